@@ -1,0 +1,16 @@
+// `npm run db:seed [-- --demo-accounts]`: migrates DATABASE_PATH, then loads the seed.
+import { databasePath, openDatabase } from '../src/lib/server/db';
+import { loadMigrationFolder } from '../src/lib/server/db/cli-migrate';
+import { runMigrations } from '../src/lib/server/db/migrate';
+import { seedDatabase } from './index';
+
+const demoAccounts = process.argv.includes('--demo-accounts');
+const db = openDatabase(databasePath());
+try {
+	await runMigrations(db, await loadMigrationFolder());
+	const report = await seedDatabase(db, { demoAccounts });
+	console.log(`seeded: ${report.created.join(', ') || 'nothing new'}; already there: ${report.skipped.join(', ') || 'none'}`);
+	if (demoAccounts) console.log('demo accounts ready (password in the README)');
+} finally {
+	await db.destroy();
+}

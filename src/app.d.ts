@@ -1,0 +1,23 @@
+import type { Locale } from '$lib/model';
+import type { SessionValidationResult } from '$lib/server/auth';
+import type { ProgrammeAccess } from '$lib/server/guards';
+
+declare global {
+	namespace App {
+		interface Locals {
+			user: SessionValidationResult['user'];
+			session: SessionValidationResult['session'];
+			locale: Locale;
+			/** Per-request cache of requireProgramme lookups. */
+			programmeAccess?: Map<string, Promise<ProgrammeAccess | null>>;
+		}
+		interface Error {
+			message: string;
+		}
+		// interface PageData {}
+		// interface PageState {}
+		// interface Platform {}
+	}
+}
+
+export {};

@@ -1,0 +1,36 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth';
+import { getDb } from '$lib/server/db';
+import { migrateToLatest } from '$lib/server/db/migrations';
+import { LOCALE_COOKIE, resolveLocale } from '$lib/server/locale';
+
+export const init: ServerInit = async () => {
+	await migrateToLatest(getDb());
+};
+
+// The hook only reads the session cookie, validates it, refreshes or deletes it, and fills
+// `locals`. Authorisation happens where the data is touched (lib/server/guards.ts).
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { session, user } = await validateSessionToken(getDb(), token);
+		if (session) {
+			if (session.fresh) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+		event.locals.session = session;
+		event.locals.user = user;
+	} else {
+		event.locals.session = null;
+		event.locals.user = null;
+	}
+	event.locals.locale = resolveLocale(event.cookies.get(LOCALE_COOKIE), event.locals.user?.locale);
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%avance.lang%', event.locals.locale)
+	});
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	return response;
+};

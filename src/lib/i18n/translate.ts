@@ -1,0 +1,56 @@
+import type { Locale } from '$lib/model';
+import { formatNumber } from './format';
+import { auth } from './messages/auth';
+import { common } from './messages/common';
+import { programmes } from './messages/programmes';
+
+// Each domain keeps its own messages file; this is where they are joined into one catalogue.
+const catalogues = [common, auth, programmes] as const;
+
+type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
+	infer Head extends { es: Record<string, string> },
+	...infer Tail extends readonly { es: Record<string, string> }[]
+]
+	? Head['es'] & Merge<Tail>
+	: unknown;
+
+type Spanish = Merge<typeof catalogues>;
+export type MessageKey = keyof Spanish & string;
+
+type ParamNames<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+export type MessageParams<K extends MessageKey> = Record<ParamNames<Spanish[K]>, string | number>;
+/** A key takes a params object exactly when its Spanish text has placeholders. */
+export type MessageArgs<K extends MessageKey> = [ParamNames<Spanish[K]>] extends [never] ? [] : [MessageParams<K>];
+
+const messages: Record<Locale, Record<string, string>> = {
+	es: Object.assign({}, ...catalogues.map((c) => c.es)),
+	en: Object.assign({}, ...catalogues.map((c) => c.en))
+};
+
+function formatParam(locale: Locale, value: string | number): string {
+	return typeof value === 'string' ? value : formatNumber(locale, value);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+	return key in messages.es;
+}
+
+/** The text of `key` in `locale`, with `{placeholders}` filled in (numbers formatted for the locale). */
+export function translate<K extends MessageKey>(locale: Locale, key: K, ...args: MessageArgs<K>): string {
+	const text = messages[locale][key] ?? messages.es[key] ?? key;
+	const params = args[0] as Record<string, string | number> | undefined;
+	if (!params) return text;
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? formatParam(locale, params[name]!) : whole
+	);
+}
+
+/** For keys built at run time from an enum value (e.g. `activityStatus.${status}`). */
+export function translateDynamic(locale: Locale, key: string, params?: Record<string, string | number>): string {
+	if (!isMessageKey(key)) return key;
+	return (translate as (l: Locale, k: string, p?: Record<string, string | number>) => string)(locale, key, params);
+}
+
+export function allMessageKeys(locale: Locale): string[] {
+	return Object.keys(messages[locale]);
+}

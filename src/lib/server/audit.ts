@@ -1,0 +1,107 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './db/schema';
+
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface AuditEntry {
+	userId: number | null;
+	programmeId?: number | null;
+	entity: string;
+	entityId: number | string;
+	action: string;
+	before?: unknown;
+	after?: unknown;
+	reason?: string | null;
+}
+
+export interface AuditRecord {
+	id: number;
+	at: string;
+	userId: number | null;
+	userName: string | null;
+	programmeId: number | null;
+	entity: string;
+	entityId: string;
+	action: string;
+	before: Record<string, unknown> | null;
+	after: Record<string, unknown> | null;
+	reason: string | null;
+}
+
+const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Writes one audit row. Call it inside the same transaction as the change it records. */
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+	await db
+		.insertInto('audit_log')
+		.values({
+			user_id: entry.userId,
+			programme_id: entry.programmeId ?? null,
+			entity: entry.entity,
+			entity_id: String(entry.entityId),
+			action: entry.action,
+			before: toJson(entry.before),
+			after: toJson(entry.after),
+			reason: entry.reason ?? null
+		})
+		.execute();
+}
+
+/** Only the fields that changed, for a readable before/after pair. */
+export function changedFields<T extends object>(before: T, after: Partial<T>): { before: Partial<T>; after: Partial<T> } {
+	const b: Partial<T> = {};
+	const a: Partial<T> = {};
+	for (const key of Object.keys(after) as (keyof T)[]) {
+		if (after[key] !== undefined && before[key] !== after[key]) {
+			b[key] = before[key];
+			a[key] = after[key];
+		}
+	}
+	return { before: b, after: a };
+}
+
+export interface AuditQuery {
+	entity?: string;
+	entityIds?: (number | string)[];
+	programmeId?: number;
+	limit?: number;
+}
+
+export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditRecord[]> {
+	let q = db
+		.selectFrom('audit_log')
+		.leftJoin('user', 'user.id', 'audit_log.user_id')
+		.select([
+			'audit_log.id',
+			'audit_log.at',
+			'audit_log.user_id',
+			'user.name as user_name',
+			'audit_log.programme_id',
+			'audit_log.entity',
+			'audit_log.entity_id',
+			'audit_log.action',
+			'audit_log.before',
+			'audit_log.after',
+			'audit_log.reason'
+		])
+		.orderBy('audit_log.at', 'desc')
+		.orderBy('audit_log.id', 'desc')
+		.limit(query.limit ?? 200);
+	if (query.entity) q = q.where('audit_log.entity', '=', query.entity);
+	if (query.entityIds) q = q.where('audit_log.entity_id', 'in', query.entityIds.map(String));
+	if (query.programmeId !== undefined) q = q.where('audit_log.programme_id', '=', query.programmeId);
+	const rows = await q.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		at: r.at,
+		userId: r.user_id,
+		userName: r.user_name,
+		programmeId: r.programme_id,
+		entity: r.entity,
+		entityId: r.entity_id,
+		action: r.action,
+		before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+		after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+		reason: r.reason
+	}));
+}

@@ -1,0 +1,59 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export const DEFAULT_DATABASE_PATH = './data/avance.db';
+
+export interface OpenOptions {
+	/** Called for every statement Kysely runs; the benchmark counts statements with it. */
+	onQuery?: (event: LogEvent) => void;
+}
+
+/** Opens (and creates, if needed) the SQLite file with the pragmas every connection must have. */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new SQLite(path);
+	// WAL lets readers proceed while one writer commits; foreign keys are off by default in SQLite;
+	// the busy timeout makes a second writer wait for the lock instead of failing at once.
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = NORMAL');
+	return new Kysely<Database>({
+		dialect: new SqliteDialect({ database: sqlite }),
+		log: options.onQuery
+	});
+}
+
+export function databasePath(): string {
+	return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+}
+
+let shared: Db | undefined;
+
+/** The app's database, opened on first use from DATABASE_PATH. */
+export function getDb(): Db {
+	shared ??= openDatabase(databasePath());
+	return shared;
+}
+
+/** Closes the shared database so the next getDb() reopens it (tests switch files this way). */
+export async function closeDb(): Promise<void> {
+	const db = shared;
+	shared = undefined;
+	await db?.destroy();
+}
+
+/** True when the database answers a trivial query (the health check). */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+	try {
+		const { rows } = await sql<{ ok: number }>`select 1 as ok`.execute(db);
+		return rows[0]?.ok === 1;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,42 @@
+import type { MessageKey } from '$lib/i18n/translate';
+
+/** The record changed since the user loaded it (its version moved on): never overwrite silently. */
+export class ConflictError extends Error {
+	constructor(
+		readonly entity: string,
+		readonly id: number | string
+	) {
+		super(`${entity} ${id} was changed by someone else`);
+		this.name = 'ConflictError';
+	}
+}
+
+/** The record does not exist (or is not in the programme the request is about). */
+export class NotFoundError extends Error {
+	constructor(
+		readonly entity: string,
+		readonly id: number | string
+	) {
+		super(`${entity} ${id} not found`);
+		this.name = 'NotFoundError';
+	}
+}
+
+/**
+ * A rule only the domain can check (a date outside the programme, a sum that does not add up).
+ * Carries a message key per field so the form shows it next to the field.
+ */
+export class DomainValidationError extends Error {
+	constructor(readonly fields: Record<string, { key: MessageKey; params?: Record<string, string | number> }>) {
+		super(`invalid: ${Object.keys(fields).join(', ')}`);
+		this.name = 'DomainValidationError';
+	}
+}
+
+/** The action is not allowed in the record's current state (e.g. approving one's own value). */
+export class ForbiddenTransitionError extends Error {
+	constructor(readonly key: MessageKey) {
+		super(key);
+		this.name = 'ForbiddenTransitionError';
+	}
+}

@@ -1,0 +1,7 @@
+import { publicUser } from '$lib/server/users';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	user: locals.user ? publicUser(locals.user) : null,
+	locale: locals.locale
+});

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+
+export interface RunningApp {
+	url: string;
+	databasePath: string;
+	stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+/** Starts the built app on a free port with its own copy of the seeded demo database. */
+export async function startApp(): Promise<RunningApp> {
+	const databasePath = join(mkdtempSync(join(tmpdir(), 'avance-e2e-')), 'avance.db');
+	copyFileSync(inject('templateDb'), databasePath);
+	const port = await freePort();
+	const url = `http://localhost:${port}`;
+	const child: ChildProcess = spawn(process.execPath, [inject('buildDir')], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_PATH: databasePath },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		try {
+			const res = await fetch(`${url}/healthz`);
+			if (res.ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${log}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		databasePath,
+		stop: () =>
+			new Promise<void>((done) => {
+				if (child.exitCode !== null) return done();
+				child.once('exit', () => done());
+				child.kill('SIGTERM');
+			})
+	};
+}

@@ -1,0 +1,30 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const DEMO_PASSWORD = 'avance-demo-2026';
+
+/** Debian's Chromium, headless, with the flags this sandboxed network needs. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel(/correo electrónico|email/i).fill(email);
+	await page.getByLabel(/contraseña|password/i).fill(password);
+	await page.getByRole('button', { name: /^(entrar|sign in)$/i }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	expect(new URL(page.url()).pathname).not.toBe('/login');
+}
