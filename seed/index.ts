@@ -1,6 +1,6 @@
 import type { Db } from '../src/lib/server/db';
 import { seedDemoAccounts } from './demo-accounts';
-import { seedProgramme } from './load';
+import { seedIndicators, seedProgramme } from './load';
 import { ecuadorEu } from './programmes/ecuador-eu';
 import { elSalvador } from './programmes/el-salvador';
 import { patss } from './programmes/patss';
@@ -17,8 +17,9 @@ export interface SeedReport {
 export async function seedDatabase(db: Db, options: { demoAccounts: boolean }): Promise<SeedReport> {
 	const report: SeedReport = { created: [], skipped: [] };
 	for (const seed of PROGRAMME_SEEDS) {
-		const { created } = await seedProgramme(db, seed);
-		(created ? report.created : report.skipped).push(seed.programme.code);
+		const { id, created } = await seedProgramme(db, seed);
+		const indicatorsAdded = await seedIndicators(db, id, seed.indicators ?? []);
+		(created || indicatorsAdded ? report.created : report.skipped).push(seed.programme.code);
 	}
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	return report;

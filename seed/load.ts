@@ -1,6 +1,6 @@
 import type { Db } from '../src/lib/server/db';
 import { recordAudit } from '../src/lib/server/audit';
-import type { ProgrammeSeed } from './types';
+import type { IndicatorSeed, ProgrammeSeed, ValueSeed } from './types';
 
 /**
  * Inserts one programme with its periods and logframe, unless a programme with the same code is
@@ -88,4 +88,99 @@ export async function seedProgramme(db: Db, seed: ProgrammeSeed): Promise<{ id: 
 		});
 		return { id: programmeId, created: true };
 	});
+}
+
+/**
+ * Inserts the programme's indicators with their targets and values, unless it already has
+ * indicators (so a database seeded before indicators existed gets them, and a rerun changes nothing).
+ */
+export async function seedIndicators(db: Db, programmeId: number, seeds: IndicatorSeed[]): Promise<boolean> {
+	const any = await db.selectFrom('indicator').select('id').where('programme_id', '=', programmeId).executeTakeFirst();
+	if (any || seeds.length === 0) return false;
+	await db.transaction().execute(async (trx) => {
+		const modules = await trx.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programmeId).execute();
+		const outputs = await trx
+			.selectFrom('output')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.select(['output.id', 'output.code', 'output.module_id'])
+			.where('module.programme_id', '=', programmeId)
+			.execute();
+		const periods = await trx.selectFrom('reporting_period').select(['id', 'label']).where('programme_id', '=', programmeId).execute();
+		const periodId = (label: string) => {
+			const p = periods.find((x) => x.label === label);
+			if (!p) throw new Error(`seed: no period ${label} in programme ${programmeId}`);
+			return p.id;
+		};
+		for (const [order, s] of seeds.entries()) {
+			const module = modules.find((m) => m.code === s.parent);
+			const output = outputs.find((o) => o.code === s.parent);
+			if (s.parent !== 'programme' && !module && !output) throw new Error(`seed: no parent ${s.parent} for ${s.code}`);
+			const isMilestone = s.measure === 'milestone';
+			const { id } = await trx
+				.insertInto('indicator')
+				.values({
+					programme_id: programmeId,
+					module_id: output ? output.module_id : (module?.id ?? null),
+					output_id: output?.id ?? null,
+					code: s.code,
+					title: s.title,
+					definition: s.definition ?? '',
+					unit: s.unit ?? '',
+					measure: s.measure,
+					direction: s.direction ?? 'increase',
+					aggregation: isMilestone || s.measure === 'qualitative' ? 'latest' : (s.aggregation ?? 'per_period'),
+					baseline_value: isMilestone ? 0 : (s.baseline ?? null),
+					baseline_date: s.baselineDate ?? null,
+					baseline_note: s.baselineNote ?? '',
+					target_value: isMilestone ? 1 : (s.target ?? null),
+					means_of_verification: s.meansOfVerification ?? '',
+					frequency: s.frequency ?? 'semiannual',
+					responsible: s.responsible ?? '',
+					disaggregated_by_sex: s.bySex ? 1 : 0,
+					sdg_target: s.sdgTarget ?? '',
+					is_key: s.key ? 1 : 0,
+					sort_order: order
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const targets = Object.entries(s.targets ?? {});
+			if (targets.length) {
+				await trx
+					.insertInto('indicator_target')
+					.values(
+						targets.map(([label, t]) => {
+							const target = typeof t === 'number' ? { value: t } : t;
+							return { indicator_id: id, period_id: periodId(label), value: target.value, women: target.women ?? null, men: target.men ?? null };
+						})
+					)
+					.execute();
+			}
+			const values = Object.entries(s.values ?? {});
+			if (values.length) {
+				await trx
+					.insertInto('indicator_value')
+					.values(
+						values.map(([label, v]) => {
+							const value: ValueSeed = typeof v === 'number' ? { value: v } : v;
+							const status = value.status ?? 'approved';
+							return {
+								indicator_id: id,
+								period_id: periodId(label),
+								value: value.value,
+								women: value.women ?? null,
+								men: value.men ?? null,
+								narrative: value.narrative ?? '',
+								status,
+								submitted_at: new Date().toISOString(),
+								reviewed_at: status === 'approved' ? new Date().toISOString() : null,
+								is_illustrative: value.documented ? 0 : 1
+							};
+						})
+					)
+					.execute();
+			}
+		}
+		await recordAudit(trx, { userId: null, programmeId, entity: 'programme', entityId: programmeId, action: 'seed_indicators', after: { count: seeds.length }, reason: 'seed' });
+	});
+	return true;
 }

@@ -1,4 +1,4 @@
-import type { ActivityStatus, FundingModality, GenderMarker, IsoDate, ProgrammeStatus } from '../src/lib/model';
+import type { ActivityStatus, Aggregation, Direction, Frequency, FundingModality, GenderMarker, IsoDate, Measure, ProgrammeStatus } from '../src/lib/model';
 
 // The shape of one programme's seed. Facts come from ../shared/seeds/ (the ILO project pages, the
 // PATSS final account and mid-term evaluation), written in our own words.
@@ -29,6 +29,43 @@ export interface ModuleSeed {
 	outputs: OutputSeed[];
 }
 
+/** A period value. Illustrative unless `documented` (the documents give this figure for this period). */
+export interface ValueSeed {
+	value: number | null;
+	women?: number;
+	men?: number;
+	narrative?: string;
+	documented?: boolean;
+	/** Seeded values are approved unless said otherwise (a submitted one shows the review queue). */
+	status?: 'approved' | 'submitted';
+}
+
+export interface IndicatorSeed {
+	/** 'programme', a module code ('M1') or an output code ('1.1'). */
+	parent: string;
+	code: string;
+	title: string;
+	definition?: string;
+	unit?: string;
+	measure: Measure;
+	direction?: Direction;
+	aggregation?: Aggregation;
+	baseline?: number | null;
+	baselineDate?: IsoDate;
+	baselineNote?: string;
+	target?: number | null;
+	meansOfVerification?: string;
+	frequency?: Frequency;
+	responsible?: string;
+	bySex?: boolean;
+	sdgTarget?: string;
+	key?: boolean;
+	/** Milestones by period label. */
+	targets?: Record<string, number | { value: number; women?: number; men?: number }>;
+	/** Values by period label. */
+	values?: Record<string, number | ValueSeed>;
+}
+
 export interface ProgrammeSeed {
 	programme: {
 		slug: string;
@@ -50,6 +87,7 @@ export interface ProgrammeSeed {
 	};
 	periods: { label: string; startDate: IsoDate; endDate: IsoDate }[];
 	modules: ModuleSeed[];
+	indicators?: IndicatorSeed[];
 }
 
 /** Half-year reporting periods from `from` to `to` (inclusive), clipped to the programme dates. */

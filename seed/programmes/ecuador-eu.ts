@@ -1,4 +1,5 @@
 import { semesters, type ProgrammeSeed } from '../types';
+import { ecuadorEuIndicators } from './other-indicators';
 
 // EU-funded ILO project strengthening unemployment protection in Ecuador (from 2020).
 // Source: shared/seeds/ecuador-eu-unemployment-protection.txt. The page gives neither the ILO
@@ -92,5 +93,6 @@ export const ecuadorEu: ProgrammeSeed = {
 				}
 			]
 		}
-	]
+	],
+	indicators: ecuadorEuIndicators
 };

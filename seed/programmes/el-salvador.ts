@@ -1,4 +1,5 @@
 import { semesters, type ProgrammeSeed } from '../types';
+import { elSalvadorIndicators } from './other-indicators';
 
 // ILO project SLV/16/03/RBS, El Salvador, 1 Nov 2017 – 31 Dec 2021, USD 462,640 (RBSA).
 // Source: shared/seeds/el-salvador-social-protection-floor.txt.
@@ -89,5 +90,6 @@ export const elSalvador: ProgrammeSeed = {
 				}
 			]
 		}
-	]
+	],
+	indicators: elSalvadorIndicators
 };

@@ -1,4 +1,5 @@
 import { semesters, type ProgrammeSeed } from '../types';
+import { patssIndicators } from './patss-indicators';
 
 // PATSS: ILO technical assistance to Ecuador's social security institute (IESS), Oct 2018 – Mar 2022.
 // Sources: shared/seeds/patss-technical-contributions-es.txt, patss-midterm-evaluation-es.txt.
@@ -206,5 +207,6 @@ export const patss: ProgrammeSeed = {
 				}
 			]
 		}
-	]
+	],
+	indicators: patssIndicators
 };

@@ -1,8 +1,10 @@
 import { semesters, type ProgrammeSeed } from '../types';
+import { peruEuIndicators } from './other-indicators';
 
 // EU-funded ILO project on protection in the event of unemployment in Peru (started October 2020).
 // Source: shared/seeds/peru-eu-unemployment-protection.txt. No symbol, budget or end date in the
-// page: descriptive code, empty budget, end date assumed (stated in the summary).
+// page: descriptive code, empty budget, and an end date assumed at 2026-12-31 (stated in the
+// summary), which keeps one programme running in the demo, with periods still to come.
 
 export const peruEu: ProgrammeSeed = {
 	programme: {
@@ -17,14 +19,14 @@ export const peruEu: ProgrammeSeed = {
 		budgetCents: null,
 		currency: 'USD',
 		startDate: '2020-10-01',
-		endDate: '2023-12-31',
-		status: 'closed',
+		endDate: '2026-12-31',
+		status: 'active',
 		summary:
-			'Desarrollar un sistema integral de protección ante el desempleo para trabajadores formales e informales, con enfoque de brechas de género, como mecanismo permanente de la seguridad social peruana. (La fecha de cierre es una estimación: la ficha del proyecto no la indica.)',
+			'Desarrollar un sistema integral de protección ante el desempleo para trabajadores formales e informales, con enfoque de brechas de género, como mecanismo permanente de la seguridad social peruana. (La ficha del proyecto no indica la fecha de cierre; para la demostración se supone diciembre de 2026.)',
 		sdgTargets: ['1.3', '8.5'],
 		genderMarker: 1
 	},
-	periods: semesters('2020-10-01', '2023-12-31'),
+	periods: semesters('2020-10-01', '2026-12-31'),
 	modules: [
 		{
 			code: 'M1',
@@ -91,5 +93,6 @@ export const peruEu: ProgrammeSeed = {
 				}
 			]
 		}
-	]
+	],
+	indicators: peruEuIndicators
 };

@@ -100,3 +100,99 @@ export interface ReportingPeriod {
 	locked: boolean;
 	version: number;
 }
+
+export const MEASURES = ['number', 'percentage', 'milestone', 'qualitative'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export const DIRECTIONS = ['increase', 'decrease'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const AGGREGATIONS = ['per_period', 'cumulative', 'latest'] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+
+export const FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual', 'end_of_programme'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const INDICATOR_LEVELS = ['programme', 'module', 'output'] as const;
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+
+export const INDICATOR_STATUSES = [
+	'achieved',
+	'on_track',
+	'at_risk',
+	'off_track',
+	'no_data',
+	'not_started',
+	'not_yet',
+	'overdue',
+	'reported'
+] as const;
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+
+export const VALUE_STATES = ['draft', 'submitted', 'returned', 'approved', 'superseded'] as const;
+export type ValueState = (typeof VALUE_STATES)[number];
+
+export interface Indicator {
+	id: number;
+	programmeId: number;
+	moduleId: number | null;
+	outputId: number | null;
+	level: IndicatorLevel;
+	code: string;
+	title: string;
+	definition: string;
+	unit: string;
+	measure: Measure;
+	direction: Direction;
+	aggregation: Aggregation;
+	baselineValue: number | null;
+	baselineDate: IsoDate | null;
+	baselineNote: string;
+	targetValue: number | null;
+	meansOfVerification: string;
+	frequency: Frequency;
+	responsible: string;
+	disaggregatedBySex: boolean;
+	sdgTarget: string;
+	iloOutcome: string;
+	euLogframeCode: string;
+	isKey: boolean;
+	sortOrder: number;
+	version: number;
+}
+
+export interface IndicatorTarget {
+	id: number;
+	indicatorId: number;
+	periodId: number;
+	value: number;
+	women: number | null;
+	men: number | null;
+	version: number;
+}
+
+export interface IndicatorValue {
+	id: number;
+	indicatorId: number;
+	periodId: number;
+	value: number | null;
+	women: number | null;
+	men: number | null;
+	notStated: number | null;
+	narrative: string;
+	evidenceUrl: string | null;
+	status: ValueState;
+	returnNote: string | null;
+	correctsId: number | null;
+	correctionReason: string | null;
+	enteredBy: number | null;
+	enteredByName: string | null;
+	enteredAt: string;
+	submittedBy: number | null;
+	submittedAt: string | null;
+	reviewedBy: number | null;
+	reviewedByName: string | null;
+	reviewedAt: string | null;
+	isIllustrative: boolean;
+	version: number;
+}

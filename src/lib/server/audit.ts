@@ -61,13 +61,15 @@ export function changedFields<T extends object>(before: T, after: Partial<T>): {
 }
 
 export interface AuditQuery {
-	entity?: string;
-	entityIds?: (number | string)[];
+	/** Records about any of these subjects (an entity and some of its ids). */
+	subjects?: { entity: string; ids: (number | string)[] }[];
 	programmeId?: number;
 	limit?: number;
 }
 
 export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditRecord[]> {
+	const subjects = (query.subjects ?? []).filter((s) => s.ids.length > 0);
+	if (query.subjects && subjects.length === 0) return [];
 	let q = db
 		.selectFrom('audit_log')
 		.leftJoin('user', 'user.id', 'audit_log.user_id')
@@ -87,8 +89,11 @@ export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditR
 		.orderBy('audit_log.at', 'desc')
 		.orderBy('audit_log.id', 'desc')
 		.limit(query.limit ?? 200);
-	if (query.entity) q = q.where('audit_log.entity', '=', query.entity);
-	if (query.entityIds) q = q.where('audit_log.entity_id', 'in', query.entityIds.map(String));
+	if (subjects.length) {
+		q = q.where((eb) =>
+			eb.or(subjects.map((s) => eb.and([eb('audit_log.entity', '=', s.entity), eb('audit_log.entity_id', 'in', s.ids.map(String))])))
+		);
+	}
 	if (query.programmeId !== undefined) q = q.where('audit_log.programme_id', '=', query.programmeId);
 	const rows = await q.execute();
 	return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Locale } from '$lib/model';
-import { translate, translateDynamic } from '$lib/i18n/translate';
+import { isMessageKey, translate, translateDynamic } from '$lib/i18n/translate';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from './errors';
 import { issueMessage } from './validation';
 
@@ -84,7 +84,11 @@ export function failFromError(error: unknown, data: FormData, locale: Locale): A
 	if (error instanceof DomainValidationError) {
 		const errors: Record<string, string[]> = {};
 		for (const [field, { key, params }] of Object.entries(error.fields)) {
-			errors[field] = [translateDynamic(locale, key, params)];
+			// A parameter may itself name a message (e.g. a status), shown in the user's language.
+			const shown = Object.fromEntries(
+				Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'string' && isMessageKey(v) ? translateDynamic(locale, v) : v])
+			);
+			errors[field] = [translateDynamic(locale, key, shown)];
 		}
 		return fail(400, { ...base, errors, formError: translate(locale, 'error.formHasErrors') });
 	}

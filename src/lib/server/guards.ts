@@ -3,6 +3,7 @@ import type { Programme, Role } from '$lib/model';
 import { can, type Actor, type InstanceAction, type ProgrammeAction } from '$lib/permissions';
 import type { SessionUser } from './auth';
 import { getDb } from './db';
+import { NotFoundError } from './errors';
 import { getProgrammeBySlug } from './programmes';
 import { getMembershipRole } from './users';
 
@@ -64,4 +65,21 @@ export async function requireProgramme(
 	if (!access) error(404, 'not found');
 	if (!access.can(action)) error(403, 'forbidden');
 	return access;
+}
+
+/** A numeric id from the URL, or 404. */
+export function paramId(raw: string | undefined): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'not found');
+	return id;
+}
+
+/** Awaits a lookup scoped to a programme; a record that is not there (or not in it) is a 404. */
+export async function found<T>(lookup: Promise<T>): Promise<T> {
+	try {
+		return await lookup;
+	} catch (e) {
+		if (e instanceof NotFoundError) error(404, 'not found');
+		throw e;
+	}
 }

@@ -190,6 +190,11 @@ export async function getLogframe(db: Executor, programmeId: number): Promise<Lo
 	return moduleNodes;
 }
 
+export async function listModules(db: Executor, programmeId: number): Promise<LogframeModule[]> {
+	const rows = await db.selectFrom('module').selectAll().where('programme_id', '=', programmeId).orderBy('sort_order').orderBy('id').execute();
+	return rows.map(toModule);
+}
+
 export async function listPeriods(db: Executor, programmeId: number): Promise<ReportingPeriod[]> {
 	const rows = await db
 		.selectFrom('reporting_period')

@@ -119,6 +119,92 @@ export interface AuditLogTable {
 	reason: string | null;
 }
 
+export interface IndicatorTable {
+	id: Generated<number>;
+	programme_id: number;
+	module_id: number | null;
+	output_id: number | null;
+	code: string;
+	title: string;
+	definition: Defaulted<string>;
+	unit: Defaulted<string>;
+	measure: 'number' | 'percentage' | 'milestone' | 'qualitative';
+	direction: Defaulted<'increase' | 'decrease'>;
+	aggregation: Defaulted<'per_period' | 'cumulative' | 'latest'>;
+	baseline_value: number | null;
+	baseline_date: string | null;
+	baseline_note: Defaulted<string>;
+	target_value: number | null;
+	means_of_verification: Defaulted<string>;
+	frequency: Defaulted<string>;
+	responsible: Defaulted<string>;
+	disaggregated_by_sex: Defaulted<number>;
+	sdg_target: Defaulted<string>;
+	ilo_outcome: Defaulted<string>;
+	eu_logframe_code: Defaulted<string>;
+	is_key: Defaulted<number>;
+	sort_order: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface IndicatorTargetTable {
+	id: Generated<number>;
+	indicator_id: number;
+	period_id: number;
+	value: number;
+	women: number | null;
+	men: number | null;
+	version: Defaulted<number>;
+}
+
+export interface IndicatorValueTable {
+	id: Generated<number>;
+	indicator_id: number;
+	period_id: number;
+	value: number | null;
+	women: number | null;
+	men: number | null;
+	not_stated: number | null;
+	narrative: Defaulted<string>;
+	evidence_url: string | null;
+	status: Defaulted<'draft' | 'submitted' | 'returned' | 'approved' | 'superseded'>;
+	return_note: string | null;
+	corrects_id: number | null;
+	correction_reason: string | null;
+	entered_by: number | null;
+	entered_at: Defaulted<string>;
+	submitted_by: number | null;
+	submitted_at: string | null;
+	reviewed_by: number | null;
+	reviewed_at: string | null;
+	is_illustrative: Defaulted<number>;
+	version: Defaulted<number>;
+}
+
+export interface ValueCommentTable {
+	id: Generated<number>;
+	value_id: number;
+	author_id: number | null;
+	body: string;
+	created_at: Defaulted<string>;
+}
+
+export interface AttachmentTable {
+	id: Generated<number>;
+	programme_id: number;
+	owner_entity: string;
+	owner_id: number;
+	original_name: string;
+	stored_name: string;
+	content_type: string;
+	size_bytes: number;
+	sha256: string;
+	uploaded_by: number | null;
+	uploaded_at: Defaulted<string>;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -129,6 +215,11 @@ export interface Database {
 	activity: ActivityTable;
 	reporting_period: ReportingPeriodTable;
 	audit_log: AuditLogTable;
+	indicator: IndicatorTable;
+	indicator_target: IndicatorTargetTable;
+	indicator_value: IndicatorValueTable;
+	value_comment: ValueCommentTable;
+	attachment: AttachmentTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -140,3 +231,7 @@ export type OutputRow = Selectable<OutputTable>;
 export type ActivityRow = Selectable<ActivityTable>;
 export type ReportingPeriodRow = Selectable<ReportingPeriodTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type IndicatorTargetRow = Selectable<IndicatorTargetTable>;
+export type IndicatorValueRow = Selectable<IndicatorValueTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;

@@ -1,0 +1,47 @@
+import type { SubmitFunction } from '@sveltejs/kit';
+
+// Reading a failed form back: each form on a page has a name (`_form`); the server answers with
+// that name, the messages per field and what was typed, and only that form shows them.
+
+export interface FailedForm {
+	form?: string;
+	errors?: Record<string, string[]>;
+	formError?: string | null;
+	values?: Record<string, string | string[]>;
+}
+
+function failed(form: unknown, name: string): FailedForm | null {
+	if (!form || typeof form !== 'object') return null;
+	const f = form as FailedForm;
+	return f.form === name ? f : null;
+}
+
+/** What the field should show: what the user typed if this form failed, else the record's value. */
+export function fieldValue(form: unknown, name: string, field: string, fallback: string | number | null | undefined = ''): string {
+	const typed = failed(form, name)?.values?.[field];
+	if (typed !== undefined) return Array.isArray(typed) ? (typed[0] ?? '') : typed;
+	return fallback === null || fallback === undefined ? '' : String(fallback);
+}
+
+export function fieldChecked(form: unknown, name: string, field: string, fallback: boolean): boolean {
+	const f = failed(form, name);
+	if (f?.values) return f.values[field] !== undefined;
+	return fallback;
+}
+
+export function fieldErrors(form: unknown, name: string, field: string): string[] | undefined {
+	return failed(form, name)?.errors?.[field];
+}
+
+/** The message for the whole named form (a conflict, a refused step), if it failed. */
+export function formError(form: unknown, name: string): string | null {
+	return failed(form, name)?.formError ?? null;
+}
+
+/** True when the named form failed: keep its panel open so the messages are seen. */
+export function formFailed(form: unknown, name: string): boolean {
+	return failed(form, name) !== null;
+}
+
+/** Progressive enhancement that keeps what was typed when the server refuses it. */
+export const keepValues: SubmitFunction = () => async ({ update }) => update({ reset: false });

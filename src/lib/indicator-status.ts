@@ -1,0 +1,262 @@
+import type { Aggregation, Direction, IndicatorStatus, IsoDate, Measure } from './model';
+
+// The computed status of design §3, in one place. Every page, the dashboards and the reports call
+// this module; no component decides a status on its own.
+
+export const ON_TRACK_THRESHOLD = 0.85;
+export const AT_RISK_THRESHOLD = 0.6;
+
+export interface StatusIndicator {
+	measure: Measure;
+	direction: Direction;
+	aggregation: Aggregation;
+	baselineValue: number | null;
+	targetValue: number | null;
+}
+
+export interface StatusPeriod {
+	id: number;
+	startDate: IsoDate;
+	endDate: IsoDate;
+}
+
+export interface StatusInput {
+	indicator: StatusIndicator;
+	/** The programme's start and (effective) end: the line from baseline to end target spans them. */
+	programme: { startDate: IsoDate; endDate: IsoDate };
+	/** All reporting periods of the programme, in any order. */
+	periods: readonly StatusPeriod[];
+	/** Period milestones (totals), by period id. */
+	targets: ReadonlyMap<number, number>;
+	/** Approved values (totals; null for a qualitative entry), by period id. Only approved values count. */
+	approved: ReadonlyMap<number, number | null>;
+	/** The date to judge at (today, or a report's cut-off). A period counts once its end is before it. */
+	asOf: IsoDate;
+}
+
+export interface PeriodAssessment {
+	periodId: number;
+	ended: boolean;
+	/** The period's milestone, if one was set. */
+	milestone: number | null;
+	/** What the indicator should show by the end of the period: the milestone, else the straight line. */
+	expected: number | null;
+	/** The approved value of this period itself (not aggregated). */
+	value: number | null;
+	hasValue: boolean;
+	/** The actual to compare: the period value, the running sum, or the latest value, by aggregation. */
+	actual: number | null;
+	progress: number | null;
+	/** Null for a period with nothing to judge yet (not ended, or no approved value). */
+	status: IndicatorStatus | null;
+}
+
+export interface Assessment {
+	status: IndicatorStatus;
+	/** The period the status was judged at (the latest ended reporting period that is due). */
+	periodId: number | null;
+	actual: number | null;
+	expected: number | null;
+	/** (actual − baseline) / (expected − baseline) at that period. */
+	progress: number | null;
+	/** (actual − baseline) / (end target − baseline): how far along the way to the end target. */
+	achievement: number | null;
+	/** The latest approved period value. */
+	latestValue: number | null;
+	/** The actual as of the latest approved value: the running total for a cumulative indicator. */
+	latestActual: number | null;
+	latestPeriodId: number | null;
+	periods: PeriodAssessment[];
+}
+
+
+const toTime = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`);
+
+/** True when `actual` reaches `target` in the indicator's direction. */
+export function meetsTarget(actual: number, target: number, direction: Direction): boolean {
+	return direction === 'increase' ? actual >= target : actual <= target;
+}
+
+/** The straight line from the baseline at programme start to the end target at programme end. */
+export function linearExpected(
+	indicator: Pick<StatusIndicator, 'baselineValue' | 'targetValue'>,
+	programme: StatusInput['programme'],
+	date: IsoDate
+): number | null {
+	if (indicator.targetValue === null) return null;
+	const baseline = indicator.baselineValue ?? 0;
+	const span = toTime(programme.endDate) - toTime(programme.startDate);
+	const elapsed = toTime(date) - toTime(programme.startDate);
+	const fraction = span <= 0 ? 1 : Math.min(1, Math.max(0, elapsed / span));
+	return baseline + (indicator.targetValue - baseline) * fraction;
+}
+
+/**
+ * (actual − baseline) / (expected − baseline). The same formula serves decreasing indicators:
+ * both differences are negative, so moving down counts as progress. When nothing was expected
+ * to change, meeting the expectation counts as full progress and missing it as none.
+ */
+export function progressRatio(actual: number, baseline: number, expected: number, direction: Direction): number {
+	const wanted = expected - baseline;
+	if (Math.abs(wanted) < 1e-12) return meetsTarget(actual, expected, direction) ? 1 : 0;
+	return (actual - baseline) / wanted;
+}
+
+export function statusFromProgress(progress: number): 'on_track' | 'at_risk' | 'off_track' {
+	if (progress >= ON_TRACK_THRESHOLD) return 'on_track';
+	if (progress >= AT_RISK_THRESHOLD) return 'at_risk';
+	return 'off_track';
+}
+
+/** Periods in date order, each with its approved value aggregated the indicator's way. */
+function aggregate(input: StatusInput, periods: StatusPeriod[]) {
+	let sum = 0;
+	let anySoFar = false;
+	let latest: number | null = null;
+	return periods.map((period) => {
+		const hasValue = input.approved.has(period.id);
+		const value = hasValue ? (input.approved.get(period.id) ?? null) : null;
+		if (value !== null) {
+			sum += value;
+			latest = value;
+			anySoFar = true;
+		}
+		let actual: number | null;
+		switch (input.indicator.aggregation) {
+			case 'cumulative':
+				actual = anySoFar ? sum : null;
+				break;
+			case 'latest':
+				actual = latest;
+				break;
+			default:
+				actual = value;
+		}
+		return { period, hasValue, value, actual };
+	});
+}
+
+export function assessIndicator(input: StatusInput): Assessment {
+	const { indicator, asOf } = input;
+	const periods = [...input.periods].sort((a, b) => a.startDate.localeCompare(b.startDate));
+	const baseline = indicator.baselineValue ?? 0;
+	const rows = aggregate(input, periods);
+	const hasEnded = (p: StatusPeriod) => toTime(p.endDate) < toTime(asOf);
+
+	// A milestone is due in the first period whose milestone says "yes", else at the last period.
+	const milestoneDue = periods.find((p) => (input.targets.get(p.id) ?? 0) >= 1) ?? periods.at(-1);
+	const pastDue = (p: StatusPeriod) => !!milestoneDue && p.startDate >= milestoneDue.startDate && hasEnded(p);
+
+	const periodAssessments: PeriodAssessment[] = rows.map(({ period, hasValue, value, actual }) => {
+		const milestone = input.targets.get(period.id) ?? null;
+		const expected = milestone ?? linearExpected(indicator, input.programme, period.endDate);
+		const ended = hasEnded(period);
+		let status: IndicatorStatus | null = null;
+		let progress: number | null = null;
+		if (hasValue) {
+			if (indicator.measure === 'qualitative') status = 'reported';
+			else if (indicator.measure === 'milestone') status = value !== null && value >= 1 ? 'achieved' : pastDue(period) ? 'overdue' : 'not_yet';
+			else if (actual !== null && indicator.targetValue !== null && meetsTarget(actual, indicator.targetValue, indicator.direction)) status = 'achieved';
+			else if (actual !== null && expected !== null) {
+				progress = progressRatio(actual, baseline, expected, indicator.direction);
+				status = statusFromProgress(progress);
+			} else status = 'reported';
+		}
+		return { periodId: period.id, ended, milestone, expected, value, hasValue, actual, progress, status };
+	});
+
+	const withValues = rows.filter((r) => r.value !== null);
+	const latest = withValues.at(-1);
+	const base = {
+		latestValue: latest?.value ?? null,
+		latestActual: latest?.actual ?? null,
+		latestPeriodId: latest?.period.id ?? null,
+		periods: periodAssessments
+	};
+	const achievementOf = (actual: number | null) =>
+		actual === null || indicator.targetValue === null
+			? null
+			: progressRatio(actual, baseline, indicator.targetValue, indicator.direction);
+
+	if (indicator.measure === 'milestone') {
+		const done = rows.find((r) => r.value !== null && r.value >= 1);
+		if (done) return { ...base, status: 'achieved', periodId: done.period.id, actual: 1, expected: 1, progress: 1, achievement: 1 };
+		const status = milestoneDue && hasEnded(milestoneDue) ? 'overdue' : 'not_yet';
+		return { ...base, status, periodId: milestoneDue?.id ?? null, actual: latest ? 0 : null, expected: 1, progress: 0, achievement: 0 };
+	}
+
+	// The periods an indicator is due in: those with a milestone when any was set (an annual
+	// indicator gets milestones once a year), otherwise every reporting period.
+	const withMilestone = periods.filter((p) => input.targets.has(p.id));
+	const due = (withMilestone.length ? withMilestone : periods).filter(hasEnded);
+	const current = due.at(-1);
+	if (!current) return { ...base, status: 'not_started', periodId: null, actual: null, expected: null, progress: null, achievement: null };
+
+	const index = periods.indexOf(current);
+	const row = rows[index]!;
+	const assessed = periodAssessments[index]!;
+
+	if (indicator.measure === 'qualitative') {
+		const anyReport = rows.slice(0, index + 1).some((r) => r.hasValue);
+		return { ...base, status: anyReport ? 'reported' : 'no_data', periodId: current.id, actual: null, expected: null, progress: null, achievement: null };
+	}
+
+	// An end target reached stays reached: a running sum or a latest value does not un-happen
+	// because the next period has not been reported yet.
+	const actualSoFar = row.actual;
+	if (
+		indicator.targetValue !== null &&
+		actualSoFar !== null &&
+		(row.hasValue || indicator.aggregation !== 'per_period') &&
+		meetsTarget(actualSoFar, indicator.targetValue, indicator.direction)
+	) {
+		return { ...base, status: 'achieved', periodId: current.id, actual: actualSoFar, expected: assessed.expected, progress: assessed.progress ?? 1, achievement: achievementOf(actualSoFar) };
+	}
+	if (!row.hasValue || row.actual === null) {
+		return { ...base, status: 'no_data', periodId: current.id, actual: null, expected: assessed.expected, progress: null, achievement: achievementOf(actualSoFar) };
+	}
+	if (assessed.expected === null) {
+		return { ...base, status: 'reported', periodId: current.id, actual: row.actual, expected: null, progress: null, achievement: null };
+	}
+	const progress = progressRatio(row.actual, baseline, assessed.expected, indicator.direction);
+	return {
+		...base,
+		status: statusFromProgress(progress),
+		periodId: current.id,
+		actual: row.actual,
+		expected: assessed.expected,
+		progress,
+		achievement: achievementOf(row.actual)
+	};
+}
+
+/**
+ * The status the indicator's period would get if `value` were approved for it: the server asks
+ * this before saving, because a value that leaves the indicator at risk or off track (or a
+ * milestone overdue) must come with a narrative.
+ */
+export function statusIfApproved(input: StatusInput, periodId: number, value: number | null): IndicatorStatus | null {
+	const approved = new Map(input.approved);
+	approved.set(periodId, value);
+	const assessment = assessIndicator({ ...input, approved });
+	return assessment.periods.find((p) => p.periodId === periodId)?.status ?? null;
+}
+
+export function needsNarrative(status: IndicatorStatus | null): boolean {
+	return status === 'at_risk' || status === 'off_track' || status === 'overdue';
+}
+
+export type StatusTone = 'ok' | 'warn' | 'bad' | 'info' | 'muted';
+
+/** How a status chip looks: a tone and a symbol (the word itself comes from the catalogue). */
+export const STATUS_LOOK: Record<IndicatorStatus, { tone: StatusTone; symbol: string }> = {
+	achieved: { tone: 'ok', symbol: '✔' },
+	on_track: { tone: 'ok', symbol: '●' },
+	at_risk: { tone: 'warn', symbol: '▲' },
+	off_track: { tone: 'bad', symbol: '✖' },
+	no_data: { tone: 'muted', symbol: '?' },
+	not_started: { tone: 'muted', symbol: '○' },
+	not_yet: { tone: 'info', symbol: '◷' },
+	overdue: { tone: 'bad', symbol: '!' },
+	reported: { tone: 'info', symbol: '✎' }
+};

@@ -1,0 +1,36 @@
+import type { ActionFailure, RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import type { ProgrammeAction } from '$lib/permissions';
+import { getDb, type Db } from './db';
+import { failFromError, parseForm, type FormFailure } from './forms';
+import { requireProgramme, type ProgrammeAccess } from './guards';
+
+// The shape every programme form action shares, so routes stay a few lines each:
+// authorise first (a donor's crafted POST gets 403 before anything is read), then validate with
+// zod (400 with field messages), then run the domain function, turning its refusals into
+// messages next to the fields. Redirects and unexpected errors pass through.
+
+export interface ActionContext<T> {
+	db: Db;
+	access: ProgrammeAccess;
+	data: T;
+	form: FormData;
+	event: RequestEvent;
+}
+
+export async function programmeAction<S extends z.ZodType, R>(
+	event: RequestEvent,
+	permission: ProgrammeAction,
+	schema: S,
+	run: (ctx: ActionContext<z.output<S>>) => Promise<R>
+): Promise<R | ActionFailure<FormFailure>> {
+	const access = await requireProgramme(event, event.params.slug ?? '', permission);
+	const form = await event.request.formData();
+	const parsed = parseForm(schema, form, event.locals.locale);
+	if (!parsed.ok) return parsed.failure;
+	try {
+		return await run({ db: getDb(), access, data: parsed.data, form, event });
+	} catch (error) {
+		return failFromError(error, form, event.locals.locale);
+	}
+}

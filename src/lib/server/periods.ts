@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Programme } from '$lib/model';
+import { changedFields, recordAudit, type Executor } from './audit';
+import type { Db } from './db';
+import { ConflictError, DomainValidationError, NotFoundError } from './errors';
+import { checkWithinProgramme } from './logframe';
+import { toPeriod } from './programmes';
+import { dateField, text } from './validation';
+import { assertSaved } from './versioning';
+
+// Reporting periods: labelled date ranges inside the programme that never overlap. A locked
+// period (its report was issued) cannot change until an admin unlocks it.
+
+export const periodSchema = z.object({
+	label: text(40),
+	startDate: dateField(),
+	endDate: dateField()
+});
+export type PeriodInput = z.output<typeof periodSchema>;
+
+type Actor = { id: number };
+
+export async function periodIn(db: Executor, programmeId: number, id: number) {
+	const row = await db.selectFrom('reporting_period').selectAll().where('id', '=', id).where('programme_id', '=', programmeId).executeTakeFirst();
+	if (!row) throw new NotFoundError('reporting_period', id);
+	return row;
+}
+
+
+async function checkPeriod(db: Executor, programme: Programme, input: PeriodInput, exceptId?: number) {
+	checkWithinProgramme(programme, { startDate: input.startDate, endDate: input.endDate }, [['startDate', 'endDate']]);
+	let overlapping = db
+		.selectFrom('reporting_period')
+		.select(['id', 'label'])
+		.where('programme_id', '=', programme.id)
+		.where('start_date', '<=', input.endDate)
+		.where('end_date', '>=', input.startDate);
+	let sameLabel = db.selectFrom('reporting_period').select('id').where('programme_id', '=', programme.id).where('label', '=', input.label);
+	if (exceptId) {
+		overlapping = overlapping.where('id', '!=', exceptId);
+		sameLabel = sameLabel.where('id', '!=', exceptId);
+	}
+	if (await sameLabel.executeTakeFirst()) throw new DomainValidationError({ label: { key: 'periods.labelTaken' } });
+	const clash = await overlapping.executeTakeFirst();
+	if (clash) throw new DomainValidationError({ startDate: { key: 'periods.overlaps', params: { label: clash.label } } });
+}
+
+export async function createPeriod(db: Db, actor: Actor, programme: Programme, input: PeriodInput): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		await checkPeriod(trx, programme, input);
+		const { id } = await trx
+			.insertInto('reporting_period')
+			.values({ programme_id: programme.id, label: input.label, start_date: input.startDate, end_date: input.endDate })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'reporting_period', entityId: id, action: 'create', after: input });
+		return id;
+	});
+}
+
+export async function updatePeriod(db: Db, actor: Actor, programme: Programme, id: number, version: number, input: PeriodInput): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = toPeriod(await periodIn(trx, programme.id, id));
+		if (before.locked) throw new DomainValidationError({ label: { key: 'periods.locked' } });
+		await checkPeriod(trx, programme, input, id);
+		const result = await trx
+			.updateTable('reporting_period')
+			.set({ label: input.label, start_date: input.startDate, end_date: input.endDate, version: sql`version + 1` })
+			.where('id', '=', id)
+			.where('version', '=', version)
+			.executeTakeFirst();
+		assertSaved(result, 'reporting_period', id);
+		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'reporting_period', entityId: id, action: 'update', ...changedFields(before, input) });
+	});
+}
+
+export async function periodDeletionImpact(db: Executor, programmeId: number, id: number): Promise<{ targets: number; values: number }> {
+	await periodIn(db, programmeId, id);
+	const row = await db
+		.selectNoFrom((eb) => [
+			eb.selectFrom('indicator_target').select(eb.fn.countAll<number>().as('n')).where('period_id', '=', id).as('targets'),
+			eb.selectFrom('indicator_value').select(eb.fn.countAll<number>().as('n')).where('period_id', '=', id).as('values')
+		])
+		.executeTakeFirstOrThrow();
+	return { targets: row.targets ?? 0, values: row.values ?? 0 };
+}
+
+export async function deletePeriod(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = toPeriod(await periodIn(trx, programme.id, id));
+		if (before.locked) throw new DomainValidationError({ label: { key: 'periods.locked' } });
+		if (before.version !== version) throw new ConflictError('reporting_period', id);
+		const impact = await periodDeletionImpact(trx, programme.id, id);
+		await trx.deleteFrom('reporting_period').where('id', '=', id).execute();
+		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'reporting_period', entityId: id, action: 'delete', before: { ...before, impact } });
+	});
+}

@@ -1,0 +1,86 @@
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { failFromError, parseForm } from '$lib/server/forms';
+import { found, paramId, requireProgramme } from '$lib/server/guards';
+import {
+	addValueComment,
+	approveValue,
+	commentSchema,
+	returnSchema,
+	returnValue,
+	reviewSchema,
+	saveValue,
+	submitValue,
+	valueSchema
+} from '$lib/server/indicator-values';
+import { indicatorIn, toIndicator } from '$lib/server/indicators';
+import { redirectWithNotice } from '$lib/server/notices';
+import { loadIndicatorDetail } from '$lib/server/results';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const access = await requireProgramme(event, event.params.slug);
+	const internal = access.can('programme.viewInternal');
+	const detail = await found(loadIndicatorDetail(getDb(), access.programme, paramId(event.params.id), { internal }));
+	const chosen = Number(event.url.searchParams.get('period'));
+	// By default, the latest period already started that still has no approved value.
+	const started = detail.rows.filter((r) => r.period.startDate <= detail.asOf);
+	const periodId = detail.rows.some((r) => r.period.id === chosen)
+		? chosen
+		: ([...started].reverse().find((r) => !r.approved) ?? started.at(-1) ?? detail.rows[0])?.period.id ?? null;
+	return {
+		detail,
+		selectedPeriodId: periodId,
+		me: access.user.id,
+		can: {
+			internal,
+			edit: access.can('indicator.edit'),
+			record: access.can('value.record'),
+			review: access.can('value.review'),
+			comment: access.can('value.comment')
+		}
+	};
+};
+
+const here = (slug: string, id: number, periodId?: number) => `/programmes/${slug}/indicators/${id}${periodId ? `?period=${periodId}` : ''}`;
+
+export const actions = {
+	/** The value form depends on the indicator's measure, so its schema is built once the indicator is known. */
+	save: async (event) => {
+		const access = await requireProgramme(event, event.params.slug, 'value.record');
+		const db = getDb();
+		const id = paramId(event.params.id);
+		const form = await event.request.formData();
+		let saved: { periodId: number; submitted: boolean };
+		try {
+			const indicator = toIndicator(await indicatorIn(db, access.programme.id, id));
+			const parsed = parseForm(valueSchema(indicator), form, event.locals.locale);
+			if (!parsed.ok) return parsed.failure;
+			await saveValue(db, access.user, access.programme, id, parsed.data);
+			saved = { periodId: parsed.data.periodId, submitted: parsed.data.intent === 'submit' };
+		} catch (e) {
+			return failFromError(e, form, event.locals.locale);
+		}
+		redirectWithNotice(`/programmes/${access.programme.slug}/indicators/${id}`, saved.submitted ? 'submitted' : 'saved', 'periods');
+	},
+	submit: (event) =>
+		programmeAction(event, 'value.record', reviewSchema, async ({ db, access, data }) => {
+			await submitValue(db, access.user, access.programme, data.valueId, data.valueVersion);
+			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'submitted', 'periods');
+		}),
+	approve: (event) =>
+		programmeAction(event, 'value.review', reviewSchema, async ({ db, access, data }) => {
+			await approveValue(db, access.user, access.programme, data.valueId, data.valueVersion);
+			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'approved', 'periods');
+		}),
+	return: (event) =>
+		programmeAction(event, 'value.review', returnSchema, async ({ db, access, data }) => {
+			await returnValue(db, access.user, access.programme, data.valueId, data.valueVersion, data.note);
+			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'returned', 'periods');
+		}),
+	comment: (event) =>
+		programmeAction(event, 'value.comment', commentSchema, async ({ db, access, data }) => {
+			await addValueComment(db, access.user, access.programme, data.valueId, data.body);
+			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'commented', 'comments');
+		})
+} satisfies Actions;

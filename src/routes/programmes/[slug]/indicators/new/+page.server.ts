@@ -1,0 +1,20 @@
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { requireProgramme } from '$lib/server/guards';
+import { createIndicator, indicatorSchema } from '$lib/server/indicators';
+import { redirectWithNotice } from '$lib/server/notices';
+import { getLogframe } from '$lib/server/programmes';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'indicator.edit');
+	return { logframe: await getLogframe(getDb(), programme.id) };
+};
+
+export const actions = {
+	default: (event) =>
+		programmeAction(event, 'indicator.edit', indicatorSchema, async ({ db, access, data }) => {
+			const id = await createIndicator(db, access.user, access.programme, data);
+			redirectWithNotice(`/programmes/${access.programme.slug}/indicators/${id}/edit`, 'created', 'targets');
+		})
+} satisfies Actions;

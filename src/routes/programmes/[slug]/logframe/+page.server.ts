@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { programmeAction } from '$lib/server/actions';
+import { requireProgramme } from '$lib/server/guards';
+import {
+	activitySchema,
+	createActivity,
+	createModule,
+	createOutput,
+	deleteLogframeItem,
+	deletionImpact,
+	moduleSchema,
+	moveLogframeItem,
+	outputSchema,
+	updateActivity,
+	updateModule,
+	updateOutput
+} from '$lib/server/logframe';
+import { redirectWithNotice } from '$lib/server/notices';
+import { getLogframe } from '$lib/server/programmes';
+import { idField, versionField } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'logframe.edit');
+	return { logframe: await getLogframe(getDb(), programme.id) };
+};
+
+const entity = z.enum(['module', 'output', 'activity']);
+const withVersion = { id: idField(), version: versionField() };
+const back = (slug: string) => `/programmes/${slug}/logframe`;
+
+export const actions = {
+	createModule: (event) =>
+		programmeAction(event, 'logframe.edit', moduleSchema, async ({ db, access, data }) => {
+			const id = await createModule(db, access.user, access.programme, data);
+			redirectWithNotice(back(access.programme.slug), 'created', `module-${id}`);
+		}),
+	updateModule: (event) =>
+		programmeAction(event, 'logframe.edit', moduleSchema.extend(withVersion), async ({ db, access, data: { id, version, ...input } }) => {
+			await updateModule(db, access.user, access.programme, id, version, input);
+			redirectWithNotice(back(access.programme.slug), 'saved', `module-${id}`);
+		}),
+	createOutput: (event) =>
+		programmeAction(event, 'logframe.edit', outputSchema, async ({ db, access, data }) => {
+			const id = await createOutput(db, access.user, access.programme, data);
+			redirectWithNotice(back(access.programme.slug), 'created', `output-${id}`);
+		}),
+	updateOutput: (event) =>
+		programmeAction(event, 'logframe.edit', outputSchema.extend(withVersion), async ({ db, access, data: { id, version, ...input } }) => {
+			await updateOutput(db, access.user, access.programme, id, version, input);
+			redirectWithNotice(back(access.programme.slug), 'saved', `output-${id}`);
+		}),
+	createActivity: (event) =>
+		programmeAction(event, 'logframe.edit', activitySchema, async ({ db, access, data }) => {
+			const id = await createActivity(db, access.user, access.programme, data);
+			redirectWithNotice(back(access.programme.slug), 'created', `activity-${id}`);
+		}),
+	updateActivity: (event) =>
+		programmeAction(event, 'logframe.edit', activitySchema.extend(withVersion), async ({ db, access, data: { id, version, ...input } }) => {
+			await updateActivity(db, access.user, access.programme, id, version, input);
+			redirectWithNotice(back(access.programme.slug), 'saved', `activity-${id}`);
+		}),
+	move: (event) =>
+		programmeAction(event, 'logframe.edit', z.object({ entity, id: idField(), direction: z.enum(['up', 'down']) }), async ({ db, access, data }) => {
+			await moveLogframeItem(db, access.user, access.programme, data.entity, data.id, data.direction);
+			redirectWithNotice(back(access.programme.slug), 'moved', `${data.entity}-${data.id}`);
+		}),
+	/** Without `confirm`, answers with what would go; with it, deletes. */
+	delete: (event) =>
+		programmeAction(
+			event,
+			'logframe.edit',
+			z.object({ entity, ...withVersion, name: z.string().max(400).default(''), confirm: z.literal('yes').optional() }),
+			async ({ db, access, data }) => {
+				if (!data.confirm) {
+					const impact = await deletionImpact(db, access.programme.id, data.entity, data.id);
+					return { confirmDelete: { entity: data.entity, id: data.id, version: data.version, name: data.name, impact } };
+				}
+				await deleteLogframeItem(db, access.user, access.programme, data.entity, data.id, data.version);
+				redirectWithNotice(back(access.programme.slug), 'deleted');
+			}
+		)
+} satisfies Actions;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { requireProgramme } from '$lib/server/guards';
+import { redirectWithNotice } from '$lib/server/notices';
+import { createPeriod, deletePeriod, periodDeletionImpact, periodSchema, updatePeriod } from '$lib/server/periods';
+import { listPeriods } from '$lib/server/programmes';
+import { idField, versionField } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'logframe.edit');
+	return { periods: await listPeriods(getDb(), programme.id) };
+};
+
+const back = (slug: string) => `/programmes/${slug}/periods`;
+
+export const actions = {
+	create: (event) =>
+		programmeAction(event, 'logframe.edit', periodSchema, async ({ db, access, data }) => {
+			await createPeriod(db, access.user, access.programme, data);
+			redirectWithNotice(back(access.programme.slug), 'created');
+		}),
+	update: (event) =>
+		programmeAction(event, 'logframe.edit', periodSchema.extend({ id: idField(), version: versionField() }), async ({ db, access, data: { id, version, ...input } }) => {
+			await updatePeriod(db, access.user, access.programme, id, version, input);
+			redirectWithNotice(back(access.programme.slug), 'saved');
+		}),
+	delete: (event) =>
+		programmeAction(
+			event,
+			'logframe.edit',
+			z.object({ id: idField(), version: versionField(), name: z.string().max(100).default(''), confirm: z.literal('yes').optional() }),
+			async ({ db, access, data }) => {
+				if (!data.confirm) {
+					const impact = await periodDeletionImpact(db, access.programme.id, data.id);
+					return { confirmDelete: { id: data.id, version: data.version, name: data.name, impact } };
+				}
+				await deletePeriod(db, access.user, access.programme, data.id, data.version);
+				redirectWithNotice(back(access.programme.slug), 'deleted');
+			}
+		)
+} satisfies Actions;

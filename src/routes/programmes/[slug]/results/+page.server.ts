@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { INDICATOR_STATUSES } from '$lib/model';
+import { getDb } from '$lib/server/db';
+import { requireProgramme } from '$lib/server/guards';
+import { listModules } from '$lib/server/programmes';
+import { loadResultsTree } from '$lib/server/results';
+import type { PageServerLoad } from './$types';
+
+// Filters arrive in the query string; anything unreadable is simply ignored (no filter).
+const filtersSchema = z.object({
+	module: z.coerce.number().int().positive().nullable().catch(null),
+	status: z.enum(INDICATOR_STATUSES).nullable().catch(null),
+	key: z.literal('1').nullable().catch(null),
+	mine: z.literal('1').nullable().catch(null)
+});
+
+export const load: PageServerLoad = async (event) => {
+	const access = await requireProgramme(event, event.params.slug);
+	const q = event.url.searchParams;
+	const f = filtersSchema.parse({ module: q.get('module'), status: q.get('status'), key: q.get('key'), mine: q.get('mine') });
+	const internal = access.can('programme.viewInternal');
+	const filters = { moduleId: f.module, status: f.status, keyOnly: f.key === '1', mine: internal && f.mine === '1' };
+	const db = getDb();
+	const [tree, moduleOptions] = await Promise.all([
+		loadResultsTree(db, access.programme, { id: access.user.id, internal, canReview: access.can('value.review') }, filters),
+		// The filter offers every module, not only those left in the filtered tree.
+		listModules(db, access.programme.id)
+	]);
+	return { tree, filters, moduleOptions };
+};
