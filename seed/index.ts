@@ -1,10 +1,13 @@
 import type { Db } from '../src/lib/server/db';
 import { seedDemoAccounts } from './demo-accounts';
+import { genderSeeds, seedGenderActions } from './gender';
 import { seedIndicators, seedProgramme } from './load';
 import { ecuadorEu } from './programmes/ecuador-eu';
 import { elSalvador } from './programmes/el-salvador';
 import { patss } from './programmes/patss';
 import { peruEu } from './programmes/peru-eu';
+import { recommendationSeeds, seedRecommendations } from './recommendations';
+import { riskSeeds, seedRisks } from './risks';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -17,9 +20,17 @@ export interface SeedReport {
 export async function seedDatabase(db: Db, options: { demoAccounts: boolean }): Promise<SeedReport> {
 	const report: SeedReport = { created: [], skipped: [] };
 	for (const seed of PROGRAMME_SEEDS) {
+		const code = seed.programme.code;
 		const { id, created } = await seedProgramme(db, seed);
-		const indicatorsAdded = await seedIndicators(db, id, seed.indicators ?? []);
-		(created || indicatorsAdded ? report.created : report.skipped).push(seed.programme.code);
+		// Each part is seeded only where the programme has none of it yet, so the seed stays
+		// idempotent and a database from before a part existed gets that part.
+		const added = [
+			await seedIndicators(db, id, seed.indicators ?? []),
+			await seedRisks(db, id, riskSeeds[code] ?? []),
+			await seedGenderActions(db, id, genderSeeds[code] ?? []),
+			await seedRecommendations(db, id, recommendationSeeds[code] ?? [])
+		];
+		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	return report;

@@ -196,3 +196,181 @@ export interface IndicatorValue {
 	isIllustrative: boolean;
 	version: number;
 }
+
+// ---- risks and assumptions (design §2 "risk") ----------------------------------------------------
+
+export const RISK_KINDS = ['risk', 'assumption'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+export const RISK_CATEGORIES = ['political', 'institutional', 'financial', 'operational', 'external', 'reputational'] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+export const RISK_STATUSES = ['open', 'monitoring', 'materialised', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** Score bands: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical. */
+export const RISK_BANDS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskBand = (typeof RISK_BANDS)[number];
+
+/** From the last two reviews: the score went up, stayed, or went down (or there is one review only). */
+export const RISK_TRENDS = ['rising', 'stable', 'falling', 'new'] as const;
+export type RiskTrend = (typeof RISK_TRENDS)[number];
+
+export const ASSUMPTION_RESULTS = ['holds', 'partly', 'no'] as const;
+export type AssumptionResult = (typeof ASSUMPTION_RESULTS)[number];
+
+export const RISK_LEVELS = ['programme', 'module', 'output', 'activity'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export interface Risk {
+	id: number;
+	programmeId: number;
+	moduleId: number | null;
+	outputId: number | null;
+	activityId: number | null;
+	level: RiskLevel;
+	kind: RiskKind;
+	code: string;
+	title: string;
+	description: string;
+	category: RiskCategory;
+	likelihood: number;
+	impact: number;
+	score: number;
+	band: RiskBand;
+	trend: RiskTrend;
+	mitigation: string;
+	contingency: string;
+	owner: string;
+	status: RiskStatus;
+	nextReviewDate: IsoDate | null;
+	/** Internal; empty for donors. */
+	internalNotes: string;
+	version: number;
+}
+
+export interface RiskReview {
+	id: number;
+	riskId: number;
+	reviewedOn: IsoDate;
+	likelihood: number;
+	impact: number;
+	score: number;
+	note: string;
+	reviewerName: string | null;
+}
+
+export interface AssumptionCheck {
+	id: number;
+	riskId: number;
+	periodId: number;
+	result: AssumptionResult;
+	note: string;
+	checkedByName: string | null;
+	checkedAt: string;
+}
+
+// ---- gender strategy (design §2 "gender_action") -------------------------------------------------
+
+export const GENDER_ACTION_TYPES = ['analysis', 'capacity_building', 'policy_advice', 'data_statistics', 'participation', 'communication'] as const;
+export type GenderActionType = (typeof GENDER_ACTION_TYPES)[number];
+
+export const GENDER_ACTION_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
+export type GenderActionStatus = (typeof GENDER_ACTION_STATUSES)[number];
+
+export interface GenderAction {
+	id: number;
+	programmeId: number;
+	moduleId: number | null;
+	title: string;
+	description: string;
+	type: GenderActionType;
+	responsible: string;
+	partner: string;
+	startDate: IsoDate | null;
+	dueDate: IsoDate | null;
+	status: GenderActionStatus;
+	evidenceUrl: string | null;
+	/** Internal; empty for donors. */
+	internalNotes: string;
+	indicatorIds: number[];
+	version: number;
+}
+
+// ---- recommendations (design §2 "recommendation") ------------------------------------------------
+
+export const SOURCE_KINDS = ['midterm_evaluation', 'final_evaluation', 'technical_study'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const RECOMMENDATION_AREAS = ['coverage', 'governance', 'sustainability', 'quality'] as const;
+export type RecommendationArea = (typeof RECOMMENDATION_AREAS)[number];
+
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const MANAGEMENT_RESPONSES = ['accepted', 'partially_accepted', 'rejected'] as const;
+export type ManagementResponse = (typeof MANAGEMENT_RESPONSES)[number];
+
+/** The adoption ladder, in order, then the two ways off it. */
+export const ADOPTION_LADDER = ['proposed', 'under_review', 'accepted_in_principle', 'partially_adopted', 'adopted', 'implemented'] as const;
+export const ADOPTION_STATUSES = [...ADOPTION_LADDER, 'rejected', 'no_longer_applicable'] as const;
+export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
+
+export const KEY_ACTION_STATUSES = ['not_initiated', 'initiated', 'completed', 'no_longer_applicable'] as const;
+export type KeyActionStatus = (typeof KEY_ACTION_STATUSES)[number];
+
+export const INDICATOR_SOURCES = ['manual', 'recommendations_adopted'] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+
+export interface SourceDocument {
+	id: number;
+	programmeId: number;
+	title: string;
+	kind: SourceKind;
+	issuedOn: IsoDate | null;
+	url: string | null;
+}
+
+export interface Recommendation {
+	id: number;
+	programmeId: number;
+	sourceDocumentId: number | null;
+	code: string;
+	text: string;
+	issuedOn: IsoDate;
+	addressedTo: string;
+	area: RecommendationArea;
+	priority: Priority;
+	timeframe: string;
+	managementResponse: ManagementResponse | null;
+	managementResponseText: string;
+	/** The latest adoption event's status; 'proposed' before any event. */
+	status: AdoptionStatus;
+	/** Internal; empty for donors. */
+	internalNotes: string;
+	version: number;
+}
+
+export interface AdoptionEvent {
+	id: number;
+	recommendationId: number;
+	eventDate: IsoDate;
+	status: AdoptionStatus;
+	instrument: string;
+	evidenceUrl: string | null;
+	/** Internal; empty for donors. */
+	note: string;
+	authorName: string | null;
+	isIllustrative: boolean;
+}
+
+export interface KeyAction {
+	id: number;
+	recommendationId: number;
+	action: string;
+	responsible: string;
+	dueDate: IsoDate | null;
+	status: KeyActionStatus;
+	overdue: boolean;
+	version: number;
+}

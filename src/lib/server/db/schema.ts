@@ -144,6 +144,8 @@ export interface IndicatorTable {
 	eu_logframe_code: Defaulted<string>;
 	is_key: Defaulted<number>;
 	sort_order: Defaulted<number>;
+	/** 'manual' (entered values) or 'recommendations_adopted' (counted from the tracker). */
+	source: Defaulted<'manual' | 'recommendations_adopted'>;
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;
@@ -205,6 +207,167 @@ export interface AttachmentTable {
 	uploaded_at: Defaulted<string>;
 }
 
+export interface RiskTable {
+	id: Generated<number>;
+	programme_id: number;
+	module_id: number | null;
+	output_id: number | null;
+	activity_id: number | null;
+	kind: 'risk' | 'assumption';
+	code: Defaulted<string>;
+	title: string;
+	description: Defaulted<string>;
+	category: 'political' | 'institutional' | 'financial' | 'operational' | 'external' | 'reputational';
+	likelihood: number;
+	impact: number;
+	mitigation: Defaulted<string>;
+	contingency: Defaulted<string>;
+	owner: Defaulted<string>;
+	status: Defaulted<'open' | 'monitoring' | 'materialised' | 'closed'>;
+	next_review_date: string | null;
+	internal_notes: Defaulted<string>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface RiskReviewTable {
+	id: Generated<number>;
+	risk_id: number;
+	reviewed_on: string;
+	likelihood: number;
+	impact: number;
+	note: Defaulted<string>;
+	reviewer_id: number | null;
+	created_at: Defaulted<string>;
+}
+
+export interface AssumptionCheckTable {
+	id: Generated<number>;
+	risk_id: number;
+	period_id: number;
+	result: 'holds' | 'partly' | 'no';
+	note: Defaulted<string>;
+	checked_by: number | null;
+	checked_at: Defaulted<string>;
+}
+
+export interface RiskIndicatorTable {
+	risk_id: number;
+	indicator_id: number;
+}
+
+export interface GenderActionTable {
+	id: Generated<number>;
+	programme_id: number;
+	module_id: number | null;
+	title: string;
+	description: Defaulted<string>;
+	type: 'analysis' | 'capacity_building' | 'policy_advice' | 'data_statistics' | 'participation' | 'communication';
+	responsible: Defaulted<string>;
+	partner: Defaulted<string>;
+	start_date: string | null;
+	due_date: string | null;
+	status: Defaulted<'planned' | 'ongoing' | 'completed' | 'cancelled'>;
+	evidence_url: string | null;
+	internal_notes: Defaulted<string>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface GenderActionIndicatorTable {
+	action_id: number;
+	indicator_id: number;
+}
+
+export interface SourceDocumentTable {
+	id: Generated<number>;
+	programme_id: number;
+	title: string;
+	kind: 'midterm_evaluation' | 'final_evaluation' | 'technical_study';
+	issued_on: string | null;
+	url: string | null;
+	version: Defaulted<number>;
+}
+
+export interface RecommendationTable {
+	id: Generated<number>;
+	programme_id: number;
+	source_document_id: number | null;
+	code: string;
+	text: string;
+	issued_on: string;
+	addressed_to: string;
+	area: 'coverage' | 'governance' | 'sustainability' | 'quality';
+	priority: Defaulted<'high' | 'medium' | 'low'>;
+	timeframe: Defaulted<string>;
+	management_response: 'accepted' | 'partially_accepted' | 'rejected' | null;
+	management_response_text: Defaulted<string>;
+	internal_notes: Defaulted<string>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface AdoptionEventTable {
+	id: Generated<number>;
+	recommendation_id: number;
+	event_date: string;
+	status:
+		| 'proposed'
+		| 'under_review'
+		| 'accepted_in_principle'
+		| 'partially_adopted'
+		| 'adopted'
+		| 'implemented'
+		| 'rejected'
+		| 'no_longer_applicable';
+	instrument: Defaulted<string>;
+	evidence_url: string | null;
+	note: Defaulted<string>;
+	author_id: number | null;
+	is_illustrative: Defaulted<number>;
+	created_at: Defaulted<string>;
+}
+
+export interface KeyActionTable {
+	id: Generated<number>;
+	recommendation_id: number;
+	action: string;
+	responsible: Defaulted<string>;
+	due_date: string | null;
+	status: Defaulted<'not_initiated' | 'initiated' | 'completed' | 'no_longer_applicable'>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface RecommendationCommentTable {
+	id: Generated<number>;
+	recommendation_id: number;
+	author_id: number | null;
+	body: string;
+	created_at: Defaulted<string>;
+}
+
+export interface RecommendationModuleTable {
+	recommendation_id: number;
+	module_id: number;
+}
+export interface RecommendationOutputTable {
+	recommendation_id: number;
+	output_id: number;
+}
+export interface RecommendationIndicatorTable {
+	recommendation_id: number;
+	indicator_id: number;
+}
+export interface RecommendationRiskTable {
+	recommendation_id: number;
+	risk_id: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -220,6 +383,21 @@ export interface Database {
 	indicator_value: IndicatorValueTable;
 	value_comment: ValueCommentTable;
 	attachment: AttachmentTable;
+	risk: RiskTable;
+	risk_review: RiskReviewTable;
+	assumption_check: AssumptionCheckTable;
+	risk_indicator: RiskIndicatorTable;
+	gender_action: GenderActionTable;
+	gender_action_indicator: GenderActionIndicatorTable;
+	source_document: SourceDocumentTable;
+	recommendation: RecommendationTable;
+	adoption_event: AdoptionEventTable;
+	key_action: KeyActionTable;
+	recommendation_comment: RecommendationCommentTable;
+	recommendation_module: RecommendationModuleTable;
+	recommendation_output: RecommendationOutputTable;
+	recommendation_indicator: RecommendationIndicatorTable;
+	recommendation_risk: RecommendationRiskTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -235,3 +413,8 @@ export type IndicatorRow = Selectable<IndicatorTable>;
 export type IndicatorTargetRow = Selectable<IndicatorTargetTable>;
 export type IndicatorValueRow = Selectable<IndicatorValueTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
+export type RiskRow = Selectable<RiskTable>;
+export type GenderActionRow = Selectable<GenderActionTable>;
+export type RecommendationRow = Selectable<RecommendationTable>;
+export type AdoptionEventRow = Selectable<AdoptionEventTable>;
+export type KeyActionRow = Selectable<KeyActionTable>;
