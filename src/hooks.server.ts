@@ -1,6 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
+import { countQueries, getDb } from '$lib/server/db';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/locale';
 
@@ -8,9 +8,22 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
 };
 
+// With SERVER_TIMING=1 every response says how many SQL statements it took and how long the
+// server spent on it (the benchmark reads this; browsers show it in their network panel).
+const serverTiming = process.env.SERVER_TIMING === '1';
+
+export const handle: Handle = async (input) => {
+	if (!serverTiming) return handleRequest(input);
+	const started = performance.now();
+	const { result: response, stats } = await countQueries(async () => handleRequest(input));
+	const total = performance.now() - started;
+	response.headers.set('Server-Timing', `db;desc="${stats.statements} statements";dur=${stats.ms.toFixed(2)}, total;dur=${total.toFixed(2)}`);
+	return response;
+};
+
 // The hook only reads the session cookie, validates it, refreshes or deletes it, and fills
 // `locals`. Authorisation happens where the data is touched (lib/server/guards.ts).
-export const handle: Handle = async ({ event, resolve }) => {
+const handleRequest: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const { session, user } = await validateSessionToken(getDb(), token);

@@ -52,10 +52,19 @@ export function toValue(row: IndicatorValueRow & { entered_by_name?: string | nu
 
 // ---- the value form ----------------------------------------------------------------------------
 
+/** An optional upload: browsers send an empty part when no file is chosen, API clients send nothing. */
 const file = () =>
 	z
-		.custom<File | string | undefined>()
+		.unknown()
+		.optional()
 		.transform((v) => (v instanceof File && v.size > 0 ? v : null));
+
+/** A field this indicator does not use (e.g. women/men when it is not disaggregated): always null. */
+const unused = () =>
+	z
+		.unknown()
+		.optional()
+		.transform(() => null);
 
 /** The value form adapts to the indicator: a number, a percentage, yes/no or a text; women/men when disaggregated. */
 export function valueSchema(indicator: Pick<Indicator, 'measure' | 'disaggregatedBySex'>) {
@@ -65,16 +74,16 @@ export function valueSchema(indicator: Pick<Indicator, 'measure' | 'disaggregate
 		indicator.measure === 'milestone'
 			? z.enum(['1', '0'], { error: 'value.milestoneChoice' }).transform(Number)
 			: indicator.measure === 'qualitative'
-				? z.any().transform(() => null)
+				? unused()
 				: figure();
 	const bySex = indicator.disaggregatedBySex && (indicator.measure === 'number' || indicator.measure === 'percentage');
 	return z
 		.object({
 			periodId: idField(),
 			value: total,
-			women: bySex ? figure() : z.any().transform(() => null),
-			men: bySex ? figure() : z.any().transform(() => null),
-			notStated: bySex ? optionalNumberField({ min: 0, max }) : z.any().transform(() => null),
+			women: bySex ? figure() : unused(),
+			men: bySex ? figure() : unused(),
+			notStated: bySex ? optionalNumberField({ min: 0, max }) : unused(),
 			narrative: indicator.measure === 'qualitative' ? text(4000) : optionalText(4000),
 			evidenceUrl: optionalUrlField(),
 			evidenceFile: file(),

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { mkdirSync } from 'node:fs';
@@ -34,10 +35,38 @@ export function databasePath(): string {
 }
 
 let shared: Db | undefined;
+let queryObserver: ((event: LogEvent) => void) | undefined;
+
+export interface QueryStats {
+	statements: number;
+	ms: number;
+}
+const requestStats = new AsyncLocalStorage<QueryStats>();
+
+/** Runs `fn`, counting the statements it (and everything it awaits) runs on the app's database. */
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; stats: QueryStats }> {
+	const stats: QueryStats = { statements: 0, ms: 0 };
+	const result = await requestStats.run(stats, fn);
+	return { result, stats };
+}
+
+/** Lets the benchmark and tests count the statements the app's database runs (undefined stops it). */
+export function observeQueries(observer: ((event: LogEvent) => void) | undefined): void {
+	queryObserver = observer;
+}
 
 /** The app's database, opened on first use from DATABASE_PATH. */
 export function getDb(): Db {
-	shared ??= openDatabase(databasePath());
+	shared ??= openDatabase(databasePath(), {
+		onQuery: (event) => {
+			const stats = requestStats.getStore();
+			if (stats) {
+				stats.statements++;
+				stats.ms += event.queryDurationMillis;
+			}
+			queryObserver?.(event);
+		}
+	});
 	return shared;
 }
 

@@ -1,0 +1,154 @@
+// `npm run bench`: builds the app, starts it on a fresh database holding two synthetic programmes
+// (30 and 300 indicators × 12 periods), and measures, in one run, the results page, the
+// indicator page and recording + approving a value. Times are the server's own (Server-Timing:
+// hooks, session, queries, rendering), medians of repeated requests; statements are counted per
+// request. Prints a table and the 300 / 30 ratios.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { createSession } from '../../src/lib/server/auth';
+import { openDatabase } from '../../src/lib/server/db';
+import { loadMigrationFolder } from '../../src/lib/server/db/cli-migrate';
+import { runMigrations } from '../../src/lib/server/db/migrate';
+import { createUser } from '../../src/lib/server/users';
+import { generateProgramme, type Generated } from './generate';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 3;
+
+function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const a = s.address();
+			s.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
+		});
+	});
+}
+
+interface Sample {
+	total: number;
+	db: number;
+	statements: number;
+	status: number;
+}
+
+function readTiming(res: Response): Omit<Sample, 'status'> {
+	const header = res.headers.get('server-timing') ?? '';
+	const statements = Number(/db;desc="(\d+) statements"/.exec(header)?.[1] ?? NaN);
+	const db = Number(/db;[^,]*dur=([\d.]+)/.exec(header)?.[1] ?? NaN);
+	const total = Number(/total;dur=([\d.]+)/.exec(header)?.[1] ?? NaN);
+	return { total, db, statements };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+	const work = mkdtempSync(join(tmpdir(), 'avance-bench-'));
+	// The built server resolves its dependencies from node_modules, so it must live inside the repo.
+	mkdirSync(resolve('node_modules/.cache'), { recursive: true });
+	const buildDir = join(mkdtempSync(join(resolve('node_modules/.cache'), 'avance-bench-')), 'build');
+	console.log('building the app…');
+	const build = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, AVANCE_BUILD_OUT: buildDir }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+	if (build.status !== 0) throw new Error(build.stderr);
+
+	console.log('generating the synthetic programmes…');
+	const dbPath = join(work, 'bench.db');
+	const db = openDatabase(dbPath);
+	await runMigrations(db, await loadMigrationFolder());
+	const enteredBy = await createUser(db, { email: 'bench1@avance.test', name: 'Bench One', password: 'bench-password-1' }, null);
+	const reviewedBy = await createUser(db, { email: 'bench2@avance.test', name: 'Bench Two', password: 'bench-password-2' }, null);
+	const small = await generateProgramme(db, { slug: 'bench-30', indicators: 30, enteredBy, reviewedBy });
+	const large = await generateProgramme(db, { slug: 'bench-300', indicators: 300, enteredBy, reviewedBy });
+	const cookieFor = async (userId: number) => `avance_session=${(await createSession(db, userId)).token}`;
+	const enterer = await cookieFor(enteredBy);
+	const reviewer = await cookieFor(reviewedBy);
+
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const server = spawn(process.execPath, [buildDir], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATABASE_PATH: dbPath, SERVER_TIMING: '1' },
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	let serverErrors = '';
+	server.stderr?.on('data', (d) => (serverErrors += d));
+	try {
+		for (let i = 0; ; i++) {
+			try {
+				if ((await fetch(`${base}/healthz`)).ok) break;
+			} catch {
+				if (i > 200 || server.exitCode !== null) throw new Error(`server did not start:\n${serverErrors}`);
+			}
+			await new Promise((r) => setTimeout(r, 100));
+		}
+
+		const get = async (path: string, cookie: string): Promise<Sample> => {
+			const res = await fetch(base + path, { headers: { cookie } });
+			await res.text();
+			return { ...readTiming(res), status: res.status };
+		};
+		const post = async (path: string, cookie: string, form: Record<string, string>): Promise<Sample> => {
+			const body = new FormData();
+			for (const [k, v] of Object.entries(form)) body.append(k, v);
+			const res = await fetch(base + path, { method: 'POST', body, headers: { cookie, origin: base, accept: 'text/html' }, redirect: 'manual' });
+			await res.text();
+			return { ...readTiming(res), status: res.status };
+		};
+		const measure = async (fn: () => Promise<Sample>) => {
+			for (let i = 0; i < WARMUP; i++) await fn();
+			const samples: Sample[] = [];
+			for (let i = 0; i < RUNS; i++) samples.push(await fn());
+			if (samples.some((s) => s.status >= 400)) throw new Error(`request failed: ${JSON.stringify(samples.find((s) => s.status >= 400))}`);
+			return { total: median(samples.map((s) => s.total)), db: median(samples.map((s) => s.db)), statements: Math.max(...samples.map((s) => s.statements)) };
+		};
+
+		// Records a value for a period that has none, then the second coordinator approves it.
+		const recordAndApprove = (g: Generated) => {
+			let next = 0;
+			return async (): Promise<Sample> => {
+				const indicatorId = g.indicatorIds[(next++ % (g.indicatorIds.length - 1)) + 1]!;
+				const periodId = g.periodIds[g.periodIds.length - 1]!;
+				await db.deleteFrom('indicator_value').where('indicator_id', '=', indicatorId).where('period_id', '=', periodId).execute();
+				const path = `/programmes/${g.slug}/indicators/${indicatorId}`;
+				const saved = await post(`${path}?/save`, enterer, { periodId: String(periodId), value: '90', women: '45', men: '45', narrative: 'bench', intent: 'submit', valueVersion: '' });
+				if (saved.status !== 303) throw new Error(`saving a value answered ${saved.status}`);
+				const row = await db.selectFrom('indicator_value').select(['id', 'version']).where('indicator_id', '=', indicatorId).where('period_id', '=', periodId).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+				const approved = await post(`${path}?/approve`, reviewer, { valueId: String(row.id), valueVersion: String(row.version) });
+				return { total: saved.total + approved.total, db: saved.db + approved.db, statements: saved.statements + approved.statements, status: Math.max(saved.status, approved.status) };
+			};
+		};
+
+		const rows: [string, Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>][] = [];
+		for (const [name, make] of [
+			['results page', (g: Generated) => () => get(`/programmes/${g.slug}/results`, enterer)],
+			['indicator page', (g: Generated) => () => get(`/programmes/${g.slug}/indicators/${g.indicatorIds[1]}`, enterer)],
+			['record + approve a value', recordAndApprove]
+		] as const) {
+			rows.push([name, await measure(make(small)), await measure(make(large))]);
+		}
+
+		const pad = (s: string, n: number) => s.padEnd(n);
+		const num = (n: number) => n.toFixed(1).padStart(8);
+		console.log(`\nmedian of ${RUNS} requests after ${WARMUP} warm-up; times in ms, measured by the server (Server-Timing)\n`);
+		console.log(`${pad('', 26)}${pad('30 indicators', 30)}${pad('300 indicators', 30)}300/30`);
+		console.log(`${pad('', 26)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}time`);
+		for (const [name, a, b] of rows) {
+			console.log(`${pad(name, 26)}${num(a.total)}${num(a.db)}${String(a.statements).padStart(7)}${''.padStart(7)}${num(b.total)}${num(b.db)}${String(b.statements).padStart(7)}${''.padStart(7)}${(b.total / a.total).toFixed(2)}×`);
+		}
+		const flat = rows.every(([, a, b]) => a.statements === b.statements);
+		console.log(`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`);
+		if (!flat) process.exitCode = 1;
+	} finally {
+		server.kill('SIGTERM');
+		await db.destroy();
+		rmSync(work, { recursive: true, force: true });
+		rmSync(resolve(buildDir, '..'), { recursive: true, force: true });
+	}
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});

@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../helpers/app';
+import { launchBrowser, signIn } from '../helpers/browser';
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+async function userPage(email: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, app.url, email);
+	return page;
+}
+
+/** Opens indicator 5.1-3 (people who completed the IESS-EDUCA course, by sex) from the results page. */
+async function openCourseIndicator(page: Page) {
+	await page.goto(`${app.url}/programmes/patss/results`);
+	await page.locator('[data-code="5.1-3"] a').click();
+	await page.waitForURL(/\/indicators\/\d+/);
+}
+const headerStatus = (page: Page) => page.getByTestId('indicator-status').textContent();
+const periodRow = (page: Page, label: string) => page.locator(`[data-testid="period-row"][data-period="${label}"]`);
+
+describe('recording, reviewing and approving a value, in Chromium', () => {
+	it('goes from a coordinator’s entry through a second coordinator’s return and approval, and a donor then sees only the approved value', async () => {
+		const first = await userPage('coord.patss@avance.test');
+		const second = await userPage('coord2.patss@avance.test');
+
+		// The first coordinator records 2022-S1 with a women/men split that does not add up…
+		await openCourseIndicator(first);
+		expect(await headerStatus(first)).toContain('Sin datos');
+		await first.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
+		await first.getByRole('button', { name: 'Aplicar' }).click();
+		const form = first.getByTestId('value-form');
+		await form.getByLabel('Total').fill('150');
+		await form.getByLabel('Mujeres').fill('80');
+		await form.getByLabel('Hombres').fill('60');
+		await form.getByRole('button', { name: 'Guardar y enviar a revisión' }).click();
+		// …is told so next to the total, and keeps what was typed.
+		await expect.poll(() => form.locator('#value-total-error').textContent()).toContain('no es igual a mujeres + hombres + otro (140)');
+		expect(await form.getByLabel('Mujeres').inputValue()).toBe('80');
+
+		await form.getByLabel('Hombres').fill('70');
+		await form.getByRole('button', { name: 'Guardar y enviar a revisión' }).click();
+		await expect.poll(() => first.getByTestId('notice').textContent()).toBe('Valor enviado a revisión.');
+		expect(await periodRow(first, '2022-S1').textContent()).toContain('Enviado');
+
+		// The second coordinator finds it under "needs my action" and returns it with a note.
+		await second.goto(`${app.url}/programmes/patss/results?mine=1`);
+		const queue = second.getByTestId('needs-my-action');
+		expect(await queue.textContent()).toContain('5.1-3');
+		await queue.getByRole('link', { name: /5\.1-3/ }).click();
+		await second.waitForURL(/\/indicators\/\d+/);
+		await second.getByLabel('Nota para quien registró el valor').fill('Adjunte el reporte de IESS-EDUCA.');
+		await second.getByRole('button', { name: /Devolver con una nota/ }).click();
+		await expect.poll(() => second.getByTestId('notice').textContent()).toBe('Valor devuelto con su nota.');
+
+		// The first coordinator sees the note, corrects the split and sends it again.
+		await first.reload();
+		expect(await first.getByTestId('return-note').textContent()).toContain('Adjunte el reporte de IESS-EDUCA.');
+		await first.getByTestId('open-value').getByRole('link', { name: 'Editar' }).click();
+		await first.getByTestId('value-form').getByLabel('Mujeres').fill('85');
+		await first.getByTestId('value-form').getByLabel('Hombres').fill('65');
+		await first.getByTestId('value-form').getByLabel('Evidencia (enlace)').fill('https://educa.iess.gob.ec/reportes/2022-s1');
+		await first.getByTestId('value-form').getByRole('button', { name: 'Guardar y enviar a revisión' }).click();
+		await expect.poll(() => first.getByTestId('notice').textContent()).toBe('Valor enviado a revisión.');
+
+		// The first coordinator cannot approve their own value: no approve button for them.
+		expect(await first.getByRole('button', { name: /Aprobar/ }).count()).toBe(0);
+
+		// The second coordinator approves; the status chip changes.
+		await second.reload();
+		expect(await headerStatus(second)).toContain('Sin datos');
+		await second.getByRole('button', { name: /Aprobar/ }).click();
+		await expect.poll(() => second.getByTestId('notice').textContent()).toBe('Valor aprobado.');
+		await expect.poll(() => headerStatus(second)).toContain('Logrado');
+		expect(await periodRow(second, '2022-S1').locator('[data-testid="actual"]').textContent()).toContain('150');
+
+		// A donor sees the approved value, but no draft, no value form and no internal comments.
+		const donor = await userPage('donor.iess@avance.test');
+		await openCourseIndicator(donor);
+		expect(await headerStatus(donor)).toContain('Logrado');
+		expect(await periodRow(donor, '2022-S1').textContent()).toContain('Aprobado');
+		expect(await donor.getByTestId('value-form').count()).toBe(0);
+		expect(await donor.getByTestId('comments').count()).toBe(0);
+		expect(await donor.getByTestId('history').count()).toBe(0);
+		// Indicator 4.2-1 has a value waiting for review: the donor sees neither it nor its state.
+		await donor.goto(`${app.url}/programmes/patss/results`);
+		expect(await donor.locator('[data-code="4.2-1"]').textContent()).not.toContain('Enviado');
+		await donor.locator('[data-code="4.2-1"] a').click();
+		await donor.waitForURL(/\/indicators\/\d+/);
+		expect(await periodRow(donor, '2022-S1').textContent()).toContain('Sin valor');
+		expect(await donor.content()).not.toContain('Sesiones de acompañamiento');
+
+		for (const p of [first, second, donor]) await p.context().close();
+	});
+
+	it('draws the actual-against-target chart and offers the period table beside it, in English too', async () => {
+		const page = await userPage('evaluator@avance.test');
+		await page.getByRole('button', { name: /EN/ }).click();
+		await page.goto(`${app.url}/programmes/patss/results?key=1`);
+		await page.locator('[data-code="M3-1"] a').click();
+		await page.waitForURL(/\/indicators\/\d+/);
+		expect(await page.locator('h1').textContent()).toContain('Tasa de afiliación');
+		await expect.poll(() => page.locator('.chart canvas').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+		expect(await page.getByRole('img', { name: /Chart of M3-1/ }).count()).toBe(1);
+		expect(await page.getByTestId('period-table').locator('caption').textContent()).toBe('Periods');
+		expect(await headerStatus(page)).toContain('Off track');
+		await page.context().close();
+	});
+});

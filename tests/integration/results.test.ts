@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { observeQueries, type Db } from '$lib/server/db';
+import type { Programme } from '$lib/model';
+import { loadResultsTree, type ResultsFilters } from '$lib/server/results';
+import { load as loadResults } from '../../src/routes/programmes/[slug]/results/+page.server';
+import { freshDatabase } from '../helpers/db';
+import { call, makeEvent, outcome, sessionUser } from '../helpers/events';
+import { seeded } from '../helpers/programme';
+
+let db: Db;
+let patss: Awaited<ReturnType<typeof seeded>>;
+const AS_OF = '2026-11-21';
+const none: ResultsFilters = { moduleId: null, status: null, keyOnly: false, mine: false };
+beforeAll(async () => {
+	db = await freshDatabase({ demoAccounts: true });
+	patss = await seeded(db, 'patss');
+});
+
+async function tree(email: string, filters: Partial<ResultsFilters> = {}, programme: Programme = patss.programme) {
+	const user = await sessionUser(db, email);
+	const internal = !email.startsWith('donor');
+	return loadResultsTree(db, programme, { id: user.id, internal, canReview: email.startsWith('coord') }, { ...none, ...filters }, AS_OF);
+}
+const codes = (t: Awaited<ReturnType<typeof tree>>) => [
+	...t.programmeIndicators.map((i) => i.code),
+	...t.modules.flatMap((m) => [...m.indicators.map((i) => i.code), ...m.outputs.flatMap((o) => o.indicators.map((i) => i.code))])
+];
+
+describe('the results tree', () => {
+	it('judges every seeded PATSS indicator and counts them by status', async () => {
+		const t = await tree('coord.patss@avance.test');
+		expect(t.totalIndicators).toBe(17);
+		expect(t.statusCounts).toMatchObject({ achieved: 11, off_track: 1, overdue: 2, no_data: 2, reported: 1 });
+		expect(codes(t)).toHaveLength(17);
+	});
+
+	it('filters by status, by module and to key indicators', async () => {
+		expect(codes(await tree('coord.patss@avance.test', { status: 'overdue' })).sort()).toEqual(['2.4-1', '5.1-2']);
+		const m4 = (await db.selectFrom('module').select('id').where('programme_id', '=', patss.programme.id).where('code', '=', 'M4').executeTakeFirstOrThrow()).id;
+		expect(codes(await tree('coord.patss@avance.test', { moduleId: m4 })).sort()).toEqual(['4.2-1', '4.3-1', 'M4-1']);
+		expect(codes(await tree('coord.patss@avance.test', { keyOnly: true })).sort()).toEqual(['IMP-1', 'M3-1', 'M4-1', 'M5-1']);
+	});
+
+	it('shows the cumulative total to date as the latest actual, flagged as illustrative', async () => {
+		const imp = (await tree('donor.iess@avance.test')).programmeIndicators.find((i) => i.code === 'IMP-1')!;
+		expect([imp.latestValue, imp.latestPeriodLabel, imp.latestIsIllustrative, imp.status]).toEqual([15100, '2022-S1', true, 'achieved']);
+	});
+
+	it('lists what waits for the viewer: a submitted value for a coordinator who did not enter it, nothing for a donor', async () => {
+		const coord = await tree('coord2.patss@avance.test', { mine: true });
+		expect(coord.pending.map((p) => [p.indicatorCode, p.periodLabel, p.state])).toEqual([['4.2-1', '2022-S1', 'submitted']]);
+		expect(codes(coord)).toEqual(['4.2-1']);
+		const donor = await tree('donor.iess@avance.test', { mine: true });
+		expect(donor.pending).toEqual([]);
+		expect(codes(await tree('donor.iess@avance.test')).length).toBe(17);
+		expect((await tree('donor.iess@avance.test')).modules.flatMap((m) => m.outputs.flatMap((o) => o.indicators)).every((i) => i.pending === null)).toBe(true);
+	});
+
+	it('reads its filters from the query string, ignoring nonsense, and keeps "mine" for the team', async () => {
+		const event = makeEvent({ user: await sessionUser(db, 'donor.iess@avance.test'), params: { slug: 'patss' }, url: 'http://localhost/programmes/patss/results?status=bogus&module=x&key=1&mine=1' });
+		const r = await outcome(() => call(loadResults, event));
+		expect(r.kind === 'value' && r.value).toMatchObject({ filters: { status: null, moduleId: null, keyOnly: true, mine: false } });
+	});
+
+	it('issues the same number of SQL statements for a small and a large programme (no query per indicator)', async () => {
+		const count = async (slug: string) => {
+			let n = 0;
+			observeQueries(() => n++);
+			const event = makeEvent({ user: await sessionUser(db, 'evaluator@avance.test'), params: { slug }, url: `http://localhost/programmes/${slug}/results` });
+			await call(loadResults, event);
+			observeQueries(undefined);
+			return n;
+		};
+		const small = await count('el-salvador-pps');
+		const large = await count('patss');
+		expect(large).toBe(small);
+		expect(large).toBeLessThanOrEqual(12);
+	});
+});
