@@ -69,7 +69,7 @@ async function main() {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const server = spawn(process.execPath, [buildDir], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATABASE_PATH: dbPath, SERVER_TIMING: '1' },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATABASE_PATH: dbPath, SERVER_TIMING: '1', BODY_SIZE_LIMIT: '12M' },
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
 	let serverErrors = '';

@@ -117,4 +117,26 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		expect(await headerStatus(page)).toContain('Off track');
 		await page.context().close();
 	});
+
+	it('uploads a 2 MB PDF as evidence through the real server, and the team can open it', async () => {
+		const page = await userPage('coord.patss@avance.test');
+		await page.goto(`${app.url}/programmes/patss/results`);
+		await page.locator('[data-code="M1-3"] a').click();
+		await page.waitForURL(/\/indicators\/\d+/);
+		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
+		await page.getByRole('button', { name: 'Aplicar' }).click();
+		const form = page.getByTestId('value-form');
+		await form.getByLabel('Avance observado').fill('El Consejo Nacional Electoral aún no convoca la elección.');
+		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+		await form.getByLabel('Evidencia (archivo)').setInputFiles({ name: 'acta consejo.pdf', mimeType: 'application/pdf', buffer: pdf });
+		await form.getByRole('button', { name: 'Guardar borrador' }).click();
+		await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Valor guardado como borrador.');
+		const link = page.getByRole('link', { name: 'Abrir acta consejo.pdf' });
+		const href = await link.getAttribute('href');
+		const response = await page.request.get(`${app.url}${href}`);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		expect((await response.body()).byteLength).toBe(pdf.byteLength);
+		await page.context().close();
+	});
 });

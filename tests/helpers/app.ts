@@ -28,7 +28,7 @@ export async function startApp(): Promise<RunningApp> {
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	const child: ChildProcess = spawn(process.execPath, [inject('buildDir')], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_PATH: databasePath },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_PATH: databasePath, BODY_SIZE_LIMIT: '12M' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

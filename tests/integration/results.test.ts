@@ -3,6 +3,7 @@ import { observeQueries, type Db } from '$lib/server/db';
 import type { Programme } from '$lib/model';
 import { loadResultsTree, type ResultsFilters } from '$lib/server/results';
 import { load as loadResults } from '../../src/routes/programmes/[slug]/results/+page.server';
+import { load as loadPortfolio } from '../../src/routes/+page.server';
 import { freshDatabase } from '../helpers/db';
 import { call, makeEvent, outcome, sessionUser } from '../helpers/events';
 import { seeded } from '../helpers/programme';
@@ -75,5 +76,21 @@ describe('the results tree', () => {
 		const large = await count('patss');
 		expect(large).toBe(small);
 		expect(large).toBeLessThanOrEqual(12);
+	});
+
+	it('judges every programme of the portfolio in the same statements, whether the user sees one programme or four', async () => {
+		const count = async (email: string) => {
+			let n = 0;
+			observeQueries(() => n++);
+			const r = await call(loadPortfolio, makeEvent({ user: await sessionUser(db, email), url: 'http://localhost/' }));
+			observeQueries(undefined);
+			return { n, r: r as { portfolio: { programme: { code: string }; statusCounts: Record<string, number> }[] } };
+		};
+		const donor = await count('donor.iess@avance.test');
+		const admin = await count('admin@avance.test');
+		expect(donor.r.portfolio.map((p) => p.programme.code)).toEqual(['PATSS']);
+		expect(admin.r.portfolio).toHaveLength(4);
+		expect(admin.n).toBe(donor.n);
+		expect(donor.r.portfolio[0]!.statusCounts.achieved).toBeGreaterThan(0);
 	});
 });

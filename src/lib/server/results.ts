@@ -36,14 +36,22 @@ export interface ProgrammeAssessment {
 
 /** Every indicator of the programme, judged as of `asOf` from approved values only. Four statements. */
 export async function assessProgramme(db: Executor, programme: Programme, asOf: IsoDate = todayIso()): Promise<ProgrammeAssessment> {
+	return (await assessProgrammes(db, [programme], asOf)).get(programme.id)!;
+}
+
+/** The same for several programmes at once (the portfolio): still four statements in all. */
+export async function assessProgrammes(db: Executor, programmes: Programme[], asOf: IsoDate = todayIso()): Promise<Map<number, ProgrammeAssessment>> {
+	const result = new Map<number, ProgrammeAssessment>();
+	if (programmes.length === 0) return result;
+	const ids = programmes.map((p) => p.id);
 	const [indicatorRows, periodRows, targetRows, approvedRows] = await Promise.all([
-		db.selectFrom('indicator').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
-		db.selectFrom('reporting_period').selectAll().where('programme_id', '=', programme.id).orderBy('start_date').execute(),
+		db.selectFrom('indicator').selectAll().where('programme_id', 'in', ids).orderBy('sort_order').orderBy('id').execute(),
+		db.selectFrom('reporting_period').selectAll().where('programme_id', 'in', ids).orderBy('start_date').execute(),
 		db
 			.selectFrom('indicator_target')
 			.innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
 			.select(['indicator_target.indicator_id', 'indicator_target.period_id', 'indicator_target.value'])
-			.where('indicator.programme_id', '=', programme.id)
+			.where('indicator.programme_id', 'in', ids)
 			.execute(),
 		db
 			.selectFrom('indicator_value')
@@ -56,12 +64,10 @@ export async function assessProgramme(db: Executor, programme: Programme, asOf: 
 				'indicator_value.men',
 				'indicator_value.is_illustrative'
 			])
-			.where('indicator.programme_id', '=', programme.id)
+			.where('indicator.programme_id', 'in', ids)
 			.where('indicator_value.status', '=', 'approved')
 			.execute()
 	]);
-	const indicators = indicatorRows.map(toIndicator);
-	const periods = periodRows.map(toPeriod);
 	const targets = new Map<number, Map<number, number>>();
 	for (const t of targetRows) {
 		if (!targets.has(t.indicator_id)) targets.set(t.indicator_id, new Map());
@@ -72,23 +78,29 @@ export async function assessProgramme(db: Executor, programme: Programme, asOf: 
 		if (!approved.has(v.indicator_id)) approved.set(v.indicator_id, new Map());
 		approved.get(v.indicator_id)!.set(v.period_id, { value: v.value, women: v.women, men: v.men, isIllustrative: v.is_illustrative === 1 });
 	}
-	const span = { startDate: programme.startDate, endDate: effectiveEndDate(programme) };
-	const assessments = new Map<number, Assessment>();
-	for (const indicator of indicators) {
-		const values = approved.get(indicator.id);
-		assessments.set(
-			indicator.id,
-			assessIndicator({
-				indicator,
-				programme: span,
-				periods,
-				targets: targets.get(indicator.id) ?? new Map(),
-				approved: new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
-				asOf
-			})
-		);
+	for (const programme of programmes) {
+		const indicators = indicatorRows.filter((r) => r.programme_id === programme.id).map(toIndicator);
+		const periods = periodRows.filter((r) => r.programme_id === programme.id).map(toPeriod);
+		const span = { startDate: programme.startDate, endDate: effectiveEndDate(programme) };
+		const assessments = new Map<number, Assessment>();
+		for (const indicator of indicators) {
+			const values = approved.get(indicator.id);
+			assessments.set(
+				indicator.id,
+				assessIndicator({
+					indicator,
+					programme: span,
+					periods,
+					targets: targets.get(indicator.id) ?? new Map(),
+					approved: new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
+					asOf
+				})
+			);
+		}
+		const programmeApproved: ProgrammeAssessment['approved'] = new Map(indicators.filter((i) => approved.has(i.id)).map((i) => [i.id, approved.get(i.id)!]));
+		result.set(programme.id, { indicators, periods, assessments, approved: programmeApproved });
 	}
-	return { indicators, periods, assessments, approved };
+	return result;
 }
 
 export function countStatuses(assessments: Iterable<Assessment>): Record<IndicatorStatus, number> {

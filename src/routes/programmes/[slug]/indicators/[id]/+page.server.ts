@@ -61,7 +61,7 @@ export const actions = {
 		} catch (e) {
 			return failFromError(e, form, event.locals.locale);
 		}
-		redirectWithNotice(`/programmes/${access.programme.slug}/indicators/${id}`, saved.submitted ? 'submitted' : 'saved', 'periods');
+		redirectWithNotice(`/programmes/${access.programme.slug}/indicators/${id}`, saved.submitted ? 'submitted' : 'draft', 'periods');
 	},
 	submit: (event) =>
 		programmeAction(event, 'value.record', reviewSchema, async ({ db, access, data }) => {
