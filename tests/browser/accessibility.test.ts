@@ -49,6 +49,17 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 		});
 	}
 
+	it('finds no serious violation on the admin pages', async () => {
+		const admin = await (await browser.newContext()).newPage();
+		await signIn(admin, app.url, 'admin@avance.test');
+		for (const path of ['/admin/users', '/admin/users/2', '/admin/periods', '/admin/audit']) {
+			await admin.goto(app.url + path);
+			const violations = await seriousViolations(admin);
+			expect(violations, `${path}: ${JSON.stringify(violations)}`).toEqual([]);
+		}
+		await admin.context().close();
+	});
+
 	it('finds no serious violation on the sign-in page and the not-found page', async () => {
 		const anonymous = await (await browser.newContext()).newPage();
 		await anonymous.goto(`${app.url}/login`);

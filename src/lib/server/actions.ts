@@ -1,9 +1,10 @@
 import type { ActionFailure, RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { ProgrammeAction } from '$lib/permissions';
+import type { InstanceAction, ProgrammeAction } from '$lib/permissions';
 import { getDb, type Db } from './db';
 import { failFromError, parseForm, type FormFailure } from './forms';
-import { requireProgramme, type ProgrammeAccess } from './guards';
+import type { SessionUser } from './auth';
+import { requireInstance, requireProgramme, type ProgrammeAccess } from './guards';
 
 // The shape every programme form action shares, so routes stay a few lines each:
 // authorise first (a donor's crafted POST gets 403 before anything is read), then validate with
@@ -30,6 +31,24 @@ export async function programmeAction<S extends z.ZodType, R>(
 	if (!parsed.ok) return parsed.failure;
 	try {
 		return await run({ db: getDb(), access, data: parsed.data, form, event });
+	} catch (error) {
+		return failFromError(error, form, event.locals.locale);
+	}
+}
+
+/** The same shape for the instance administrator's actions (accounts, period unlock). */
+export async function instanceAction<S extends z.ZodType, R>(
+	event: RequestEvent,
+	permission: InstanceAction,
+	schema: S,
+	run: (ctx: { db: Db; user: SessionUser; data: z.output<S>; form: FormData }) => Promise<R>
+): Promise<R | ActionFailure<FormFailure>> {
+	const user = requireInstance(event, permission);
+	const form = await event.request.formData();
+	const parsed = parseForm(schema, form, event.locals.locale);
+	if (!parsed.ok) return parsed.failure;
+	try {
+		return await run({ db: getDb(), user, data: parsed.data, form });
 	} catch (error) {
 		return failFromError(error, form, event.locals.locale);
 	}

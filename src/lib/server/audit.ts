@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './db/schema';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -109,4 +109,81 @@ export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditR
 		after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
 		reason: r.reason
 	}));
+}
+
+export interface AuditSearch {
+	programmeId: number | null;
+	entity: string | null;
+	userId: number | null;
+	from: string | null;
+	to: string | null;
+	text: string | null;
+	/** Keyset paging: entries older than this id. */
+	beforeId: number | null;
+}
+
+export interface AuditSearchEntry extends AuditRecord {
+	programmeShortName: string | null;
+}
+
+/** The admin's audit search: newest first, `limit` + 1 fetched to know whether there is more. */
+export async function searchAudit(db: Executor, search: AuditSearch, limit = 50): Promise<{ entries: AuditSearchEntry[]; more: boolean }> {
+	let q = db
+		.selectFrom('audit_log')
+		.leftJoin('user', 'user.id', 'audit_log.user_id')
+		.leftJoin('programme', 'programme.id', 'audit_log.programme_id')
+		.select([
+			'audit_log.id',
+			'audit_log.at',
+			'audit_log.user_id',
+			'user.name as user_name',
+			'audit_log.programme_id',
+			'programme.short_name',
+			'audit_log.entity',
+			'audit_log.entity_id',
+			'audit_log.action',
+			'audit_log.before',
+			'audit_log.after',
+			'audit_log.reason'
+		])
+		.orderBy('audit_log.id', 'desc')
+		.limit(limit + 1);
+	if (search.programmeId !== null) q = q.where('audit_log.programme_id', '=', search.programmeId);
+	if (search.entity) q = q.where('audit_log.entity', '=', search.entity);
+	if (search.userId !== null) q = q.where('audit_log.user_id', '=', search.userId);
+	if (search.from) q = q.where('audit_log.at', '>=', search.from);
+	// `to` is a calendar date: include the whole day.
+	if (search.to) q = q.where('audit_log.at', '<', `${search.to}T99`);
+	if (search.beforeId !== null) q = q.where('audit_log.id', '<', search.beforeId);
+	if (search.text) {
+		const like = `%${search.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		q = q.where((eb) =>
+			eb.or([
+				eb('audit_log.before', 'like', sql<string>`${like} escape '\\'`),
+				eb('audit_log.after', 'like', sql<string>`${like} escape '\\'`),
+				eb('audit_log.reason', 'like', sql<string>`${like} escape '\\'`)
+			])
+		);
+	}
+	const rows = await q.execute();
+	const entries = rows.slice(0, limit).map((r) => ({
+		id: r.id,
+		at: r.at,
+		userId: r.user_id,
+		userName: r.user_name,
+		programmeId: r.programme_id,
+		programmeShortName: r.short_name,
+		entity: r.entity,
+		entityId: r.entity_id,
+		action: r.action,
+		before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+		after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+		reason: r.reason
+	}));
+	return { entries, more: rows.length > limit };
+}
+
+export async function listAuditEntities(db: Executor): Promise<string[]> {
+	const rows = await db.selectFrom('audit_log').select('entity').distinct().orderBy('entity').execute();
+	return rows.map((r) => r.entity);
 }

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 
 // After a successful POST the action redirects (303) with `?notice=…`, which the page turns into
 // a short message. Only these words are ever shown.
-export const NOTICES = ['saved', 'draft', 'created', 'deleted', 'moved', 'submitted', 'approved', 'returned', 'commented', 'targets'] as const;
+export const NOTICES = ['saved', 'draft', 'created', 'deleted', 'moved', 'submitted', 'approved', 'returned', 'commented', 'targets', 'password', 'unlocked'] as const;
 export type Notice = (typeof NOTICES)[number];
 
 export function redirectWithNotice(path: string, notice: Notice, hash = ''): never {

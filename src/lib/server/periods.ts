@@ -96,3 +96,37 @@ export async function deletePeriod(db: Db, actor: Actor, programme: Programme, i
 		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'reporting_period', entityId: id, action: 'delete', before: { ...before, impact } });
 	});
 }
+
+export interface LockedPeriod {
+	id: number;
+	label: string;
+	startDate: string;
+	endDate: string;
+	programmeShortName: string;
+	programmeSlug: string;
+}
+
+export async function listLockedPeriods(db: Executor): Promise<LockedPeriod[]> {
+	const rows = await db
+		.selectFrom('reporting_period')
+		.innerJoin('programme', 'programme.id', 'reporting_period.programme_id')
+		.select(['reporting_period.id', 'reporting_period.label', 'reporting_period.start_date', 'reporting_period.end_date', 'programme.short_name', 'programme.slug'])
+		.where('reporting_period.locked', '=', 1)
+		.orderBy('programme.short_name')
+		.orderBy('reporting_period.start_date')
+		.execute();
+	return rows.map((r) => ({ id: r.id, label: r.label, startDate: r.start_date, endDate: r.end_date, programmeShortName: r.short_name, programmeSlug: r.slug }));
+}
+
+export const unlockSchema = z.object({ periodId: z.coerce.number().int().positive(), reason: text(1000) });
+
+/** Reopens a locked period (admins only, checked by the caller); the reason goes to the audit log. */
+export async function unlockPeriod(db: Db, actor: Actor, periodId: number, reason: string): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const period = await trx.selectFrom('reporting_period').selectAll().where('id', '=', periodId).executeTakeFirst();
+		if (!period) throw new NotFoundError('reporting_period', periodId);
+		if (!period.locked) return;
+		await trx.updateTable('reporting_period').set({ locked: 0, version: sql`version + 1` }).where('id', '=', periodId).execute();
+		await recordAudit(trx, { userId: actor.id, programmeId: period.programme_id, entity: 'reporting_period', entityId: periodId, action: 'unlock', before: { locked: true }, after: { locked: false }, reason });
+	});
+}

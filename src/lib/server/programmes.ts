@@ -102,6 +102,12 @@ export async function getProgrammeBySlug(db: Executor, slug: string): Promise<Pr
 	return row ? toProgramme(row) : null;
 }
 
+/** Every programme, for the admin's choices (short name order). */
+export async function listProgrammes(db: Executor): Promise<{ id: number; shortName: string; slug: string }[]> {
+	const rows = await db.selectFrom('programme').select(['id', 'short_name', 'slug']).orderBy('short_name').execute();
+	return rows.map((r) => ({ id: r.id, shortName: r.short_name, slug: r.slug }));
+}
+
 export interface PortfolioEntry {
 	programme: Programme;
 	/** The viewer's role, or null for an admin who is not a member. */

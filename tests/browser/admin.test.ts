@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../helpers/app';
+import { launchBrowser, signIn } from '../helpers/browser';
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+describe('administration, in Chromium', () => {
+	it('an admin creates an account and gives it access to PATSS; the new person signs in and sees only PATSS', async () => {
+		const admin = await (await browser.newContext()).newPage();
+		await signIn(admin, app.url, 'admin@avance.test');
+		await admin.getByRole('link', { name: 'Administración' }).click();
+		await admin.waitForURL(/\/admin\/users$/);
+		await admin.getByLabel('Nombre').fill('Lucía Pérez');
+		await admin.getByLabel('Correo electrónico').fill('lucia.perez@ilo.org');
+		await admin.getByLabel('Contraseña inicial').fill('corta');
+		await admin.getByRole('button', { name: 'Crear' }).click();
+		await expect.poll(() => admin.locator('#nu-password-error').textContent()).toContain('Mínimo 12 caracteres');
+		expect(await admin.getByLabel('Nombre').inputValue()).toBe('Lucía Pérez');
+
+		await admin.getByLabel('Contraseña inicial').fill('una-clave-larga-2026');
+		await admin.getByRole('button', { name: 'Crear' }).click();
+		await admin.waitForURL(/\/admin\/users\/\d+/);
+		await admin.getByRole('combobox', { name: /^Programa/ }).selectOption({ label: 'PATSS' });
+		await admin.getByLabel('Función').selectOption({ label: 'Evaluación' });
+		await admin.getByRole('button', { name: 'Añadir' }).click();
+		await expect.poll(() => admin.getByTestId('memberships').textContent()).toContain('PATSS');
+
+		const lucia = await (await browser.newContext()).newPage();
+		await signIn(lucia, app.url, 'lucia.perez@ilo.org', 'una-clave-larga-2026');
+		const names = await lucia.getByTestId('portfolio').locator('h2').allTextContents();
+		expect(names.map((n) => n.trim())).toEqual(['PATSS']);
+		expect(await lucia.getByRole('link', { name: 'Administración' }).count()).toBe(0);
+		const response = await lucia.goto(`${app.url}/admin/users`);
+		expect(response?.status()).toBe(403);
+
+		await admin.getByRole('link', { name: 'Registro de auditoría' }).click();
+		await admin.getByLabel('Texto').fill('lucia.perez');
+		await admin.getByRole('button', { name: 'Aplicar' }).click();
+		await expect.poll(() => admin.getByTestId('audit-entries').textContent()).toContain('lucia.perez@ilo.org');
+	});
+});
