@@ -1,11 +1,25 @@
 import { getDb } from '$lib/server/db';
+import { loadGenderCheck } from '$lib/server/gender-strategy';
 import { requireProgramme } from '$lib/server/guards';
 import { getLogframe, listPeriods } from '$lib/server/programmes';
+import { listRisksNeedingReview } from '$lib/server/risk-register';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { programme } = await requireProgramme(event, event.params.slug);
+	const access = await requireProgramme(event, event.params.slug);
+	const { programme } = access;
 	const db = getDb();
-	const [logframe, periods] = await Promise.all([getLogframe(db, programme.id), listPeriods(db, programme.id)]);
-	return { logframe, periods };
+	const [logframe, periods, reviewNeeded, genderCheck] = await Promise.all([
+		getLogframe(db, programme.id),
+		listPeriods(db, programme.id),
+		listRisksNeedingReview(db, programme, { internal: access.can('programme.viewInternal') }),
+		loadGenderCheck(db, programme)
+	]);
+	// The overview needs only what the flags say, not each entry's whole record.
+	return {
+		logframe,
+		periods,
+		reviewNeeded: reviewNeeded.map((r) => ({ id: r.id, code: r.code, title: r.title, kind: r.kind, band: r.band, score: r.score, nextReviewDate: r.nextReviewDate, flag: r.reviewNeeded! })),
+		genderCheck
+	};
 };

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { deleteGenderAction, genderActionEditSchema, genderActionIn, updateGenderAction } from '$lib/server/gender';
+import { found, paramId, requireProgramme } from '$lib/server/guards';
+import { redirectWithNotice } from '$lib/server/notices';
+import { listModules } from '$lib/server/programmes';
+import { listIndicatorChoices } from '$lib/server/risks';
+import { versionField } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'gender.edit');
+	const db = getDb();
+	const [action, modules, indicators] = await Promise.all([
+		found(genderActionIn(db, programme.id, paramId(event.params.id))),
+		listModules(db, programme.id),
+		listIndicatorChoices(db, programme.id, { disaggregatedOnly: true })
+	]);
+	return { action, modules: modules.map((m) => ({ id: m.id, code: m.code, title: m.title })), indicators };
+};
+
+const back = (slug: string) => `/programmes/${slug}/gender`;
+
+export const actions = {
+	update: (event) =>
+		programmeAction(event, 'gender.edit', genderActionEditSchema, async ({ db, access, data: { version, ...input } }) => {
+			await updateGenderAction(db, access.user, access.programme, paramId(event.params.id), version, input);
+			redirectWithNotice(back(access.programme.slug), 'saved');
+		}),
+	/** Without `confirm`, answers with what would go; with it, deletes. */
+	delete: (event) =>
+		programmeAction(event, 'gender.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
+			const id = paramId(event.params.id);
+			if (!data.confirm) {
+				const action = await genderActionIn(db, access.programme.id, id);
+				return { confirmDelete: { version: data.version, links: action.indicatorIds.length } };
+			}
+			await deleteGenderAction(db, access.user, access.programme, id, data.version);
+			redirectWithNotice(back(access.programme.slug), 'deleted');
+		})
+} satisfies Actions;

@@ -1,0 +1,12 @@
+import { getDb } from '$lib/server/db';
+import { requireProgramme } from '$lib/server/guards';
+import { loadRiskRegister, readRiskFilters } from '$lib/server/risk-register';
+import type { PageServerLoad } from './$types';
+
+// The register with its heat map. Everyone in the programme reads it; donors without internal notes.
+export const load: PageServerLoad = async (event) => {
+	const access = await requireProgramme(event, event.params.slug);
+	const filters = readRiskFilters(event.url.searchParams);
+	const register = await loadRiskRegister(getDb(), access.programme, { internal: access.can('programme.viewInternal') }, filters);
+	return { register, filters, canEdit: access.can('risk.edit') };
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { found, paramId, requireProgramme } from '$lib/server/guards';
+import { redirectWithNotice } from '$lib/server/notices';
+import { getLogframe } from '$lib/server/programmes';
+import { loadRiskDetail } from '$lib/server/risk-register';
+import { deleteRisk, listIndicatorChoices, riskDeletionImpact, riskEditSchema, updateRisk } from '$lib/server/risks';
+import { versionField } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'risk.edit');
+	const db = getDb();
+	const [detail, logframe, indicators] = await Promise.all([
+		found(loadRiskDetail(db, programme, paramId(event.params.id), { internal: true })),
+		getLogframe(db, programme.id),
+		listIndicatorChoices(db, programme.id)
+	]);
+	return { risk: detail.entry, logframe, indicators, today: detail.asOf };
+};
+
+export const actions = {
+	update: (event) =>
+		programmeAction(event, 'risk.edit', riskEditSchema, async ({ db, access, data: { version, ...input } }) => {
+			const id = paramId(event.params.id);
+			await updateRisk(db, access.user, access.programme, id, version, input);
+			redirectWithNotice(`/programmes/${access.programme.slug}/risks/${id}`, 'saved');
+		}),
+	/** Without `confirm`, answers with what would go; with it, deletes. */
+	delete: (event) =>
+		programmeAction(event, 'risk.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
+			const id = paramId(event.params.id);
+			if (!data.confirm) return { confirmDelete: { version: data.version, impact: await riskDeletionImpact(db, access.programme.id, id) } };
+			await deleteRisk(db, access.user, access.programme, id, data.version);
+			redirectWithNotice(`/programmes/${access.programme.slug}/risks`, 'deleted');
+		})
+} satisfies Actions;

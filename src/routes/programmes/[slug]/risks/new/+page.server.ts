@@ -1,0 +1,23 @@
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { requireProgramme } from '$lib/server/guards';
+import { redirectWithNotice } from '$lib/server/notices';
+import { getLogframe } from '$lib/server/programmes';
+import { todayIso } from '$lib/server/results';
+import { createRisk, listIndicatorChoices, riskCreateSchema } from '$lib/server/risks';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'risk.edit');
+	const db = getDb();
+	const [logframe, indicators] = await Promise.all([getLogframe(db, programme.id), listIndicatorChoices(db, programme.id)]);
+	return { logframe, indicators, today: todayIso() };
+};
+
+export const actions = {
+	create: (event) =>
+		programmeAction(event, 'risk.edit', riskCreateSchema, async ({ db, access, data }) => {
+			const id = await createRisk(db, access.user, access.programme, data);
+			redirectWithNotice(`/programmes/${access.programme.slug}/risks/${id}`, 'created');
+		})
+} satisfies Actions;
