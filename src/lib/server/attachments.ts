@@ -140,7 +140,9 @@ export async function listAttachments(db: Executor, ownerEntity: string, ownerId
  */
 const VISIBLE_TO_DONORS: Record<string, (db: Executor, ownerId: number) => Promise<boolean>> = {
 	indicator_value: async (db, id) =>
-		!!(await db.selectFrom('indicator_value').select('id').where('id', '=', id).where('status', '=', 'approved').executeTakeFirst())
+		!!(await db.selectFrom('indicator_value').select('id').where('id', '=', id).where('status', '=', 'approved').executeTakeFirst()),
+	// The evidence of an adoption step is part of the timeline donors see (its note is not).
+	adoption_event: async (db, id) => !!(await db.selectFrom('adoption_event').select('id').where('id', '=', id).executeTakeFirst())
 };
 
 export async function openAttachment(

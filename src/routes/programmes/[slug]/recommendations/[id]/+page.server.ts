@@ -1,0 +1,72 @@
+import { programmeAction } from '$lib/server/actions';
+import { adoptionEventStep, deleteAdoptionEvent, eventDeleteSchema, eventSchema, recordAdoptionEvent } from '$lib/server/adoption-events';
+import { getDb } from '$lib/server/db';
+import { found, paramId, requireProgramme } from '$lib/server/guards';
+import { addKeyAction, deleteKeyAction, keyActionDeleteSchema, keyActionEditSchema, keyActionName, keyActionSchema, updateKeyAction } from '$lib/server/key-actions';
+import { redirectWithNotice } from '$lib/server/notices';
+import { addRecommendationComment, commentSchema } from '$lib/server/recommendation-comments';
+import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
+import { responseSchema, setManagementResponse } from '$lib/server/management-responses';
+import { todayIso } from '$lib/server/results';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const access = await requireProgramme(event, event.params.slug);
+	const internal = access.can('programme.viewInternal');
+	const detail = await found(loadRecommendationDetail(getDb(), access.programme.id, paramId(event.params.id), { internal }, todayIso()));
+	return {
+		detail,
+		can: { internal, edit: access.can('recommendation.edit'), comment: access.can('recommendation.comment') }
+	};
+};
+
+const here = (slug: string, raw: string | undefined) => `/programmes/${slug}/recommendations/${paramId(raw)}`;
+
+export const actions = {
+	response: (event) =>
+		programmeAction(event, 'recommendation.edit', responseSchema, async ({ db, access, data }) => {
+			await setManagementResponse(db, access.user, access.programme, paramId(event.params.id), data);
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'response');
+		}),
+	event: (event) =>
+		programmeAction(event, 'recommendation.edit', eventSchema, async ({ db, access, data }) => {
+			await recordAdoptionEvent(db, access.user, access.programme, paramId(event.params.id), data, todayIso());
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'timeline');
+		}),
+	/** Without `confirm`, asks first; with it, deletes the step. */
+	deleteEvent: (event) =>
+		programmeAction(event, 'recommendation.edit', eventDeleteSchema, async ({ db, access, data }) => {
+			const id = paramId(event.params.id);
+			if (!data.confirm) {
+				const step = await adoptionEventStep(db, access.programme.id, id, data.eventId);
+				return { confirmDeleteEvent: { eventId: data.eventId, version: data.version, ...step } };
+			}
+			await deleteAdoptionEvent(db, access.user, access.programme, id, data.eventId, data.version);
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'deleted', 'timeline');
+		}),
+	addAction: (event) =>
+		programmeAction(event, 'recommendation.edit', keyActionSchema, async ({ db, access, data }) => {
+			await addKeyAction(db, access.user, access.programme, paramId(event.params.id), data);
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'created', 'key-actions');
+		}),
+	updateAction: (event) =>
+		programmeAction(event, 'recommendation.edit', keyActionEditSchema, async ({ db, access, data: { keyActionId, version, ...input } }) => {
+			await updateKeyAction(db, access.user, access.programme, paramId(event.params.id), keyActionId, version, input);
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'key-actions');
+		}),
+	deleteAction: (event) =>
+		programmeAction(event, 'recommendation.edit', keyActionDeleteSchema, async ({ db, access, data }) => {
+			const id = paramId(event.params.id);
+			if (!data.confirm) {
+				const name = await keyActionName(db, access.programme.id, id, data.keyActionId);
+				return { confirmDeleteAction: { keyActionId: data.keyActionId, version: data.version, name } };
+			}
+			await deleteKeyAction(db, access.user, access.programme, id, data.keyActionId, data.version);
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'deleted', 'key-actions');
+		}),
+	comment: (event) =>
+		programmeAction(event, 'recommendation.comment', commentSchema, async ({ db, access, data }) => {
+			await addRecommendationComment(db, access.user, access.programme, paramId(event.params.id), data.body);
+			redirectWithNotice(here(access.programme.slug, event.params.id), 'commented', 'comments');
+		})
+} satisfies Actions;

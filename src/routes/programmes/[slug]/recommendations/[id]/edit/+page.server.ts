@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { found, paramId, requireProgramme } from '$lib/server/guards';
+import { redirectWithNotice } from '$lib/server/notices';
+import { recommendationFormOptions } from '$lib/server/recommendation-detail';
+import { linksOf } from '$lib/server/recommendation-links';
+import {
+	deleteRecommendation,
+	recommendationDeletionImpact,
+	recommendationIn,
+	recommendationSchema,
+	toRecommendation,
+	updateRecommendation
+} from '$lib/server/recommendations';
+import { todayIso } from '$lib/server/results';
+import { versionField } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'recommendation.edit');
+	const db = getDb();
+	const row = await found(recommendationIn(db, programme.id, paramId(event.params.id)));
+	const [options, links] = await Promise.all([recommendationFormOptions(db, programme.id), linksOf(db, row.id)]);
+	// The status is not edited here (it is the ladder's), so it is not looked up either.
+	return { recommendation: toRecommendation(row, 'proposed'), links, options };
+};
+
+const detail = (slug: string, id: number) => `/programmes/${slug}/recommendations/${id}`;
+
+export const actions = {
+	update: (event) =>
+		programmeAction(event, 'recommendation.edit', recommendationSchema.extend({ version: versionField() }), async ({ db, access, data: { version, ...input } }) => {
+			const id = paramId(event.params.id);
+			await updateRecommendation(db, access.user, access.programme, id, version, input, todayIso());
+			redirectWithNotice(detail(access.programme.slug, id), 'saved');
+		}),
+	/** Without `confirm`, answers with what would go; with it, deletes. */
+	delete: (event) =>
+		programmeAction(event, 'recommendation.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
+			const id = paramId(event.params.id);
+			if (!data.confirm) return { confirmDelete: { version: data.version, impact: await recommendationDeletionImpact(db, access.programme.id, id) } };
+			await deleteRecommendation(db, access.user, access.programme, id, data.version);
+			redirectWithNotice(`/programmes/${access.programme.slug}/recommendations`, 'deleted');
+		})
+} satisfies Actions;

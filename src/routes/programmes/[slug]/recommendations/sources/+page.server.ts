@@ -1,0 +1,46 @@
+import { programmeAction } from '$lib/server/actions';
+import { getDb } from '$lib/server/db';
+import { NotFoundError } from '$lib/server/errors';
+import { requireProgramme } from '$lib/server/guards';
+import { redirectWithNotice } from '$lib/server/notices';
+import {
+	createSourceDocument,
+	deleteSourceDocument,
+	listSourceDocuments,
+	sourceDocumentDeleteSchema,
+	sourceDocumentEditSchema,
+	sourceDocumentSchema,
+	updateSourceDocument
+} from '$lib/server/source-documents';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { programme } = await requireProgramme(event, event.params.slug, 'recommendation.edit');
+	return { sources: await listSourceDocuments(getDb(), programme.id) };
+};
+
+const back = (slug: string) => `/programmes/${slug}/recommendations/sources`;
+
+export const actions = {
+	create: (event) =>
+		programmeAction(event, 'recommendation.edit', sourceDocumentSchema, async ({ db, access, data }) => {
+			const id = await createSourceDocument(db, access.user, access.programme, data);
+			redirectWithNotice(back(access.programme.slug), 'created', `source-${id}`);
+		}),
+	update: (event) =>
+		programmeAction(event, 'recommendation.edit', sourceDocumentEditSchema, async ({ db, access, data: { id, version, ...input } }) => {
+			await updateSourceDocument(db, access.user, access.programme, id, version, input);
+			redirectWithNotice(back(access.programme.slug), 'saved', `source-${id}`);
+		}),
+	/** Without `confirm`, answers with what would change; with it, deletes. */
+	delete: (event) =>
+		programmeAction(event, 'recommendation.edit', sourceDocumentDeleteSchema, async ({ db, access, data }) => {
+			if (!data.confirm) {
+				const source = (await listSourceDocuments(db, access.programme.id)).find((s) => s.id === data.id);
+				if (!source) throw new NotFoundError('source_document', data.id);
+				return { confirmDelete: { id: source.id, version: data.version, title: source.title, recommendations: source.recommendations } };
+			}
+			await deleteSourceDocument(db, access.user, access.programme, data.id, data.version);
+			redirectWithNotice(back(access.programme.slug), 'deleted');
+		})
+} satisfies Actions;
