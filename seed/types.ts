@@ -60,6 +60,8 @@ export interface IndicatorSeed {
 	bySex?: boolean;
 	sdgTarget?: string;
 	key?: boolean;
+	/** Values counted from other records instead of entered (then no `values` here). */
+	source?: 'manual' | 'recommendations_adopted';
 	/** Milestones by period label. */
 	targets?: Record<string, number | { value: number; women?: number; men?: number }>;
 	/** Values by period label. */

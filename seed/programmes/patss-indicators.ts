@@ -35,6 +35,24 @@ export const patssIndicators: IndicatorSeed[] = [
 		values: { '2020-S2': { value: 1.5, documented: true, narrative: 'Respuesta inmediata a la COVID-19: tres proyectos complementarios.' } }
 	},
 	{
+		parent: 'programme',
+		code: 'IMP-3',
+		title: 'Recomendaciones técnicas de la OIT adoptadas o aplicadas por el IESS y las demás instituciones destinatarias',
+		definition: 'Número de recomendaciones del seguimiento cuyo último paso, al cierre del periodo, es «adoptada» o «aplicada».',
+		unit: 'recomendaciones',
+		measure: 'number',
+		aggregation: 'latest',
+		baseline: 0,
+		baselineDate: '2018-10-01',
+		target: 8,
+		baselineNote: 'Meta ilustrativa.',
+		meansOfVerification: 'Seguimiento de recomendaciones de Avance (resoluciones, reglamentos y actas registrados como evidencia).',
+		responsible: 'Oficial de monitoreo y evaluación',
+		key: true,
+		source: 'recommendations_adopted',
+		targets: { '2020-S2': 2, '2021-S2': 5, '2022-S1': 8 }
+	},
+	{
 		parent: 'M1',
 		code: 'M1-1',
 		title: 'Personas consultadas en los estudios de percepción (afiliados, jubilados y representantes de empleadores)',

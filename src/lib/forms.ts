@@ -45,3 +45,11 @@ export function formFailed(form: unknown, name: string): boolean {
 
 /** Progressive enhancement that keeps what was typed when the server refuses it. */
 export const keepValues: SubmitFunction = () => async ({ update }) => update({ reset: false });
+
+/** The ids ticked in a checkbox list: what was sent if this form failed, else `fallback`. */
+export function checkedIds(form: unknown, name: string, field: string, fallback: number[]): Set<number> {
+	const f = failed(form, name);
+	if (!f?.values) return new Set(fallback);
+	const sent = f.values[field];
+	return new Set((sent === undefined ? [] : Array.isArray(sent) ? sent : [sent]).map(Number));
+}

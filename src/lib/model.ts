@@ -158,6 +158,8 @@ export interface Indicator {
 	euLogframeCode: string;
 	isKey: boolean;
 	sortOrder: number;
+	/** 'manual': values are entered and reviewed; otherwise counted from other records. */
+	source: IndicatorSource;
 	version: number;
 }
 

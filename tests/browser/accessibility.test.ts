@@ -1,28 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { appInChromium, signIn } from '../helpers/browser';
+
+const env = appInChromium();
 
 // axe-core's WCAG 2.1 A/AA rules on the pages people use most, in both languages: no serious or
 // critical violation (contrast, labels, names, structure).
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
-	page = await (await browser.newContext()).newPage();
-	await signIn(page, app.url, 'coord.patss@avance.test');
-});
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
+	page = await (await env.browser.newContext()).newPage();
+	await signIn(page, env.app.url, 'coord.patss@avance.test');
 });
 
 async function indicatorPath(code: string): Promise<string> {
-	await page.goto(`${app.url}/programmes/patss/results`);
+	await page.goto(`${env.app.url}/programmes/patss/results`);
 	return (await page.locator(`[data-code="${code}"] a`).getAttribute('href'))!;
 }
 
@@ -40,8 +34,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	for (const [name, path] of pages) {
 		it(`finds no serious violation on the ${name}, in Spanish and in English`, async () => {
 			for (const locale of ['es', 'en']) {
-				await page.context().addCookies([{ name: 'avance_locale', value: locale, url: app.url }]);
-				await page.goto(app.url + (await path()));
+				await page.context().addCookies([{ name: 'avance_locale', value: locale, url: env.app.url }]);
+				await page.goto(env.app.url + (await path()));
 				expect(await page.locator('html').getAttribute('lang')).toBe(locale);
 				const violations = await seriousViolations(page);
 				expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
@@ -50,10 +44,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	}
 
 	it('finds no serious violation on the admin pages', async () => {
-		const admin = await (await browser.newContext()).newPage();
-		await signIn(admin, app.url, 'admin@avance.test');
+		const admin = await (await env.browser.newContext()).newPage();
+		await signIn(admin, env.app.url, 'admin@avance.test');
 		for (const path of ['/admin/users', '/admin/users/2', '/admin/periods', '/admin/audit']) {
-			await admin.goto(app.url + path);
+			await admin.goto(env.app.url + path);
 			const violations = await seriousViolations(admin);
 			expect(violations, `${path}: ${JSON.stringify(violations)}`).toEqual([]);
 		}
@@ -61,10 +55,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	});
 
 	it('finds no serious violation on the sign-in page and the not-found page', async () => {
-		const anonymous = await (await browser.newContext()).newPage();
-		await anonymous.goto(`${app.url}/login`);
+		const anonymous = await (await env.browser.newContext()).newPage();
+		await anonymous.goto(`${env.app.url}/login`);
 		expect(await seriousViolations(anonymous)).toEqual([]);
-		await anonymous.goto(`${app.url}/nowhere`);
+		await anonymous.goto(`${env.app.url}/nowhere`);
 		expect(await seriousViolations(anonymous)).toEqual([]);
 		await anonymous.context().close();
 	});

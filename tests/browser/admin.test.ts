@@ -1,22 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app';
-import { launchBrowser, signIn } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { appInChromium, signIn } from '../helpers/browser';
 
-let app: RunningApp;
-let browser: Browser;
-beforeAll(async () => {
-	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const env = appInChromium();
+
 
 describe('administration, in Chromium', () => {
 	it('an admin creates an account and gives it access to PATSS; the new person signs in and sees only PATSS', async () => {
-		const admin = await (await browser.newContext()).newPage();
-		await signIn(admin, app.url, 'admin@avance.test');
+		const admin = await (await env.browser.newContext()).newPage();
+		await signIn(admin, env.app.url, 'admin@avance.test');
 		await admin.getByRole('link', { name: 'Administración' }).click();
 		await admin.waitForURL(/\/admin\/users$/);
 		await admin.getByLabel('Nombre').fill('Lucía Pérez');
@@ -34,12 +25,12 @@ describe('administration, in Chromium', () => {
 		await admin.getByRole('button', { name: 'Añadir' }).click();
 		await expect.poll(() => admin.getByTestId('memberships').textContent()).toContain('PATSS');
 
-		const lucia = await (await browser.newContext()).newPage();
-		await signIn(lucia, app.url, 'lucia.perez@ilo.org', 'una-clave-larga-2026');
+		const lucia = await (await env.browser.newContext()).newPage();
+		await signIn(lucia, env.app.url, 'lucia.perez@ilo.org', 'una-clave-larga-2026');
 		const names = await lucia.getByTestId('portfolio').locator('h2').allTextContents();
 		expect(names.map((n) => n.trim())).toEqual(['PATSS']);
 		expect(await lucia.getByRole('link', { name: 'Administración' }).count()).toBe(0);
-		const response = await lucia.goto(`${app.url}/admin/users`);
+		const response = await lucia.goto(`${env.app.url}/admin/users`);
 		expect(response?.status()).toBe(403);
 
 		await admin.getByRole('link', { name: 'Registro de auditoría' }).click();

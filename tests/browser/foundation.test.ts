@@ -1,22 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app';
-import { launchBrowser, signIn } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appInChromium, signIn } from '../helpers/browser';
 
-let app: RunningApp;
-let browser: Browser;
+const env = appInChromium();
+
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
 beforeEach(async () => {
-	context = await browser.newContext();
+	context = await env.browser.newContext();
 	page = await context.newPage();
 });
 afterEach(async () => {
@@ -25,7 +17,7 @@ afterEach(async () => {
 
 describe('foundation, in Chromium', () => {
 	it('a coordinator signs in, switches to English, opens PATSS and sees its fact sheet and modules', async () => {
-		await signIn(page, app.url, 'coord.patss@avance.test');
+		await signIn(page, env.app.url, 'coord.patss@avance.test');
 		await expect.poll(() => page.locator('h1').textContent()).toBe('Cartera de programas');
 		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
 
@@ -43,19 +35,19 @@ describe('foundation, in Chromium', () => {
 		expect(modules[3]).toContain('Dirección Actuarial');
 
 		// The choice is remembered on the account: a new browser signs in straight into English.
-		const other = await browser.newContext();
+		const other = await env.browser.newContext();
 		const second = await other.newPage();
-		await signIn(second, app.url, 'coord.patss@avance.test');
+		await signIn(second, env.app.url, 'coord.patss@avance.test');
 		await expect.poll(() => second.locator('h1').textContent()).toBe('Programme portfolio');
 		await other.close();
 	});
 
 	it('a donor sees only their programmes and gets a bilingual 404 for another donor’s', async () => {
-		await signIn(page, app.url, 'donor.eu@avance.test');
+		await signIn(page, env.app.url, 'donor.eu@avance.test');
 		const names = await page.getByTestId('portfolio').locator('h2').allTextContents();
 		expect(names.map((n) => n.trim()).sort()).toEqual(['Desempleo Ecuador (UE)', 'Desempleo Perú (UE)']);
 
-		const response = await page.goto(`${app.url}/programmes/patss`);
+		const response = await page.goto(`${env.app.url}/programmes/patss`);
 		expect(response?.status()).toBe(404);
 		// This donor's account is in English.
 		expect(await page.locator('h1').textContent()).toBe('We could not find this page.');
@@ -66,7 +58,7 @@ describe('foundation, in Chromium', () => {
 	});
 
 	it('a wrong password shows the generic message and keeps the email typed', async () => {
-		await page.goto(`${app.url}/login`);
+		await page.goto(`${env.app.url}/login`);
 		await page.getByLabel('Correo electrónico').fill('coord.patss@avance.test');
 		await page.getByLabel('Contraseña').fill('wrong-password');
 		await page.getByRole('button', { name: 'Entrar' }).click();
@@ -76,17 +68,17 @@ describe('foundation, in Chromium', () => {
 	});
 
 	it('signs out from the user menu and cannot go back in without signing in', async () => {
-		await signIn(page, app.url, 'evaluator@avance.test');
+		await signIn(page, env.app.url, 'evaluator@avance.test');
 		await page.locator('.user-menu summary').click();
 		await page.getByRole('button', { name: 'Cerrar sesión' }).click();
 		await page.waitForURL(/\/login$/);
-		await page.goto(`${app.url}/programmes/patss`);
+		await page.goto(`${env.app.url}/programmes/patss`);
 		expect(new URL(page.url()).pathname).toBe('/login');
 	});
 
 	it('works on a phone-sized screen: the portfolio fits without sideways scrolling', async () => {
 		await page.setViewportSize({ width: 375, height: 740 });
-		await signIn(page, app.url, 'evaluator@avance.test');
+		await signIn(page, env.app.url, 'evaluator@avance.test');
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow).toBeLessThanOrEqual(0);
 	});

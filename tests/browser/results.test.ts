@@ -1,29 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app';
-import { launchBrowser, signIn } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInChromium, signIn } from '../helpers/browser';
 
-let app: RunningApp;
-let browser: Browser;
+const env = appInChromium();
 
-beforeAll(async () => {
-	[app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+
 
 async function userPage(email: string): Promise<Page> {
-	const context = await browser.newContext();
+	const context = await env.browser.newContext();
 	const page = await context.newPage();
-	await signIn(page, app.url, email);
+	await signIn(page, env.app.url, email);
 	return page;
 }
 
 /** Opens indicator 5.1-3 (people who completed the IESS-EDUCA course, by sex) from the results page. */
 async function openCourseIndicator(page: Page) {
-	await page.goto(`${app.url}/programmes/patss/results`);
+	await page.goto(`${env.app.url}/programmes/patss/results`);
 	await page.locator('[data-code="5.1-3"] a').click();
 	await page.waitForURL(/\/indicators\/\d+/);
 }
@@ -55,7 +47,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		expect(await periodRow(first, '2022-S1').textContent()).toContain('Enviado');
 
 		// The second coordinator finds it under "needs my action" and returns it with a note.
-		await second.goto(`${app.url}/programmes/patss/results?mine=1`);
+		await second.goto(`${env.app.url}/programmes/patss/results?mine=1`);
 		const queue = second.getByTestId('needs-my-action');
 		expect(await queue.textContent()).toContain('5.1-3');
 		await queue.getByRole('link', { name: /5\.1-3/ }).click();
@@ -94,7 +86,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		expect(await donor.getByTestId('comments').count()).toBe(0);
 		expect(await donor.getByTestId('history').count()).toBe(0);
 		// Indicator 4.2-1 has a value waiting for review: the donor sees neither it nor its state.
-		await donor.goto(`${app.url}/programmes/patss/results`);
+		await donor.goto(`${env.app.url}/programmes/patss/results`);
 		expect(await donor.locator('[data-code="4.2-1"]').textContent()).not.toContain('Enviado');
 		await donor.locator('[data-code="4.2-1"] a').click();
 		await donor.waitForURL(/\/indicators\/\d+/);
@@ -107,7 +99,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 	it('draws the actual-against-target chart and offers the period table beside it, in English too', async () => {
 		const page = await userPage('evaluator@avance.test');
 		await page.getByRole('button', { name: /EN/ }).click();
-		await page.goto(`${app.url}/programmes/patss/results?key=1`);
+		await page.goto(`${env.app.url}/programmes/patss/results?key=1`);
 		await page.locator('[data-code="M3-1"] a').click();
 		await page.waitForURL(/\/indicators\/\d+/);
 		expect(await page.locator('h1').textContent()).toContain('Tasa de afiliación');
@@ -120,7 +112,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 
 	it('uploads a 2 MB PDF as evidence through the real server, and the team can open it', async () => {
 		const page = await userPage('coord.patss@avance.test');
-		await page.goto(`${app.url}/programmes/patss/results`);
+		await page.goto(`${env.app.url}/programmes/patss/results`);
 		await page.locator('[data-code="M1-3"] a').click();
 		await page.waitForURL(/\/indicators\/\d+/);
 		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
@@ -133,7 +125,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Valor guardado como borrador.');
 		const link = page.getByRole('link', { name: 'Abrir acta consejo.pdf' });
 		const href = await link.getAttribute('href');
-		const response = await page.request.get(`${app.url}${href}`);
+		const response = await page.request.get(`${env.app.url}${href}`);
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('application/pdf');
 		expect((await response.body()).byteLength).toBe(pdf.byteLength);

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startApp, type RunningApp } from './app';
 
 export const DEMO_PASSWORD = 'avance-demo-2026';
 
@@ -27,4 +28,30 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	await page.getByRole('button', { name: /^(entrar|sign in)$/i }).click();
 	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 	expect(new URL(page.url()).pathname).not.toBe('/login');
+}
+
+/**
+ * Starts the built app (on its own database copy) and Chromium before the file's tests, and
+ * stops both after them. Read `env.app` and `env.browser` inside tests.
+ */
+export function appInChromium(): { readonly app: RunningApp; readonly browser: Browser } {
+	let app: RunningApp | undefined;
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startApp(), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.stop();
+	});
+	return {
+		get app() {
+			if (!app) throw new Error('the app is not started yet');
+			return app;
+		},
+		get browser() {
+			if (!browser) throw new Error('Chromium is not started yet');
+			return browser;
+		}
+	};
 }

@@ -33,6 +33,7 @@ describe('form validation', () => {
 		if (result.ok) return;
 		expect(result.failure.data.errors.title).toEqual(['Este campo es obligatorio.']);
 		expect(result.failure.data.errors.amount).toEqual(['Este campo es obligatorio.']);
+		expect(result.failure.data.errors.when).toEqual(['Este campo es obligatorio.']);
 	});
 
 	it('accepts a Spanish decimal comma and reports the bounds it breaks', () => {

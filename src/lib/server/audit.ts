@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './db/schema';
+import type { AuditLogRow, Database } from './db/schema';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -95,8 +95,13 @@ export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditR
 		);
 	}
 	if (query.programmeId !== undefined) q = q.where('audit_log.programme_id', '=', query.programmeId);
-	const rows = await q.execute();
-	return rows.map((r) => ({
+	return (await q.execute()).map(toAuditRecord);
+}
+
+type AuditRow = Omit<AuditLogRow, 'before' | 'after'> & { user_name: string | null; before: string | null; after: string | null };
+
+function toAuditRecord(r: AuditRow): AuditRecord {
+	return {
 		id: r.id,
 		at: r.at,
 		userId: r.user_id,
@@ -108,7 +113,7 @@ export async function listAudit(db: Executor, query: AuditQuery): Promise<AuditR
 		before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
 		after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
 		reason: r.reason
-	}));
+	};
 }
 
 export interface AuditSearch {
@@ -166,20 +171,7 @@ export async function searchAudit(db: Executor, search: AuditSearch, limit = 50)
 		);
 	}
 	const rows = await q.execute();
-	const entries = rows.slice(0, limit).map((r) => ({
-		id: r.id,
-		at: r.at,
-		userId: r.user_id,
-		userName: r.user_name,
-		programmeId: r.programme_id,
-		programmeShortName: r.short_name,
-		entity: r.entity,
-		entityId: r.entity_id,
-		action: r.action,
-		before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
-		after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
-		reason: r.reason
-	}));
+	const entries = rows.slice(0, limit).map((r) => ({ ...toAuditRecord(r), programmeShortName: r.short_name }));
 	return { entries, more: rows.length > limit };
 }
 

@@ -169,6 +169,7 @@ export async function saveValue(db: Db, actor: Actor, programme: Programme, indi
 		const stored = upload;
 		return await db.transaction().execute(async (trx) => {
 			const indicator = toIndicator(await indicatorIn(trx, programme.id, indicatorId));
+			if (indicator.source !== 'manual') throw new ForbiddenTransitionError('indicator.derivedNoValues');
 			await openPeriod(trx, programme.id, input.periodId, 'periodId');
 			const current = await trx
 				.selectFrom('indicator_value')

@@ -4,6 +4,7 @@ import {
 	AGGREGATIONS,
 	DIRECTIONS,
 	FREQUENCIES,
+	INDICATOR_SOURCES,
 	MEASURES,
 	type Aggregation,
 	type Direction,
@@ -51,6 +52,7 @@ export function toIndicator(row: IndicatorRow): Indicator {
 		euLogframeCode: row.eu_logframe_code,
 		isKey: row.is_key === 1,
 		sortOrder: row.sort_order,
+		source: row.source,
 		version: row.version
 	};
 }
@@ -93,6 +95,7 @@ export const indicatorSchema = z
 		iloOutcome: optionalText(120),
 		euLogframeCode: optionalText(40),
 		isKey: checkbox(),
+		source: enumField(INDICATOR_SOURCES).default('manual'),
 		reason: optionalText(1000)
 	})
 	.superRefine((v, ctx) => {
@@ -107,6 +110,10 @@ export const indicatorSchema = z
 		}
 	})
 	.transform((v) => {
+		// Counted from the tracker: a number as of each period's end, never split by sex.
+		if (v.source === 'recommendations_adopted') {
+			return { ...v, measure: 'number' as const, aggregation: 'latest' as const, direction: 'increase' as const, disaggregatedBySex: false };
+		}
 		// A milestone is yes/no: baseline 0, target 1. A qualitative indicator has no figures.
 		if (v.measure === 'milestone') return { ...v, baselineValue: 0, targetValue: 1, direction: 'increase' as const, aggregation: 'latest' as const };
 		if (v.measure === 'qualitative') return { ...v, baselineValue: null, targetValue: null, aggregation: 'latest' as const };
@@ -168,7 +175,8 @@ function columns(input: IndicatorInput) {
 		sdg_target: input.sdgTarget,
 		ilo_outcome: input.iloOutcome,
 		eu_logframe_code: input.euLogframeCode,
-		is_key: input.isKey ? 1 : 0
+		is_key: input.isKey ? 1 : 0,
+		source: input.source
 	};
 }
 

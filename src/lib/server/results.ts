@@ -17,6 +17,7 @@ import { listAttachments, type Attachment } from './attachments';
 import { listAudit, type AuditRecord, type Executor } from './audit';
 import { indicatorIn, toIndicator, toTarget } from './indicators';
 import { listIndicatorValues, listValueComments, type ValueComment } from './indicator-values';
+import { derivedValues } from './derived-values';
 import { effectiveEndDate, toModule, toOutput, toPeriod } from './programmes';
 
 // Everything a page needs to show indicators with their computed status, in a fixed number of
@@ -82,6 +83,9 @@ export async function assessProgrammes(db: Executor, programmes: Programme[], as
 		const indicators = indicatorRows.filter((r) => r.programme_id === programme.id).map(toIndicator);
 		const periods = periodRows.filter((r) => r.programme_id === programme.id).map(toPeriod);
 		const span = { startDate: programme.startDate, endDate: effectiveEndDate(programme) };
+		for (const [indicatorId, values] of await derivedValues(db, programme.id, indicators, periods, asOf)) {
+			approved.set(indicatorId, new Map([...values].map(([periodId, value]) => [periodId, { value, women: null, men: null, isIllustrative: false }])));
+		}
 		const assessments = new Map<number, Assessment>();
 		for (const indicator of indicators) {
 			const values = approved.get(indicator.id);
@@ -307,6 +311,8 @@ export interface PeriodRow {
 	period: ReportingPeriod;
 	target: IndicatorTarget | null;
 	approved: IndicatorValue | null;
+	/** For a derived indicator: the value counted from the records it follows. */
+	derived: number | null;
 	open: IndicatorValue | null;
 	assessment: PeriodAssessment;
 }
@@ -347,13 +353,14 @@ export async function loadIndicatorDetail(
 	const targets = new Map(targetRows.map((t) => [t.period_id, toTarget(t)]));
 	const approved = new Map(values.filter((v) => v.status === 'approved').map((v) => [v.periodId, v]));
 	const open = new Map(values.filter((v) => ['draft', 'submitted', 'returned'].includes(v.status)).map((v) => [v.periodId, v]));
+	const derived = (await derivedValues(db, programme.id, [indicator], periods, asOf)).get(indicator.id);
 
 	const assessment = assessIndicator({
 		indicator,
 		programme: { startDate: programme.startDate, endDate: effectiveEndDate(programme) },
 		periods,
 		targets: new Map([...targets.values()].map((t) => [t.periodId, t.value])),
-		approved: new Map([...approved.values()].map((v) => [v.periodId, v.value])),
+		approved: derived ?? new Map([...approved.values()].map((v) => [v.periodId, v.value])),
 		asOf
 	});
 	const assessmentByPeriod = new Map(assessment.periods.map((p) => [p.periodId, p]));
@@ -374,6 +381,7 @@ export async function loadIndicatorDetail(
 			period,
 			target: targets.get(period.id) ?? null,
 			approved: approved.get(period.id) ?? null,
+			derived: derived?.get(period.id) ?? null,
 			open: open.get(period.id) ?? null,
 			assessment: assessmentByPeriod.get(period.id)!
 		})),

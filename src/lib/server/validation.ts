@@ -56,7 +56,8 @@ export const dateField = () =>
 	z
 		.string({ error: 'validation.required' })
 		.trim()
-		.min(1, { error: 'validation.required' })
+		// A blank date is only "required", not also "invalid".
+		.min(1, { error: 'validation.required', abort: true })
 		.refine(isValidIsoDate, { error: 'validation.date' });
 
 export const optionalDateField = () =>
