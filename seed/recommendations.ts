@@ -732,6 +732,8 @@ export async function seedRecommendations(db: Db, programmeId: number, seeds: Re
 					timeframe: s.timeframe ?? '',
 					management_response: s.response?.value ?? null,
 					management_response_text: s.response?.text ?? '',
+					// The documents give no management responses: the seed's are inferred.
+					response_is_illustrative: s.response ? 1 : 0,
 					internal_notes: s.internalNotes ?? ''
 				})
 				.returning('id')
@@ -771,7 +773,7 @@ export async function seedRecommendations(db: Db, programmeId: number, seeds: Re
 			if (s.keyActions?.length) {
 				await trx
 					.insertInto('key_action')
-					.values(s.keyActions.map((k) => ({ recommendation_id: id, action: k.action, responsible: k.responsible, due_date: k.dueDate, status: k.status })))
+					.values(s.keyActions.map((k) => ({ recommendation_id: id, action: k.action, responsible: k.responsible, due_date: k.dueDate, status: k.status, is_illustrative: 1 })))
 					.execute();
 				keyActions += s.keyActions.length;
 			}

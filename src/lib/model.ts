@@ -331,6 +331,7 @@ export interface SourceDocument {
 	kind: SourceKind;
 	issuedOn: IsoDate | null;
 	url: string | null;
+	version: number;
 }
 
 export interface Recommendation {
@@ -346,6 +347,7 @@ export interface Recommendation {
 	timeframe: string;
 	managementResponse: ManagementResponse | null;
 	managementResponseText: string;
+	responseIsIllustrative: boolean;
 	/** The latest adoption event's status; 'proposed' before any event. */
 	status: AdoptionStatus;
 	/** Internal; empty for donors. */
@@ -374,5 +376,6 @@ export interface KeyAction {
 	dueDate: IsoDate | null;
 	status: KeyActionStatus;
 	overdue: boolean;
+	isIllustrative: boolean;
 	version: number;
 }

@@ -32,6 +32,7 @@ export function toKeyAction(row: KeyActionRow, today: IsoDate): KeyActionView {
 		status: row.status,
 		overdue: isOverdue(base, today),
 		daysOverdue: daysOverdue(base, today),
+		isIllustrative: row.is_illustrative === 1,
 		version: row.version
 	};
 }
@@ -98,7 +99,8 @@ export async function updateKeyAction(
 		checkDueDate(input, rec.issued_on);
 		const result = await trx
 			.updateTable('key_action')
-			.set({ ...columns(input), updated_at: new Date().toISOString(), version: sql`version + 1` })
+			// Edited by a person: no longer the seed's illustration.
+			.set({ ...columns(input), is_illustrative: 0, updated_at: new Date().toISOString(), version: sql`version + 1` })
 			.where('id', '=', id)
 			.where('version', '=', version)
 			.executeTakeFirst();

@@ -52,6 +52,8 @@ export async function setManagementResponse(db: Db, actor: Actor, programme: Pro
 			.set({
 				management_response: input.managementResponse,
 				management_response_text: input.managementResponseText,
+				// Someone has now stated the response: it is no longer the seed's inference.
+				response_is_illustrative: 0,
 				updated_at: new Date().toISOString(),
 				version: sql`version + 1`
 			})

@@ -118,7 +118,7 @@ export async function loadRecommendationDetail(db: Executor, programmeId: number
 	return {
 		asOf: today,
 		recommendation,
-		source: source ? { id: source.id, programmeId: source.programme_id, title: source.title, kind: source.kind, issuedOn: source.issued_on, url: source.url } : null,
+		source: source ? { id: source.id, programmeId: source.programme_id, title: source.title, kind: source.kind, issuedOn: source.issued_on, url: source.url, version: source.version } : null,
 		timeline,
 		statusDate: latestEvent(events, today)?.eventDate ?? null,
 		keyActions,

@@ -35,6 +35,7 @@ export function toRecommendation(row: RecommendationRow, status: AdoptionStatus)
 		timeframe: row.timeframe,
 		managementResponse: row.management_response,
 		managementResponseText: row.management_response_text,
+		responseIsIllustrative: row.response_is_illustrative === 1,
 		status,
 		internalNotes: row.internal_notes,
 		version: row.version

@@ -13,7 +13,6 @@ import { assertSaved } from './versioning';
 type Actor = { id: number };
 
 export interface EditableSourceDocument extends SourceDocument {
-	version: number;
 	/** How many recommendations cite it. */
 	recommendations: number;
 }

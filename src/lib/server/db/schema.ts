@@ -304,6 +304,8 @@ export interface RecommendationTable {
 	timeframe: Defaulted<string>;
 	management_response: 'accepted' | 'partially_accepted' | 'rejected' | null;
 	management_response_text: Defaulted<string>;
+	/** The seed inferred the response; nobody has confirmed it yet. */
+	response_is_illustrative: Defaulted<number>;
 	internal_notes: Defaulted<string>;
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
@@ -338,6 +340,7 @@ export interface KeyActionTable {
 	responsible: Defaulted<string>;
 	due_date: string | null;
 	status: Defaulted<'not_initiated' | 'initiated' | 'completed' | 'no_longer_applicable'>;
+	is_illustrative: Defaulted<number>;
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;
