@@ -101,4 +101,16 @@ describe('the results tree', () => {
 		expect(admin.n).toBe(donor.n);
 		expect(donor.r.portfolio[0]!.statusCounts.achieved).toBeGreaterThan(0);
 	});
+
+	it('shows the same adoption rate as the tracker and counts the open high or critical risks', async () => {
+		const { loadTracker } = await import('$lib/server/recommendation-tracker');
+		const { portfolioFigures } = await import('$lib/server/portfolio');
+		const figures = (await portfolioFigures(db, [patss.programme.id], AS_OF)).get(patss.programme.id)!;
+		const tracker = await loadTracker(db, patss.programme.id, { sourceId: null, addressee: null, area: null, priority: null, status: null, overdue: false, q: '' }, AS_OF);
+		expect(figures.adoption).toEqual(tracker.summary);
+		const risks = await db.selectFrom('risk').select(['likelihood', 'impact', 'status', 'kind']).where('programme_id', '=', patss.programme.id).execute();
+		const expected = risks.filter((r) => r.kind === 'risk' && r.status !== 'closed' && r.likelihood * r.impact >= 10).length;
+		expect(expected).toBeGreaterThan(0);
+		expect(figures.openHighRisks).toBe(expected);
+	});
 });

@@ -32,7 +32,7 @@ export const results = defineMessages(
 		'results.returnedToYou': 'Devuelto para corregir',
 		'results.asOf': 'Estado a {date}',
 		'status.achieved': 'Logrado',
-		'status.on_track': 'En curso',
+		'status.on_track': 'En buen camino',
 		'status.at_risk': 'En riesgo',
 		'status.off_track': 'Rezagado',
 		'status.no_data': 'Sin datos',
