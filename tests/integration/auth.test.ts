@@ -154,3 +154,14 @@ describe('language switch', () => {
 		expect(event.cookies.get('avance_locale')).toBeUndefined();
 	});
 });
+
+describe('requests that are not forms', () => {
+	it('answers 400, not 500, when a sign-in or language request is not a form', async () => {
+		const json = makeEvent({ url: 'http://localhost/login' });
+		Object.defineProperty(json, 'request', { value: new Request('http://localhost/login', { method: 'POST', body: '{"email":1}', headers: { 'content-type': 'application/json' } }) });
+		expect(await outcome(() => call(loginActions.default, json))).toMatchObject({ kind: 'error', status: 400 });
+		const text = makeEvent({ url: 'http://localhost/language' });
+		Object.defineProperty(text, 'request', { value: new Request('http://localhost/language', { method: 'POST', body: 'locale=en', headers: { 'content-type': 'text/plain' } }) });
+		expect(await outcome(() => call(switchLanguage, text))).toMatchObject({ kind: 'error', status: 400 });
+	});
+});

@@ -243,6 +243,17 @@ describe('evidence files', () => {
 		expect(await fetchAs('donor.iess@avance.test')).toMatchObject({ kind: 'value', value: { status: 200 } });
 	});
 
+	it('answers 404, not 500, when a stored file has gone from the disk', async () => {
+		await act('save', COORD, '5.1-3', { ...split, periodId: String(patss.periodId('2022-S1')), evidenceFile: pdf(), intent: 'draft' });
+		const file = await db.selectFrom('attachment').selectAll().executeTakeFirstOrThrow();
+		const { rm } = await import('node:fs/promises');
+		const { join } = await import('node:path');
+		const { uploadsDir } = await import('$lib/server/attachments');
+		await rm(join(uploadsDir(), file.stored_name));
+		const r = await outcome(async () => call(getFile, makeEvent({ user: await sessionUser(db, COORD), params: { slug: 'patss', id: String(file.id) } })));
+		expect(r).toMatchObject({ kind: 'error', status: 404 });
+	});
+
 	it('refuses a file whose content is not what its name says, and saves nothing', async () => {
 		const fake = new File(['MZ this is an executable'], 'informe.pdf', { type: 'application/pdf' });
 		const r = await act('save', COORD, '5.1-3', { ...split, periodId: String(patss.periodId('2022-S1')), evidenceFile: fake, intent: 'draft' });

@@ -43,6 +43,18 @@ describe('form validation', () => {
 		expect(optionalNumberField().parse('')).toBeNull();
 	});
 
+	it('refuses numbers written with thousands separators instead of guessing, and says why', () => {
+		const parse = (value: string) => parseForm(z.object({ n: numberField() }), form({ n: value }), 'es');
+		for (const grouped of ['15.000', '15,000', '1.234,5', '1,234.5', '1.000.000']) {
+			const r = parse(grouped);
+			expect(!r.ok && r.failure.data.errors.n?.[0], grouped).toContain('sin separador de miles');
+		}
+		for (const [typed, value] of [['15000', 15000], ['12,5', 12.5], ['0,125', 0.125], ['0.125', 0.125], ['1234.5', 1234.5], ['-2,5', -2.5], ['2 500', 2500]] as const) {
+			const r = parse(typed);
+			expect(r.ok && r.data.n, typed).toBe(value);
+		}
+	});
+
 	it('never echoes a password back to the page', () => {
 		const result = parseForm(z.object({ password: text(3) }), form({ password: 'secret-too-long' }), 'en');
 		expect(!result.ok && result.failure.data.values.password).toBeUndefined();
@@ -55,6 +67,10 @@ describe('redirect targets and locale choice', () => {
 		expect(safeRedirectTarget('https://evil.example')).toBe('/');
 		expect(safeRedirectTarget('//evil.example')).toBe('/');
 		expect(safeRedirectTarget('/\\evil.example')).toBe('/');
+		// Browsers strip tabs and newlines, which would turn these into //evil.example.
+		expect(safeRedirectTarget('/\t/evil.example')).toBe('/');
+		expect(safeRedirectTarget('/\n/evil.example')).toBe('/');
+		expect(safeRedirectTarget('/programmes/patss?x=1#y')).toBe('/programmes/patss?x=1#y');
 		expect(safeRedirectTarget(null)).toBe('/');
 	});
 

@@ -2,7 +2,7 @@ import type { ActionFailure, RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { InstanceAction, ProgrammeAction } from '$lib/permissions';
 import { getDb, type Db } from './db';
-import { failFromError, parseForm, type FormFailure } from './forms';
+import { failFromError, parseForm, readForm, type FormFailure } from './forms';
 import type { SessionUser } from './auth';
 import { requireInstance, requireProgramme, type ProgrammeAccess } from './guards';
 
@@ -26,7 +26,7 @@ export async function programmeAction<S extends z.ZodType, R>(
 	run: (ctx: ActionContext<z.output<S>>) => Promise<R>
 ): Promise<R | ActionFailure<FormFailure>> {
 	const access = await requireProgramme(event, event.params.slug ?? '', permission);
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	const parsed = parseForm(schema, form, event.locals.locale);
 	if (!parsed.ok) return parsed.failure;
 	try {
@@ -44,7 +44,7 @@ export async function instanceAction<S extends z.ZodType, R>(
 	run: (ctx: { db: Db; user: SessionUser; data: z.output<S>; form: FormData }) => Promise<R>
 ): Promise<R | ActionFailure<FormFailure>> {
 	const user = requireInstance(event, permission);
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	const parsed = parseForm(schema, form, event.locals.locale);
 	if (!parsed.ok) return parsed.failure;
 	try {

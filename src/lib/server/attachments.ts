@@ -157,7 +157,14 @@ export async function openAttachment(
 		const check = VISIBLE_TO_DONORS[row.owner_entity];
 		if (!check || !(await check(db, row.owner_id))) return null;
 	}
-	const body = await readFile(join(uploadsDir(), row.stored_name));
+	let body: Buffer;
+	try {
+		body = await readFile(join(uploadsDir(), row.stored_name));
+	} catch (e) {
+		// A row whose file is gone (restored database, cleaned disk) is a missing file, not a crash.
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw e;
+	}
 	const inline = row.content_type === 'application/pdf' || row.content_type.startsWith('image/');
 	return { body, name: row.original_name, contentType: row.content_type, inline };
 }

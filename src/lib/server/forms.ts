@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Locale } from '$lib/model';
 import { isMessageKey, translate, translateDynamic } from '$lib/i18n/translate';
@@ -13,6 +13,18 @@ export interface FormFailure {
 	errors: Record<string, string[]>;
 	formError: string | null;
 	values: Record<string, string | string[]>;
+}
+
+/**
+ * The submitted form. A body that is not a form at all (JSON, plain text, a cut-off upload) is a
+ * bad request, answered 400 rather than failing the server.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'bad request');
+	}
 }
 
 /** Fields never echoed back to the page. */

@@ -26,10 +26,17 @@ export function setLocaleCookie(cookies: Cookies, url: URL, locale: Locale): voi
 	});
 }
 
-/** Only a path on this site: never an absolute or protocol-relative URL (no open redirects). */
+/**
+ * Only a path on this site: never an absolute or protocol-relative URL (no open redirects).
+ * Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example":
+ * control characters are refused, and the path is read the way a browser would read it.
+ */
 export function safeRedirectTarget(value: unknown, fallback = '/'): string {
-	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) {
 		return fallback;
 	}
-	return value;
+	const base = 'http://avance.invalid';
+	const url = new URL(value, base);
+	if (url.origin !== base) return fallback;
+	return url.pathname + url.search + url.hash;
 }

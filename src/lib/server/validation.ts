@@ -24,18 +24,27 @@ export const optionalText = (max: number) =>
 		.optional()
 		.transform((v) => v ?? '');
 
-/** Accepts "12.5" and the Spanish "12,5". */
+/** What parseDecimal answers for a number written with thousands separators. */
+const GROUPED = Symbol('grouped');
+
+/**
+ * Accepts "12.5" and the Spanish "12,5". A number written with thousands separators ("15.000",
+ * "2,500", "1.234,5") is refused rather than guessed: "15.000" is fifteen thousand in Spanish
+ * and fifteen in English, and storing the wrong one silently would be far worse than asking.
+ */
 function parseDecimal(v: unknown): unknown {
 	if (typeof v !== 'string') return v;
-	let s = v.trim().replace(/\s/g, '');
+	const s = v.trim().replace(/[\s\u00a0\u202f]/g, '');
 	if (s === '') return undefined;
-	if (s.includes(',') && !s.includes('.')) s = s.replace(',', '.');
-	const n = Number(s);
+	if (/[.,].*[.,]/.test(s) || /^-?[1-9]\d{0,2}[.,]\d{3}$/.test(s)) return GROUPED;
+	const n = Number(s.replace(',', '.'));
 	return Number.isFinite(n) ? n : NaN;
 }
 
 export const numberField = (opts: { min?: number; max?: number; integer?: boolean } = {}) => {
-	let n = z.number({ error: (iss) => (iss.input === undefined ? 'validation.required' : 'validation.number') });
+	let n = z.number({
+		error: (iss) => (iss.input === undefined ? 'validation.required' : iss.input === GROUPED ? 'validation.thousands' : 'validation.number')
+	});
 	if (opts.integer) n = n.int({ error: 'validation.integer' });
 	if (opts.min !== undefined) n = n.min(opts.min, { error: 'validation.min' });
 	if (opts.max !== undefined) n = n.max(opts.max, { error: 'validation.max' });

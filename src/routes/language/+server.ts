@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
 import { isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/locale';
 import { setUserLocale } from '$lib/server/users';
 import type { RequestHandler } from './$types';
@@ -7,7 +8,7 @@ import type { RequestHandler } from './$types';
 // The language switch posts here from every page: remember the choice in a cookie, and on the
 // user once signed in, then go back to the page it came from.
 export const POST: RequestHandler = async ({ request, cookies, url, locals }) => {
-	const data = await request.formData();
+	const data = await readForm(request);
 	const locale = data.get('locale');
 	const back = safeRedirectTarget(data.get('redirectTo'));
 	if (!isLocale(locale)) redirect(303, back);

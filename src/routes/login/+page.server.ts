@@ -4,7 +4,7 @@ import { translate } from '$lib/i18n/translate';
 import { recordAudit } from '$lib/server/audit';
 import { createSession, setSessionCookie } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
-import { failForm, parseForm } from '$lib/server/forms';
+import { failForm, parseForm, readForm } from '$lib/server/forms';
 import { LOCALE_COOKIE, isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/locale';
 import { verifyAgainstDummy, verifyPassword } from '$lib/server/password';
 import { accountLoginThrottle, addressLoginThrottle } from '$lib/server/rate-limit';
@@ -28,7 +28,7 @@ export const actions = {
 	default: async (event) => {
 		const { request, locals, cookies, url } = event;
 		const locale = locals.locale;
-		const data = await request.formData();
+		const data = await readForm(request);
 		const parsed = parseForm(loginSchema, data, locale);
 		if (!parsed.ok) return parsed.failure;
 		const { email, password, redirectTo } = parsed.data;

@@ -1,6 +1,6 @@
 import { programmeAction } from '$lib/server/actions';
 import { getDb } from '$lib/server/db';
-import { failFromError, parseForm } from '$lib/server/forms';
+import { failFromError, parseForm, readForm } from '$lib/server/forms';
 import { found, paramId, requireProgramme } from '$lib/server/guards';
 import {
 	addValueComment,
@@ -50,7 +50,7 @@ export const actions = {
 		const access = await requireProgramme(event, event.params.slug, 'value.record');
 		const db = getDb();
 		const id = paramId(event.params.id);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		let saved: { periodId: number; submitted: boolean };
 		try {
 			const indicator = toIndicator(await indicatorIn(db, access.programme.id, id));

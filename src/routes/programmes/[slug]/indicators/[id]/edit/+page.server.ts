@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { programmeAction } from '$lib/server/actions';
 import { getDb } from '$lib/server/db';
-import { failFromError, parseForm } from '$lib/server/forms';
+import { failFromError, parseForm, readForm } from '$lib/server/forms';
 import { found, paramId, requireProgramme } from '$lib/server/guards';
 import {
 	deleteIndicator,
@@ -42,7 +42,7 @@ export const actions = {
 		const access = await requireProgramme(event, event.params.slug, 'indicator.edit');
 		const db = getDb();
 		const id = paramId(event.params.id);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		try {
 			const indicator = toIndicator(await indicatorIn(db, access.programme.id, id));
 			const parsed = parseForm(targetsSchema(await listPeriods(db, access.programme.id), indicator.measure), form, event.locals.locale);
