@@ -16,6 +16,8 @@ beforeEach(async () => {
 		t.reset('coord.patss@avance.test');
 		t.reset('203.0.113.7');
 		t.reset('nobody@avance.test');
+		t.reset('coord2.patss@avance.test');
+		for (let i = 0; i < 20; i++) t.reset(`198.51.100.${i}`);
 	}
 });
 
@@ -69,6 +71,21 @@ describe('sign-in', () => {
 	it('slows an address down after repeated failures across accounts', async () => {
 		for (let i = 0; i < 20; i++) await signIn(`someone${i}@avance.test`, 'wrong').result;
 		const blocked = await signIn('coord.patss@avance.test', DEMO_PASSWORD).result;
+		expect(blocked.kind === 'value' && blocked.value).toMatchObject({ status: 429 });
+	});
+
+	it('stops a burst of parallel guesses at the free attempts, before they reach the password check', async () => {
+		const results = await Promise.all(Array.from({ length: 19 }, (_, i) => signIn('coord.patss@avance.test', `guess-${i}`, { address: `198.51.100.${i}` }).result));
+		const statuses = results.map((r) => (r.kind === 'value' ? (r.value as { status: number }).status : 0));
+		expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(14);
+	});
+
+	it('does not let a successful sign-in clear the address’s record of failures on other accounts', async () => {
+		for (let i = 0; i < 15; i++) await signIn(`someone${i}@avance.test`, 'wrong').result;
+		expect((await signIn('coord.patss@avance.test', DEMO_PASSWORD).result).kind).toBe('redirect');
+		for (let i = 0; i < 5; i++) await signIn(`other${i}@avance.test`, 'wrong').result;
+		const blocked = await signIn('coord2.patss@avance.test', DEMO_PASSWORD).result;
 		expect(blocked.kind === 'value' && blocked.value).toMatchObject({ status: 429 });
 	});
 

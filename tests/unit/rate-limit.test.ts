@@ -25,6 +25,17 @@ describe('FailureThrottle', () => {
 		expect(throttle.retryAfterSeconds('a')).toBe(5);
 	});
 
+	it('takes back one failure, not all of them, when forgiving', () => {
+		const throttle = new FailureThrottle(2, 60, () => 0);
+		throttle.recordFailure('a');
+		throttle.recordFailure('a');
+		throttle.recordFailure('a');
+		throttle.forgive('a');
+		expect(throttle.retryAfterSeconds('a')).toBe(1);
+		throttle.forgive('a');
+		expect(throttle.retryAfterSeconds('a')).toBe(0);
+	});
+
 	it('keeps keys apart and forgets a key after a success', () => {
 		let now = 0;
 		const throttle = new FailureThrottle(1, 60, () => now);

@@ -31,6 +31,14 @@ export class FailureThrottle {
 		this.failures.delete(key);
 	}
 
+	/** Takes back one recorded failure (an attempt counted in advance that then succeeded). */
+	forgive(key: string): void {
+		const entry = this.failures.get(key);
+		if (!entry) return;
+		if (entry.count <= 1) this.failures.delete(key);
+		else entry.count -= 1;
+	}
+
 	private forgetOldest(): void {
 		const oldest = this.failures.keys().next().value;
 		if (oldest !== undefined) this.failures.delete(oldest);

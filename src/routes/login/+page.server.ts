@@ -40,16 +40,21 @@ export const actions = {
 			return failForm(429, { form: 'login', values, formError: translate(locale, 'login.throttled', { seconds: wait }) });
 		}
 
+		// Every attempt counts as a failure until the password proves otherwise, and it is counted
+		// before the slow password check: attempts sent in parallel cannot all slip through.
+		accountLoginThrottle.recordFailure(email);
+		addressLoginThrottle.recordFailure(address);
+
 		const db = getDb();
 		const user = await findUserByEmail(db, email);
 		const valid = user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
 		if (!user || !valid) {
-			accountLoginThrottle.recordFailure(email);
-			addressLoginThrottle.recordFailure(address);
 			return failForm(400, { form: 'login', values, formError: translate(locale, 'login.failed') });
 		}
+		// The account starts afresh; the address only gets this one attempt back, so one valid
+		// account cannot be used to clear the limit on guessing the others.
 		accountLoginThrottle.reset(email);
-		addressLoginThrottle.reset(address);
+		addressLoginThrottle.forgive(address);
 
 		// The language chosen on the sign-in page wins and is remembered on the account;
 		// without a choice, the account's saved language applies.
