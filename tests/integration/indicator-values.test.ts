@@ -97,6 +97,18 @@ describe('recording and reviewing a value', () => {
 		expect((await openValue('5.1-3', '2022-S1'))!.status).toBe('submitted');
 	});
 
+	it('does not let a coordinator approve a value they typed, even after a colleague edited and submitted it', async () => {
+		const period = String(patss.periodId('2022-S1'));
+		await act('save', COORD, '5.1-3', { ...split, periodId: period, value: '999', women: '500', men: '499', intent: 'draft' });
+		let row = (await openValue('5.1-3', '2022-S1'))!;
+		await act('save', COORD2, '5.1-3', { ...split, periodId: period, value: '999', women: '500', men: '499', narrative: 'Revisado.', valueVersion: String(row.version), intent: 'submit' });
+		row = (await openValue('5.1-3', '2022-S1'))!;
+		expect([row.status, row.entered_by]).toEqual(['submitted', (await sessionUser(db, COORD2)).id]);
+		const r = await act('approve', COORD, '5.1-3', { valueId: String(row.id), valueVersion: String(row.version) });
+		expect(r.kind === 'value' && r.value).toMatchObject({ status: 403 });
+		expect((await openValue('5.1-3', '2022-S1'))!.status).toBe('submitted');
+	});
+
 	it('requires a note to return a value', async () => {
 		await act('save', COORD, '5.1-3', { ...split, periodId: String(patss.periodId('2022-S1')), intent: 'submit' });
 		const row = (await openValue('5.1-3', '2022-S1'))!;

@@ -315,19 +315,32 @@ export async function submitValue(db: Db, actor: Actor, programme: Programme, va
 	);
 }
 
-function fourEyes(row: IndicatorValueRow, actor: Actor) {
+/**
+ * Four eyes: whoever created, edited or submitted the value, at any point, may not approve or
+ * return it. The value's audit rows are the record of everyone who touched its figures.
+ */
+async function fourEyes(db: Executor, row: IndicatorValueRow, actor: Actor) {
 	if (row.status !== 'submitted') throw new ForbiddenTransitionError('value.notSubmitted');
 	if (row.entered_by === actor.id || row.submitted_by === actor.id) throw new ForbiddenTransitionError('value.fourEyes');
+	const touched = await db
+		.selectFrom('audit_log')
+		.select('id')
+		.where('entity', '=', 'indicator_value')
+		.where('entity_id', '=', String(row.id))
+		.where('user_id', '=', actor.id)
+		.where('action', 'in', ['create', 'update', 'correct', 'submit'])
+		.executeTakeFirst();
+	if (touched) throw new ForbiddenTransitionError('value.fourEyes');
 }
 
 export async function approveValue(db: Db, actor: Actor, programme: Programme, valueId: number, version: number): Promise<void> {
 	const now = new Date().toISOString();
-	await transition(db, actor, programme, valueId, version, (row) => fourEyes(row, actor), { status: 'approved', reviewed_by: actor.id, reviewed_at: now, return_note: null }, { action: 'approve' });
+	await transition(db, actor, programme, valueId, version, (row, trx) => fourEyes(trx, row, actor), { status: 'approved', reviewed_by: actor.id, reviewed_at: now, return_note: null }, { action: 'approve' });
 }
 
 export async function returnValue(db: Db, actor: Actor, programme: Programme, valueId: number, version: number, note: string): Promise<void> {
 	const now = new Date().toISOString();
-	await transition(db, actor, programme, valueId, version, (row) => fourEyes(row, actor), { status: 'returned', reviewed_by: actor.id, reviewed_at: now, return_note: note }, { action: 'return', reason: note });
+	await transition(db, actor, programme, valueId, version, (row, trx) => fourEyes(trx, row, actor), { status: 'returned', reviewed_by: actor.id, reviewed_at: now, return_note: note }, { action: 'return', reason: note });
 }
 
 export async function addValueComment(db: Db, actor: Actor, programme: Programme, valueId: number, body: string): Promise<number> {
