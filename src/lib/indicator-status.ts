@@ -185,10 +185,11 @@ export function assessIndicator(input: StatusInput): Assessment {
 		return { ...base, status, periodId: milestoneDue?.id ?? null, actual: latest ? 0 : null, expected: 1, progress: 0, achievement: 0 };
 	}
 
-	// The periods an indicator is due in: those with a milestone when any was set (an annual
-	// indicator gets milestones once a year), otherwise every reporting period.
-	const withMilestone = periods.filter((p) => input.targets.has(p.id));
-	const due = (withMilestone.length ? withMilestone : periods).filter(hasEnded);
+	// The periods an indicator is judged at: every reporting period, unless milestones were set,
+	// in which case those with a milestone (an annual indicator gets one a year) and those with an
+	// approved value. So a period with neither is not "no data", and a value is never ignored.
+	const hasMilestones = periods.some((p) => input.targets.has(p.id));
+	const due = periods.filter((p, i) => hasEnded(p) && (!hasMilestones || input.targets.has(p.id) || rows[i]!.hasValue));
 	const current = due.at(-1);
 	if (!current) return { ...base, status: 'not_started', periodId: null, actual: null, expected: null, progress: null, achievement: null };
 

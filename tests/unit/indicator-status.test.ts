@@ -87,6 +87,30 @@ describe('status of a number indicator (increase)', () => {
 		expect(assessIndicator(input(number(), [], { asOf: '2020-03-01' })).status).toBe('not_started');
 	});
 
+	it('still judges approved values when the only milestone is in a later period', () => {
+		// Annual periods, a milestone in the last one only; three values reported so far, far behind.
+		const years = [
+			{ id: 1, startDate: '2020-01-01', endDate: '2020-12-31' },
+			{ id: 2, startDate: '2021-01-01', endDate: '2021-12-31' },
+			{ id: 3, startDate: '2022-01-01', endDate: '2022-12-31' },
+			{ id: 4, startDate: '2023-01-01', endDate: '2023-12-31' }
+		];
+		const a = assessIndicator({
+			indicator: number(),
+			programme: { startDate: '2020-01-01', endDate: '2023-12-31' },
+			periods: years,
+			targets: new Map([[4, 100]]),
+			approved: new Map([
+				[1, 1],
+				[2, 2],
+				[3, 3]
+			]),
+			asOf: '2023-06-01'
+		});
+		expect(a.periodId).toBe(3);
+		expect(a.status).toBe('off_track');
+	});
+
 	it('judges only the periods that carry milestones when some do (e.g. an annual indicator)', () => {
 		const targets = new Map([
 			[2, 40],
