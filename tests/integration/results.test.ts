@@ -94,8 +94,16 @@ describe('the results tree', () => {
 			observeQueries(undefined);
 			return { n, r: r as { portfolio: { programme: { code: string }; statusCounts: Record<string, number> }[] } };
 		};
+		// Every programme gets a derived indicator too, so per-programme work would show.
+		const others = await db.selectFrom('programme').select('id').where('id', '!=', patss.programme.id).execute();
+		const added = await db
+			.insertInto('indicator')
+			.values(others.map((p, i) => ({ programme_id: p.id, code: `D-${i}`, title: 'Derivado', measure: 'number' as const, source: 'recommendations_adopted' as const, target_value: 5 })))
+			.returning('id')
+			.execute();
 		const donor = await count('donor.iess@avance.test');
 		const admin = await count('admin@avance.test');
+		await db.deleteFrom('indicator').where('id', 'in', added.map((a) => a.id)).execute();
 		expect(donor.r.portfolio.map((p) => p.programme.code)).toEqual(['PATSS']);
 		expect(admin.r.portfolio).toHaveLength(4);
 		expect(admin.n).toBe(donor.n);

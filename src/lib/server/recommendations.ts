@@ -50,19 +50,27 @@ export async function recommendationIn(db: Executor, programmeId: number, id: nu
 
 /** Every adoption event of the programme's recommendations, grouped by recommendation. One statement. */
 export async function programmeLadders(db: Executor, programmeId: number): Promise<Map<number, LadderEvent[]>> {
+	return (await laddersOfProgrammes(db, [programmeId])).get(programmeId) ?? new Map();
+}
+
+/** The same for several programmes at once (by programme, then recommendation). One statement. */
+export async function laddersOfProgrammes(db: Executor, programmeIds: number[]): Promise<Map<number, Map<number, LadderEvent[]>>> {
+	const byProgramme = new Map<number, Map<number, LadderEvent[]>>();
+	if (programmeIds.length === 0) return byProgramme;
 	const rows = await db
 		.selectFrom('adoption_event')
 		.innerJoin('recommendation', 'recommendation.id', 'adoption_event.recommendation_id')
-		.select(['adoption_event.id', 'adoption_event.recommendation_id', 'adoption_event.event_date', 'adoption_event.status'])
-		.where('recommendation.programme_id', '=', programmeId)
+		.select(['recommendation.programme_id', 'adoption_event.id', 'adoption_event.recommendation_id', 'adoption_event.event_date', 'adoption_event.status'])
+		.where('recommendation.programme_id', 'in', programmeIds)
 		.execute();
-	const ladders = new Map<number, LadderEvent[]>();
 	for (const r of rows) {
+		let ladders = byProgramme.get(r.programme_id);
+		if (!ladders) byProgramme.set(r.programme_id, (ladders = new Map()));
 		let list = ladders.get(r.recommendation_id);
 		if (!list) ladders.set(r.recommendation_id, (list = []));
 		list.push({ id: r.id, eventDate: r.event_date, status: r.status });
 	}
-	return ladders;
+	return byProgramme;
 }
 
 /**

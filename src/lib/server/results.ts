@@ -79,13 +79,17 @@ export async function assessProgrammes(db: Executor, programmes: Programme[], as
 		if (!approved.has(v.indicator_id)) approved.set(v.indicator_id, new Map());
 		approved.get(v.indicator_id)!.set(v.period_id, { value: v.value, women: v.women, men: v.men, isIllustrative: v.is_illustrative === 1 });
 	}
-	for (const programme of programmes) {
-		const indicators = indicatorRows.filter((r) => r.programme_id === programme.id).map(toIndicator);
-		const periods = periodRows.filter((r) => r.programme_id === programme.id).map(toPeriod);
+	const parts = programmes.map((programme) => ({
+		programme,
+		programmeId: programme.id,
+		indicators: indicatorRows.filter((r) => r.programme_id === programme.id).map(toIndicator),
+		periods: periodRows.filter((r) => r.programme_id === programme.id).map(toPeriod)
+	}));
+	for (const [indicatorId, values] of await derivedValues(db, parts, asOf)) {
+		approved.set(indicatorId, new Map([...values].map(([periodId, value]) => [periodId, { value, women: null, men: null, isIllustrative: false }])));
+	}
+	for (const { programme, indicators, periods } of parts) {
 		const span = { startDate: programme.startDate, endDate: effectiveEndDate(programme) };
-		for (const [indicatorId, values] of await derivedValues(db, programme.id, indicators, periods, asOf)) {
-			approved.set(indicatorId, new Map([...values].map(([periodId, value]) => [periodId, { value, women: null, men: null, isIllustrative: false }])));
-		}
 		const assessments = new Map<number, Assessment>();
 		for (const indicator of indicators) {
 			const values = approved.get(indicator.id);
@@ -353,7 +357,7 @@ export async function loadIndicatorDetail(
 	const targets = new Map(targetRows.map((t) => [t.period_id, toTarget(t)]));
 	const approved = new Map(values.filter((v) => v.status === 'approved').map((v) => [v.periodId, v]));
 	const open = new Map(values.filter((v) => ['draft', 'submitted', 'returned'].includes(v.status)).map((v) => [v.periodId, v]));
-	const derived = (await derivedValues(db, programme.id, [indicator], periods, asOf)).get(indicator.id);
+	const derived = (await derivedValues(db, [{ programmeId: programme.id, indicators: [indicator], periods }], asOf)).get(indicator.id);
 
 	const assessment = assessIndicator({
 		indicator,
