@@ -18,7 +18,8 @@ import {
 import { changedFields, recordAudit, type Executor } from './audit';
 import type { Db } from './db';
 import type { IndicatorRow, IndicatorTargetRow } from './db/schema';
-import { ConflictError, DomainValidationError, NotFoundError } from './errors';
+import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from './cascade';
+import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from './errors';
 import { checkbox, enumField, optionalDateField, optionalNumberField, optionalText, text, versionField } from './validation';
 import { assertSaved } from './versioning';
 
@@ -230,25 +231,24 @@ export async function updateIndicator(db: Db, actor: Actor, programme: Programme
 	});
 }
 
-export async function indicatorDeletionImpact(db: Executor, programmeId: number, id: number): Promise<{ targets: number; values: number }> {
+export async function indicatorDeletionImpact(db: Executor, programmeId: number, id: number): Promise<ImpactSummary> {
 	await indicatorIn(db, programmeId, id);
-	const row = await db
-		.selectNoFrom((eb) => [
-			eb.selectFrom('indicator_target').select(eb.fn.countAll<number>().as('n')).where('indicator_id', '=', id).as('targets'),
-			eb.selectFrom('indicator_value').select(eb.fn.countAll<number>().as('n')).where('indicator_id', '=', id).as('values')
-		])
-		.executeTakeFirstOrThrow();
-	return { targets: row.targets ?? 0, values: row.values ?? 0 };
+	return impactSummary(await cascadeOf(db, { indicatorIds: [id] }));
 }
 
+/** Deletes an indicator with its targets and values; refused while it has values in a locked period. */
 export async function deleteIndicator(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	const cascade = await db.transaction().execute(async (trx) => {
 		const before = toIndicator(await indicatorIn(trx, programme.id, id));
 		if (before.version !== version) throw new ConflictError('indicator', id);
-		const impact = await indicatorDeletionImpact(trx, programme.id, id);
+		const cascade = await cascadeOf(trx, { indicatorIds: [id] });
+		if (cascade.lockedValues > 0) throw new ForbiddenTransitionError('logframe.lockedData');
+		await dropEvidenceRows(trx, cascade);
 		await trx.deleteFrom('indicator').where('id', '=', id).execute();
-		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'indicator', entityId: id, action: 'delete', before: { ...before, impact } });
+		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'indicator', entityId: id, action: 'delete', before: { ...before, ...auditOfCascade(cascade) } });
+		return cascade;
 	});
+	await removeEvidenceFiles(cascade);
 }
 
 // ---- targets per period ------------------------------------------------------------------------
@@ -303,9 +303,9 @@ export async function setTargets(
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await indicatorIn(trx, programme.id, indicatorId);
-		const periodIds = new Set(
-			(await trx.selectFrom('reporting_period').select('id').where('programme_id', '=', programme.id).execute()).map((p) => p.id)
-		);
+		const periodRows = await trx.selectFrom('reporting_period').select(['id', 'locked']).where('programme_id', '=', programme.id).execute();
+		const periodIds = new Set(periodRows.map((p) => p.id));
+		const lockedIds = new Set(periodRows.filter((p) => p.locked === 1).map((p) => p.id));
 		const existing = new Map(
 			(await trx.selectFrom('indicator_target').selectAll().where('indicator_id', '=', indicatorId).execute()).map((t) => [t.period_id, t])
 		);
@@ -322,6 +322,8 @@ export async function setTargets(
 			const old = existing.get(row.periodId);
 			const same = old && old.value === row.value && old.women === row.women && old.men === row.men;
 			if (same || (!old && row.value === null)) continue;
+			// A period whose report was issued keeps its targets until an admin reopens it.
+			if (lockedIds.has(row.periodId)) throw new DomainValidationError({ [`target_${row.periodId}`]: { key: 'periods.locked' } });
 			if (old) altersExisting = true;
 			changes.push({ period: row.periodId, before: old ? { value: old.value, women: old.women, men: old.men } : null, after: row.value === null ? null : { value: row.value, women: row.women, men: row.men } });
 		}

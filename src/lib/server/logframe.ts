@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ACTIVITY_STATUSES, type Programme } from '$lib/model';
 import { changedFields, recordAudit, type Executor } from './audit';
 import type { Db } from './db';
-import { ConflictError, DomainValidationError, NotFoundError } from './errors';
+import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type CascadeScope, type ImpactSummary } from './cascade';
+import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from './errors';
 import { effectiveEndDate, toActivity, toModule, toOutput } from './programmes';
 import { enumField, idField, numberField, optionalDateField, optionalText, text, versionField } from './validation';
 import { assertSaved } from './versioning';
@@ -295,57 +296,33 @@ export async function moveLogframeItem(db: Db, actor: Actor, programme: Programm
 
 // ---- deletion ----------------------------------------------------------------------------------
 
-export interface DeletionImpact {
-	outputs: number;
-	activities: number;
-	indicators: number;
-	targets: number;
-	values: number;
+function scopeOf(entity: LogframeEntity, id: number): CascadeScope {
+	return entity === 'module' ? { moduleIds: [id] } : entity === 'output' ? { outputIds: [id] } : { activityIds: [id] };
 }
 
 /** What goes with a module, output or activity when it is deleted (shown before confirming). */
-export async function deletionImpact(db: Executor, programmeId: number, entity: LogframeEntity, id: number): Promise<DeletionImpact> {
-	if (entity === 'activity') {
-		await activityIn(db, programmeId, id);
-		return { outputs: 0, activities: 0, indicators: 0, targets: 0, values: 0 };
-	}
-	const outputIds =
-		entity === 'module'
-			? (await db.selectFrom('output').select('id').where('module_id', '=', (await moduleIn(db, programmeId, id)).id).execute()).map((r) => r.id)
-			: [(await outputIn(db, programmeId, id)).id];
-	const indicatorQuery = db
-		.selectFrom('indicator')
-		.select('id')
-		.where((eb) => (entity === 'module' ? eb('module_id', '=', id) : eb('output_id', '=', id)));
-	const counts = await db
-		.selectNoFrom((eb) => [
-			eb
-				.selectFrom('activity')
-				.select(eb.fn.countAll<number>().as('n'))
-				.where('output_id', 'in', outputIds.length ? outputIds : [-1])
-				.as('activities'),
-			eb.selectFrom(indicatorQuery.as('i')).select(eb.fn.countAll<number>().as('n')).as('indicators'),
-			eb.selectFrom('indicator_target').select(eb.fn.countAll<number>().as('n')).where('indicator_id', 'in', indicatorQuery).as('targets'),
-			eb.selectFrom('indicator_value').select(eb.fn.countAll<number>().as('n')).where('indicator_id', 'in', indicatorQuery).as('values')
-		])
-		.executeTakeFirstOrThrow();
-	return {
-		outputs: entity === 'module' ? outputIds.length : 0,
-		activities: counts.activities ?? 0,
-		indicators: counts.indicators ?? 0,
-		targets: counts.targets ?? 0,
-		values: counts.values ?? 0
-	};
+export async function deletionImpact(db: Executor, programmeId: number, entity: LogframeEntity, id: number): Promise<ImpactSummary> {
+	if (entity === 'module') await moduleIn(db, programmeId, id);
+	else if (entity === 'output') await outputIn(db, programmeId, id);
+	else await activityIn(db, programmeId, id);
+	return impactSummary(await cascadeOf(db, scopeOf(entity, id)));
 }
 
-/** Deletes a module, output or activity and everything under it, keeping a full audit record. */
+/**
+ * Deletes a module, output or activity and everything under it, keeping a full audit record of
+ * what went. Refused while any of it holds values of a period whose report was issued.
+ */
 export async function deleteLogframeItem(db: Db, actor: Actor, programme: Programme, entity: LogframeEntity, id: number, version: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	const cascade = await db.transaction().execute(async (trx) => {
 		const row =
 			entity === 'module' ? toModule(await moduleIn(trx, programme.id, id)) : entity === 'output' ? toOutput(await outputIn(trx, programme.id, id)) : toActivity(await activityIn(trx, programme.id, id));
 		if (row.version !== version) throw new ConflictError(entity, id);
-		const impact = await deletionImpact(trx, programme.id, entity, id);
+		const cascade = await cascadeOf(trx, scopeOf(entity, id));
+		if (cascade.lockedValues > 0) throw new ForbiddenTransitionError('logframe.lockedData');
+		await dropEvidenceRows(trx, cascade);
 		await trx.deleteFrom(entity).where('id', '=', id).execute();
-		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity, entityId: id, action: 'delete', before: { ...row, impact } });
+		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity, entityId: id, action: 'delete', before: { ...row, ...auditOfCascade(cascade) } });
+		return cascade;
 	});
+	await removeEvidenceFiles(cascade);
 }

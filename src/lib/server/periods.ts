@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Programme } from '$lib/model';
 import { changedFields, recordAudit, type Executor } from './audit';
 import type { Db } from './db';
+import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from './cascade';
 import { ConflictError, DomainValidationError, NotFoundError } from './errors';
 import { checkWithinProgramme } from './logframe';
 import { toPeriod } from './programmes';
@@ -75,26 +76,23 @@ export async function updatePeriod(db: Db, actor: Actor, programme: Programme, i
 	});
 }
 
-export async function periodDeletionImpact(db: Executor, programmeId: number, id: number): Promise<{ targets: number; values: number }> {
+export async function periodDeletionImpact(db: Executor, programmeId: number, id: number): Promise<ImpactSummary> {
 	await periodIn(db, programmeId, id);
-	const row = await db
-		.selectNoFrom((eb) => [
-			eb.selectFrom('indicator_target').select(eb.fn.countAll<number>().as('n')).where('period_id', '=', id).as('targets'),
-			eb.selectFrom('indicator_value').select(eb.fn.countAll<number>().as('n')).where('period_id', '=', id).as('values')
-		])
-		.executeTakeFirstOrThrow();
-	return { targets: row.targets ?? 0, values: row.values ?? 0 };
+	return impactSummary(await cascadeOf(db, { periodIds: [id] }));
 }
 
 export async function deletePeriod(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	const cascade = await db.transaction().execute(async (trx) => {
 		const before = toPeriod(await periodIn(trx, programme.id, id));
 		if (before.locked) throw new DomainValidationError({ label: { key: 'periods.locked' } });
 		if (before.version !== version) throw new ConflictError('reporting_period', id);
-		const impact = await periodDeletionImpact(trx, programme.id, id);
+		const cascade = await cascadeOf(trx, { periodIds: [id] });
+		await dropEvidenceRows(trx, cascade);
 		await trx.deleteFrom('reporting_period').where('id', '=', id).execute();
-		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'reporting_period', entityId: id, action: 'delete', before: { ...before, impact } });
+		await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'reporting_period', entityId: id, action: 'delete', before: { ...before, ...auditOfCascade(cascade) } });
+		return cascade;
 	});
+	await removeEvidenceFiles(cascade);
 }
 
 export interface LockedPeriod {
