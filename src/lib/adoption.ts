@@ -78,15 +78,19 @@ export interface StepInput {
 	/** The recommendation's date: no step may be dated before it. */
 	issuedOn: IsoDate;
 	today: IsoDate;
-	/** The events already recorded. */
-	events: readonly LadderEvent[];
+	/** The events already recorded (with their notes, when a later step may depend on them). */
+	events: readonly (LadderEvent & { note?: string })[];
 	eventDate: IsoDate;
 	status: AdoptionStatus;
 	note: string;
 }
 
 export interface StepProblems {
-	eventDate?: { problem: 'future'; today: IsoDate } | { problem: 'beforeIssued'; issuedOn: IsoDate };
+	eventDate?:
+		| { problem: 'future'; today: IsoDate }
+		| { problem: 'beforeIssued'; issuedOn: IsoDate }
+		/** Back-dated before a later step that would then go down (or reopen) without a note. */
+		| { problem: 'breaksNext'; next: AdoptionStatus; nextDate: IsoDate };
 	note?: { problem: 'down' | 'reopen'; from: AdoptionStatus; to: AdoptionStatus };
 }
 
@@ -101,7 +105,26 @@ export function checkStep(input: StepInput): StepProblems {
 	const from = statusAsOf(input.events, input.eventDate);
 	const kind = stepKind(from, input.status);
 	if ((kind === 'down' || kind === 'reopen') && input.note.trim() === '') problems.note = { problem: kind, from, to: input.status };
+	// A back-dated step also changes the step after it: that one must not become an unexplained
+	// step down. (The new event sorts after every other on its own date.)
+	const next = chronological(input.events).find((e) => e.eventDate > input.eventDate);
+	if (!problems.eventDate && next && stepNeedsNote(input.status, next.status) && !(next.note ?? '').trim()) {
+		problems.eventDate = { problem: 'breaksNext', next: next.status, nextDate: next.eventDate };
+	}
 	return problems;
+}
+
+/**
+ * Removing a step joins the one before it to the one after it; refused (returns the step it would
+ * create) when that becomes a step down or a reopening the later event gives no note for.
+ */
+export function checkRemoval(events: readonly (LadderEvent & { note?: string })[], eventId: number): { from: AdoptionStatus; to: AdoptionStatus } | null {
+	const ordered = chronological(events);
+	const index = ordered.findIndex((e) => e.id === eventId);
+	const next = ordered[index + 1];
+	if (index < 0 || !next) return null;
+	const from = ordered[index - 1]?.status ?? INITIAL_STATUS;
+	return stepNeedsNote(from, next.status) && !(next.note ?? '').trim() ? { from, to: next.status } : null;
 }
 
 // ---- rates (design §3) -------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	adoptedCountsFrom,
 	ageingBucket,
+	checkRemoval,
 	checkStep,
 	chronological,
 	daysBetween,
@@ -217,5 +218,44 @@ describe('tracker filters and search', () => {
 		expect(matchesSearch('Mejorar la gestión de afiliación', 'GESTION afiliacion')).toBe(true);
 		expect(matchesSearch('Mejorar la gestión', 'gestión cobro')).toBe(false);
 		expect(filterRecommendations(rows, { ...NO_FILTERS, q: 'asamblea' }).map((r) => r.code)).toEqual(['GOB-01']);
+	});
+});
+
+describe('back-dated and removed steps', () => {
+	const ladder = [
+		{ id: 1, eventDate: '2020-01-10', status: 'under_review' as const, note: '' },
+		{ id: 2, eventDate: '2021-06-01', status: 'adopted' as const, note: '' }
+	];
+	const base = { issuedOn: '2019-12-01', today: '2026-11-21', events: ladder, note: '' };
+
+	it('refuses a back-dated step that would turn the next step into an unexplained step down', () => {
+		const problems = checkStep({ ...base, eventDate: '2020-06-01', status: 'implemented' });
+		expect(problems.eventDate).toEqual({ problem: 'breaksNext', next: 'adopted', nextDate: '2021-06-01' });
+	});
+
+	it('accepts it when the next step already explains itself, or when it stays on the way up', () => {
+		const explained = ladder.map((e) => (e.id === 2 ? { ...e, note: 'La ley volvió atrás.' } : e));
+		expect(checkStep({ ...base, events: explained, eventDate: '2020-06-01', status: 'implemented' }).eventDate).toBeUndefined();
+		expect(checkStep({ ...base, eventDate: '2020-06-01', status: 'accepted_in_principle' }).eventDate).toBeUndefined();
+	});
+
+	it('refuses to remove a step when the next one would then be an unexplained step down', () => {
+		const three = [
+			{ id: 1, eventDate: '2020-01-10', status: 'adopted' as const, note: '' },
+			{ id: 2, eventDate: '2020-06-01', status: 'implemented' as const, note: '' },
+			{ id: 3, eventDate: '2021-06-01', status: 'partially_adopted' as const, note: 'Derogación parcial.' }
+		];
+		expect(checkRemoval(three, 1)).toBeNull();
+		expect(checkRemoval(three, 3)).toBeNull();
+		const noted = three.map((e) => (e.id === 3 ? { ...e, status: 'implemented' as const, note: '' } : e));
+		// Removing "implemented" (2) leaves adopted → implemented: still up, fine.
+		expect(checkRemoval(noted, 2)).toBeNull();
+		const down = [
+			{ id: 1, eventDate: '2020-01-10', status: 'implemented' as const, note: '' },
+			{ id: 2, eventDate: '2020-06-01', status: 'under_review' as const, note: 'Revisión por nueva ley.' },
+			{ id: 3, eventDate: '2021-06-01', status: 'adopted' as const, note: '' }
+		];
+		// Removing the explained step down (2) would make implemented → adopted, unexplained.
+		expect(checkRemoval(down, 2)).toEqual({ from: 'implemented', to: 'adopted' });
 	});
 });

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { checkStep } from '$lib/adoption';
+import { checkRemoval, checkStep } from '$lib/adoption';
 import { ADOPTION_STATUSES, type IsoDate, type Programme } from '$lib/model';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from './attachments';
 import { recordAudit, type Executor } from './audit';
 import type { Db } from './db';
-import { ConflictError, DomainValidationError, NotFoundError } from './errors';
+import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from './errors';
 import { dropEventAttachments, EVENT_FILE_OWNER, removeStoredFiles } from './recommendation-files';
 import { recommendationIn } from './recommendations';
 import { dateField, enumField, idField, optionalText, optionalUrlField, versionField } from './validation';
@@ -85,13 +85,13 @@ export async function recordAdoptionEvent(
 			if (rec.version !== input.version) throw new ConflictError('recommendation', recommendationId);
 			const events = await trx
 				.selectFrom('adoption_event')
-				.select(['id', 'event_date', 'status'])
+				.select(['id', 'event_date', 'status', 'note'])
 				.where('recommendation_id', '=', recommendationId)
 				.execute();
 			const problems = checkStep({
 				issuedOn: rec.issued_on,
 				today,
-				events: events.map((e) => ({ id: e.id, eventDate: e.event_date, status: e.status })),
+				events: events.map((e) => ({ id: e.id, eventDate: e.event_date, status: e.status, note: e.note })),
 				eventDate: input.eventDate,
 				status: input.status,
 				note: input.note
@@ -99,6 +99,9 @@ export async function recordAdoptionEvent(
 			const fields: ConstructorParameters<typeof DomainValidationError>[0] = {};
 			if (problems.eventDate?.problem === 'future') fields.eventDate = { key: 'recommendations.dateInFuture', params: { today } };
 			if (problems.eventDate?.problem === 'beforeIssued') fields.eventDate = { key: 'recommendations.dateBeforeIssued', params: { date: rec.issued_on } };
+			if (problems.eventDate?.problem === 'breaksNext') {
+				fields.eventDate = { key: 'recommendations.dateBreaksNext', params: { next: `adoptionStatus.${problems.eventDate.next}`, date: problems.eventDate.nextDate } };
+			}
 			if (problems.note) {
 				fields.note = {
 					key: problems.note.problem === 'down' ? 'recommendations.noteRequiredDown' : 'recommendations.noteRequiredReopen',
@@ -147,6 +150,10 @@ export async function deleteAdoptionEvent(db: Db, actor: Actor, programme: Progr
 		if (event.recommendation_id !== recommendationId) throw new NotFoundError('adoption_event', eventId);
 		const rec = await recommendationIn(trx, programme.id, recommendationId);
 		if (rec.version !== version) throw new ConflictError('recommendation', recommendationId);
+		const ladder = await trx.selectFrom('adoption_event').select(['id', 'event_date', 'status', 'note']).where('recommendation_id', '=', recommendationId).execute();
+		if (checkRemoval(ladder.map((e) => ({ id: e.id, eventDate: e.event_date, status: e.status, note: e.note })), eventId)) {
+			throw new ForbiddenTransitionError('recommendations.removalBreaksNext');
+		}
 		const stored = await dropEventAttachments(trx, programme.id, [eventId]);
 		await trx.deleteFrom('adoption_event').where('id', '=', eventId).execute();
 		await bumpVersion(trx, recommendationId, version);

@@ -4,6 +4,8 @@ import { defineMessages } from '../define';
 export const recommendations = defineMessages(
 	{
 		'recommendations.tab': 'Recomendaciones',
+		'recommendations.dateBreaksNext': 'Con esta fecha, el paso siguiente («{next}», {date}) quedaría como un retroceso sin nota. Elija una fecha posterior.',
+		'recommendations.removalBreaksNext': 'Si se elimina este paso, el siguiente quedaría como un retroceso sin nota. Registre antes un paso con la explicación.',
 		'recommendations.title': 'Seguimiento de recomendaciones',
 		'recommendations.intro': 'Cómo adopta la institución socia cada recomendación: respuesta de la gerencia, acciones clave y escalera de adopción con su evidencia.',
 		'recommendations.asOf': 'Situación al {date}.',
@@ -237,6 +239,8 @@ export const recommendations = defineMessages(
 	},
 	{
 		'recommendations.tab': 'Recommendations',
+		'recommendations.dateBreaksNext': 'With this date, the next step (“{next}”, {date}) would become a step down without a note. Choose a later date.',
+		'recommendations.removalBreaksNext': 'Removing this step would leave the next one as a step down without a note. Record a step with the explanation first.',
 		'recommendations.title': 'Recommendation tracker',
 		'recommendations.intro': 'How the partner institution takes up each recommendation: management response, key actions and the adoption ladder with its evidence.',
 		'recommendations.asOf': 'As of {date}.',
