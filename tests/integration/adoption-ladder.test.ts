@@ -34,7 +34,7 @@ async function newRecommendation() {
 		outputIds: [],
 		indicatorIds: [],
 		riskIds: []
-	});
+	}, TODAY);
 	const step = async (eventDate: string, status: 'adopted' | 'implemented' | 'under_review', note = '') => {
 		const version = (await db.selectFrom('recommendation').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 		return recordAdoptionEvent(db, coordinator, patss.programme, id, { status, eventDate, instrument: '', evidenceUrl: null, evidenceFile: null, note, version }, TODAY);
