@@ -52,8 +52,13 @@ export function riskTrend(reviews: readonly ReviewPoint[]): RiskTrend {
 export interface ReviewFlagInput {
 	status: RiskStatus;
 	nextReviewDate: IsoDate | null;
-	/** The computed status of every indicator the risk is linked to. */
-	linked: readonly { code: string; status: IndicatorStatus }[];
+	/** The date of the risk's latest review, if any. */
+	lastReviewOn?: IsoDate | null;
+	/**
+	 * The computed status of every indicator the risk is linked to, and the end of the period that
+	 * status was judged at.
+	 */
+	linked: readonly { code: string; status: IndicatorStatus; judgedAt?: IsoDate | null }[];
 }
 
 export interface ReviewFlag {
@@ -65,12 +70,15 @@ export interface ReviewFlag {
 
 /**
  * "Review needed": the next review date is before `asOf`, or an indicator the risk threatens is
- * off track. A closed risk is no longer followed, so it is never flagged. Null when no review is due.
+ * off track and the risk has not been reviewed since the period that showed it ended (a review
+ * after that answers it, until a new period brings new figures). A closed risk is no longer
+ * followed, so it is never flagged. Null when no review is due.
  */
 export function reviewFlag(risk: ReviewFlagInput, asOf: IsoDate): ReviewFlag | null {
 	if (risk.status === 'closed') return null;
 	const overdue = risk.nextReviewDate !== null && risk.nextReviewDate < asOf;
-	const offTrack = risk.linked.filter((l) => l.status === 'off_track').map((l) => l.code);
+	const reviewedSince = (judgedAt: IsoDate | null | undefined) => !!risk.lastReviewOn && !!judgedAt && risk.lastReviewOn > judgedAt;
+	const offTrack = risk.linked.filter((l) => l.status === 'off_track' && !reviewedSince(l.judgedAt)).map((l) => l.code);
 	return overdue || offTrack.length ? { overdue, offTrack } : null;
 }
 

@@ -84,6 +84,13 @@ describe('review needed', () => {
 		expect(reviewFlag({ ...base, linked }, asOf)).toEqual({ overdue: false, offTrack: ['M3-1'] });
 	});
 
+	it('stops flagging an off-track indicator once the risk is reviewed after the period that showed it', () => {
+		const linked = [{ code: 'M3-1', status: 'off_track' as const, judgedAt: '2022-03-31' }];
+		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-02-01' }, asOf)).toEqual({ overdue: false, offTrack: ['M3-1'] });
+		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-03-31' }, asOf)).toEqual({ overdue: false, offTrack: ['M3-1'] });
+		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-04-15' }, asOf)).toBeNull();
+	});
+
 	it('gives both reasons when both apply', () => {
 		expect(reviewFlag({ ...base, nextReviewDate: '2025-01-01', linked: [{ code: 'A', status: 'off_track' }] }, asOf)).toEqual({ overdue: true, offTrack: ['A'] });
 	});

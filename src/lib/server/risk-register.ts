@@ -136,12 +136,17 @@ async function loadEntries(db: Executor, programme: Programme, viewer: RiskViewe
 		(c) => c.riskId
 	);
 	const indicatorById = new Map(assessed.indicators.map((i) => [i.id, i]));
+	const periodEnd = new Map(assessed.periods.map((p) => [p.id, p.endDate]));
 
 	const entries = rows.map((row): RiskEntry => {
 		const score = riskScore(row.likelihood, row.impact);
+		const reviews = (reviewsByRisk.get(row.id) ?? []).map((r) => ({ id: r.id, reviewedOn: r.reviewed_on, likelihood: r.likelihood, impact: r.impact }));
 		const indicators = (linksByRisk.get(row.id) ?? []).flatMap((l) => {
 			const indicator = indicatorById.get(l.indicator_id);
-			return indicator ? [{ id: indicator.id, code: indicator.code, title: indicator.title, status: assessed.assessments.get(indicator.id)!.status }] : [];
+			if (!indicator) return [];
+			const assessment = assessed.assessments.get(indicator.id)!;
+			const judgedAt = assessment.periodId ? (periodEnd.get(assessment.periodId) ?? null) : null;
+			return [{ id: indicator.id, code: indicator.code, title: indicator.title, status: assessment.status, judgedAt }];
 		});
 		indicators.sort((a, b) => a.code.localeCompare(b.code, 'es', { numeric: true }));
 		const level = riskLevel({ moduleId: row.module_id, outputId: row.output_id, activityId: row.activity_id });
@@ -162,7 +167,7 @@ async function loadEntries(db: Executor, programme: Programme, viewer: RiskViewe
 			impact: row.impact,
 			score,
 			band: riskBand(score),
-			trend: riskTrend((reviewsByRisk.get(row.id) ?? []).map((r) => ({ id: r.id, reviewedOn: r.reviewed_on, likelihood: r.likelihood, impact: r.impact }))),
+			trend: riskTrend(reviews),
 			mitigation: row.mitigation,
 			contingency: row.contingency,
 			owner: row.owner,
@@ -180,7 +185,10 @@ async function loadEntries(db: Executor, programme: Programme, viewer: RiskViewe
 							: null,
 			module: row.via_module_id ? { id: row.via_module_id, code: row.module_code! } : null,
 			indicators,
-			reviewNeeded: reviewFlag({ status, nextReviewDate: row.next_review_date, linked: indicators }, asOf),
+			reviewNeeded: reviewFlag(
+				{ status, nextReviewDate: row.next_review_date, lastReviewOn: sortReviews(reviews.filter((r) => r.reviewedOn <= asOf)).at(-1)?.reviewedOn ?? null, linked: indicators },
+				asOf
+			),
 			lastCheck: (checksByRisk.get(row.id) ?? []).at(-1) ?? null
 		};
 	});
