@@ -21,16 +21,20 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Starts the built app on a free port with its own copy of the seeded demo database. */
+/**
+ * Starts the built app on a free port with its own copy of the seeded demo database, through
+ * `npm start`: the same command (and the same defaults, such as ORIGIN) a user runs.
+ */
 export async function startApp(): Promise<RunningApp> {
 	const databasePath = join(mkdtempSync(join(tmpdir(), 'avance-e2e-')), 'avance.db');
 	copyFileSync(inject('templateDb'), databasePath);
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
-	const child: ChildProcess = spawn(process.execPath, [inject('buildDir')], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_PATH: databasePath, BODY_SIZE_LIMIT: '12M' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, AVANCE_BUILD_OUT: inject('buildDir') };
+	delete env.ORIGIN;
+	delete env.BODY_SIZE_LIMIT;
+	// Its own process group, so stopping it stops npm, the shell and the server together.
+	const child: ChildProcess = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let log = '';
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));
@@ -53,7 +57,7 @@ export async function startApp(): Promise<RunningApp> {
 			new Promise<void>((done) => {
 				if (child.exitCode !== null) return done();
 				child.once('exit', () => done());
-				child.kill('SIGTERM');
+				process.kill(-child.pid!, 'SIGTERM');
 			})
 	};
 }
