@@ -1,4 +1,4 @@
-import { ADOPTION_LADDER, ADOPTION_STATUSES, type AdoptionStatus, type IsoDate, type KeyActionStatus } from './model';
+import { ADOPTION_LADDER, ADOPTION_STATUSES, type AdoptionStatus, type IsoDate, type KeyActionStatus, type Tone } from './model';
 
 // The rules of the recommendation tracker (design §2 "recommendation", §3), kept pure so the
 // tracker, the detail page, the derived "recommendations adopted" indicator and the tests all
@@ -265,8 +265,6 @@ export function summarizeKeyActions(actions: readonly KeyActionLike[], today: Is
 }
 
 // ---- how each status looks (never colour alone: a symbol and a word too) ----------------------
-
-export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted';
 
 export const ADOPTION_LOOK: Record<AdoptionStatus, { tone: Tone; symbol: string }> = {
 	proposed: { tone: 'muted', symbol: '○' },

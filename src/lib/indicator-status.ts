@@ -1,4 +1,4 @@
-import type { Aggregation, Direction, IndicatorStatus, IsoDate, Measure } from './model';
+import type { Aggregation, Direction, IndicatorStatus, IsoDate, Measure, Tone } from './model';
 
 // The computed status of design §3, in one place. Every page, the dashboards and the reports call
 // this module; no component decides a status on its own.
@@ -247,10 +247,8 @@ export function needsNarrative(status: IndicatorStatus | null): boolean {
 	return status === 'at_risk' || status === 'off_track' || status === 'overdue';
 }
 
-export type StatusTone = 'ok' | 'warn' | 'bad' | 'info' | 'muted';
-
 /** How a status chip looks: a tone and a symbol (the word itself comes from the catalogue). */
-export const STATUS_LOOK: Record<IndicatorStatus, { tone: StatusTone; symbol: string }> = {
+export const STATUS_LOOK: Record<IndicatorStatus, { tone: Tone; symbol: string }> = {
 	achieved: { tone: 'ok', symbol: '✔' },
 	on_track: { tone: 'ok', symbol: '●' },
 	at_risk: { tone: 'warn', symbol: '▲' },

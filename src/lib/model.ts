@@ -20,6 +20,9 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const GENDER_MARKERS = [0, 1, 2] as const;
 export type GenderMarker = (typeof GENDER_MARKERS)[number];
 
+/** The look of a status chip (a CSS class in app.css); always shown with a symbol and a word too. */
+export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'muted';
+
 /** ISO calendar date, 'YYYY-MM-DD'. Kept as text: a date without a time has no time zone. */
 export type IsoDate = string;
 

@@ -1,4 +1,4 @@
-import type { IndicatorStatus, IsoDate, RiskBand, RiskCategory, RiskKind, RiskLevel, RiskStatus, RiskTrend } from './model';
+import type { IndicatorStatus, IsoDate, RiskBand, RiskCategory, RiskKind, RiskLevel, RiskStatus, RiskTrend, Tone } from './model';
 
 // The rules of the risks-and-assumptions matrix (design §2 "risk"), in one pure module: the score
 // and its band, the trend between reviews, when a risk needs a review, the heat map, and the
@@ -91,7 +91,7 @@ export function riskLevel(risk: { moduleId: number | null; outputId: number | nu
 }
 
 /** How a band and a trend are shown: a tone and a symbol beside the word, never colour alone. */
-export const BAND_LOOK: Record<RiskBand, { tone: 'ok' | 'info' | 'warn' | 'bad'; symbol: string }> = {
+export const BAND_LOOK: Record<RiskBand, { tone: Tone; symbol: string }> = {
 	low: { tone: 'ok', symbol: '▽' },
 	medium: { tone: 'info', symbol: '◆' },
 	high: { tone: 'warn', symbol: '▲' },

@@ -226,7 +226,7 @@ export async function updateIndicator(db: Db, actor: Actor, programme: Programme
 			entityId: id,
 			action: 'update',
 			...diff,
-			reason: touchesBaselineOrTarget ? reason : reason || null
+			reason: reason || null
 		});
 	});
 }
