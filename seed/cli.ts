@@ -1,5 +1,5 @@
 // `npm run db:seed [-- --demo-accounts]`: migrates DATABASE_PATH, then loads the seed.
-import { databasePath, openDatabase } from '../src/lib/server/db';
+import { databasePath, openDatabase } from '../src/lib/server/db/connection';
 import { loadMigrationFolder } from '../src/lib/server/db/cli-migrate';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { seedDatabase } from './index';

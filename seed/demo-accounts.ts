@@ -1,6 +1,6 @@
 import type { Role } from '../src/lib/model';
-import type { Db } from '../src/lib/server/db';
-import { createUser, findUserByEmail, setMembership } from '../src/lib/server/users';
+import type { Db } from '../src/lib/server/db/connection';
+import { createUser, findUserByEmail, setMembership } from '../src/lib/server/auth/users';
 
 // Demo accounts exist only when the demo command asks for them (`--demo-accounts`), never in a
 // production seed. They share one published password, so they must never reach a real server.
@@ -14,7 +14,15 @@ export const DEMO_ACCOUNTS: { email: string; name: string; isAdmin?: boolean; lo
 	{ email: 'coord2.patss@avance.test', name: 'Carmen Coordinadora (PATSS)', roles: [['PATSS', 'coordinator']] },
 	{ email: 'coord.peru@avance.test', name: 'Pedro Coordinador (Perú)', roles: [['UE-PER-DESEMPLEO', 'coordinator']] },
 	{ email: 'evaluator@avance.test', name: 'Elena Evaluadora', roles: ALL.map((code) => [code, 'evaluator'] as [string, Role]) },
-	{ email: 'donor.eu@avance.test', name: 'EU Delegation (donor)', locale: 'en', roles: [['UE-ECU-DESEMPLEO', 'donor'], ['UE-PER-DESEMPLEO', 'donor']] },
+	{
+		email: 'donor.eu@avance.test',
+		name: 'EU Delegation (donor)',
+		locale: 'en',
+		roles: [
+			['UE-ECU-DESEMPLEO', 'donor'],
+			['UE-PER-DESEMPLEO', 'donor']
+		]
+	},
 	{ email: 'donor.iess@avance.test', name: 'Diana Donante (IESS)', roles: [['PATSS', 'donor']] }
 ];
 
@@ -26,7 +34,11 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
 			const existing = await findUserByEmail(trx, account.email);
 			const userId =
 				existing?.id ??
-				(await createUser(trx, { email: account.email, name: account.name, password: DEMO_PASSWORD, isAdmin: account.isAdmin, locale: account.locale }, null));
+				(await createUser(
+					trx,
+					{ email: account.email, name: account.name, password: DEMO_PASSWORD, isAdmin: account.isAdmin, locale: account.locale },
+					null
+				));
 			for (const [code, role] of account.roles) {
 				const programmeId = idByCode.get(code);
 				if (programmeId) await setMembership(trx, userId, programmeId, role, null);

@@ -1,5 +1,5 @@
-import type { Db } from '../src/lib/server/db';
-import { recordAudit } from '../src/lib/server/audit';
+import type { Db } from '../src/lib/server/db/connection';
+import { recordAudit } from '../src/lib/server/core/audit';
 import type { GenderActionStatus, GenderActionType, IsoDate } from '../src/lib/model';
 
 // Seed of the gender-strategy actions, by programme code. For PATSS they turn the mid-term
@@ -28,7 +28,8 @@ const patss: GenderActionSeed[] = [
 	{
 		module: 'programme',
 		title: 'Estrategia de género acordada con el IESS, con acciones específicas en cada módulo',
-		description: 'Elaborar con el IESS, por discusión y consenso y con base en las políticas de la OIT, una estrategia de género con acciones en cada uno de los cinco módulos (recomendación de la evaluación de medio término).',
+		description:
+			'Elaborar con el IESS, por discusión y consenso y con base en las políticas de la OIT, una estrategia de género con acciones en cada uno de los cinco módulos (recomendación de la evaluación de medio término).',
 		type: 'policy_advice',
 		responsible: 'Coordinación PATSS y punto focal de género, OIT',
 		partner: 'IESS',
@@ -40,7 +41,8 @@ const patss: GenderActionSeed[] = [
 	{
 		module: 'M1',
 		title: 'Voz de las mujeres en los espacios de diálogo social y en los grupos focales',
-		description: 'Procurar una participación equilibrada de mujeres y hombres en las mesas de diálogo y en los grupos focales, más allá de las cuotas, y recoger por separado sus percepciones sobre el IESS.',
+		description:
+			'Procurar una participación equilibrada de mujeres y hombres en las mesas de diálogo y en los grupos focales, más allá de las cuotas, y recoger por separado sus percepciones sobre el IESS.',
 		type: 'participation',
 		responsible: 'Coordinación PATSS',
 		partner: 'Organizaciones de empleadores y de trabajadores',
@@ -51,7 +53,8 @@ const patss: GenderActionSeed[] = [
 	{
 		module: 'M2',
 		title: 'Brechas de género en la afiliación y la recaudación',
-		description: 'Analizar con los registros del IESS, desagregados por sexo, las diferencias de afiliación, densidad de cotización y mora entre mujeres y hombres.',
+		description:
+			'Analizar con los registros del IESS, desagregados por sexo, las diferencias de afiliación, densidad de cotización y mora entre mujeres y hombres.',
 		type: 'data_statistics',
 		responsible: 'Consultoría de procesos',
 		partner: 'Dirección de Afiliación y Cobertura, IESS',
@@ -62,7 +65,8 @@ const patss: GenderActionSeed[] = [
 	{
 		module: 'M3',
 		title: 'Enfoque de género en el esquema de afiliación progresiva de independientes',
-		description: 'Considerar en el diseño del esquema la situación de las trabajadoras por cuenta propia, con ingresos más bajos e irregulares y más cargas de cuidado.',
+		description:
+			'Considerar en el diseño del esquema la situación de las trabajadoras por cuenta propia, con ingresos más bajos e irregulares y más cargas de cuidado.',
 		type: 'policy_advice',
 		responsible: 'Equipo de cobertura, OIT',
 		partner: 'IESS y Ministerio del Trabajo',
@@ -74,7 +78,8 @@ const patss: GenderActionSeed[] = [
 	{
 		module: 'M4',
 		title: 'Participación equilibrada en la capacitación en modelos actuariales',
-		description: 'Invitar por igual a funcionarias y funcionarios de la Dirección Actuarial a los cursos sobre los modelos de pensiones y de salud.',
+		description:
+			'Invitar por igual a funcionarias y funcionarios de la Dirección Actuarial a los cursos sobre los modelos de pensiones y de salud.',
 		type: 'capacity_building',
 		responsible: 'Unidad actuarial, OIT',
 		partner: 'Dirección Actuarial, de Investigación y Estadística (DAIE)',
@@ -86,7 +91,8 @@ const patss: GenderActionSeed[] = [
 	{
 		module: 'M5',
 		title: 'Capítulo sobre igualdad de género e inclusión de grupos vulnerables en el curso virtual',
-		description: 'Añadir al curso «Conceptos y gobernanza de la seguridad social» de IESS-EDUCA un capítulo sobre igualdad de género y grupos vulnerables en la seguridad social (recomendación de la evaluación de medio término).',
+		description:
+			'Añadir al curso «Conceptos y gobernanza de la seguridad social» de IESS-EDUCA un capítulo sobre igualdad de género y grupos vulnerables en la seguridad social (recomendación de la evaluación de medio término).',
 		type: 'capacity_building',
 		responsible: 'Punto focal de género, OIT',
 		partner: 'IESS-EDUCA',
@@ -102,7 +108,8 @@ const ecuadorEu: GenderActionSeed[] = [
 	{
 		module: 'M1',
 		title: 'Brechas de género en el acceso al seguro de desempleo',
-		description: 'Analizar por sexo quién cumple las condiciones de acceso y quién cobra la prestación, como base de las propuestas de mejora.',
+		description:
+			'Analizar por sexo quién cumple las condiciones de acceso y quién cobra la prestación, como base de las propuestas de mejora.',
 		type: 'analysis',
 		responsible: 'Especialista de protección social, OIT',
 		partner: 'IESS',
@@ -113,7 +120,8 @@ const ecuadorEu: GenderActionSeed[] = [
 	{
 		module: 'M2',
 		title: 'Criterios de género en la vinculación con los servicios de empleo',
-		description: 'Incluir en la articulación con el Ministerio del Trabajo horarios, servicios de cuidado y ofertas de formación que no excluyan a las mujeres que buscan empleo.',
+		description:
+			'Incluir en la articulación con el Ministerio del Trabajo horarios, servicios de cuidado y ofertas de formación que no excluyan a las mujeres que buscan empleo.',
 		type: 'policy_advice',
 		responsible: 'Coordinación nacional del proyecto',
 		partner: 'Ministerio del Trabajo',
@@ -124,7 +132,8 @@ const ecuadorEu: GenderActionSeed[] = [
 	{
 		module: 'M3',
 		title: 'Participación de funcionarias en la capacitación sobre la herramienta actuarial',
-		description: 'Asegurar que el taller para la Dirección Actuarial del IESS y el Ministerio de Economía cuente con una participación equilibrada.',
+		description:
+			'Asegurar que el taller para la Dirección Actuarial del IESS y el Ministerio de Economía cuente con una participación equilibrada.',
 		type: 'capacity_building',
 		responsible: 'Unidad actuarial, OIT',
 		partner: 'IESS y Ministerio de Economía y Finanzas',
@@ -174,7 +183,8 @@ const peruEu: GenderActionSeed[] = [
 	{
 		module: 'M4',
 		title: 'Participación de dirigentas en los talleres tripartitos',
-		description: 'Invitar expresamente a mujeres dirigentes de las organizaciones de trabajadores y de empleadores a los talleres sobre la propuesta.',
+		description:
+			'Invitar expresamente a mujeres dirigentes de las organizaciones de trabajadores y de empleadores a los talleres sobre la propuesta.',
 		type: 'participation',
 		responsible: 'Coordinación nacional del proyecto',
 		partner: 'Organizaciones de trabajadores y de empleadores',
@@ -188,7 +198,8 @@ const elSalvador: GenderActionSeed[] = [
 	{
 		module: 'M2',
 		title: 'Extensión de la cobertura a trabajadoras domésticas y por cuenta propia',
-		description: 'Incluir en la estrategia de aseguramiento medidas para el trabajo doméstico y por cuenta propia, donde se concentran las mujeres.',
+		description:
+			'Incluir en la estrategia de aseguramiento medidas para el trabajo doméstico y por cuenta propia, donde se concentran las mujeres.',
 		type: 'policy_advice',
 		responsible: 'Especialista de protección social, OIT',
 		partner: 'Ministerio de Trabajo y Previsión Social',
@@ -239,12 +250,21 @@ export async function seedGenderActions(db: Db, programmeId: number, seeds: Gend
 			const linked = (s.indicators ?? []).map((code) => {
 				const indicator = indicators.find((i) => i.code === code);
 				// The same rule the app enforces: only sex-disaggregated indicators show a gap.
-				if (!indicator || indicator.disaggregated_by_sex !== 1) throw new Error(`seed: ${code} is not a sex-disaggregated indicator of programme ${programmeId}`);
+				if (!indicator || indicator.disaggregated_by_sex !== 1)
+					throw new Error(`seed: ${code} is not a sex-disaggregated indicator of programme ${programmeId}`);
 				return { action_id: id, indicator_id: indicator.id };
 			});
 			if (linked.length) await trx.insertInto('gender_action_indicator').values(linked).execute();
 		}
-		await recordAudit(trx, { userId: null, programmeId, entity: 'programme', entityId: programmeId, action: 'seed_gender_actions', after: { count: seeds.length }, reason: 'seed' });
+		await recordAudit(trx, {
+			userId: null,
+			programmeId,
+			entity: 'programme',
+			entityId: programmeId,
+			action: 'seed_gender_actions',
+			after: { count: seeds.length },
+			reason: 'seed'
+		});
 	});
 	return true;
 }

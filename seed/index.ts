@@ -1,4 +1,4 @@
-import type { Db } from '../src/lib/server/db';
+import type { Db } from '../src/lib/server/db/connection';
 import { seedDemoAccounts } from './demo-accounts';
 import { genderSeeds, seedGenderActions } from './gender';
 import { seedIndicators, seedProgramme } from './load';

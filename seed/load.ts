@@ -1,5 +1,5 @@
-import type { Db } from '../src/lib/server/db';
-import { recordAudit } from '../src/lib/server/audit';
+import type { Db } from '../src/lib/server/db/connection';
+import { recordAudit } from '../src/lib/server/core/audit';
 import type { IndicatorSeed, ProgrammeSeed, ValueSeed } from './types';
 
 /**
@@ -38,7 +38,14 @@ export async function seedProgramme(db: Db, seed: ProgrammeSeed): Promise<{ id: 
 		if (seed.periods.length) {
 			await trx
 				.insertInto('reporting_period')
-				.values(seed.periods.map((period) => ({ programme_id: programmeId, label: period.label, start_date: period.startDate, end_date: period.endDate })))
+				.values(
+					seed.periods.map((period) => ({
+						programme_id: programmeId,
+						label: period.label,
+						start_date: period.startDate,
+						end_date: period.endDate
+					}))
+				)
 				.execute();
 		}
 
@@ -51,7 +58,13 @@ export async function seedProgramme(db: Db, seed: ProgrammeSeed): Promise<{ id: 
 			for (const [outputIndex, output] of module.outputs.entries()) {
 				const { id: outputId } = await trx
 					.insertInto('output')
-					.values({ module_id: moduleId, code: output.code, title: output.title, description: output.description ?? '', sort_order: outputIndex })
+					.values({
+						module_id: moduleId,
+						code: output.code,
+						title: output.title,
+						description: output.description ?? '',
+						sort_order: outputIndex
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				if (output.activities.length) {
@@ -151,7 +164,13 @@ export async function seedIndicators(db: Db, programmeId: number, seeds: Indicat
 					.values(
 						targets.map(([label, t]) => {
 							const target = typeof t === 'number' ? { value: t } : t;
-							return { indicator_id: id, period_id: periodId(label), value: target.value, women: target.women ?? null, men: target.men ?? null };
+							return {
+								indicator_id: id,
+								period_id: periodId(label),
+								value: target.value,
+								women: target.women ?? null,
+								men: target.men ?? null
+							};
 						})
 					)
 					.execute();
@@ -181,7 +200,15 @@ export async function seedIndicators(db: Db, programmeId: number, seeds: Indicat
 					.execute();
 			}
 		}
-		await recordAudit(trx, { userId: null, programmeId, entity: 'programme', entityId: programmeId, action: 'seed_indicators', after: { count: seeds.length }, reason: 'seed' });
+		await recordAudit(trx, {
+			userId: null,
+			programmeId,
+			entity: 'programme',
+			entityId: programmeId,
+			action: 'seed_indicators',
+			after: { count: seeds.length },
+			reason: 'seed'
+		});
 	});
 	return true;
 }

@@ -1,7 +1,7 @@
-import type { Db } from '../src/lib/server/db';
+import type { Db } from '../src/lib/server/db/connection';
 import type { Transaction } from 'kysely';
 import type { Database } from '../src/lib/server/db/schema';
-import { recordAudit } from '../src/lib/server/audit';
+import { recordAudit } from '../src/lib/server/core/audit';
 import type { AssumptionResult, IsoDate, RiskCategory, RiskKind, RiskStatus } from '../src/lib/model';
 
 // Seed of the risks-and-assumptions matrix, by programme code. The risks are those the documents
@@ -39,7 +39,8 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R1',
 		title: 'Conflictividad social de octubre de 2019',
-		description: 'Si la protesta social paraliza el país, como en el paro nacional de octubre de 2019, entonces se suspenden los talleres y las mesas de diálogo en territorio y se retrasa el calendario.',
+		description:
+			'Si la protesta social paraliza el país, como en el paro nacional de octubre de 2019, entonces se suspenden los talleres y las mesas de diálogo en territorio y se retrasa el calendario.',
 		category: 'political',
 		mitigation: 'Reprogramar los eventos presenciales; mantener el contacto con los actores sociales por canales virtuales.',
 		contingency: 'Trasladar a 2020 los grupos focales pendientes.',
@@ -47,7 +48,12 @@ const patss: RiskSeed[] = [
 		status: 'closed',
 		reviews: [
 			{ on: '2019-06-30', likelihood: 2, impact: 3, note: 'Clima social tenso, sin paralizaciones previstas.' },
-			{ on: '2019-10-31', likelihood: 5, impact: 4, note: 'El paro nacional de octubre suspendió talleres y reuniones durante casi dos semanas.' },
+			{
+				on: '2019-10-31',
+				likelihood: 5,
+				impact: 4,
+				note: 'El paro nacional de octubre suspendió talleres y reuniones durante casi dos semanas.'
+			},
 			{ on: '2020-03-31', likelihood: 2, impact: 2, note: 'Actividades reprogramadas; el riesgo se cierra.' }
 		]
 	},
@@ -56,9 +62,11 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R2',
 		title: 'COVID-19 y paso al trabajo a distancia',
-		description: 'Si la emergencia sanitaria impide reunirse, entonces las actividades presenciales, las misiones y la propia evaluación deben pasar a modalidad virtual, con menor alcance en provincias.',
+		description:
+			'Si la emergencia sanitaria impide reunirse, entonces las actividades presenciales, las misiones y la propia evaluación deben pasar a modalidad virtual, con menor alcance en provincias.',
 		category: 'external',
-		mitigation: 'Seminarios web, cursos virtuales en IESS-EDUCA y reuniones en línea; estudio rápido de los efectos de la pandemia en el IESS.',
+		mitigation:
+			'Seminarios web, cursos virtuales en IESS-EDUCA y reuniones en línea; estudio rápido de los efectos de la pandemia en el IESS.',
 		contingency: 'Reorientar recursos hacia la respuesta inmediata a la crisis (proyectos complementarios de 2020).',
 		owner: 'Coordinación PATSS',
 		status: 'monitoring',
@@ -75,17 +83,29 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R3',
 		title: 'Cambios de autoridades del IESS',
-		description: 'Si cambian con frecuencia las autoridades y los equipos técnicos del IESS, entonces se pierden contrapartes, se reabren acuerdos ya alcanzados y se retrasan las decisiones.',
+		description:
+			'Si cambian con frecuencia las autoridades y los equipos técnicos del IESS, entonces se pierden contrapartes, se reabren acuerdos ya alcanzados y se retrasan las decisiones.',
 		category: 'institutional',
-		mitigation: 'Presentar el programa a cada nueva autoridad; dejar productos escritos y transferir capacidades a equipos técnicos, no solo a directivos.',
+		mitigation:
+			'Presentar el programa a cada nueva autoridad; dejar productos escritos y transferir capacidades a equipos técnicos, no solo a directivos.',
 		contingency: 'Priorizar los productos que no dependen de una decisión de la máxima autoridad.',
 		owner: 'Coordinación PATSS',
 		status: 'materialised',
 		indicators: ['2.4-1', '4.2-1'],
 		reviews: [
 			{ on: '2019-03-31', likelihood: 3, impact: 3 },
-			{ on: '2020-06-30', likelihood: 4, impact: 4, note: 'Nueva administración del IESS; se renuevan las contrapartes de afiliación y recaudación.' },
-			{ on: '2021-12-31', likelihood: 5, impact: 4, note: 'Nuevos cambios retrasan el mecanismo de seguimiento de recomendaciones (producto 2.4).' }
+			{
+				on: '2020-06-30',
+				likelihood: 4,
+				impact: 4,
+				note: 'Nueva administración del IESS; se renuevan las contrapartes de afiliación y recaudación.'
+			},
+			{
+				on: '2021-12-31',
+				likelihood: 5,
+				impact: 4,
+				note: 'Nuevos cambios retrasan el mecanismo de seguimiento de recomendaciones (producto 2.4).'
+			}
 		]
 	},
 	{
@@ -93,7 +113,8 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R4',
 		title: 'Atrasos del Estado en su contribución del 40 % a las pensiones',
-		description: 'Si el Estado no paga a tiempo su contribución del 40 % al financiamiento de las pensiones, entonces se deteriora la sostenibilidad del régimen de Invalidez, Vejez y Muerte y las recomendaciones actuariales pierden margen.',
+		description:
+			'Si el Estado no paga a tiempo su contribución del 40 % al financiamiento de las pensiones, entonces se deteriora la sostenibilidad del régimen de Invalidez, Vejez y Muerte y las recomendaciones actuariales pierden margen.',
 		category: 'financial',
 		mitigation: 'Cuantificar la deuda y sus efectos en las valuaciones actuariales; presentar escenarios al Consejo Directivo.',
 		contingency: 'Informe técnico sobre opciones de pago y de reforma paramétrica.',
@@ -103,7 +124,12 @@ const patss: RiskSeed[] = [
 		reviews: [
 			{ on: '2019-06-30', likelihood: 4, impact: 4 },
 			{ on: '2020-12-31', likelihood: 5, impact: 5, note: 'La crisis fiscal de la pandemia aumenta la deuda acumulada.' },
-			{ on: '2021-12-31', likelihood: 5, impact: 4, note: 'El informe de sostenibilidad del IVM documenta el efecto; se mantiene el seguimiento.' }
+			{
+				on: '2021-12-31',
+				likelihood: 5,
+				impact: 4,
+				note: 'El informe de sostenibilidad del IVM documenta el efecto; se mantiene el seguimiento.'
+			}
 		]
 	},
 	{
@@ -111,7 +137,8 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R5',
 		title: 'Legitimidad del Consejo Directivo del IESS',
-		description: 'Si no se elige a los representantes de asegurados y empleadores ante el Consejo Directivo, entonces se cuestiona la legitimidad de sus decisiones y del nuevo modelo de gobernanza.',
+		description:
+			'Si no se elige a los representantes de asegurados y empleadores ante el Consejo Directivo, entonces se cuestiona la legitimidad de sus decisiones y del nuevo modelo de gobernanza.',
 		category: 'institutional',
 		mitigation: 'Acompañar técnicamente la reforma del artículo 28 y el pedido de los actores sociales al Consejo Nacional Electoral.',
 		owner: 'Especialista de protección social, OIT',
@@ -127,7 +154,8 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R6',
 		title: 'Sin reforma normativa para afiliar a las personas trabajadoras independientes',
-		description: 'Si no se aprueba la norma que haga obligatoria o progresiva la afiliación de los independientes, entonces su tasa de afiliación seguirá estancada cerca del 7 %.',
+		description:
+			'Si no se aprueba la norma que haga obligatoria o progresiva la afiliación de los independientes, entonces su tasa de afiliación seguirá estancada cerca del 7 %.',
 		category: 'political',
 		mitigation: 'Difundir el estudio del esquema de afiliación progresiva entre el IESS, el Ministerio del Trabajo y la Asamblea.',
 		owner: 'Equipo de cobertura, OIT',
@@ -143,7 +171,8 @@ const patss: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R7',
 		title: 'Rotación del personal capacitado en los modelos actuariales',
-		description: 'Si el personal formado en los modelos de la OIT deja la Dirección Actuarial, entonces la institución pierde la capacidad de actualizar las valuaciones por sí misma.',
+		description:
+			'Si el personal formado en los modelos de la OIT deja la Dirección Actuarial, entonces la institución pierde la capacidad de actualizar las valuaciones por sí misma.',
 		category: 'operational',
 		mitigation: 'Formar a más de una persona por modelo y documentar los procedimientos.',
 		owner: 'Unidad actuarial, OIT',
@@ -156,11 +185,16 @@ const patss: RiskSeed[] = [
 		kind: 'assumption',
 		code: 'S1',
 		title: 'Los actores sociales mantienen su disposición al diálogo sobre la seguridad social',
-		description: 'Se supone que empleadores, asegurados y jubilados siguen participando en las mesas de diálogo y en los estudios de percepción.',
+		description:
+			'Se supone que empleadores, asegurados y jubilados siguen participando en las mesas de diálogo y en los estudios de percepción.',
 		category: 'political',
 		status: 'monitoring',
 		reviews: [{ on: '2019-01-31', likelihood: 2, impact: 4 }],
-		checks: { '2019-S2': { result: 'partly', note: 'El paro de octubre interrumpió varias mesas.' }, '2020-S2': { result: 'holds' }, '2021-S2': { result: 'holds' } }
+		checks: {
+			'2019-S2': { result: 'partly', note: 'El paro de octubre interrumpió varias mesas.' },
+			'2020-S2': { result: 'holds' },
+			'2021-S2': { result: 'holds' }
+		}
 	},
 	{
 		parent: 'M2',
@@ -174,7 +208,11 @@ const patss: RiskSeed[] = [
 			{ on: '2019-01-31', likelihood: 2, impact: 3 },
 			{ on: '2021-12-31', likelihood: 4, impact: 3, note: 'Los cambios de autoridades se llevaron a varias contrapartes.' }
 		],
-		checks: { '2020-S1': { result: 'holds' }, '2021-S1': { result: 'partly' }, '2021-S2': { result: 'no', note: 'Sin contraparte designada para el mecanismo de seguimiento.' } }
+		checks: {
+			'2020-S1': { result: 'holds' },
+			'2021-S1': { result: 'partly' },
+			'2021-S2': { result: 'no', note: 'Sin contraparte designada para el mecanismo de seguimiento.' }
+		}
 	},
 	{
 		parent: 'M3',
@@ -220,7 +258,8 @@ const ecuadorEu: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R1',
 		title: 'Alta informalidad laboral',
-		description: 'Si la mayoría de quienes pierden el empleo trabajaba sin cotizar, entonces el seguro de desempleo protege solo a una minoría y su legitimidad se debilita.',
+		description:
+			'Si la mayoría de quienes pierden el empleo trabajaba sin cotizar, entonces el seguro de desempleo protege solo a una minoría y su legitimidad se debilita.',
 		category: 'external',
 		mitigation: 'Incluir en las propuestas opciones para trabajadores informales y su vínculo con la protección no contributiva.',
 		owner: 'Especialista de protección social, OIT',
@@ -250,7 +289,8 @@ const ecuadorEu: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R3',
 		title: 'Coordinación débil entre el IESS y el Ministerio del Trabajo',
-		description: 'Si el IESS y el Ministerio del Trabajo no coordinan la prestación con los servicios de empleo, entonces la vinculación entre políticas activas y pasivas no avanza.',
+		description:
+			'Si el IESS y el Ministerio del Trabajo no coordinan la prestación con los servicios de empleo, entonces la vinculación entre políticas activas y pasivas no avanza.',
 		category: 'institutional',
 		mitigation: 'Subgrupos de trabajo con ambos implementadores y acuerdos de intercambio de datos.',
 		owner: 'Coordinación nacional del proyecto',
@@ -281,7 +321,8 @@ const peruEu: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R1',
 		title: 'Alta informalidad y baja cobertura de la seguridad social',
-		description: 'Si la mayoría de trabajadoras y trabajadores sigue en la informalidad, entonces solo una minoría podrá acceder a la protección ante el desempleo.',
+		description:
+			'Si la mayoría de trabajadoras y trabajadores sigue en la informalidad, entonces solo una minoría podrá acceder a la protección ante el desempleo.',
 		category: 'external',
 		mitigation: 'Diseñar la extensión a trabajadores informales desde el inicio, con un esquema piloto.',
 		owner: 'Especialista de protección social, OIT',
@@ -316,7 +357,8 @@ const peruEu: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R3',
 		title: 'Coordinación entre instituciones y entre regímenes contributivo y no contributivo',
-		description: 'Si el Ministerio de Trabajo, el Ministerio de Economía y los regímenes contributivo y no contributivo no se coordinan, entonces el sistema queda fragmentado y las políticas activas y pasivas no se vinculan.',
+		description:
+			'Si el Ministerio de Trabajo, el Ministerio de Economía y los regímenes contributivo y no contributivo no se coordinan, entonces el sistema queda fragmentado y las políticas activas y pasivas no se vinculan.',
 		category: 'institutional',
 		mitigation: 'Grupo de trabajo multiactor con reuniones periódicas; talleres tripartitos sobre la propuesta.',
 		owner: 'Coordinación nacional del proyecto',
@@ -339,7 +381,11 @@ const peruEu: RiskSeed[] = [
 		status: 'monitoring',
 		nextReviewDate: '2026-12-31',
 		reviews: [{ on: '2020-12-31', likelihood: 2, impact: 4 }],
-		checks: { '2020-S2': { result: 'holds', note: 'Nueve reuniones semanales en 2020.' }, '2021-S1': { result: 'holds' }, '2023-S2': { result: 'partly' } }
+		checks: {
+			'2020-S2': { result: 'holds', note: 'Nueve reuniones semanales en 2020.' },
+			'2021-S1': { result: 'holds' },
+			'2023-S2': { result: 'partly' }
+		}
 	},
 	{
 		parent: 'M4',
@@ -351,7 +397,10 @@ const peruEu: RiskSeed[] = [
 		status: 'open',
 		nextReviewDate: '2026-12-31',
 		reviews: [{ on: '2021-06-30', likelihood: 2, impact: 4 }],
-		checks: { '2024-S2': { result: 'holds' }, '2025-S2': { result: 'partly', note: 'Baja asistencia de las organizaciones de empleadores.' } }
+		checks: {
+			'2024-S2': { result: 'holds' },
+			'2025-S2': { result: 'partly', note: 'Baja asistencia de las organizaciones de empleadores.' }
+		}
 	}
 ];
 
@@ -363,7 +412,8 @@ const elSalvador: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R1',
 		title: 'Cambio de prioridades del ISSS durante la pandemia',
-		description: 'Si la emergencia sanitaria desplaza las prioridades del ISSS, entonces se posterga la aplicación de las recomendaciones actuariales.',
+		description:
+			'Si la emergencia sanitaria desplaza las prioridades del ISSS, entonces se posterga la aplicación de las recomendaciones actuariales.',
 		category: 'institutional',
 		mitigation: 'Ordenar las recomendaciones por urgencia y costo; acompañamiento remoto.',
 		owner: 'Especialista de protección social, OIT',
@@ -379,7 +429,8 @@ const elSalvador: RiskSeed[] = [
 		kind: 'risk',
 		code: 'R2',
 		title: 'Registros administrativos incompletos del trabajo doméstico y rural',
-		description: 'Si los registros administrativos del trabajo doméstico y rural siguen incompletos, entonces no se pueden procesar los indicadores estratégicos de cobertura.',
+		description:
+			'Si los registros administrativos del trabajo doméstico y rural siguen incompletos, entonces no se pueden procesar los indicadores estratégicos de cobertura.',
 		category: 'operational',
 		mitigation: 'Mejorar los registros con el ISSS y el Ministerio de Trabajo y Previsión Social.',
 		owner: 'Especialista en estadística, OIT',
@@ -402,7 +453,12 @@ export const riskSeeds: Record<string, RiskSeed[]> = {
 async function logframeCodes(trx: Transaction<Database>, programmeId: number) {
 	const [modules, outputs, activities, indicators, periods] = await Promise.all([
 		trx.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programmeId).execute(),
-		trx.selectFrom('output').innerJoin('module', 'module.id', 'output.module_id').select(['output.id', 'output.code']).where('module.programme_id', '=', programmeId).execute(),
+		trx
+			.selectFrom('output')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.select(['output.id', 'output.code'])
+			.where('module.programme_id', '=', programmeId)
+			.execute(),
 		trx
 			.selectFrom('activity')
 			.innerJoin('output', 'output.id', 'activity.output_id')
@@ -428,7 +484,12 @@ async function logframeCodes(trx: Transaction<Database>, programmeId: number) {
 			return { ...none, activity_id: find(activities, code, 'activity') };
 		},
 		indicator: (code: string) => find(indicators, code, 'indicator'),
-		period: (label: string) => find(periods.map((p) => ({ id: p.id, code: p.label })), label, 'period')
+		period: (label: string) =>
+			find(
+				periods.map((p) => ({ id: p.id, code: p.label })),
+				label,
+				'period'
+			)
 	};
 }
 
@@ -464,7 +525,16 @@ export async function seedRisks(db: Db, programmeId: number, seeds: RiskSeed[]):
 				.executeTakeFirstOrThrow();
 			await trx
 				.insertInto('risk_review')
-				.values(s.reviews.map((r) => ({ risk_id: id, reviewed_on: r.on, likelihood: r.likelihood, impact: r.impact, note: r.note ?? '', reviewer_id: null })))
+				.values(
+					s.reviews.map((r) => ({
+						risk_id: id,
+						reviewed_on: r.on,
+						likelihood: r.likelihood,
+						impact: r.impact,
+						note: r.note ?? '',
+						reviewer_id: null
+					}))
+				)
 				.execute();
 			if (s.indicators?.length) {
 				await trx
@@ -476,11 +546,27 @@ export async function seedRisks(db: Db, programmeId: number, seeds: RiskSeed[]):
 			if (checks.length) {
 				await trx
 					.insertInto('assumption_check')
-					.values(checks.map(([label, c]) => ({ risk_id: id, period_id: codes.period(label), result: c.result, note: c.note ?? '', checked_by: null })))
+					.values(
+						checks.map(([label, c]) => ({
+							risk_id: id,
+							period_id: codes.period(label),
+							result: c.result,
+							note: c.note ?? '',
+							checked_by: null
+						}))
+					)
 					.execute();
 			}
 		}
-		await recordAudit(trx, { userId: null, programmeId, entity: 'programme', entityId: programmeId, action: 'seed_risks', after: { count: seeds.length }, reason: 'seed' });
+		await recordAudit(trx, {
+			userId: null,
+			programmeId,
+			entity: 'programme',
+			entityId: programmeId,
+			action: 'seed_risks',
+			after: { count: seeds.length },
+			reason: 'seed'
+		});
 	});
 	return true;
 }

@@ -1,4 +1,14 @@
-import type { ActivityStatus, Aggregation, Direction, Frequency, FundingModality, GenderMarker, IsoDate, Measure, ProgrammeStatus } from '../src/lib/model';
+import type {
+	ActivityStatus,
+	Aggregation,
+	Direction,
+	Frequency,
+	FundingModality,
+	GenderMarker,
+	IsoDate,
+	Measure,
+	ProgrammeStatus
+} from '../src/lib/model';
 
 // The shape of one programme's seed. Facts come from ../shared/seeds/ (the ILO project pages, the
 // PATSS final account and mid-term evaluation), written in our own words.

@@ -1,6 +1,6 @@
 import type { Locale } from '$lib/model';
-import type { SessionValidationResult } from '$lib/server/auth';
-import type { ProgrammeAccess } from '$lib/server/guards';
+import type { SessionValidationResult } from '$lib/server/auth/session';
+import type { ProgrammeAccess } from '$lib/server/http/guards';
 
 declare global {
 	namespace App {

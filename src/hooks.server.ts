@@ -1,8 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth';
-import { countQueries, getDb } from '$lib/server/db';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
-import { LOCALE_COOKIE, resolveLocale } from '$lib/server/locale';
+import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
@@ -17,7 +17,10 @@ export const handle: Handle = async (input) => {
 	const started = performance.now();
 	const { result: response, stats } = await countQueries(async () => handleRequest(input));
 	const total = performance.now() - started;
-	response.headers.set('Server-Timing', `db;desc="${stats.statements} statements";dur=${stats.ms.toFixed(2)}, total;dur=${total.toFixed(2)}`);
+	response.headers.set(
+		'Server-Timing',
+		`db;desc="${stats.statements} statements";dur=${stats.ms.toFixed(2)}, total;dur=${total.toFixed(2)}`
+	);
 	return response;
 };
 

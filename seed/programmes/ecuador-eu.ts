@@ -37,15 +37,45 @@ export const ecuadorEu: ProgrammeSeed = {
 					code: '1.1',
 					title: 'Evaluación del funcionamiento actual del seguro de desempleo',
 					activities: [
-						{ code: '1.1.1', title: 'Revisión de los parámetros vigentes con el IESS', plannedStart: '2020-07-01', plannedEnd: '2021-03-31', actualStart: '2020-09-01', actualEnd: '2021-06-30', status: 'completed', progress: 100, responsible: 'Especialista de protección social, OIT' },
-						{ code: '1.1.2', title: 'Valuación actuarial del seguro de desempleo', plannedStart: '2021-01-01', plannedEnd: '2021-12-31', actualStart: '2021-03-01', actualEnd: '2022-03-31', status: 'completed', progress: 100, responsible: 'Unidad actuarial, OIT' }
+						{
+							code: '1.1.1',
+							title: 'Revisión de los parámetros vigentes con el IESS',
+							plannedStart: '2020-07-01',
+							plannedEnd: '2021-03-31',
+							actualStart: '2020-09-01',
+							actualEnd: '2021-06-30',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Especialista de protección social, OIT'
+						},
+						{
+							code: '1.1.2',
+							title: 'Valuación actuarial del seguro de desempleo',
+							plannedStart: '2021-01-01',
+							plannedEnd: '2021-12-31',
+							actualStart: '2021-03-01',
+							actualEnd: '2022-03-31',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Unidad actuarial, OIT'
+						}
 					]
 				},
 				{
 					code: '1.2',
 					title: 'Revisión de experiencias internacionales y esbozo de propuestas de mejora',
 					activities: [
-						{ code: '1.2.1', title: 'Nota técnica de buenas prácticas internacionales', plannedStart: '2020-10-01', plannedEnd: '2021-06-30', actualStart: '2020-11-01', actualEnd: '2021-08-31', status: 'completed', progress: 100, responsible: 'Coordinación nacional del proyecto' }
+						{
+							code: '1.2.1',
+							title: 'Nota técnica de buenas prácticas internacionales',
+							plannedStart: '2020-10-01',
+							plannedEnd: '2021-06-30',
+							actualStart: '2020-11-01',
+							actualEnd: '2021-08-31',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Coordinación nacional del proyecto'
+						}
 					]
 				}
 			]
@@ -59,7 +89,16 @@ export const ecuadorEu: ProgrammeSeed = {
 					code: '2.1',
 					title: 'Propuesta de articulación con los servicios públicos de empleo',
 					activities: [
-						{ code: '2.1.1', title: 'Mesas de trabajo con el Ministerio del Trabajo', plannedStart: '2021-01-01', plannedEnd: '2022-06-30', actualStart: '2021-04-01', status: 'delayed', progress: 65, responsible: 'Coordinación nacional del proyecto' }
+						{
+							code: '2.1.1',
+							title: 'Mesas de trabajo con el Ministerio del Trabajo',
+							plannedStart: '2021-01-01',
+							plannedEnd: '2022-06-30',
+							actualStart: '2021-04-01',
+							status: 'delayed',
+							progress: 65,
+							responsible: 'Coordinación nacional del proyecto'
+						}
 					]
 				}
 			]
@@ -73,7 +112,17 @@ export const ecuadorEu: ProgrammeSeed = {
 					code: '3.1',
 					title: 'Capacitación de funcionarios en la herramienta actuarial del seguro de desempleo',
 					activities: [
-						{ code: '3.1.1', title: 'Taller para la Dirección Actuarial del IESS y el Ministerio de Economía', plannedStart: '2021-07-01', plannedEnd: '2021-12-31', actualStart: '2021-08-01', actualEnd: '2021-12-15', status: 'completed', progress: 100, responsible: 'Unidad actuarial, OIT' }
+						{
+							code: '3.1.1',
+							title: 'Taller para la Dirección Actuarial del IESS y el Ministerio de Economía',
+							plannedStart: '2021-07-01',
+							plannedEnd: '2021-12-31',
+							actualStart: '2021-08-01',
+							actualEnd: '2021-12-15',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Unidad actuarial, OIT'
+						}
 					]
 				}
 			]
@@ -87,8 +136,27 @@ export const ecuadorEu: ProgrammeSeed = {
 					code: '4.1',
 					title: 'Grupo de trabajo con delegados oficiales y actores sociales',
 					activities: [
-						{ code: '4.1.1', title: 'Conformación del grupo de trabajo y revisión de hitos', plannedStart: '2020-03-01', plannedEnd: '2020-12-31', actualStart: '2020-06-01', actualEnd: '2020-12-31', status: 'completed', progress: 100, responsible: 'Coordinación nacional del proyecto' },
-						{ code: '4.1.2', title: 'Notas técnicas y seminarios web de sensibilización', plannedStart: '2020-10-01', plannedEnd: '2022-12-31', actualStart: '2020-11-01', status: 'ongoing', progress: 80, responsible: 'Coordinación nacional del proyecto' }
+						{
+							code: '4.1.1',
+							title: 'Conformación del grupo de trabajo y revisión de hitos',
+							plannedStart: '2020-03-01',
+							plannedEnd: '2020-12-31',
+							actualStart: '2020-06-01',
+							actualEnd: '2020-12-31',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Coordinación nacional del proyecto'
+						},
+						{
+							code: '4.1.2',
+							title: 'Notas técnicas y seminarios web de sensibilización',
+							plannedStart: '2020-10-01',
+							plannedEnd: '2022-12-31',
+							actualStart: '2020-11-01',
+							status: 'ongoing',
+							progress: 80,
+							responsible: 'Coordinación nacional del proyecto'
+						}
 					]
 				}
 			]

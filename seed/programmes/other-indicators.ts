@@ -134,7 +134,12 @@ export const elSalvadorIndicators: IndicatorSeed[] = [
 		target: 8,
 		key: true,
 		targets: { '2019-S2': 3, '2020-S2': 6, '2021-S2': 8 },
-		values: { '2019-S1': 1, '2019-S2': 2, '2020-S2': 2, '2021-S2': { value: 1, narrative: 'Cambios de prioridades en la institución durante la pandemia.' } }
+		values: {
+			'2019-S1': 1,
+			'2019-S2': 2,
+			'2020-S2': 2,
+			'2021-S2': { value: 1, narrative: 'Cambios de prioridades en la institución durante la pandemia.' }
+		}
 	},
 	{
 		parent: '1.3',
@@ -146,7 +151,10 @@ export const elSalvadorIndicators: IndicatorSeed[] = [
 		baseline: 0,
 		target: 10,
 		targets: { '2021-S2': 10 },
-		values: { '2020-S2': 4, '2021-S2': { value: 3, narrative: 'Los registros administrativos de trabajo doméstico y rural siguen incompletos.' } }
+		values: {
+			'2020-S2': 4,
+			'2021-S2': { value: 3, narrative: 'Los registros administrativos de trabajo doméstico y rural siguen incompletos.' }
+		}
 	},
 	{
 		parent: 'M2',

@@ -8,19 +8,30 @@ export const patssIndicators: IndicatorSeed[] = [
 		parent: 'programme',
 		code: 'IMP-1',
 		title: 'Personas de la comunidad de la seguridad social alcanzadas por la asistencia técnica (directa e indirectamente)',
-		definition: 'Representantes de empleadores, asegurados, jubilados y funcionarios que participaron en espacios de trabajo presenciales o virtuales del PATSS.',
+		definition:
+			'Representantes de empleadores, asegurados, jubilados y funcionarios que participaron en espacios de trabajo presenciales o virtuales del PATSS.',
 		unit: 'personas',
 		measure: 'number',
 		aggregation: 'cumulative',
 		baseline: 0,
 		baselineDate: '2018-10-01',
 		target: 15000,
-		meansOfVerification: 'Listas de asistencia de talleres y eventos; informe final del PATSS (más de 15 000 personas en 18 provincias, unos 50 espacios de trabajo).',
+		meansOfVerification:
+			'Listas de asistencia de talleres y eventos; informe final del PATSS (más de 15 000 personas en 18 provincias, unos 50 espacios de trabajo).',
 		responsible: 'Coordinación PATSS',
 		sdgTarget: '1.3',
 		key: true,
 		targets: { '2019-S2': 5000, '2020-S2': 10000, '2021-S2': 14000, '2022-S1': 15000 },
-		values: { '2018-S2': 300, '2019-S1': 2100, '2019-S2': 2900, '2020-S1': 1500, '2020-S2': 3200, '2021-S1': 2600, '2021-S2': 1900, '2022-S1': 600 }
+		values: {
+			'2018-S2': 300,
+			'2019-S1': 2100,
+			'2019-S2': 2900,
+			'2020-S1': 1500,
+			'2020-S2': 3200,
+			'2021-S1': 2600,
+			'2021-S2': 1900,
+			'2022-S1': 600
+		}
 	},
 	{
 		parent: 'programme',
@@ -31,7 +42,8 @@ export const patssIndicators: IndicatorSeed[] = [
 		aggregation: 'latest',
 		baseline: 0,
 		target: 1.5,
-		meansOfVerification: 'Documentos de los tres proyectos complementarios de 2020 (con PNUD y ONU Mujeres, fondos propios de la OIT y la Unión Europea).',
+		meansOfVerification:
+			'Documentos de los tres proyectos complementarios de 2020 (con PNUD y ONU Mujeres, fondos propios de la OIT y la Unión Europea).',
 		values: { '2020-S2': { value: 1.5, documented: true, narrative: 'Respuesta inmediata a la COVID-19: tres proyectos complementarios.' } }
 	},
 	{
@@ -84,8 +96,16 @@ export const patssIndicators: IndicatorSeed[] = [
 		measure: 'qualitative',
 		frequency: 'annual',
 		values: {
-			'2020-S2': { value: null, narrative: 'La OIT presentó conceptos clave para adecuar el artículo 28 de la Ley de Seguridad Social tras la sentencia de 2016 y participó técnicamente en el segundo debate de la reforma.' },
-			'2021-S2': { value: null, narrative: 'Acompañamiento técnico a los actores sociales en su pedido al Consejo Nacional Electoral para convocar la elección; la convocatoria aún no se concreta.' }
+			'2020-S2': {
+				value: null,
+				narrative:
+					'La OIT presentó conceptos clave para adecuar el artículo 28 de la Ley de Seguridad Social tras la sentencia de 2016 y participó técnicamente en el segundo debate de la reforma.'
+			},
+			'2021-S2': {
+				value: null,
+				narrative:
+					'Acompañamiento técnico a los actores sociales en su pedido al Consejo Nacional Electoral para convocar la elección; la convocatoria aún no se concreta.'
+			}
 		}
 	},
 	{
@@ -139,8 +159,18 @@ export const patssIndicators: IndicatorSeed[] = [
 		targets: { '2020-S2': 7.5, '2021-S2': 9, '2022-S1': 10 },
 		values: {
 			'2020-S2': { value: 6.5, women: 5.6, men: 7.2, narrative: 'La pandemia redujo la afiliación voluntaria de independientes.' },
-			'2021-S2': { value: 7.1, women: 6.0, men: 7.9, narrative: 'Recuperación lenta; el esquema de afiliación progresiva aún no se aplica.' },
-			'2022-S1': { value: 7.2, women: 6.2, men: 8.0, narrative: 'Sin reforma normativa que establezca la obligatoriedad ni el esquema progresivo.' }
+			'2021-S2': {
+				value: 7.1,
+				women: 6.0,
+				men: 7.9,
+				narrative: 'Recuperación lenta; el esquema de afiliación progresiva aún no se aplica.'
+			},
+			'2022-S1': {
+				value: 7.2,
+				women: 6.2,
+				men: 8.0,
+				narrative: 'Sin reforma normativa que establezca la obligatoriedad ni el esquema progresivo.'
+			}
 		}
 	},
 	{
@@ -176,7 +206,12 @@ export const patssIndicators: IndicatorSeed[] = [
 		bySex: true,
 		targets: { '2021-S2': { value: 30, women: 15, men: 15 }, '2022-S1': { value: 30, women: 15, men: 15 } },
 		values: {
-			'2021-S2': { value: 22, women: 12, men: 10, narrative: 'Dos cursos introductorios (agosto y septiembre de 2021); la rotación de personal redujo la participación.' },
+			'2021-S2': {
+				value: 22,
+				women: 12,
+				men: 10,
+				narrative: 'Dos cursos introductorios (agosto y septiembre de 2021); la rotación de personal redujo la participación.'
+			},
 			'2022-S1': { value: 5, women: 3, men: 2, status: 'submitted', narrative: 'Sesiones de acompañamiento para el informe del IVM.' }
 		}
 	},

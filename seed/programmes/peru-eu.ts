@@ -13,7 +13,8 @@ export const peruEu: ProgrammeSeed = {
 		shortName: 'Desempleo Perú (UE)',
 		title: 'Fortalecimiento de la protección social ante el desempleo en el Perú',
 		country: 'Perú',
-		partners: 'Ministerio de Trabajo y Promoción del Empleo (MTPE); Ministerio de Economía y Finanzas; organizaciones de trabajadores y de empleadores',
+		partners:
+			'Ministerio de Trabajo y Promoción del Empleo (MTPE); Ministerio de Economía y Finanzas; organizaciones de trabajadores y de empleadores',
 		donor: 'Unión Europea',
 		fundingModality: 'eu_contribution',
 		budgetCents: null,
@@ -31,22 +32,52 @@ export const peruEu: ProgrammeSeed = {
 		{
 			code: 'M1',
 			title: 'Diseño del sistema de protección ante el desempleo',
-			objective: 'Proponer la cobertura, prestaciones, condiciones de acceso y financiamiento de la protección para trabajadores formales e informales.',
+			objective:
+				'Proponer la cobertura, prestaciones, condiciones de acceso y financiamiento de la protección para trabajadores formales e informales.',
 			outputs: [
 				{
 					code: '1.1',
 					title: 'Grupo de trabajo multiactor',
 					description: 'Altos funcionarios, especialistas ministeriales, la delegación de la UE y la OIT; 9 reuniones semanales en 2020.',
 					activities: [
-						{ code: '1.1.1', title: 'Sesiones semanales del grupo de trabajo', plannedStart: '2020-10-01', plannedEnd: '2021-06-30', actualStart: '2020-10-01', actualEnd: '2021-06-30', status: 'completed', progress: 100, responsible: 'Coordinación nacional del proyecto' }
+						{
+							code: '1.1.1',
+							title: 'Sesiones semanales del grupo de trabajo',
+							plannedStart: '2020-10-01',
+							plannedEnd: '2021-06-30',
+							actualStart: '2020-10-01',
+							actualEnd: '2021-06-30',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Coordinación nacional del proyecto'
+						}
 					]
 				},
 				{
 					code: '1.2',
 					title: 'Propuesta de protección para trabajadores formales',
 					activities: [
-						{ code: '1.2.1', title: 'Consenso sobre cobertura, prestaciones, acceso y financiamiento', plannedStart: '2020-11-01', plannedEnd: '2021-06-30', actualStart: '2020-11-01', actualEnd: '2021-09-30', status: 'completed', progress: 100, responsible: 'Especialista de protección social, OIT' },
-						{ code: '1.2.2', title: 'Extensión de la propuesta a trabajadores informales', plannedStart: '2021-07-01', plannedEnd: '2022-12-31', actualStart: '2021-10-01', status: 'delayed', progress: 55, responsible: 'Especialista de protección social, OIT' }
+						{
+							code: '1.2.1',
+							title: 'Consenso sobre cobertura, prestaciones, acceso y financiamiento',
+							plannedStart: '2020-11-01',
+							plannedEnd: '2021-06-30',
+							actualStart: '2020-11-01',
+							actualEnd: '2021-09-30',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Especialista de protección social, OIT'
+						},
+						{
+							code: '1.2.2',
+							title: 'Extensión de la propuesta a trabajadores informales',
+							plannedStart: '2021-07-01',
+							plannedEnd: '2022-12-31',
+							actualStart: '2021-10-01',
+							status: 'delayed',
+							progress: 55,
+							responsible: 'Especialista de protección social, OIT'
+						}
 					]
 				}
 			]
@@ -60,7 +91,17 @@ export const peruEu: ProgrammeSeed = {
 					code: '2.1',
 					title: 'Integración de la propuesta en la Política Nacional de Empleo Decente',
 					activities: [
-						{ code: '2.1.1', title: 'Asistencia técnica al MTPE en la redacción de la política', plannedStart: '2020-10-01', plannedEnd: '2021-06-30', actualStart: '2020-10-15', actualEnd: '2021-07-31', status: 'completed', progress: 100, responsible: 'Coordinación nacional del proyecto' }
+						{
+							code: '2.1.1',
+							title: 'Asistencia técnica al MTPE en la redacción de la política',
+							plannedStart: '2020-10-01',
+							plannedEnd: '2021-06-30',
+							actualStart: '2020-10-15',
+							actualEnd: '2021-07-31',
+							status: 'completed',
+							progress: 100,
+							responsible: 'Coordinación nacional del proyecto'
+						}
 					]
 				}
 			]
@@ -74,7 +115,16 @@ export const peruEu: ProgrammeSeed = {
 					code: '3.1',
 					title: 'Estudio de financiamiento y sostenibilidad',
 					activities: [
-						{ code: '3.1.1', title: 'Modelo de costeo del sistema propuesto', plannedStart: '2021-07-01', plannedEnd: '2022-06-30', actualStart: '2021-09-01', status: 'ongoing', progress: 75, responsible: 'Unidad actuarial, OIT' }
+						{
+							code: '3.1.1',
+							title: 'Modelo de costeo del sistema propuesto',
+							plannedStart: '2021-07-01',
+							plannedEnd: '2022-06-30',
+							actualStart: '2021-09-01',
+							status: 'ongoing',
+							progress: 75,
+							responsible: 'Unidad actuarial, OIT'
+						}
 					]
 				}
 			]
@@ -88,7 +138,16 @@ export const peruEu: ProgrammeSeed = {
 					code: '4.1',
 					title: 'Consultas tripartitas sobre la propuesta',
 					activities: [
-						{ code: '4.1.1', title: 'Talleres con organizaciones de trabajadores y empleadores', plannedStart: '2021-04-01', plannedEnd: '2022-12-31', actualStart: '2021-06-01', status: 'ongoing', progress: 60, responsible: 'Coordinación nacional del proyecto' }
+						{
+							code: '4.1.1',
+							title: 'Talleres con organizaciones de trabajadores y empleadores',
+							plannedStart: '2021-04-01',
+							plannedEnd: '2022-12-31',
+							actualStart: '2021-06-01',
+							status: 'ongoing',
+							progress: 60,
+							responsible: 'Coordinación nacional del proyecto'
+						}
 					]
 				}
 			]

@@ -118,7 +118,10 @@ export function checkStep(input: StepInput): StepProblems {
  * Removing a step joins the one before it to the one after it; refused (returns the step it would
  * create) when that becomes a step down or a reopening the later event gives no note for.
  */
-export function checkRemoval(events: readonly (LadderEvent & { note?: string })[], eventId: number): { from: AdoptionStatus; to: AdoptionStatus } | null {
+export function checkRemoval(
+	events: readonly (LadderEvent & { note?: string })[],
+	eventId: number
+): { from: AdoptionStatus; to: AdoptionStatus } | null {
 	const ordered = chronological(events);
 	const index = ordered.findIndex((e) => e.id === eventId);
 	const next = ordered[index + 1];
@@ -190,7 +193,10 @@ export function summarizeBy<T>(
  * How many recommendations were adopted (or implemented) as of each date, from every
  * recommendation's events. Recommendations without events are only proposed, so they never count.
  */
-export function adoptedCountsFrom(eventsByRecommendation: Iterable<readonly LadderEvent[]>, dates: readonly IsoDate[]): Map<IsoDate, number> {
+export function adoptedCountsFrom(
+	eventsByRecommendation: Iterable<readonly LadderEvent[]>,
+	dates: readonly IsoDate[]
+): Map<IsoDate, number> {
 	const counts = new Map<IsoDate, number>(dates.map((d) => [d, 0]));
 	for (const events of eventsByRecommendation) {
 		for (const date of counts.keys()) {
@@ -315,7 +321,15 @@ export interface TrackerFilters {
 	q: string;
 }
 
-export const NO_FILTERS: TrackerFilters = { sourceId: null, addressee: null, area: null, priority: null, status: null, overdue: false, q: '' };
+export const NO_FILTERS: TrackerFilters = {
+	sourceId: null,
+	addressee: null,
+	area: null,
+	priority: null,
+	status: null,
+	overdue: false,
+	q: ''
+};
 
 export interface FilterableRecommendation {
 	code: string;

@@ -44,7 +44,10 @@ export function formFailed(form: unknown, name: string): boolean {
 }
 
 /** Progressive enhancement that keeps what was typed when the server refuses it. */
-export const keepValues: SubmitFunction = () => async ({ update }) => update({ reset: false });
+export const keepValues: SubmitFunction =
+	() =>
+	async ({ update }) =>
+		update({ reset: false });
 
 /** The ids ticked in a checkbox list: what was sent if this form failed, else `fallback`. */
 export function checkedIds(form: unknown, name: string, field: string, fallback: number[]): Set<number> {

@@ -53,7 +53,10 @@ function distanceFromParity(row: { gap: number | null; ratio: number | null }, u
 	return useRatio ? Math.abs(row.ratio! - 1) : Math.abs(row.gap!);
 }
 
-export function gapMovement(baseline: { gap: number | null; ratio: number | null }, latest: { gap: number | null; ratio: number | null }): GapMovement | null {
+export function gapMovement(
+	baseline: { gap: number | null; ratio: number | null },
+	latest: { gap: number | null; ratio: number | null }
+): GapMovement | null {
 	if (baseline.gap === null || latest.gap === null) return null;
 	const useRatio = baseline.ratio !== null && latest.ratio !== null;
 	const diff = distanceFromParity(latest, useRatio) - distanceFromParity(baseline, useRatio);

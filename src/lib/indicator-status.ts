@@ -69,7 +69,6 @@ export interface Assessment {
 	periods: PeriodAssessment[];
 }
 
-
 const toTime = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`);
 
 /** True when `actual` reaches `target` in the indicator's direction. */
@@ -155,8 +154,10 @@ export function assessIndicator(input: StatusInput): Assessment {
 		let progress: number | null = null;
 		if (hasValue) {
 			if (indicator.measure === 'qualitative') status = 'reported';
-			else if (indicator.measure === 'milestone') status = value !== null && value >= 1 ? 'achieved' : pastDue(period) ? 'overdue' : 'not_yet';
-			else if (actual !== null && indicator.targetValue !== null && meetsTarget(actual, indicator.targetValue, indicator.direction)) status = 'achieved';
+			else if (indicator.measure === 'milestone')
+				status = value !== null && value >= 1 ? 'achieved' : pastDue(period) ? 'overdue' : 'not_yet';
+			else if (actual !== null && indicator.targetValue !== null && meetsTarget(actual, indicator.targetValue, indicator.direction))
+				status = 'achieved';
 			else if (actual !== null && expected !== null) {
 				progress = progressRatio(actual, baseline, expected, indicator.direction);
 				status = statusFromProgress(progress);
@@ -174,9 +175,7 @@ export function assessIndicator(input: StatusInput): Assessment {
 		periods: periodAssessments
 	};
 	const achievementOf = (actual: number | null) =>
-		actual === null || indicator.targetValue === null
-			? null
-			: progressRatio(actual, baseline, indicator.targetValue, indicator.direction);
+		actual === null || indicator.targetValue === null ? null : progressRatio(actual, baseline, indicator.targetValue, indicator.direction);
 
 	if (indicator.measure === 'milestone') {
 		const done = rows.find((r) => r.value !== null && r.value >= 1);
@@ -199,7 +198,15 @@ export function assessIndicator(input: StatusInput): Assessment {
 
 	if (indicator.measure === 'qualitative') {
 		const anyReport = rows.slice(0, index + 1).some((r) => r.hasValue);
-		return { ...base, status: anyReport ? 'reported' : 'no_data', periodId: current.id, actual: null, expected: null, progress: null, achievement: null };
+		return {
+			...base,
+			status: anyReport ? 'reported' : 'no_data',
+			periodId: current.id,
+			actual: null,
+			expected: null,
+			progress: null,
+			achievement: null
+		};
 	}
 
 	// An end target reached stays reached: a running sum or a latest value does not un-happen
@@ -211,10 +218,26 @@ export function assessIndicator(input: StatusInput): Assessment {
 		(row.hasValue || indicator.aggregation !== 'per_period') &&
 		meetsTarget(actualSoFar, indicator.targetValue, indicator.direction)
 	) {
-		return { ...base, status: 'achieved', periodId: current.id, actual: actualSoFar, expected: assessed.expected, progress: assessed.progress ?? 1, achievement: achievementOf(actualSoFar) };
+		return {
+			...base,
+			status: 'achieved',
+			periodId: current.id,
+			actual: actualSoFar,
+			expected: assessed.expected,
+			progress: assessed.progress ?? 1,
+			achievement: achievementOf(actualSoFar)
+		};
 	}
 	if (!row.hasValue || row.actual === null) {
-		return { ...base, status: 'no_data', periodId: current.id, actual: null, expected: assessed.expected, progress: null, achievement: achievementOf(actualSoFar) };
+		return {
+			...base,
+			status: 'no_data',
+			periodId: current.id,
+			actual: null,
+			expected: assessed.expected,
+			progress: null,
+			achievement: achievementOf(actualSoFar)
+		};
 	}
 	if (assessed.expected === null) {
 		return { ...base, status: 'reported', periodId: current.id, actual: row.actual, expected: null, progress: null, achievement: null };

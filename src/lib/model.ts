@@ -277,7 +277,14 @@ export interface AssumptionCheck {
 
 // ---- gender strategy (design §2 "gender_action") -------------------------------------------------
 
-export const GENDER_ACTION_TYPES = ['analysis', 'capacity_building', 'policy_advice', 'data_statistics', 'participation', 'communication'] as const;
+export const GENDER_ACTION_TYPES = [
+	'analysis',
+	'capacity_building',
+	'policy_advice',
+	'data_statistics',
+	'participation',
+	'communication'
+] as const;
 export type GenderActionType = (typeof GENDER_ACTION_TYPES)[number];
 
 export const GENDER_ACTION_STATUSES = ['planned', 'ongoing', 'completed', 'cancelled'] as const;
@@ -317,7 +324,14 @@ export const MANAGEMENT_RESPONSES = ['accepted', 'partially_accepted', 'rejected
 export type ManagementResponse = (typeof MANAGEMENT_RESPONSES)[number];
 
 /** The adoption ladder, in order, then the two ways off it. */
-export const ADOPTION_LADDER = ['proposed', 'under_review', 'accepted_in_principle', 'partially_adopted', 'adopted', 'implemented'] as const;
+export const ADOPTION_LADDER = [
+	'proposed',
+	'under_review',
+	'accepted_in_principle',
+	'partially_adopted',
+	'adopted',
+	'implemented'
+] as const;
 export const ADOPTION_STATUSES = [...ADOPTION_LADDER, 'rejected', 'no_longer_applicable'] as const;
 export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
 

@@ -154,7 +154,16 @@ export interface RiskFilters {
 	impact: number | null;
 }
 
-export const NO_FILTERS: RiskFilters = { level: null, category: null, band: null, status: null, kind: null, review: null, likelihood: null, impact: null };
+export const NO_FILTERS: RiskFilters = {
+	level: null,
+	category: null,
+	band: null,
+	status: null,
+	kind: null,
+	review: null,
+	likelihood: null,
+	impact: null
+};
 
 export interface FilterableRisk {
 	level: RiskLevel;

@@ -1,4 +1,4 @@
-import { publicUser } from '$lib/server/users';
+import { publicUser } from '$lib/server/auth/users';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({

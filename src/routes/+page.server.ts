@@ -1,8 +1,9 @@
-import { getDb } from '$lib/server/db';
-import { requireUser } from '$lib/server/guards';
-import { listPortfolio } from '$lib/server/programmes';
-import { portfolioFigures } from '$lib/server/portfolio';
-import { assessProgrammes, countStatuses, todayIso } from '$lib/server/results';
+import { getDb } from '$lib/server/db/connection';
+import { requireUser } from '$lib/server/http/guards';
+import { listPortfolio } from '$lib/server/programmes/programmes';
+import { portfolioFigures } from '$lib/server/portfolio/portfolio';
+import { assessProgrammes, countStatuses } from '$lib/server/results/assessment';
+import { todayIso } from '$lib/server/core/dates';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,8 +14,16 @@ export const load: PageServerLoad = async (event) => {
 	// whether the user sees one programme or forty.
 	const asOf = todayIso();
 	const [assessed, figures] = await Promise.all([
-		assessProgrammes(db, portfolio.map((e) => e.programme), asOf),
-		portfolioFigures(db, portfolio.map((e) => e.programme.id), asOf)
+		assessProgrammes(
+			db,
+			portfolio.map((e) => e.programme),
+			asOf
+		),
+		portfolioFigures(
+			db,
+			portfolio.map((e) => e.programme.id),
+			asOf
+		)
 	]);
 	return {
 		portfolio: portfolio.map((entry) => ({

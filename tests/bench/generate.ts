@@ -1,4 +1,4 @@
-import type { Db } from '../../src/lib/server/db';
+import type { Db } from '../../src/lib/server/db/connection';
 
 // A synthetic programme of the size a large EU logframe reaches: `indicators` indicators spread
 // over 10 modules × 3 outputs, 12 half-year periods, a milestone and an approved value for every
@@ -16,7 +16,10 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 	for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function generateProgramme(db: Db, options: { slug: string; indicators: number; periods?: number; enteredBy: number; reviewedBy: number }): Promise<Generated> {
+export async function generateProgramme(
+	db: Db,
+	options: { slug: string; indicators: number; periods?: number; enteredBy: number; reviewedBy: number }
+): Promise<Generated> {
 	const periodCount = options.periods ?? 12;
 	return db.transaction().execute(async (trx) => {
 		const { id: programmeId } = await trx
@@ -42,7 +45,12 @@ export async function generateProgramme(db: Db, options: { slug: string; indicat
 			const first = i % 2 === 0;
 			const { id } = await trx
 				.insertInto('reporting_period')
-				.values({ programme_id: programmeId, label: `${year}-S${first ? 1 : 2}`, start_date: first ? `${year}-01-01` : `${year}-07-01`, end_date: first ? `${year}-06-30` : `${year}-12-31` })
+				.values({
+					programme_id: programmeId,
+					label: `${year}-S${first ? 1 : 2}`,
+					start_date: first ? `${year}-01-01` : `${year}-07-01`,
+					end_date: first ? `${year}-06-30` : `${year}-12-31`
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			periodIds.push(id);
@@ -56,11 +64,24 @@ export async function generateProgramme(db: Db, options: { slug: string; indicat
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			for (let o = 1; o <= 3; o++) {
-				const { id } = await trx.insertInto('output').values({ module_id: moduleId, code: `${m}.${o}`, title: `Producto ${m}.${o}`, sort_order: o }).returning('id').executeTakeFirstOrThrow();
+				const { id } = await trx
+					.insertInto('output')
+					.values({ module_id: moduleId, code: `${m}.${o}`, title: `Producto ${m}.${o}`, sort_order: o })
+					.returning('id')
+					.executeTakeFirstOrThrow();
 				outputs.push({ id, moduleId });
 				await trx
 					.insertInto('activity')
-					.values([1, 2].map((a) => ({ output_id: id, code: `${m}.${o}.${a}`, title: `Actividad ${m}.${o}.${a}`, status: 'ongoing', progress: 50, sort_order: a })))
+					.values(
+						[1, 2].map((a) => ({
+							output_id: id,
+							code: `${m}.${o}.${a}`,
+							title: `Actividad ${m}.${o}.${a}`,
+							status: 'ongoing',
+							progress: 50,
+							sort_order: a
+						}))
+					)
 					.execute();
 			}
 		}
@@ -92,7 +113,11 @@ export async function generateProgramme(db: Db, options: { slug: string; indicat
 		}
 
 		const targets = indicatorIds.flatMap((indicatorId, i) =>
-			periodIds.map((periodId, p) => ({ indicator_id: indicatorId, period_id: periodId, value: i % 7 === 0 ? 80 - (60 * (p + 1)) / periodCount : (100 * (p + 1)) / periodCount }))
+			periodIds.map((periodId, p) => ({
+				indicator_id: indicatorId,
+				period_id: periodId,
+				value: i % 7 === 0 ? 80 - (60 * (p + 1)) / periodCount : (100 * (p + 1)) / periodCount
+			}))
 		);
 		await insertChunked(targets, (chunk) => trx.insertInto('indicator_target').values(chunk).execute());
 

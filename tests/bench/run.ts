@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
-import { createSession } from '../../src/lib/server/auth';
-import { openDatabase } from '../../src/lib/server/db';
+import { createSession } from '../../src/lib/server/auth/session';
+import { openDatabase } from '../../src/lib/server/db/connection';
 import { loadMigrationFolder } from '../../src/lib/server/db/cli-migrate';
 import { runMigrations } from '../../src/lib/server/db/migrate';
-import { createUser } from '../../src/lib/server/users';
+import { createUser } from '../../src/lib/server/auth/users';
 import { generateProgramme, type Generated } from './generate';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -51,7 +51,11 @@ async function main() {
 	mkdirSync(resolve('node_modules/.cache'), { recursive: true });
 	const buildDir = join(mkdtempSync(join(resolve('node_modules/.cache'), 'avance-bench-')), 'build');
 	console.log('building the app…');
-	const build = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, AVANCE_BUILD_OUT: buildDir }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+	const build = spawnSync('npx', ['vite', 'build'], {
+		env: { ...process.env, AVANCE_BUILD_OUT: buildDir },
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8'
+	});
 	if (build.status !== 0) throw new Error(build.stderr);
 
 	console.log('generating the synthetic programmes…');
@@ -69,7 +73,15 @@ async function main() {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
 	const server = spawn(process.execPath, [buildDir], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATABASE_PATH: dbPath, SERVER_TIMING: '1', BODY_SIZE_LIMIT: '12M' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: base,
+			DATABASE_PATH: dbPath,
+			SERVER_TIMING: '1',
+			BODY_SIZE_LIMIT: '12M'
+		},
 		stdio: ['ignore', 'ignore', 'pipe']
 	});
 	let serverErrors = '';
@@ -92,7 +104,12 @@ async function main() {
 		const post = async (path: string, cookie: string, form: Record<string, string>): Promise<Sample> => {
 			const body = new FormData();
 			for (const [k, v] of Object.entries(form)) body.append(k, v);
-			const res = await fetch(base + path, { method: 'POST', body, headers: { cookie, origin: base, accept: 'text/html' }, redirect: 'manual' });
+			const res = await fetch(base + path, {
+				method: 'POST',
+				body,
+				headers: { cookie, origin: base, accept: 'text/html' },
+				redirect: 'manual'
+			});
 			await res.text();
 			return { ...readTiming(res), status: res.status };
 		};
@@ -101,7 +118,11 @@ async function main() {
 			const samples: Sample[] = [];
 			for (let i = 0; i < RUNS; i++) samples.push(await fn());
 			if (samples.some((s) => s.status >= 400)) throw new Error(`request failed: ${JSON.stringify(samples.find((s) => s.status >= 400))}`);
-			return { total: median(samples.map((s) => s.total)), db: median(samples.map((s) => s.db)), statements: Math.max(...samples.map((s) => s.statements)) };
+			return {
+				total: median(samples.map((s) => s.total)),
+				db: median(samples.map((s) => s.db)),
+				statements: Math.max(...samples.map((s) => s.statements))
+			};
 		};
 
 		// Records a value for a period that has none, then the second coordinator approves it.
@@ -112,11 +133,30 @@ async function main() {
 				const periodId = g.periodIds[g.periodIds.length - 1]!;
 				await db.deleteFrom('indicator_value').where('indicator_id', '=', indicatorId).where('period_id', '=', periodId).execute();
 				const path = `/programmes/${g.slug}/indicators/${indicatorId}`;
-				const saved = await post(`${path}?/save`, enterer, { periodId: String(periodId), value: '90', women: '45', men: '45', narrative: 'bench', intent: 'submit', valueVersion: '' });
+				const saved = await post(`${path}?/save`, enterer, {
+					periodId: String(periodId),
+					value: '90',
+					women: '45',
+					men: '45',
+					narrative: 'bench',
+					intent: 'submit',
+					valueVersion: ''
+				});
 				if (saved.status !== 303) throw new Error(`saving a value answered ${saved.status}`);
-				const row = await db.selectFrom('indicator_value').select(['id', 'version']).where('indicator_id', '=', indicatorId).where('period_id', '=', periodId).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+				const row = await db
+					.selectFrom('indicator_value')
+					.select(['id', 'version'])
+					.where('indicator_id', '=', indicatorId)
+					.where('period_id', '=', periodId)
+					.where('status', '=', 'submitted')
+					.executeTakeFirstOrThrow();
 				const approved = await post(`${path}?/approve`, reviewer, { valueId: String(row.id), valueVersion: String(row.version) });
-				return { total: saved.total + approved.total, db: saved.db + approved.db, statements: saved.statements + approved.statements, status: Math.max(saved.status, approved.status) };
+				return {
+					total: saved.total + approved.total,
+					db: saved.db + approved.db,
+					statements: saved.statements + approved.statements,
+					status: Math.max(saved.status, approved.status)
+				};
 			};
 		};
 
@@ -133,12 +173,18 @@ async function main() {
 		const num = (n: number) => n.toFixed(1).padStart(8);
 		console.log(`\nmedian of ${RUNS} requests after ${WARMUP} warm-up; times in ms, measured by the server (Server-Timing)\n`);
 		console.log(`${pad('', 26)}${pad('30 indicators', 30)}${pad('300 indicators', 30)}300/30`);
-		console.log(`${pad('', 26)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}time`);
+		console.log(
+			`${pad('', 26)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}time`
+		);
 		for (const [name, a, b] of rows) {
-			console.log(`${pad(name, 26)}${num(a.total)}${num(a.db)}${String(a.statements).padStart(7)}${''.padStart(7)}${num(b.total)}${num(b.db)}${String(b.statements).padStart(7)}${''.padStart(7)}${(b.total / a.total).toFixed(2)}×`);
+			console.log(
+				`${pad(name, 26)}${num(a.total)}${num(a.db)}${String(a.statements).padStart(7)}${''.padStart(7)}${num(b.total)}${num(b.db)}${String(b.statements).padStart(7)}${''.padStart(7)}${(b.total / a.total).toFixed(2)}×`
+			);
 		}
 		const flat = rows.every(([, a, b]) => a.statements === b.statements);
-		console.log(`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`);
+		console.log(
+			`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`
+		);
 		if (!flat) process.exitCode = 1;
 	} finally {
 		server.kill('SIGTERM');

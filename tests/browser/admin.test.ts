@@ -3,7 +3,6 @@ import { appInChromium, signIn } from '../helpers/browser';
 
 const env = appInChromium();
 
-
 describe('administration, in Chromium', () => {
 	it('an admin creates an account and gives it access to PATSS; the new person signs in and sees only PATSS', async () => {
 		const admin = await (await env.browser.newContext()).newPage();

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '$lib/server/db';
+import { openDatabase } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { seedDatabase } from '../../seed/index';
 

@@ -124,7 +124,13 @@ describe('recommendation tracker, in Chromium', () => {
 		const detail = new URL(page.url()).pathname;
 		for (const locale of ['es', 'en']) {
 			await context.addCookies([{ name: 'avance_locale', value: locale, url: env.app.url }]);
-			for (const path of ['/programmes/patss/recommendations', detail, `${detail}/edit`, '/programmes/patss/recommendations/new', '/programmes/patss/recommendations/sources']) {
+			for (const path of [
+				'/programmes/patss/recommendations',
+				detail,
+				`${detail}/edit`,
+				'/programmes/patss/recommendations/new',
+				'/programmes/patss/recommendations/sources'
+			]) {
 				await page.goto(env.app.url + path);
 				expect(await page.locator('html').getAttribute('lang')).toBe(locale);
 				// Open the folded forms so they are checked too.

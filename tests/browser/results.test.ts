@@ -4,8 +4,6 @@ import { appInChromium, signIn } from '../helpers/browser';
 
 const env = appInChromium();
 
-
-
 async function userPage(email: string): Promise<Page> {
 	const context = await env.browser.newContext();
 	const page = await context.newPage();

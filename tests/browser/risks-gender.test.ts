@@ -16,7 +16,8 @@ afterEach(async () => {
 	await context.close();
 });
 
-const cellCount = async (likelihood: number, impact: number) => Number(await page.getByTestId(`cell-${likelihood}-${impact}`).getAttribute('data-count'));
+const cellCount = async (likelihood: number, impact: number) =>
+	Number(await page.getByTestId(`cell-${likelihood}-${impact}`).getAttribute('data-count'));
 
 describe('risks and gender strategy, in Chromium', () => {
 	it('a coordinator re-assesses a risk and sees it move on the heat map, then filters the register by its new cell', async () => {
@@ -123,7 +124,11 @@ describe('risks and gender strategy, in Chromium', () => {
 		const risk = await href('Legitimidad del Consejo Directivo del IESS');
 		const assumption = await href('El IESS designa contrapartes técnicas estables para afiliación, recaudación y cobro');
 		await page.goto(`${env.app.url}/programmes/patss/gender`);
-		const action = (await page.getByTestId('gender-action').first().getByRole('link', { name: /Editar/ }).getAttribute('href'))!;
+		const action = (await page
+			.getByTestId('gender-action')
+			.first()
+			.getByRole('link', { name: /Editar/ })
+			.getAttribute('href'))!;
 		const paths = [
 			'/programmes/patss/risks',
 			'/programmes/patss/risks?likelihood=5&impact=4&kind=risk&status=active',

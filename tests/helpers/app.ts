@@ -30,7 +30,13 @@ export async function startApp(): Promise<RunningApp> {
 	copyFileSync(inject('templateDb'), databasePath);
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, AVANCE_BUILD_OUT: inject('buildDir') };
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_PATH: databasePath,
+		AVANCE_BUILD_OUT: inject('buildDir')
+	};
 	delete env.ORIGIN;
 	delete env.BODY_SIZE_LIMIT;
 	// Its own process group, so stopping it stops npm, the shell and the server together.

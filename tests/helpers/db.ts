@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeDb, getDb, type Db } from '$lib/server/db';
+import { closeDb, getDb, type Db } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { seedDatabase } from '../../seed/index';
 

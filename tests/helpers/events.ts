@@ -1,7 +1,7 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import type { Locale } from '$lib/model';
-import type { Session, SessionUser } from '$lib/server/auth';
-import type { Db } from '$lib/server/db';
+import type { Session, SessionUser } from '$lib/server/auth/session';
+import type { Db } from '$lib/server/db/connection';
 
 // Minimal request events, so tests can call loads, actions and endpoints the way SvelteKit does.
 
@@ -97,10 +97,10 @@ export async function sessionUser(db: Db, email: string): Promise<SessionUser> {
 }
 
 /** Runs a load/action that may throw SvelteKit's redirect or error, and returns what happened. */
-export async function outcome<T>(fn: () => T | Promise<T>): Promise<
-	| { kind: 'value'; value: T }
-	| { kind: 'redirect'; status: number; location: string }
-	| { kind: 'error'; status: number; message: string }
+export async function outcome<T>(
+	fn: () => T | Promise<T>
+): Promise<
+	{ kind: 'value'; value: T } | { kind: 'redirect'; status: number; location: string } | { kind: 'error'; status: number; message: string }
 > {
 	const { isRedirect, isHttpError } = await import('@sveltejs/kit');
 	try {

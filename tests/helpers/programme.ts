@@ -1,6 +1,6 @@
-import type { Db } from '$lib/server/db';
+import type { Db } from '$lib/server/db/connection';
 import type { Programme } from '$lib/model';
-import { getProgrammeBySlug } from '$lib/server/programmes';
+import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
 
 /** The seeded programme and a lookup of its indicators and periods by code/label. */
 export async function seeded(db: Db, slug: string) {

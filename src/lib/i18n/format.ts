@@ -13,28 +13,31 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 export function formatNumber(locale: Locale, value: number | null | undefined, maximumFractionDigits = 2): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return '—';
-	return cached(`n:${locale}:${maximumFractionDigits}`, () =>
-		new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits })
-	).format(value);
+	return cached(`n:${locale}:${maximumFractionDigits}`, () => new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits })).format(
+		value
+	);
 }
 
 /** `ratio` 0.85 → "85 %" / "85%". */
 export function formatPercent(locale: Locale, ratio: number | null | undefined, maximumFractionDigits = 0): string {
 	if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '—';
-	return cached(`p:${locale}:${maximumFractionDigits}`, () =>
-		new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits })
+	return cached(
+		`p:${locale}:${maximumFractionDigits}`,
+		() => new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits })
 	).format(ratio);
 }
 
 export function formatMoney(locale: Locale, cents: number | null | undefined, currency: string): string {
 	if (cents === null || cents === undefined) return '—';
 	const amount = cents / 100;
-	return cached(`m:${locale}:${currency}:${Number.isInteger(amount)}`, () =>
-		new Intl.NumberFormat(INTL_LOCALE[locale], {
-			style: 'currency',
-			currency,
-			maximumFractionDigits: Number.isInteger(amount) ? 0 : 2
-		})
+	return cached(
+		`m:${locale}:${currency}:${Number.isInteger(amount)}`,
+		() =>
+			new Intl.NumberFormat(INTL_LOCALE[locale], {
+				style: 'currency',
+				currency,
+				maximumFractionDigits: Number.isInteger(amount) ? 0 : 2
+			})
 	).format(amount);
 }
 
@@ -43,8 +46,9 @@ export function formatDate(locale: Locale, date: IsoDate | null | undefined): st
 	if (!date) return '—';
 	const [y, m, d] = date.split('-').map(Number);
 	if (!y || !m || !d) return date;
-	return cached(`d:${locale}`, () =>
-		new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+	return cached(
+		`d:${locale}`,
+		() => new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 	).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
@@ -52,15 +56,17 @@ export function formatDate(locale: Locale, date: IsoDate | null | undefined): st
 export function formatDateTime(locale: Locale, instant: string | Date | null | undefined): string {
 	if (!instant) return '—';
 	const date = typeof instant === 'string' ? new Date(instant) : instant;
-	return cached(`dt:${locale}`, () =>
-		new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			timeZone: 'UTC',
-			timeZoneName: 'short'
-		})
+	return cached(
+		`dt:${locale}`,
+		() =>
+			new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+				day: 'numeric',
+				month: 'short',
+				year: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+				timeZone: 'UTC',
+				timeZoneName: 'short'
+			})
 	).format(date);
 }

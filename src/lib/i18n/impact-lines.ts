@@ -1,4 +1,4 @@
-import type { ImpactSummary } from '$lib/server/cascade';
+import type { ImpactSummary } from '$lib/server/core/cascade';
 import type { I18n } from './context';
 
 /** The lines of a delete confirmation: everything that would go, one kind per line. */

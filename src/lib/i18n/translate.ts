@@ -48,9 +48,7 @@ export function translate<K extends MessageKey>(locale: Locale, key: K, ...args:
 	const text = messages[locale][key] ?? messages.es[key] ?? key;
 	const params = args[0] as Record<string, string | number> | undefined;
 	if (!params) return text;
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? formatParam(locale, params[name]!) : whole
-	);
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? formatParam(locale, params[name]!) : whole));
 }
 
 /** For keys built at run time from an enum value (e.g. `activityStatus.${status}`). */

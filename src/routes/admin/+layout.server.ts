@@ -1,4 +1,4 @@
-import { requireInstance } from '$lib/server/guards';
+import { requireInstance } from '$lib/server/http/guards';
 import type { LayoutServerLoad } from './$types';
 
 // For the section's navigation only: every page and action below checks again.

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireInstance } from '$lib/server/guards';
+import { requireInstance } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { databaseAnswers, getDb } from '$lib/server/db';
+import { databaseAnswers, getDb } from '$lib/server/db/connection';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () => {

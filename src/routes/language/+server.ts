@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { readForm } from '$lib/server/forms';
-import { isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/locale';
-import { setUserLocale } from '$lib/server/users';
+import { getDb } from '$lib/server/db/connection';
+import { readForm } from '$lib/server/http/forms';
+import { isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/auth/locale';
+import { setUserLocale } from '$lib/server/auth/users';
 import type { RequestHandler } from './$types';
 
 // The language switch posts here from every page: remember the choice in a cookie, and on the

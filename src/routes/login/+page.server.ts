@@ -1,15 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { translate } from '$lib/i18n/translate';
-import { recordAudit } from '$lib/server/audit';
-import { createSession, setSessionCookie } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
-import { failForm, parseForm, readForm } from '$lib/server/forms';
-import { LOCALE_COOKIE, isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/locale';
-import { verifyAgainstDummy, verifyPassword } from '$lib/server/password';
-import { accountLoginThrottle, addressLoginThrottle } from '$lib/server/rate-limit';
-import { findUserByEmail, setUserLocale } from '$lib/server/users';
-import { emailField } from '$lib/server/validation';
+import { recordAudit } from '$lib/server/core/audit';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db/connection';
+import { failForm, parseForm, readForm } from '$lib/server/http/forms';
+import { LOCALE_COOKIE, isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/auth/locale';
+import { verifyAgainstDummy, verifyPassword } from '$lib/server/auth/password';
+import { accountLoginThrottle, addressLoginThrottle } from '$lib/server/auth/rate-limit';
+import { findUserByEmail, setUserLocale } from '$lib/server/auth/users';
+import { emailField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 const loginSchema = z.object({

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { recordAudit } from '$lib/server/audit';
-import { deleteSessionCookie, invalidateSession } from '$lib/server/auth';
-import { getDb } from '$lib/server/db';
+import { recordAudit } from '$lib/server/core/audit';
+import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db/connection';
 import type { RequestHandler } from './$types';
 
 // Sign-out is a POST (a form in the user menu), so a link or an image cannot sign anyone out.

@@ -41,14 +41,16 @@ export const common = defineMessages(
 		'error.notFound': 'No encontramos esta página.',
 		'error.notFoundHint': 'Puede que no exista o que no tenga acceso a ella.',
 		'error.forbidden': 'No tiene permiso para hacer esto.',
-		'error.forbiddenHint': 'Su función en este programa no lo permite. Si cree que es un error, hable con la persona que coordina el programa.',
+		'error.forbiddenHint':
+			'Su función en este programa no lo permite. Si cree que es un error, hable con la persona que coordina el programa.',
 		'error.unauthorized': 'Inicie sesión para continuar.',
 		'error.badRequest': 'No pudimos leer lo que se envió.',
 		'error.badRequestHint': 'Vuelva a la página, recárguela y envíe el formulario de nuevo.',
 		'error.generic': 'Algo salió mal.',
 		'error.genericHint': 'Intente de nuevo en un momento. Si el problema sigue, avise al administrador.',
 		'error.backHome': 'Volver a la cartera',
-		'error.conflict': 'Otra persona guardó cambios en este registro mientras usted lo editaba. Recargue la página para ver la versión actual; lo que escribió sigue en el formulario.',
+		'error.conflict':
+			'Otra persona guardó cambios en este registro mientras usted lo editaba. Recargue la página para ver la versión actual; lo que escribió sigue en el formulario.',
 		'error.formHasErrors': 'Revise los campos marcados.',
 		'validation.required': 'Este campo es obligatorio.',
 		'validation.tooLong': 'Máximo {max} caracteres.',
@@ -116,7 +118,8 @@ export const common = defineMessages(
 		'error.generic': 'Something went wrong.',
 		'error.genericHint': 'Please try again in a moment. If the problem persists, tell the administrator.',
 		'error.backHome': 'Back to the portfolio',
-		'error.conflict': 'Someone else saved changes to this record while you were editing it. Reload the page to see the current version; what you typed is still in the form.',
+		'error.conflict':
+			'Someone else saved changes to this record while you were editing it. Reload the page to see the current version; what you typed is still in the form.',
 		'error.formHasErrors': 'Please check the highlighted fields.',
 		'validation.required': 'This field is required.',
 		'validation.tooLong': 'At most {max} characters.',

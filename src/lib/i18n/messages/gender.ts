@@ -5,7 +5,8 @@ export const gender = defineMessages(
 	{
 		'gender.tab': 'Estrategia de género',
 		'gender.title': 'Estrategia de género',
-		'gender.intro': 'Acciones de la estrategia de género en cada módulo y la brecha entre mujeres y hombres en los indicadores desagregados por sexo que buscan cerrar.',
+		'gender.intro':
+			'Acciones de la estrategia de género en cada módulo y la brecha entre mujeres y hombres en los indicadores desagregados por sexo que buscan cerrar.',
 		'gender.asOf': 'Situación al {date}.',
 		'gender.new': 'Nueva acción de género',
 		'gender.addToModule': 'Añadir una acción al módulo {code}',
@@ -79,7 +80,8 @@ export const gender = defineMessages(
 	{
 		'gender.tab': 'Gender strategy',
 		'gender.title': 'Gender strategy',
-		'gender.intro': 'Gender-strategy actions in each module, and the gap between women and men in the sex-disaggregated indicators they aim to close.',
+		'gender.intro':
+			'Gender-strategy actions in each module, and the gap between women and men in the sex-disaggregated indicators they aim to close.',
 		'gender.asOf': 'As of {date}.',
 		'gender.new': 'New gender action',
 		'gender.addToModule': 'Add an action to module {code}',

@@ -5,8 +5,10 @@ export const indicators = defineMessages(
 		'indicator.referenceSheet': 'Ficha del indicador',
 		'indicator.keyFigures': 'Cifras clave',
 		'indicator.source': 'Origen de los valores',
-		'indicator.sourceHint': 'Con «recomendaciones adoptadas», el valor de cada periodo es el número de recomendaciones adoptadas o aplicadas a su cierre, según el seguimiento de recomendaciones; no se registra a mano.',
-		'indicator.derivedNote': 'Los valores de este indicador se cuentan en el seguimiento de recomendaciones (adoptadas o aplicadas al cierre de cada periodo); no se registran a mano.',
+		'indicator.sourceHint':
+			'Con «recomendaciones adoptadas», el valor de cada periodo es el número de recomendaciones adoptadas o aplicadas a su cierre, según el seguimiento de recomendaciones; no se registra a mano.',
+		'indicator.derivedNote':
+			'Los valores de este indicador se cuentan en el seguimiento de recomendaciones (adoptadas o aplicadas al cierre de cada periodo); no se registran a mano.',
 		'indicator.derivedNoValues': 'Este indicador toma sus valores del seguimiento de recomendaciones: no se registran a mano.',
 		'indicator.openTracker': 'Ver el seguimiento de recomendaciones',
 		'source.manual': 'Registrados y revisados por el equipo',
@@ -20,7 +22,8 @@ export const indicators = defineMessages(
 		'indicator.measure': 'Tipo de medida',
 		'indicator.direction': 'Dirección deseada',
 		'indicator.aggregation': 'Agregación',
-		'indicator.aggregationHint': 'Acumulado: se suman los valores de los periodos. Último valor: cuenta el más reciente. Por periodo: cada periodo se compara con su meta.',
+		'indicator.aggregationHint':
+			'Acumulado: se suman los valores de los periodos. Último valor: cuenta el más reciente. Por periodo: cada periodo se compara con su meta.',
 		'indicator.baselineValue': 'Valor de línea de base',
 		'indicator.baselineDate': 'Fecha de la línea de base',
 		'indicator.baselineNote': 'Nota sobre la línea de base',
@@ -45,7 +48,8 @@ export const indicators = defineMessages(
 		'indicator.milestoneFixed': 'Un hito se mide con sí (1) o no (0): la línea de base es 0 y la meta 1.',
 		'indicator.targetNeeded': 'Indique la meta final.',
 		'indicator.targets': 'Metas por periodo (hitos)',
-		'indicator.targetsIntro': 'Deje en blanco los periodos sin meta. Sin metas por periodo, el valor esperado sigue una línea recta de la línea de base a la meta final.',
+		'indicator.targetsIntro':
+			'Deje en blanco los periodos sin meta. Sin metas por periodo, el valor esperado sigue una línea recta de la línea de base a la meta final.',
 		'indicator.targetsSaved': 'Metas guardadas.',
 		'indicator.period': 'Periodo',
 		'indicator.target': 'Meta',
@@ -121,15 +125,18 @@ export const indicators = defineMessages(
 		'comments.on': 'Sobre el valor de {period}',
 		'comments.added': 'Comentario añadido.',
 		'file.tooLarge': 'El archivo pasa de 10 MB.',
-		'file.badType': 'Solo se aceptan PDF, imágenes (PNG, JPEG, GIF, WebP) y documentos de oficina (Word, Excel, PowerPoint, OpenDocument, CSV).',
+		'file.badType':
+			'Solo se aceptan PDF, imágenes (PNG, JPEG, GIF, WebP) y documentos de oficina (Word, Excel, PowerPoint, OpenDocument, CSV).',
 		'file.empty': 'El archivo está vacío.'
 	},
 	{
 		'indicator.referenceSheet': 'Indicator reference sheet',
 		'indicator.keyFigures': 'Key figures',
 		'indicator.source': 'Where the values come from',
-		'indicator.sourceHint': 'With “recommendations adopted”, each period’s value is the number of recommendations adopted or implemented by its end, as the recommendation tracker records them; nobody enters it.',
-		'indicator.derivedNote': 'This indicator’s values are counted in the recommendation tracker (adopted or implemented by the end of each period); nobody enters them.',
+		'indicator.sourceHint':
+			'With “recommendations adopted”, each period’s value is the number of recommendations adopted or implemented by its end, as the recommendation tracker records them; nobody enters it.',
+		'indicator.derivedNote':
+			'This indicator’s values are counted in the recommendation tracker (adopted or implemented by the end of each period); nobody enters them.',
 		'indicator.derivedNoValues': 'This indicator takes its values from the recommendation tracker: they are not entered by hand.',
 		'indicator.openTracker': 'Open the recommendation tracker',
 		'source.manual': 'Entered and reviewed by the team',
@@ -143,7 +150,8 @@ export const indicators = defineMessages(
 		'indicator.measure': 'Measure',
 		'indicator.direction': 'Desired direction',
 		'indicator.aggregation': 'Aggregation',
-		'indicator.aggregationHint': 'Cumulative: period values are added up. Latest value: the most recent counts. Per period: each period is compared with its target.',
+		'indicator.aggregationHint':
+			'Cumulative: period values are added up. Latest value: the most recent counts. Per period: each period is compared with its target.',
 		'indicator.baselineValue': 'Baseline value',
 		'indicator.baselineDate': 'Baseline date',
 		'indicator.baselineNote': 'Baseline note',
@@ -168,7 +176,8 @@ export const indicators = defineMessages(
 		'indicator.milestoneFixed': 'A milestone is measured yes (1) or no (0): the baseline is 0 and the target 1.',
 		'indicator.targetNeeded': 'Give the end target.',
 		'indicator.targets': 'Targets per period (milestones)',
-		'indicator.targetsIntro': 'Leave periods without a target blank. Without period targets, the expected value follows a straight line from the baseline to the end target.',
+		'indicator.targetsIntro':
+			'Leave periods without a target blank. Without period targets, the expected value follows a straight line from the baseline to the end target.',
 		'indicator.targetsSaved': 'Targets saved.',
 		'indicator.period': 'Period',
 		'indicator.target': 'Target',
@@ -244,7 +253,8 @@ export const indicators = defineMessages(
 		'comments.on': 'On the value for {period}',
 		'comments.added': 'Comment added.',
 		'file.tooLarge': 'The file is larger than 10 MB.',
-		'file.badType': 'Only PDF, images (PNG, JPEG, GIF, WebP) and office documents (Word, Excel, PowerPoint, OpenDocument, CSV) are accepted.',
+		'file.badType':
+			'Only PDF, images (PNG, JPEG, GIF, WebP) and office documents (Word, Excel, PowerPoint, OpenDocument, CSV) are accepted.',
 		'file.empty': 'The file is empty.'
 	}
 );

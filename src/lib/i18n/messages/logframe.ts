@@ -36,8 +36,10 @@ export const logframe = defineMessages(
 		'logframe.impactGenderActions': '{n} acciones de género',
 		'logframe.impactLinks': '{n} vínculos con riesgos, acciones de género o recomendaciones (estos registros se conservan)',
 		'logframe.impactChecks': '{n} verificaciones de supuestos',
-		'logframe.impactLocked': 'No se puede eliminar: {n} valores pertenecen a periodos cerrados (su informe ya se emitió). Un administrador debe reabrirlos antes.',
-		'logframe.lockedData': 'No se puede eliminar: contiene valores de periodos cerrados (su informe ya se emitió). Un administrador debe reabrirlos antes.',
+		'logframe.impactLocked':
+			'No se puede eliminar: {n} valores pertenecen a periodos cerrados (su informe ya se emitió). Un administrador debe reabrirlos antes.',
+		'logframe.lockedData':
+			'No se puede eliminar: contiene valores de periodos cerrados (su informe ya se emitió). Un administrador debe reabrirlos antes.',
 		'logframe.impactNothing': 'Nada más depende de este elemento.',
 		'logframe.confirmDeleteNote': 'La eliminación queda en el registro de auditoría, con una copia del elemento.',
 		'logframe.moved': 'Orden actualizado.',
@@ -90,8 +92,10 @@ export const logframe = defineMessages(
 		'logframe.impactGenderActions': '{n} gender actions',
 		'logframe.impactLinks': '{n} links to risks, gender actions or recommendations (those records stay)',
 		'logframe.impactChecks': '{n} assumption checks',
-		'logframe.impactLocked': 'This cannot be deleted: {n} values belong to locked periods (their report was issued). An administrator must reopen them first.',
-		'logframe.lockedData': 'This cannot be deleted: it holds values of locked periods (their report was issued). An administrator must reopen them first.',
+		'logframe.impactLocked':
+			'This cannot be deleted: {n} values belong to locked periods (their report was issued). An administrator must reopen them first.',
+		'logframe.lockedData':
+			'This cannot be deleted: it holds values of locked periods (their report was issued). An administrator must reopen them first.',
 		'logframe.impactNothing': 'Nothing else depends on it.',
 		'logframe.confirmDeleteNote': 'The deletion is kept in the audit log, with a copy of the item.',
 		'logframe.moved': 'Order updated.',

@@ -4,10 +4,13 @@ import { defineMessages } from '../define';
 export const recommendations = defineMessages(
 	{
 		'recommendations.tab': 'Recomendaciones',
-		'recommendations.dateBreaksNext': 'Con esta fecha, el paso siguiente («{next}», {date}) quedaría como un retroceso sin nota. Elija una fecha posterior.',
-		'recommendations.removalBreaksNext': 'Si se elimina este paso, el siguiente quedaría como un retroceso sin nota. Registre antes un paso con la explicación.',
+		'recommendations.dateBreaksNext':
+			'Con esta fecha, el paso siguiente («{next}», {date}) quedaría como un retroceso sin nota. Elija una fecha posterior.',
+		'recommendations.removalBreaksNext':
+			'Si se elimina este paso, el siguiente quedaría como un retroceso sin nota. Registre antes un paso con la explicación.',
 		'recommendations.title': 'Seguimiento de recomendaciones',
-		'recommendations.intro': 'Cómo adopta la institución socia cada recomendación: respuesta de la gerencia, acciones clave y escalera de adopción con su evidencia.',
+		'recommendations.intro':
+			'Cómo adopta la institución socia cada recomendación: respuesta de la gerencia, acciones clave y escalera de adopción con su evidencia.',
 		'recommendations.asOf': 'Situación al {date}.',
 		'recommendations.new': 'Nueva recomendación',
 		'recommendations.manageSources': 'Documentos fuente',
@@ -37,7 +40,8 @@ export const recommendations = defineMessages(
 		'recommendations.colClosed': 'Rechazadas o ya no aplican',
 		'recommendations.colAdoptionRate': 'Tasa de adopción',
 		'recommendations.colAddressedRate': 'Tasa de atención',
-		'recommendations.chartLabel': 'Barras apiladas: recomendaciones por área temática y estado de adopción. Los mismos datos están en la tabla «Por área temática».',
+		'recommendations.chartLabel':
+			'Barras apiladas: recomendaciones por área temática y estado de adopción. Los mismos datos están en la tabla «Por área temática».',
 		'recommendations.groupAdopted': 'Adoptadas o implementadas',
 		'recommendations.groupPartial': 'Adoptadas en parte',
 		'recommendations.groupInProgress': 'En curso',
@@ -126,14 +130,17 @@ export const recommendations = defineMessages(
 		'recommendations.responseNoneOption': 'Sin respuesta',
 		'recommendations.responseText': 'Texto de la respuesta o justificación',
 		'recommendations.responseTextHint': 'Obligatorio si se acepta en parte o se rechaza.',
-		'recommendations.responseForStudies': 'La respuesta de la gerencia se da a las recomendaciones de evaluaciones; esta viene de un estudio técnico.',
+		'recommendations.responseForStudies':
+			'La respuesta de la gerencia se da a las recomendaciones de evaluaciones; esta viene de un estudio técnico.',
 		'recommendations.saveResponse': 'Guardar la respuesta',
 
 		// the ladder
 		'recommendations.timeline': 'Escalera de adopción',
-		'recommendations.timelineIntro': 'Cada paso de la institución socia, del más antiguo al más reciente. El estado actual es el del último paso.',
+		'recommendations.timelineIntro':
+			'Cada paso de la institución socia, del más antiguo al más reciente. El estado actual es el del último paso.',
 		'recommendations.timelineEmpty': 'Aún no hay pasos: la recomendación está propuesta.',
-		'recommendations.ladderLegend': 'Escalera: propuesta → en revisión → aceptada en principio → adoptada en parte → adoptada → implementada; o rechazada / ya no aplica.',
+		'recommendations.ladderLegend':
+			'Escalera: propuesta → en revisión → aceptada en principio → adoptada en parte → adoptada → implementada; o rechazada / ya no aplica.',
 		'recommendations.eventDate': 'Fecha del paso',
 		'recommendations.eventStatus': 'Nuevo estado',
 		'recommendations.instrument': 'Instrumento',
@@ -182,11 +189,13 @@ export const recommendations = defineMessages(
 		'recommendations.newTitle': 'Nueva recomendación',
 		'recommendations.editTitle': 'Editar la recomendación {code}',
 		'recommendations.delete': 'Eliminar la recomendación',
-		'recommendations.deleteImpact': 'Se eliminan con ella: pasos de la escalera ({events}), acciones clave ({keyActions}) y comentarios ({comments}).',
+		'recommendations.deleteImpact':
+			'Se eliminan con ella: pasos de la escalera ({events}), acciones clave ({keyActions}) y comentarios ({comments}).',
 
 		// source documents
 		'recommendations.sourcesTitle': 'Documentos fuente',
-		'recommendations.sourcesIntro': 'Evaluaciones y estudios técnicos de donde vienen las recomendaciones. Las de evaluaciones llevan respuesta de la gerencia.',
+		'recommendations.sourcesIntro':
+			'Evaluaciones y estudios técnicos de donde vienen las recomendaciones. Las de evaluaciones llevan respuesta de la gerencia.',
 		'recommendations.sourcesNone': 'Aún no hay documentos.',
 		'recommendations.sourceTitle': 'Título',
 		'recommendations.sourceKind': 'Tipo',
@@ -239,10 +248,13 @@ export const recommendations = defineMessages(
 	},
 	{
 		'recommendations.tab': 'Recommendations',
-		'recommendations.dateBreaksNext': 'With this date, the next step (“{next}”, {date}) would become a step down without a note. Choose a later date.',
-		'recommendations.removalBreaksNext': 'Removing this step would leave the next one as a step down without a note. Record a step with the explanation first.',
+		'recommendations.dateBreaksNext':
+			'With this date, the next step (“{next}”, {date}) would become a step down without a note. Choose a later date.',
+		'recommendations.removalBreaksNext':
+			'Removing this step would leave the next one as a step down without a note. Record a step with the explanation first.',
 		'recommendations.title': 'Recommendation tracker',
-		'recommendations.intro': 'How the partner institution takes up each recommendation: management response, key actions and the adoption ladder with its evidence.',
+		'recommendations.intro':
+			'How the partner institution takes up each recommendation: management response, key actions and the adoption ladder with its evidence.',
 		'recommendations.asOf': 'As of {date}.',
 		'recommendations.new': 'New recommendation',
 		'recommendations.manageSources': 'Source documents',
@@ -270,7 +282,8 @@ export const recommendations = defineMessages(
 		'recommendations.colClosed': 'Rejected or no longer applicable',
 		'recommendations.colAdoptionRate': 'Adoption rate',
 		'recommendations.colAddressedRate': 'Addressed rate',
-		'recommendations.chartLabel': 'Stacked bars: recommendations by thematic area and adoption status. The same data is in the “By thematic area” table.',
+		'recommendations.chartLabel':
+			'Stacked bars: recommendations by thematic area and adoption status. The same data is in the “By thematic area” table.',
 		'recommendations.groupAdopted': 'Adopted or implemented',
 		'recommendations.groupPartial': 'Partially adopted',
 		'recommendations.groupInProgress': 'In progress',
@@ -355,13 +368,15 @@ export const recommendations = defineMessages(
 		'recommendations.responseNoneOption': 'No response',
 		'recommendations.responseText': 'Response text or justification',
 		'recommendations.responseTextHint': 'Required when partially accepted or rejected.',
-		'recommendations.responseForStudies': 'A management response is given to evaluation recommendations; this one comes from a technical study.',
+		'recommendations.responseForStudies':
+			'A management response is given to evaluation recommendations; this one comes from a technical study.',
 		'recommendations.saveResponse': 'Save the response',
 
 		'recommendations.timeline': 'Adoption ladder',
 		'recommendations.timelineIntro': 'Each step of the partner institution, oldest first. The current status is the latest step’s.',
 		'recommendations.timelineEmpty': 'No steps yet: the recommendation is proposed.',
-		'recommendations.ladderLegend': 'Ladder: proposed → under review → accepted in principle → partially adopted → adopted → implemented; or rejected / no longer applicable.',
+		'recommendations.ladderLegend':
+			'Ladder: proposed → under review → accepted in principle → partially adopted → adopted → implemented; or rejected / no longer applicable.',
 		'recommendations.eventDate': 'Date of the step',
 		'recommendations.eventStatus': 'New status',
 		'recommendations.instrument': 'Instrument',
@@ -410,7 +425,8 @@ export const recommendations = defineMessages(
 		'recommendations.deleteImpact': 'Deleted with it: ladder steps ({events}), key actions ({keyActions}) and comments ({comments}).',
 
 		'recommendations.sourcesTitle': 'Source documents',
-		'recommendations.sourcesIntro': 'The evaluations and technical studies recommendations come from. Evaluation recommendations get a management response.',
+		'recommendations.sourcesIntro':
+			'The evaluations and technical studies recommendations come from. Evaluation recommendations get a management response.',
 		'recommendations.sourcesNone': 'No documents yet.',
 		'recommendations.sourceTitle': 'Title',
 		'recommendations.sourceKind': 'Kind',

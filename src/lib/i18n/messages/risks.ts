@@ -5,12 +5,14 @@ export const risks = defineMessages(
 	{
 		'risks.tab': 'Riesgos y supuestos',
 		'risks.title': 'Matriz de riesgos y supuestos',
-		'risks.intro': 'Riesgos que amenazan los resultados y supuestos de los que dependen, por módulo, producto o actividad. Puntuación = probabilidad × impacto (1–4 bajo, 5–9 medio, 10–15 alto, 16–25 crítico).',
+		'risks.intro':
+			'Riesgos que amenazan los resultados y supuestos de los que dependen, por módulo, producto o actividad. Puntuación = probabilidad × impacto (1–4 bajo, 5–9 medio, 10–15 alto, 16–25 crítico).',
 		'risks.asOf': 'Situación al {date}.',
 		'risks.new': 'Nuevo riesgo o supuesto',
 		'risks.summary': 'Entradas: {total} · requieren revisión: {flagged}',
 		'risks.heatMap': 'Mapa de calor',
-		'risks.heatMapIntro': 'Cuenta los riesgos no cerrados (abiertos, en seguimiento o materializados); los supuestos se siguen con su verificación por período. Elija una celda para filtrar el registro.',
+		'risks.heatMapIntro':
+			'Cuenta los riesgos no cerrados (abiertos, en seguimiento o materializados); los supuestos se siguen con su verificación por período. Elija una celda para filtrar el registro.',
 		'risks.heatMapTotal': 'riesgos no cerrados: {n}',
 		'risks.heatMapCaption': 'Riesgos no cerrados por probabilidad e impacto',
 		'risks.heatMapEmpty': 'No hay riesgos no cerrados.',
@@ -84,7 +86,8 @@ export const risks = defineMessages(
 		'risks.reviewIntro': 'La nueva probabilidad y el nuevo impacto pasan a ser los actuales; la revisión se añade al historial.',
 		'risks.reviewSubmit': 'Registrar revisión',
 		'risks.checksTitle': 'Verificación del supuesto por período',
-		'risks.checksIntro': 'Una verificación por período de reporte; volver a verificar un período la reemplaza (el registro de cambios conserva ambas).',
+		'risks.checksIntro':
+			'Una verificación por período de reporte; volver a verificar un período la reemplaza (el registro de cambios conserva ambas).',
 		'risks.checksCaption': 'Verificaciones del supuesto por período',
 		'risks.period': 'Período',
 		'risks.result': 'Resultado',
@@ -154,12 +157,14 @@ export const risks = defineMessages(
 	{
 		'risks.tab': 'Risks and assumptions',
 		'risks.title': 'Risks and assumptions matrix',
-		'risks.intro': 'Risks that threaten the results and assumptions they depend on, by module, output or activity. Score = likelihood × impact (1–4 low, 5–9 medium, 10–15 high, 16–25 critical).',
+		'risks.intro':
+			'Risks that threaten the results and assumptions they depend on, by module, output or activity. Score = likelihood × impact (1–4 low, 5–9 medium, 10–15 high, 16–25 critical).',
 		'risks.asOf': 'As of {date}.',
 		'risks.new': 'New risk or assumption',
 		'risks.summary': 'Entries: {total} · needing review: {flagged}',
 		'risks.heatMap': 'Heat map',
-		'risks.heatMapIntro': 'Counts the risks that are not closed (open, monitoring or materialised); assumptions are followed through their check per period. Choose a cell to filter the register.',
+		'risks.heatMapIntro':
+			'Counts the risks that are not closed (open, monitoring or materialised); assumptions are followed through their check per period. Choose a cell to filter the register.',
 		'risks.heatMapTotal': 'risks not closed: {n}',
 		'risks.heatMapCaption': 'Risks not closed, by likelihood and impact',
 		'risks.heatMapEmpty': 'There are no risks that are not closed.',

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Migration } from 'kysely';
-import { databasePath, openDatabase } from './index';
+import { databasePath, openDatabase } from './connection';
 import { migrationsByName, runMigrations } from './migrate';
 
 export async function loadMigrationFolder(folder = resolve('migrations')): Promise<Record<string, Migration>> {

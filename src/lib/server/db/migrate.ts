@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
-import type { Db } from './index';
+import type { Db } from './connection';
 
 /**
  * Migrations as a record of name → module. The app gets the record from Vite's import.meta.glob
@@ -17,7 +17,10 @@ export class RecordMigrationProvider implements MigrationProvider {
 export function migrationsByName(files: Record<string, Migration>): Record<string, Migration> {
 	const byName: Record<string, Migration> = {};
 	for (const [path, migration] of Object.entries(files)) {
-		const name = path.split('/').pop()!.replace(/\.[cm]?[jt]s$/, '');
+		const name = path
+			.split('/')
+			.pop()!
+			.replace(/\.[cm]?[jt]s$/, '');
 		byName[name] = migration;
 	}
 	return byName;

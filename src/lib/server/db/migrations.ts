@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import type { Db } from './index';
+import type { Db } from './connection';
 import { migrationsByName, runMigrations } from './migrate';
 
 // Bundled by Vite, so the built server and the test runner carry every migration file.

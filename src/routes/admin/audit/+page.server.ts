@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { listAuditEntities, searchAudit } from '$lib/server/audit';
-import { listAccounts } from '$lib/server/accounts';
-import { getDb } from '$lib/server/db';
-import { requireInstance } from '$lib/server/guards';
-import { listProgrammes } from '$lib/server/programmes';
+import { listAuditEntities, searchAudit } from '$lib/server/core/audit';
+import { listAccounts } from '$lib/server/auth/accounts';
+import { getDb } from '$lib/server/db/connection';
+import { requireInstance } from '$lib/server/http/guards';
+import { listProgrammes } from '$lib/server/programmes/programmes';
 import type { PageServerLoad } from './$types';
 
 // Search parameters come from the query string; anything unreadable is ignored (no filter).
 const id = z.coerce.number().int().positive().nullable().catch(null);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().catch(null);
+const date = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.nullable()
+	.catch(null);
 const searchSchema = z.object({
 	programme: id,
 	entity: z.string().max(60).nullable().catch(null),

@@ -1,8 +1,8 @@
-import { instanceAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { requireInstance } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { listLockedPeriods, unlockPeriod, unlockSchema } from '$lib/server/periods';
+import { instanceAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { requireInstance } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { listLockedPeriods, unlockPeriod, unlockSchema } from '$lib/server/programmes/periods';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
-import { instanceAction } from '$lib/server/actions';
-import { createAccount, listAccounts, newAccountSchema } from '$lib/server/accounts';
-import { getDb } from '$lib/server/db';
-import { requireInstance } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
+import { instanceAction } from '$lib/server/http/actions';
+import { createAccount, listAccounts, newAccountSchema } from '$lib/server/auth/accounts';
+import { getDb } from '$lib/server/db/connection';
+import { requireInstance } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

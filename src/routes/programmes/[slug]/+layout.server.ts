@@ -1,4 +1,4 @@
-import { requireProgramme } from '$lib/server/guards';
+import { requireProgramme } from '$lib/server/http/guards';
 import type { LayoutServerLoad } from './$types';
 
 // Supplies the programme header and tabs. Pages and actions still call requireProgramme

@@ -1,8 +1,8 @@
-import { getDb } from '$lib/server/db';
-import { loadGenderCheck } from '$lib/server/gender-strategy';
-import { requireProgramme } from '$lib/server/guards';
-import { getLogframe, listPeriods } from '$lib/server/programmes';
-import { listRisksNeedingReview } from '$lib/server/risk-register';
+import { getDb } from '$lib/server/db/connection';
+import { loadGenderCheck } from '$lib/server/gender/strategy';
+import { requireProgramme } from '$lib/server/http/guards';
+import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
+import { listRisksNeedingReview } from '$lib/server/risks/register';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +19,16 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		logframe,
 		periods,
-		reviewNeeded: reviewNeeded.map((r) => ({ id: r.id, code: r.code, title: r.title, kind: r.kind, band: r.band, score: r.score, nextReviewDate: r.nextReviewDate, flag: r.reviewNeeded! })),
+		reviewNeeded: reviewNeeded.map((r) => ({
+			id: r.id,
+			code: r.code,
+			title: r.title,
+			kind: r.kind,
+			band: r.band,
+			score: r.score,
+			nextReviewDate: r.nextReviewDate,
+			flag: r.reviewNeeded!
+		})),
 		genderCheck
 	};
 };

@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { instanceAction } from '$lib/server/actions';
-import { accountSchema, getAccount, grantMembership, membershipSchema, passwordSchema, revokeMembership, setAccountPassword, updateAccount } from '$lib/server/accounts';
-import { getDb } from '$lib/server/db';
-import { found, paramId, requireInstance } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { listProgrammes } from '$lib/server/programmes';
-import { idField } from '$lib/server/validation';
+import { instanceAction } from '$lib/server/http/actions';
+import {
+	accountSchema,
+	getAccount,
+	grantMembership,
+	membershipSchema,
+	passwordSchema,
+	revokeMembership,
+	setAccountPassword,
+	updateAccount
+} from '$lib/server/auth/accounts';
+import { getDb } from '$lib/server/db/connection';
+import { found, paramId, requireInstance } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { listProgrammes } from '$lib/server/programmes/programmes';
+import { idField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

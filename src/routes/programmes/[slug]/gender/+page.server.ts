@@ -1,6 +1,6 @@
-import { getDb } from '$lib/server/db';
-import { loadGenderStrategy } from '$lib/server/gender-strategy';
-import { requireProgramme } from '$lib/server/guards';
+import { getDb } from '$lib/server/db/connection';
+import { loadGenderStrategy } from '$lib/server/gender/strategy';
+import { requireProgramme } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 
 // The gender strategy by module. Everyone in the programme reads it; donors without internal notes.

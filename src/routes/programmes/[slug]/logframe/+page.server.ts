@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
-import { programmeAction } from '$lib/server/actions';
-import { requireProgramme } from '$lib/server/guards';
+import { getDb } from '$lib/server/db/connection';
+import { programmeAction } from '$lib/server/http/actions';
+import { requireProgramme } from '$lib/server/http/guards';
 import {
 	activitySchema,
 	createActivity,
@@ -15,10 +15,10 @@ import {
 	updateActivity,
 	updateModule,
 	updateOutput
-} from '$lib/server/logframe';
-import { redirectWithNotice } from '$lib/server/notices';
-import { getLogframe } from '$lib/server/programmes';
-import { idField, versionField } from '$lib/server/validation';
+} from '$lib/server/programmes/logframe';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { getLogframe } from '$lib/server/programmes/programmes';
+import { idField, versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -62,10 +62,15 @@ export const actions = {
 			redirectWithNotice(back(access.programme.slug), 'saved', `activity-${id}`);
 		}),
 	move: (event) =>
-		programmeAction(event, 'logframe.edit', z.object({ entity, id: idField(), direction: z.enum(['up', 'down']) }), async ({ db, access, data }) => {
-			await moveLogframeItem(db, access.user, access.programme, data.entity, data.id, data.direction);
-			redirectWithNotice(back(access.programme.slug), 'moved', `${data.entity}-${data.id}`);
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			z.object({ entity, id: idField(), direction: z.enum(['up', 'down']) }),
+			async ({ db, access, data }) => {
+				await moveLogframeItem(db, access.user, access.programme, data.entity, data.id, data.direction);
+				redirectWithNotice(back(access.programme.slug), 'moved', `${data.entity}-${data.id}`);
+			}
+		),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
 		programmeAction(

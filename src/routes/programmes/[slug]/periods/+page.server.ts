@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { createPeriod, deletePeriod, periodDeletionImpact, periodSchema, updatePeriod } from '$lib/server/periods';
-import { listPeriods } from '$lib/server/programmes';
-import { idField, versionField } from '$lib/server/validation';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { createPeriod, deletePeriod, periodDeletionImpact, periodSchema, updatePeriod } from '$lib/server/programmes/periods';
+import { listPeriods } from '$lib/server/programmes/programmes';
+import { idField, versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,10 +22,15 @@ export const actions = {
 			redirectWithNotice(back(access.programme.slug), 'created');
 		}),
 	update: (event) =>
-		programmeAction(event, 'logframe.edit', periodSchema.extend({ id: idField(), version: versionField() }), async ({ db, access, data: { id, version, ...input } }) => {
-			await updatePeriod(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(back(access.programme.slug), 'saved');
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			periodSchema.extend({ id: idField(), version: versionField() }),
+			async ({ db, access, data: { id, version, ...input } }) => {
+				await updatePeriod(db, access.user, access.programme, id, version, input);
+				redirectWithNotice(back(access.programme.slug), 'saved');
+			}
+		),
 	delete: (event) =>
 		programmeAction(
 			event,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ADOPTION_STATUSES, PRIORITIES, RECOMMENDATION_AREAS } from '$lib/model';
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { loadTracker } from '$lib/server/recommendation-tracker';
-import { todayIso } from '$lib/server/results';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { loadTracker } from '$lib/server/recommendations/tracker';
+import { todayIso } from '$lib/server/core/dates';
 import type { PageServerLoad } from './$types';
 
 // Filters arrive in the query string; anything unreadable is simply ignored (no filter).
@@ -29,7 +29,15 @@ export const load: PageServerLoad = async (event) => {
 		overdue: p.get('overdue'),
 		q: p.get('q') ?? ''
 	});
-	const filters = { sourceId: f.source, addressee: f.addressee, area: f.area, priority: f.priority, status: f.status, overdue: f.overdue === '1', q: f.q };
+	const filters = {
+		sourceId: f.source,
+		addressee: f.addressee,
+		area: f.area,
+		priority: f.priority,
+		status: f.status,
+		overdue: f.overdue === '1',
+		q: f.q
+	};
 	return {
 		tracker: await loadTracker(getDb(), access.programme.id, filters, todayIso()),
 		filters,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { INDICATOR_STATUSES } from '$lib/model';
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { listModules } from '$lib/server/programmes';
-import { loadResultsTree } from '$lib/server/results';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { listModules } from '$lib/server/programmes/programmes';
+import { loadResultsTree } from '$lib/server/results/results-page';
 import type { PageServerLoad } from './$types';
 
 // Filters arrive in the query string; anything unreadable is simply ignored (no filter).

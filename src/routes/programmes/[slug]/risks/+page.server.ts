@@ -1,6 +1,6 @@
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { loadRiskRegister, readRiskFilters } from '$lib/server/risk-register';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { loadRiskRegister, readRiskFilters } from '$lib/server/risks/register';
 import type { PageServerLoad } from './$types';
 
 // The register with its heat map. Everyone in the programme reads it; donors without internal notes.

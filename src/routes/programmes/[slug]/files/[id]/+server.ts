@@ -1,14 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { openAttachment } from '$lib/server/attachments';
-import { getDb } from '$lib/server/db';
-import { paramId, requireProgramme } from '$lib/server/guards';
+import { openAttachment } from '$lib/server/core/attachments';
+import { getDb } from '$lib/server/db/connection';
+import { paramId, requireProgramme } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
 
 // Evidence is served only to members, and to donors only when the record it belongs to is one
 // donors may see (an approved value). Anything else answers 404, like a file that is not there.
 export const GET: RequestHandler = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
-	const file = await openAttachment(getDb(), access.programme.id, paramId(event.params.id), { internal: access.can('programme.viewInternal') });
+	const file = await openAttachment(getDb(), access.programme.id, paramId(event.params.id), {
+		internal: access.can('programme.viewInternal')
+	});
 	if (!file) error(404, 'not found');
 	const disposition = `${file.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`;
 	return new Response(new Uint8Array(file.body), {

@@ -1,19 +1,26 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { createGenderAction, genderActionSchema } from '$lib/server/gender';
-import { requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { listModules } from '$lib/server/programmes';
-import { listIndicatorChoices } from '$lib/server/risks';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { createGenderAction, genderActionSchema } from '$lib/server/gender/actions';
+import { requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { listModules } from '$lib/server/programmes/programmes';
+import { listIndicatorChoices } from '$lib/server/risks/risks';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { programme } = await requireProgramme(event, event.params.slug, 'gender.edit');
 	const db = getDb();
-	const [modules, indicators] = await Promise.all([listModules(db, programme.id), listIndicatorChoices(db, programme.id, { disaggregatedOnly: true })]);
+	const [modules, indicators] = await Promise.all([
+		listModules(db, programme.id),
+		listIndicatorChoices(db, programme.id, { disaggregatedOnly: true })
+	]);
 	// A module chosen on the strategy page (?module=<id>) starts selected.
 	const chosen = Number(event.url.searchParams.get('module'));
-	return { modules: modules.map((m) => ({ id: m.id, code: m.code, title: m.title })), indicators, moduleId: modules.some((m) => m.id === chosen) ? chosen : null };
+	return {
+		modules: modules.map((m) => ({ id: m.id, code: m.code, title: m.title })),
+		indicators,
+		moduleId: modules.some((m) => m.id === chosen) ? chosen : null
+	};
 };
 
 export const actions = {

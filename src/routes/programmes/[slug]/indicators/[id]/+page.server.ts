@@ -1,7 +1,7 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { failFromError, parseForm, readForm } from '$lib/server/forms';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { failFromError, parseForm, readForm } from '$lib/server/http/forms';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import {
 	addValueComment,
 	approveValue,
@@ -12,10 +12,10 @@ import {
 	saveValue,
 	submitValue,
 	valueSchema
-} from '$lib/server/indicator-values';
-import { indicatorIn, toIndicator } from '$lib/server/indicators';
-import { redirectWithNotice } from '$lib/server/notices';
-import { loadIndicatorDetail } from '$lib/server/results';
+} from '$lib/server/results/values';
+import { indicatorIn, toIndicator } from '$lib/server/results/indicators';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { loadIndicatorDetail } from '$lib/server/results/indicator-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	const started = detail.rows.filter((r) => r.period.startDate <= detail.asOf);
 	const periodId = detail.rows.some((r) => r.period.id === chosen)
 		? chosen
-		: ([...started].reverse().find((r) => !r.approved) ?? started.at(-1) ?? detail.rows[0])?.period.id ?? null;
+		: (([...started].reverse().find((r) => !r.approved) ?? started.at(-1) ?? detail.rows[0])?.period.id ?? null);
 	return {
 		detail,
 		selectedPeriodId: periodId,
@@ -42,7 +42,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const here = (slug: string, id: number, periodId?: number) => `/programmes/${slug}/indicators/${id}${periodId ? `?period=${periodId}` : ''}`;
+const here = (slug: string, id: number, periodId?: number) =>
+	`/programmes/${slug}/indicators/${id}${periodId ? `?period=${periodId}` : ''}`;
 
 export const actions = {
 	/** The value form depends on the indicator's measure, so its schema is built once the indicator is known. */

@@ -1,9 +1,9 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { createIndicator, indicatorSchema } from '$lib/server/indicators';
-import { redirectWithNotice } from '$lib/server/notices';
-import { getLogframe } from '$lib/server/programmes';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { createIndicator, indicatorSchema } from '$lib/server/results/indicators';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { getLogframe } from '$lib/server/programmes/programmes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

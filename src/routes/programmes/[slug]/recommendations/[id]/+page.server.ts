@@ -1,13 +1,27 @@
-import { programmeAction } from '$lib/server/actions';
-import { adoptionEventStep, deleteAdoptionEvent, eventDeleteSchema, eventSchema, recordAdoptionEvent } from '$lib/server/adoption-events';
-import { getDb } from '$lib/server/db';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
-import { addKeyAction, deleteKeyAction, keyActionDeleteSchema, keyActionEditSchema, keyActionName, keyActionSchema, updateKeyAction } from '$lib/server/key-actions';
-import { redirectWithNotice } from '$lib/server/notices';
-import { addRecommendationComment, commentSchema } from '$lib/server/recommendation-comments';
-import { loadRecommendationDetail } from '$lib/server/recommendation-detail';
-import { responseSchema, setManagementResponse } from '$lib/server/management-responses';
-import { todayIso } from '$lib/server/results';
+import { programmeAction } from '$lib/server/http/actions';
+import {
+	adoptionEventStep,
+	deleteAdoptionEvent,
+	eventDeleteSchema,
+	eventSchema,
+	recordAdoptionEvent
+} from '$lib/server/recommendations/adoption-events';
+import { getDb } from '$lib/server/db/connection';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
+import {
+	addKeyAction,
+	deleteKeyAction,
+	keyActionDeleteSchema,
+	keyActionEditSchema,
+	keyActionName,
+	keyActionSchema,
+	updateKeyAction
+} from '$lib/server/recommendations/key-actions';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { addRecommendationComment, commentSchema } from '$lib/server/recommendations/comments';
+import { loadRecommendationDetail } from '$lib/server/recommendations/detail';
+import { responseSchema, setManagementResponse } from '$lib/server/recommendations/management-responses';
+import { todayIso } from '$lib/server/core/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,10 +1,10 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { recommendationFormOptions } from '$lib/server/recommendation-detail';
-import { createRecommendation, recommendationSchema } from '$lib/server/recommendations';
-import { todayIso } from '$lib/server/results';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { recommendationFormOptions } from '$lib/server/recommendations/detail';
+import { createRecommendation, recommendationSchema } from '$lib/server/recommendations/recommendations';
+import { todayIso } from '$lib/server/core/dates';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { NotFoundError } from '$lib/server/errors';
-import { requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { NotFoundError } from '$lib/server/core/errors';
+import { requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
 import {
 	createSourceDocument,
 	deleteSourceDocument,
@@ -11,7 +11,7 @@ import {
 	sourceDocumentEditSchema,
 	sourceDocumentSchema,
 	updateSourceDocument
-} from '$lib/server/source-documents';
+} from '$lib/server/recommendations/source-documents';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,9 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { loadRiskDetail } from '$lib/server/risk-register';
-import { assumptionCheckSchema, checkAssumption, reviewRisk, reviewSchema } from '$lib/server/risk-reviews';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { loadRiskDetail } from '$lib/server/risks/register';
+import { assumptionCheckSchema, checkAssumption, reviewRisk, reviewSchema } from '$lib/server/risks/reviews';
 import type { Actions, PageServerLoad } from './$types';
 
 // One entry: its assessment, review history and assumption checks; coordinators re-assess it here.

@@ -1,10 +1,10 @@
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { getLogframe } from '$lib/server/programmes';
-import { todayIso } from '$lib/server/results';
-import { createRisk, listIndicatorChoices, riskCreateSchema } from '$lib/server/risks';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { getLogframe } from '$lib/server/programmes/programmes';
+import { todayIso } from '$lib/server/core/dates';
+import { createRisk, listIndicatorChoices, riskCreateSchema } from '$lib/server/risks/risks';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { deleteGenderAction, genderActionEditSchema, genderActionIn, updateGenderAction } from '$lib/server/gender';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { listModules } from '$lib/server/programmes';
-import { listIndicatorChoices } from '$lib/server/risks';
-import { versionField } from '$lib/server/validation';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { deleteGenderAction, genderActionEditSchema, genderActionIn, updateGenderAction } from '$lib/server/gender/actions';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { listModules } from '$lib/server/programmes/programmes';
+import { listIndicatorChoices } from '$lib/server/risks/risks';
+import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,13 +30,18 @@ export const actions = {
 		}),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
-		programmeAction(event, 'gender.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			if (!data.confirm) {
-				const action = await genderActionIn(db, access.programme.id, id);
-				return { confirmDelete: { version: data.version, links: action.indicatorIds.length } };
+		programmeAction(
+			event,
+			'gender.edit',
+			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
+			async ({ db, access, data }) => {
+				const id = paramId(event.params.id);
+				if (!data.confirm) {
+					const action = await genderActionIn(db, access.programme.id, id);
+					return { confirmDelete: { version: data.version, links: action.indicatorIds.length } };
+				}
+				await deleteGenderAction(db, access.user, access.programme, id, data.version);
+				redirectWithNotice(back(access.programme.slug), 'deleted');
 			}
-			await deleteGenderAction(db, access.user, access.programme, id, data.version);
-			redirectWithNotice(back(access.programme.slug), 'deleted');
-		})
+		)
 } satisfies Actions;

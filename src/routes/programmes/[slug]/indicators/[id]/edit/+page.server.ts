@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { failFromError, parseForm, readForm } from '$lib/server/forms';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { failFromError, parseForm, readForm } from '$lib/server/http/forms';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import {
 	deleteIndicator,
 	indicatorDeletionImpact,
@@ -14,17 +14,21 @@ import {
 	toIndicator,
 	toTarget,
 	updateIndicator
-} from '$lib/server/indicators';
-import { redirectWithNotice } from '$lib/server/notices';
-import { getLogframe, listPeriods } from '$lib/server/programmes';
-import { versionField } from '$lib/server/validation';
+} from '$lib/server/results/indicators';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
+import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { programme } = await requireProgramme(event, event.params.slug, 'indicator.edit');
 	const db = getDb();
 	const row = await found(indicatorIn(db, programme.id, paramId(event.params.id)));
-	const [logframe, periods, targets] = await Promise.all([getLogframe(db, programme.id), listPeriods(db, programme.id), listTargets(db, row.id)]);
+	const [logframe, periods, targets] = await Promise.all([
+		getLogframe(db, programme.id),
+		listPeriods(db, programme.id),
+		listTargets(db, row.id)
+	]);
 	return { indicator: toIndicator(row), logframe, periods, targets: targets.map(toTarget) };
 };
 
@@ -32,11 +36,16 @@ const back = (slug: string, id: number) => `/programmes/${slug}/indicators/${id}
 
 export const actions = {
 	update: (event) =>
-		programmeAction(event, 'indicator.edit', z.intersection(indicatorSchema, z.object({ version: versionField() })), async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			await updateIndicator(db, access.user, access.programme, id, data.version, data);
-			redirectWithNotice(back(access.programme.slug, id), 'saved');
-		}),
+		programmeAction(
+			event,
+			'indicator.edit',
+			z.intersection(indicatorSchema, z.object({ version: versionField() })),
+			async ({ db, access, data }) => {
+				const id = paramId(event.params.id);
+				await updateIndicator(db, access.user, access.programme, id, data.version, data);
+				redirectWithNotice(back(access.programme.slug, id), 'saved');
+			}
+		),
 	/** The targets form has one field trio per period, so its schema is built from the periods. */
 	targets: async (event) => {
 		const access = await requireProgramme(event, event.params.slug, 'indicator.edit');
@@ -54,10 +63,16 @@ export const actions = {
 		redirectWithNotice(back(access.programme.slug, id), 'targets');
 	},
 	delete: (event) =>
-		programmeAction(event, 'indicator.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			if (!data.confirm) return { confirmDelete: { version: data.version, impact: await indicatorDeletionImpact(db, access.programme.id, id) } };
-			await deleteIndicator(db, access.user, access.programme, id, data.version);
-			redirectWithNotice(`/programmes/${access.programme.slug}/results`, 'deleted');
-		})
+		programmeAction(
+			event,
+			'indicator.edit',
+			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
+			async ({ db, access, data }) => {
+				const id = paramId(event.params.id);
+				if (!data.confirm)
+					return { confirmDelete: { version: data.version, impact: await indicatorDeletionImpact(db, access.programme.id, id) } };
+				await deleteIndicator(db, access.user, access.programme, id, data.version);
+				redirectWithNotice(`/programmes/${access.programme.slug}/results`, 'deleted');
+			}
+		)
 } satisfies Actions;

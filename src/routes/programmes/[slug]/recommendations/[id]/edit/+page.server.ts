@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { recommendationFormOptions } from '$lib/server/recommendation-detail';
-import { linksOf } from '$lib/server/recommendation-links';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { recommendationFormOptions } from '$lib/server/recommendations/detail';
+import { linksOf } from '$lib/server/recommendations/links';
 import {
 	deleteRecommendation,
 	recommendationDeletionImpact,
@@ -12,9 +12,9 @@ import {
 	recommendationSchema,
 	toRecommendation,
 	updateRecommendation
-} from '$lib/server/recommendations';
-import { todayIso } from '$lib/server/results';
-import { versionField } from '$lib/server/validation';
+} from '$lib/server/recommendations/recommendations';
+import { todayIso } from '$lib/server/core/dates';
+import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,17 +30,28 @@ const detail = (slug: string, id: number) => `/programmes/${slug}/recommendation
 
 export const actions = {
 	update: (event) =>
-		programmeAction(event, 'recommendation.edit', recommendationSchema.extend({ version: versionField() }), async ({ db, access, data: { version, ...input } }) => {
-			const id = paramId(event.params.id);
-			await updateRecommendation(db, access.user, access.programme, id, version, input, todayIso());
-			redirectWithNotice(detail(access.programme.slug, id), 'saved');
-		}),
+		programmeAction(
+			event,
+			'recommendation.edit',
+			recommendationSchema.extend({ version: versionField() }),
+			async ({ db, access, data: { version, ...input } }) => {
+				const id = paramId(event.params.id);
+				await updateRecommendation(db, access.user, access.programme, id, version, input, todayIso());
+				redirectWithNotice(detail(access.programme.slug, id), 'saved');
+			}
+		),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
-		programmeAction(event, 'recommendation.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			if (!data.confirm) return { confirmDelete: { version: data.version, impact: await recommendationDeletionImpact(db, access.programme.id, id) } };
-			await deleteRecommendation(db, access.user, access.programme, id, data.version);
-			redirectWithNotice(`/programmes/${access.programme.slug}/recommendations`, 'deleted');
-		})
+		programmeAction(
+			event,
+			'recommendation.edit',
+			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
+			async ({ db, access, data }) => {
+				const id = paramId(event.params.id);
+				if (!data.confirm)
+					return { confirmDelete: { version: data.version, impact: await recommendationDeletionImpact(db, access.programme.id, id) } };
+				await deleteRecommendation(db, access.user, access.programme, id, data.version);
+				redirectWithNotice(`/programmes/${access.programme.slug}/recommendations`, 'deleted');
+			}
+		)
 } satisfies Actions;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/actions';
-import { getDb } from '$lib/server/db';
-import { found, paramId, requireProgramme } from '$lib/server/guards';
-import { redirectWithNotice } from '$lib/server/notices';
-import { getLogframe } from '$lib/server/programmes';
-import { loadRiskDetail } from '$lib/server/risk-register';
-import { deleteRisk, listIndicatorChoices, riskDeletionImpact, riskEditSchema, updateRisk } from '$lib/server/risks';
-import { versionField } from '$lib/server/validation';
+import { programmeAction } from '$lib/server/http/actions';
+import { getDb } from '$lib/server/db/connection';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
+import { redirectWithNotice } from '$lib/server/http/notices';
+import { getLogframe } from '$lib/server/programmes/programmes';
+import { loadRiskDetail } from '$lib/server/risks/register';
+import { deleteRisk, listIndicatorChoices, riskDeletionImpact, riskEditSchema, updateRisk } from '$lib/server/risks/risks';
+import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,10 +29,16 @@ export const actions = {
 		}),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
-		programmeAction(event, 'risk.edit', z.object({ version: versionField(), confirm: z.literal('yes').optional() }), async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			if (!data.confirm) return { confirmDelete: { version: data.version, impact: await riskDeletionImpact(db, access.programme.id, id) } };
-			await deleteRisk(db, access.user, access.programme, id, data.version);
-			redirectWithNotice(`/programmes/${access.programme.slug}/risks`, 'deleted');
-		})
+		programmeAction(
+			event,
+			'risk.edit',
+			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
+			async ({ db, access, data }) => {
+				const id = paramId(event.params.id);
+				if (!data.confirm)
+					return { confirmDelete: { version: data.version, impact: await riskDeletionImpact(db, access.programme.id, id) } };
+				await deleteRisk(db, access.user, access.programme, id, data.version);
+				redirectWithNotice(`/programmes/${access.programme.slug}/risks`, 'deleted');
+			}
+		)
 } satisfies Actions;

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { Locale } from '$lib/model';
+import { isMessageKey, translateDynamic } from '$lib/i18n/translate';
+
+// Field builders for HTML forms: every value arrives as text. Messages are catalogue keys, turned
+// into the user's language by `issueMessage` when the form fails.
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Required text, trimmed, at most `max` characters. */
+export const text = (max: number) =>
+	z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+
+/** Optional text: blank becomes ''. */
+export const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: 'validation.tooLong' })
+		.optional()
+		.transform((v) => v ?? '');
+
+/** What parseDecimal answers for a number written with thousands separators. */
+const GROUPED = Symbol('grouped');
+
+/**
+ * Accepts "12.5" and the Spanish "12,5". A number written with thousands separators ("15.000",
+ * "2,500", "1.234,5") is refused rather than guessed: "15.000" is fifteen thousand in Spanish
+ * and fifteen in English, and storing the wrong one silently would be far worse than asking.
+ */
+function parseDecimal(v: unknown): unknown {
+	if (typeof v !== 'string') return v;
+	const s = v.trim().replace(/[\s\u00a0\u202f]/g, '');
+	if (s === '') return undefined;
+	if (/[.,].*[.,]/.test(s) || /^-?[1-9]\d{0,2}[.,]\d{3}$/.test(s)) return GROUPED;
+	const n = Number(s.replace(',', '.'));
+	return Number.isFinite(n) ? n : NaN;
+}
+
+export const numberField = (opts: { min?: number; max?: number; integer?: boolean } = {}) => {
+	let n = z.number({
+		error: (iss) => (iss.input === undefined ? 'validation.required' : iss.input === GROUPED ? 'validation.thousands' : 'validation.number')
+	});
+	if (opts.integer) n = n.int({ error: 'validation.integer' });
+	if (opts.min !== undefined) n = n.min(opts.min, { error: 'validation.min' });
+	if (opts.max !== undefined) n = n.max(opts.max, { error: 'validation.max' });
+	return z.preprocess(parseDecimal, n);
+};
+
+export const optionalNumberField = (opts: { min?: number; max?: number; integer?: boolean } = {}) =>
+	z.preprocess(parseDecimal, numberField(opts).optional().nullable()).transform((v) => v ?? null);
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export function isValidIsoDate(value: string): boolean {
+	if (!ISO_DATE.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+export const dateField = () =>
+	z
+		.string({ error: 'validation.required' })
+		.trim()
+		// A blank date is only "required", not also "invalid".
+		.min(1, { error: 'validation.required', abort: true })
+		.refine(isValidIsoDate, { error: 'validation.date' });
+
+export const optionalDateField = () => z.preprocess(blankToUndefined, dateField().optional()).transform((v) => v ?? null);
+
+export const enumField = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'validation.choice' });
+
+/** An HTML checkbox: present ("on") means true. */
+export const checkbox = () => z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean());
+
+/** A record id from a hidden field or a select. */
+export const idField = () => z.preprocess(parseDecimal, z.number({ error: 'validation.unknownRecord' }).int().positive());
+
+/** The version the form was loaded with; a mismatch at save time is a conflict. */
+export const versionField = () => z.preprocess(parseDecimal, z.number({ error: 'validation.invalid' }).int().positive());
+
+export const urlField = () =>
+	z
+		.string()
+		.trim()
+		.max(2000, { error: 'validation.tooLong' })
+		.refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), { error: 'validation.url' });
+
+export const optionalUrlField = () => z.preprocess(blankToUndefined, urlField().optional()).transform((v) => v ?? null);
+
+export const emailField = () =>
+	z
+		.string({ error: 'validation.required' })
+		.trim()
+		.toLowerCase()
+		.min(1, { error: 'validation.required' })
+		.max(254, { error: 'validation.tooLong' })
+		.pipe(z.email({ error: 'validation.email' }));
+
+/** The user-facing message for one zod issue, in `locale`. */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+	const params: Record<string, string | number> = {};
+	const extra = issue as unknown as { minimum?: number | bigint; maximum?: number | bigint; params?: Record<string, unknown> };
+	if (extra.minimum !== undefined) params.min = Number(extra.minimum);
+	if (extra.maximum !== undefined) params.max = Number(extra.maximum);
+	for (const [k, v] of Object.entries(extra.params ?? {})) {
+		if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+	}
+
+	if (isMessageKey(issue.message)) return translateDynamic(locale, issue.message, params);
+
+	switch (issue.code) {
+		case 'invalid_type':
+			return translateDynamic(locale, issue.input === undefined ? 'validation.required' : 'validation.invalid');
+		case 'too_small':
+			return translateDynamic(locale, issue.origin === 'string' ? 'validation.tooShort' : 'validation.min', params);
+		case 'too_big':
+			return translateDynamic(locale, issue.origin === 'string' ? 'validation.tooLong' : 'validation.max', params);
+		case 'invalid_value':
+			return translateDynamic(locale, 'validation.choice');
+		case 'invalid_format':
+			return translateDynamic(locale, issue.format === 'email' ? 'validation.email' : 'validation.invalid');
+		default:
+			return translateDynamic(locale, 'validation.invalid');
+	}
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { Programme } from '$lib/model';
+import { recordAudit } from '../core/audit';
+import type { Executor } from '../db/executor';
+import type { Db } from '../db/connection';
+import { recommendationIn } from './recommendations';
+import { text } from '../core/validation';
+
+// Internal comments on a recommendation: coordinators and evaluators discuss; donors never see them.
+
+export interface RecommendationComment {
+	id: number;
+	authorName: string | null;
+	body: string;
+	createdAt: string;
+}
+
+export const commentSchema = z.object({ body: text(4000) });
+
+export async function addRecommendationComment(
+	db: Db,
+	actor: { id: number },
+	programme: Programme,
+	recommendationId: number,
+	body: string
+): Promise<number> {
+	return db.transaction().execute(async (trx) => {
+		await recommendationIn(trx, programme.id, recommendationId);
+		const { id } = await trx
+			.insertInto('recommendation_comment')
+			.values({ recommendation_id: recommendationId, author_id: actor.id, body })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await recordAudit(trx, {
+			userId: actor.id,
+			programmeId: programme.id,
+			entity: 'recommendation_comment',
+			entityId: id,
+			action: 'create',
+			after: { recommendationId, body }
+		});
+		return id;
+	});
+}
+
+export async function listRecommendationComments(db: Executor, recommendationId: number): Promise<RecommendationComment[]> {
+	const rows = await db
+		.selectFrom('recommendation_comment')
+		.leftJoin('user', 'user.id', 'recommendation_comment.author_id')
+		.select(['recommendation_comment.id', 'user.name', 'recommendation_comment.body', 'recommendation_comment.created_at'])
+		.where('recommendation_comment.recommendation_id', '=', recommendationId)
+		.orderBy('recommendation_comment.created_at')
+		.orderBy('recommendation_comment.id')
+		.execute();
+	return rows.map((r) => ({ id: r.id, authorName: r.name, body: r.body, createdAt: r.created_at }));
+}

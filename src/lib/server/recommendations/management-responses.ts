@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { MANAGEMENT_RESPONSES, type Programme } from '$lib/model';
+import { recordAudit } from '../core/audit';
+import type { Db } from '../db/connection';
+import { ConflictError, DomainValidationError } from '../core/errors';
+import { recommendationIn } from './recommendations';
+import { enumField, optionalText, versionField } from '../core/validation';
+import { assertSaved } from '../core/versioning';
+
+// The management response to an evaluation recommendation (design §2): accepted, partially
+// accepted or rejected, with its text; accepting in part or rejecting must be justified.
+
+type Actor = { id: number };
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const responseSchema = z
+	.object({
+		managementResponse: z.preprocess(blankToUndefined, enumField(MANAGEMENT_RESPONSES).optional()).transform((v) => v ?? null),
+		managementResponseText: optionalText(4000),
+		version: versionField()
+	})
+	.superRefine((v, ctx) => {
+		// Accepting may go without comment; accepting in part or rejecting must say why.
+		if ((v.managementResponse === 'partially_accepted' || v.managementResponse === 'rejected') && !v.managementResponseText) {
+			ctx.addIssue({ code: 'custom', path: ['managementResponseText'], message: 'recommendations.justificationRequired' });
+		}
+		if (!v.managementResponse && v.managementResponseText) {
+			ctx.addIssue({ code: 'custom', path: ['managementResponse'], message: 'recommendations.responseNeeded' });
+		}
+	});
+export type ResponseInput = z.output<typeof responseSchema>;
+
+const EVALUATION_KINDS = ['midterm_evaluation', 'final_evaluation'];
+
+/** The management response is given to evaluation recommendations only. */
+export async function setManagementResponse(db: Db, actor: Actor, programme: Programme, id: number, input: ResponseInput): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const row = await recommendationIn(trx, programme.id, id);
+		if (row.version !== input.version) throw new ConflictError('recommendation', id);
+		if (input.managementResponse) {
+			const source = row.source_document_id
+				? await trx.selectFrom('source_document').select('kind').where('id', '=', row.source_document_id).executeTakeFirst()
+				: undefined;
+			if (!source || !EVALUATION_KINDS.includes(source.kind)) {
+				throw new DomainValidationError({ managementResponse: { key: 'recommendations.responseOnlyForEvaluations' } });
+			}
+		}
+		const result = await trx
+			.updateTable('recommendation')
+			.set({
+				management_response: input.managementResponse,
+				management_response_text: input.managementResponseText,
+				// Someone has now stated the response: it is no longer the seed's inference.
+				response_is_illustrative: 0,
+				updated_at: new Date().toISOString(),
+				version: sql`version + 1`
+			})
+			.where('id', '=', id)
+			.where('version', '=', input.version)
+			.executeTakeFirst();
+		assertSaved(result, 'recommendation', id);
+		await recordAudit(trx, {
+			userId: actor.id,
+			programmeId: programme.id,
+			entity: 'recommendation',
+			entityId: id,
+			action: 'respond',
+			before: { managementResponse: row.management_response, managementResponseText: row.management_response_text },
+			after: { managementResponse: input.managementResponse, managementResponseText: input.managementResponseText }
+		});
+	});
+}

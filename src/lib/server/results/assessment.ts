@@ -1,0 +1,120 @@
+import { assessIndicator, type Assessment } from '$lib/indicator-status';
+import type { Indicator, IndicatorStatus, IsoDate, Programme, ReportingPeriod } from '$lib/model';
+import type { Executor } from '../db/executor';
+import { todayIso } from '../core/dates';
+import { toIndicator } from './indicators';
+import { derivedValues } from './derived-values';
+import { effectiveEndDate, toPeriod } from '../programmes/programmes';
+
+// Every indicator of a programme judged from approved values, in a fixed number of statements
+// whatever the size of the programme (no query per indicator or per period). Pages, the portfolio
+// and every later report read the same assessment: compute it once per request and pass it on.
+
+export interface ProgrammeAssessment {
+	indicators: Indicator[];
+	periods: ReportingPeriod[];
+	assessments: Map<number, Assessment>;
+	/** Approved values, by indicator then period (the women/men split included, for gender views). */
+	approved: Map<number, Map<number, { value: number | null; women: number | null; men: number | null; isIllustrative: boolean }>>;
+}
+
+/** Every indicator of the programme, judged as of `asOf` from approved values only. Four statements. */
+export async function assessProgramme(db: Executor, programme: Programme, asOf: IsoDate = todayIso()): Promise<ProgrammeAssessment> {
+	return (await assessProgrammes(db, [programme], asOf)).get(programme.id)!;
+}
+
+/** The same for several programmes at once (the portfolio): still four statements in all. */
+export async function assessProgrammes(
+	db: Executor,
+	programmes: Programme[],
+	asOf: IsoDate = todayIso()
+): Promise<Map<number, ProgrammeAssessment>> {
+	const result = new Map<number, ProgrammeAssessment>();
+	if (programmes.length === 0) return result;
+	const ids = programmes.map((p) => p.id);
+	const [indicatorRows, periodRows, targetRows, approvedRows] = await Promise.all([
+		db.selectFrom('indicator').selectAll().where('programme_id', 'in', ids).orderBy('sort_order').orderBy('id').execute(),
+		db.selectFrom('reporting_period').selectAll().where('programme_id', 'in', ids).orderBy('start_date').execute(),
+		db
+			.selectFrom('indicator_target')
+			.innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
+			.select(['indicator_target.indicator_id', 'indicator_target.period_id', 'indicator_target.value'])
+			.where('indicator.programme_id', 'in', ids)
+			.execute(),
+		db
+			.selectFrom('indicator_value')
+			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+			.select([
+				'indicator_value.indicator_id',
+				'indicator_value.period_id',
+				'indicator_value.value',
+				'indicator_value.women',
+				'indicator_value.men',
+				'indicator_value.is_illustrative'
+			])
+			.where('indicator.programme_id', 'in', ids)
+			.where('indicator_value.status', '=', 'approved')
+			.execute()
+	]);
+	const targets = new Map<number, Map<number, number>>();
+	for (const t of targetRows) {
+		if (!targets.has(t.indicator_id)) targets.set(t.indicator_id, new Map());
+		targets.get(t.indicator_id)!.set(t.period_id, t.value);
+	}
+	const approved: ProgrammeAssessment['approved'] = new Map();
+	for (const v of approvedRows) {
+		if (!approved.has(v.indicator_id)) approved.set(v.indicator_id, new Map());
+		approved.get(v.indicator_id)!.set(v.period_id, { value: v.value, women: v.women, men: v.men, isIllustrative: v.is_illustrative === 1 });
+	}
+	const parts = programmes.map((programme) => ({
+		programme,
+		programmeId: programme.id,
+		indicators: indicatorRows.filter((r) => r.programme_id === programme.id).map(toIndicator),
+		periods: periodRows.filter((r) => r.programme_id === programme.id).map(toPeriod)
+	}));
+	for (const [indicatorId, values] of await derivedValues(db, parts, asOf)) {
+		approved.set(
+			indicatorId,
+			new Map([...values].map(([periodId, value]) => [periodId, { value, women: null, men: null, isIllustrative: false }]))
+		);
+	}
+	for (const { programme, indicators, periods } of parts) {
+		const span = { startDate: programme.startDate, endDate: effectiveEndDate(programme) };
+		const assessments = new Map<number, Assessment>();
+		for (const indicator of indicators) {
+			const values = approved.get(indicator.id);
+			assessments.set(
+				indicator.id,
+				assessIndicator({
+					indicator,
+					programme: span,
+					periods,
+					targets: targets.get(indicator.id) ?? new Map(),
+					approved: new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
+					asOf
+				})
+			);
+		}
+		const programmeApproved: ProgrammeAssessment['approved'] = new Map(
+			indicators.filter((i) => approved.has(i.id)).map((i) => [i.id, approved.get(i.id)!])
+		);
+		result.set(programme.id, { indicators, periods, assessments, approved: programmeApproved });
+	}
+	return result;
+}
+
+export function countStatuses(assessments: Iterable<Assessment>): Record<IndicatorStatus, number> {
+	const counts: Record<IndicatorStatus, number> = {
+		achieved: 0,
+		on_track: 0,
+		at_risk: 0,
+		off_track: 0,
+		no_data: 0,
+		not_started: 0,
+		not_yet: 0,
+		overdue: 0,
+		reported: 0
+	};
+	for (const a of assessments) counts[a.status]++;
+	return counts;
+}

@@ -1,0 +1,115 @@
+import { assessIndicator, type Assessment, type PeriodAssessment } from '$lib/indicator-status';
+import type { Indicator, IndicatorTarget, IndicatorValue, IsoDate, Programme, ReportingPeriod } from '$lib/model';
+import type { Executor } from '../db/executor';
+import { todayIso } from '../core/dates';
+import { listAttachments, type Attachment } from '../core/attachments';
+import { listAudit, type AuditRecord } from '../core/audit';
+import { indicatorIn, toIndicator, toTarget } from './indicators';
+import { listIndicatorValues, listValueComments, type ValueComment } from './values';
+import { derivedValues } from './derived-values';
+import { effectiveEndDate, toPeriod } from '../programmes/programmes';
+
+// The indicator page: the reference sheet, each period's target, values and status, and history.
+
+export interface PeriodRow {
+	period: ReportingPeriod;
+	target: IndicatorTarget | null;
+	approved: IndicatorValue | null;
+	/** For a derived indicator: the value counted from the records it follows. */
+	derived: number | null;
+	open: IndicatorValue | null;
+	assessment: PeriodAssessment;
+}
+
+export interface IndicatorDetail {
+	indicator: Indicator;
+	module: { id: number; code: string; title: string } | null;
+	output: { id: number; code: string; title: string } | null;
+	assessment: Assessment;
+	rows: PeriodRow[];
+	values: IndicatorValue[];
+	comments: ValueComment[];
+	attachments: Attachment[];
+	history: AuditRecord[];
+	asOf: IsoDate;
+}
+
+export async function loadIndicatorDetail(
+	db: Executor,
+	programme: Programme,
+	indicatorId: number,
+	viewer: { internal: boolean },
+	asOf: IsoDate = todayIso()
+): Promise<IndicatorDetail> {
+	const indicator = toIndicator(await indicatorIn(db, programme.id, indicatorId));
+	const [parents, periodRows, targetRows, values] = await Promise.all([
+		db
+			.selectFrom('module')
+			.leftJoin('output', (join) => join.onRef('output.module_id', '=', 'module.id').on('output.id', '=', indicator.outputId ?? -1))
+			.select([
+				'module.id as module_id',
+				'module.code as module_code',
+				'module.title as module_title',
+				'output.id as output_id',
+				'output.code as output_code',
+				'output.title as output_title'
+			])
+			.where('module.id', '=', indicator.moduleId ?? -1)
+			.executeTakeFirst(),
+		db.selectFrom('reporting_period').selectAll().where('programme_id', '=', programme.id).orderBy('start_date').execute(),
+		db.selectFrom('indicator_target').selectAll().where('indicator_id', '=', indicator.id).execute(),
+		listIndicatorValues(db, indicator.id, viewer)
+	]);
+	const periods = periodRows.map(toPeriod);
+	const targets = new Map(targetRows.map((t) => [t.period_id, toTarget(t)]));
+	const approved = new Map(values.filter((v) => v.status === 'approved').map((v) => [v.periodId, v]));
+	const open = new Map(values.filter((v) => ['draft', 'submitted', 'returned'].includes(v.status)).map((v) => [v.periodId, v]));
+	const derived = (await derivedValues(db, [{ programmeId: programme.id, indicators: [indicator], periods }], asOf)).get(indicator.id);
+
+	const assessment = assessIndicator({
+		indicator,
+		programme: { startDate: programme.startDate, endDate: effectiveEndDate(programme) },
+		periods,
+		targets: new Map([...targets.values()].map((t) => [t.periodId, t.value])),
+		approved: derived ?? new Map([...approved.values()].map((v) => [v.periodId, v.value])),
+		asOf
+	});
+	const assessmentByPeriod = new Map(assessment.periods.map((p) => [p.periodId, p]));
+	const valueIds = values.map((v) => v.id);
+
+	const [comments, attachments, history] = await Promise.all([
+		viewer.internal ? listValueComments(db, valueIds) : Promise.resolve([]),
+		listAttachments(db, 'indicator_value', valueIds),
+		viewer.internal ? indicatorHistory(db, indicator.id, valueIds) : Promise.resolve([])
+	]);
+
+	return {
+		indicator,
+		module: parents ? { id: parents.module_id, code: parents.module_code, title: parents.module_title } : null,
+		output: parents?.output_id ? { id: parents.output_id, code: parents.output_code!, title: parents.output_title! } : null,
+		assessment,
+		rows: periods.map((period) => ({
+			period,
+			target: targets.get(period.id) ?? null,
+			approved: approved.get(period.id) ?? null,
+			derived: derived?.get(period.id) ?? null,
+			open: open.get(period.id) ?? null,
+			assessment: assessmentByPeriod.get(period.id)!
+		})),
+		values,
+		comments,
+		attachments,
+		history,
+		asOf
+	};
+}
+
+/** The audit trail of an indicator: its reference sheet, its targets and its values. */
+function indicatorHistory(db: Executor, indicatorId: number, valueIds: number[]): Promise<AuditRecord[]> {
+	return listAudit(db, {
+		subjects: [
+			{ entity: 'indicator', ids: [indicatorId] },
+			{ entity: 'indicator_value', ids: valueIds }
+		]
+	});
+}
