@@ -168,6 +168,14 @@ export function summarizeAdoption(statuses: Iterable<AdoptionStatus>): AdoptionS
 }
 
 /**
+ * The adoption figures of a set of recommendations as of a date, from each one's ladder (an empty
+ * ladder is a recommendation still proposed). The portfolio, the tracker and the reports read these.
+ */
+export function adoptionAsOf(ladders: Iterable<readonly LadderEvent[]>, asOf: IsoDate): AdoptionSummary {
+	return summarizeAdoption([...ladders].map((events) => statusAsOf(events, asOf)));
+}
+
+/**
  * Rates per group (area, addressee…). Groups named in `order` come first, in that order and even
  * when empty; any other group follows alphabetically.
  */

@@ -135,6 +135,28 @@ function aggregate(input: StatusInput, periods: StatusPeriod[]) {
 	});
 }
 
+/**
+ * The one place a status input is put together: the line runs from the programme's start to its
+ * effective end (the revised end when extended), through the period milestones.
+ */
+export function statusInput(
+	programme: { startDate: IsoDate; effectiveEndDate: IsoDate },
+	indicator: StatusIndicator,
+	periods: readonly StatusPeriod[],
+	targets: ReadonlyMap<number, number>,
+	approved: ReadonlyMap<number, number | null>,
+	asOf: IsoDate
+): StatusInput {
+	return {
+		indicator,
+		programme: { startDate: programme.startDate, endDate: programme.effectiveEndDate },
+		periods,
+		targets,
+		approved,
+		asOf
+	};
+}
+
 export function assessIndicator(input: StatusInput): Assessment {
 	const { indicator, asOf } = input;
 	const periods = [...input.periods].sort((a, b) => a.startDate.localeCompare(b.startDate));

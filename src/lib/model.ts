@@ -50,6 +50,8 @@ export interface Programme {
 	startDate: IsoDate;
 	endDate: IsoDate;
 	revisedEndDate: IsoDate | null;
+	/** The end that counts (the revised end when the programme was extended), computed once on the server. */
+	effectiveEndDate: IsoDate;
 	status: ProgrammeStatus;
 	summary: string;
 	sdgTargets: string[];
@@ -134,6 +136,11 @@ export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 
 export const VALUE_STATES = ['draft', 'submitted', 'returned', 'approved', 'superseded'] as const;
 export type ValueState = (typeof VALUE_STATES)[number];
+/** A value still in the workflow: not yet approved, not replaced by a correction. */
+export const OPEN_VALUE_STATES = ['draft', 'submitted', 'returned'] as const satisfies readonly ValueState[];
+export type OpenValueState = (typeof OPEN_VALUE_STATES)[number];
+export const isOpenValueState = (state: ValueState): state is OpenValueState =>
+	(OPEN_VALUE_STATES as readonly ValueState[]).includes(state);
 
 export interface Indicator {
 	id: number;

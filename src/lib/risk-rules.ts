@@ -20,11 +20,14 @@ export function riskScore(likelihood: number, impact: number): number {
 /** 1–4 low, 5–9 medium, 10–15 high, 16–25 critical. */
 export function riskBand(score: number): RiskBand {
 	if (!Number.isInteger(score) || score < 1 || score > 25) throw new RangeError(`score must be an integer from 1 to 25, got ${score}`);
-	if (score <= 4) return 'low';
-	if (score <= 9) return 'medium';
-	if (score <= 15) return 'high';
+	if (score < BAND_FLOOR.medium) return 'low';
+	if (score < BAND_FLOOR.high) return 'medium';
+	if (score < BAND_FLOOR.critical) return 'high';
 	return 'critical';
 }
+
+/** The lowest score of each band (design §2: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical). */
+export const BAND_FLOOR: Record<RiskBand, number> = { low: 1, medium: 5, high: 10, critical: 16 };
 
 export interface ReviewPoint {
 	/** Breaks ties between reviews recorded on the same day: the later record is the later review. */

@@ -72,7 +72,7 @@ const group = (s: GenderStrategy, code: string | null) => s.groups.find((g) => (
 
 describe('the gender page', () => {
 	it('groups the actions by module, with each module’s summary and its overdue actions', async () => {
-		const s = await loadGenderStrategy(db, patss, { internal: true }, AS_OF);
+		const s = await loadGenderStrategy(db, patss, { internal: true }, { asOf: AS_OF });
 		expect(s.groups.map((g) => g.module?.code ?? 'programme')).toEqual(['programme', 'M1', 'M2', 'M3', 'M4', 'M5']);
 		const wide = group(s, null);
 		expect(wide.actions.map((a) => a.title)).toEqual([expect.stringContaining('Estrategia de género acordada con el IESS')]);
@@ -84,14 +84,14 @@ describe('the gender page', () => {
 	});
 
 	it('judges overdue as of the date asked: before its due date the strategy action is not overdue', async () => {
-		const s = await loadGenderStrategy(db, patss, { internal: true }, '2021-07-15');
+		const s = await loadGenderStrategy(db, patss, { internal: true }, { asOf: '2021-07-15' });
 		expect(group(s, null).actions[0]!.overdue).toBe(false);
 		expect(group(s, 'M2').actions[0]!.overdue).toBe(false);
 		expect(group(s, 'M5').actions[0]!.overdue).toBe(true);
 	});
 
 	it('shows women and men per period for each linked indicator, with the gap and its change against the first period', async () => {
-		const s = await loadGenderStrategy(db, patss, { internal: true }, AS_OF);
+		const s = await loadGenderStrategy(db, patss, { internal: true }, { asOf: AS_OF });
 		const m5 = group(s, 'M5');
 		expect(m5.indicators.map((i) => i.code)).toEqual(['5.1-3', 'M5-1']);
 		const trained = m5.indicators.find((i) => i.code === 'M5-1')!.series;
@@ -112,7 +112,7 @@ describe('the gender page', () => {
 	});
 
 	it('warns, for gender marker 1, about modules without actions or without sex-disaggregated indicators', async () => {
-		const s = await loadGenderStrategy(db, patss, { internal: true }, AS_OF);
+		const s = await loadGenderStrategy(db, patss, { internal: true }, { asOf: AS_OF });
 		expect(s.check.applies).toBe(true);
 		expect(s.check.withoutActions).toEqual([]);
 		expect(s.check.withoutIndicators.map((m) => m.code)).toEqual(['M1', 'M2']);
@@ -129,7 +129,7 @@ describe('the gender page', () => {
 		const counting = openDatabase(process.env.DATABASE_PATH!, { onQuery: () => statements++ });
 		const measure = async () => {
 			statements = 0;
-			await loadGenderStrategy(counting, peru, { internal: true }, AS_OF);
+			await loadGenderStrategy(counting, peru, { internal: true }, { asOf: AS_OF });
 			return statements;
 		};
 		const before = await measure();
@@ -181,7 +181,7 @@ describe('reading as a donor or an evaluator', () => {
 	});
 
 	it('keeps the editing pages from donors and evaluators', async () => {
-		const id = String(group(await loadGenderStrategy(db, patss, { internal: true }, AS_OF), 'M1').actions[0]!.id);
+		const id = String(group(await loadGenderStrategy(db, patss, { internal: true }, { asOf: AS_OF }), 'M1').actions[0]!.id);
 		for (const email of [DONOR, 'evaluator@avance.test']) {
 			expect(await load(loadNew, email, { slug: 'patss' })).toMatchObject({ kind: 'error', status: 403 });
 			expect(await load(loadEdit, email, { slug: 'patss', id })).toMatchObject({ kind: 'error', status: 403 });

@@ -80,7 +80,12 @@ describe('the adoption ladder', () => {
 		// A back-dated step between the two does not change today's status.
 		expect(await step(rec.id, { status: 'accepted_in_principle', eventDate: '2022-10-01' })).toMatchObject({ kind: 'redirect' });
 
-		const detail = await loadRecommendationDetail(db, patssId, rec.id, { internal: true }, '2026-01-01');
+		const detail = await loadRecommendationDetail(
+			db,
+			{ id: patssId },
+			{ internal: true },
+			{ recommendationId: rec.id, asOf: '2026-01-01' }
+		);
 		expect(detail.recommendation.status).toBe('adopted');
 		expect(detail.statusDate).toBe('2023-06-30');
 		expect(detail.timeline.map((e) => e.status)).toEqual(['under_review', 'accepted_in_principle', 'adopted']);
@@ -90,9 +95,10 @@ describe('the adoption ladder', () => {
 			isIllustrative: false
 		});
 		// As of a date in between, the status then.
-		expect((await loadRecommendationDetail(db, patssId, rec.id, { internal: true }, '2022-12-31')).recommendation.status).toBe(
-			'accepted_in_principle'
-		);
+		expect(
+			(await loadRecommendationDetail(db, { id: patssId }, { internal: true }, { recommendationId: rec.id, asOf: '2022-12-31' }))
+				.recommendation.status
+		).toBe('accepted_in_principle');
 	});
 
 	it('refuses a step dated in the future or before the recommendation, with the message next to the date', async () => {
@@ -127,7 +133,12 @@ describe('the adoption ladder', () => {
 		expect(await step(rec.id, { status: 'under_review', eventDate: '2023-05-01', note: 'Nuevas autoridades.' })).toMatchObject({
 			kind: 'redirect'
 		});
-		const detail = await loadRecommendationDetail(db, patssId, rec.id, { internal: true }, '2026-01-01');
+		const detail = await loadRecommendationDetail(
+			db,
+			{ id: patssId },
+			{ internal: true },
+			{ recommendationId: rec.id, asOf: '2026-01-01' }
+		);
 		expect(detail.recommendation.status).toBe('under_review');
 		expect(detail.timeline.at(-1)?.step).toBe('down');
 	});
@@ -168,9 +179,10 @@ describe('the adoption ladder', () => {
 		expect(await post(detailActions, 'deleteEvent', COORD, { eventId: String(last.id), version, confirm: 'yes' }, rec.id)).toMatchObject({
 			kind: 'redirect'
 		});
-		expect((await loadRecommendationDetail(db, patssId, rec.id, { internal: true }, '2026-01-01')).recommendation.status).toBe(
-			'under_review'
-		);
+		expect(
+			(await loadRecommendationDetail(db, { id: patssId }, { internal: true }, { recommendationId: rec.id, asOf: '2026-01-01' }))
+				.recommendation.status
+		).toBe('under_review');
 		const audit = await db
 			.selectFrom('audit_log')
 			.selectAll()
@@ -270,7 +282,7 @@ describe('the derived "recommendations adopted" figure', () => {
 	it('equals the tracker’s adopted count today and the number of adopted or implemented rows', async () => {
 		const today = '2026-01-01';
 		const counts = await adoptedCountsAsOf(db, patssId, [today]);
-		const tracker = await loadTracker(db, patssId, NO_FILTERS, today);
+		const tracker = await loadTracker(db, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: today });
 		const rows = tracker.rows.filter((r) => r.status === 'adopted' || r.status === 'implemented').length;
 		expect(counts.get(today)).toBe(tracker.summary.adopted);
 		expect(tracker.summary.adopted).toBe(rows);
@@ -281,7 +293,9 @@ describe('the derived "recommendations adopted" figure', () => {
 		const dates = ['2019-12-31', '2020-12-31', '2021-12-31', '2022-12-31', '2023-12-31', '2024-12-31'];
 		const counts = await adoptedCountsAsOf(db, patssId, dates);
 		for (const date of dates) {
-			expect(counts.get(date), date).toBe((await loadTracker(db, patssId, NO_FILTERS, date)).summary.adopted);
+			expect(counts.get(date), date).toBe(
+				(await loadTracker(db, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: date })).summary.adopted
+			);
 		}
 		expect(counts.get('2019-12-31')).toBe(0);
 		expect(counts.get('2024-12-31')!).toBeGreaterThan(counts.get('2021-12-31')!);

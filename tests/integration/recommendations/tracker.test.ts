@@ -76,7 +76,7 @@ describe('the seed', () => {
 
 describe('the tracker', () => {
 	it('gives the adoption and addressed rates of design §3, overall, by area and by addressee', async () => {
-		const t = await loadTracker(db, patssId, NO_FILTERS, '2026-11-21');
+		const t = await loadTracker(db, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: '2026-11-21' });
 		const statuses = t.rows.map((r) => r.status);
 		const closed = statuses.filter((s) => s === 'rejected' || s === 'no_longer_applicable').length;
 		const adopted = statuses.filter((s) => s === 'adopted' || s === 'implemented').length;
@@ -90,13 +90,13 @@ describe('the tracker', () => {
 	});
 
 	it('lists overdue key actions with their age in days as of the date asked, oldest first', async () => {
-		const t = await loadTracker(db, patssId, NO_FILTERS, '2024-01-01');
+		const t = await loadTracker(db, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: '2024-01-01' });
 		expect(t.overdue.length).toBe(t.keyActions.overdue);
 		const emt2 = t.overdue.find((a) => a.recommendationCode === 'EMT-02')!;
 		expect(emt2).toMatchObject({ dueDate: '2021-06-30', daysOverdue: 915 });
 		expect(t.overdue.map((a) => a.daysOverdue)).toEqual([...t.overdue.map((a) => a.daysOverdue)].sort((a, b) => b - a));
 		// Before its due date the same action is not overdue.
-		const early = await loadTracker(db, patssId, NO_FILTERS, '2021-06-30');
+		const early = await loadTracker(db, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: '2021-06-30' });
 		expect(early.overdue.some((a) => a.recommendationCode === 'EMT-02')).toBe(false);
 	});
 
@@ -130,13 +130,15 @@ describe('the tracker', () => {
 		const counted = openDatabase(process.env.DATABASE_PATH!, { onQuery: () => void (statements += 1) });
 		const count = async () => {
 			statements = 0;
-			await loadTracker(counted, patssId, NO_FILTERS, '2026-11-21');
+			await loadTracker(counted, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: '2026-11-21' });
 			await loadRecommendationDetail(
 				counted,
-				patssId,
-				(await db.selectFrom('recommendation').select('id').where('code', '=', 'COB-09').executeTakeFirstOrThrow()).id,
+				{ id: patssId },
 				{ internal: true },
-				'2026-11-21'
+				{
+					recommendationId: (await db.selectFrom('recommendation').select('id').where('code', '=', 'COB-09').executeTakeFirstOrThrow()).id,
+					asOf: '2026-11-21'
+				}
 			);
 			return statements;
 		};

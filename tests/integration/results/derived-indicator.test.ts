@@ -21,7 +21,12 @@ beforeAll(async () => {
 });
 
 async function derivedFor(label: string, asOf: string) {
-	const detail = await loadIndicatorDetail(db, patss.programme, patss.indicatorId('IMP-3'), { internal: true }, asOf);
+	const detail = await loadIndicatorDetail(
+		db,
+		patss.programme,
+		{ id: 0, internal: true, canReview: false },
+		{ indicatorId: patss.indicatorId('IMP-3'), asOf }
+	);
 	return detail.rows.find((r) => r.period.label === label)!.derived;
 }
 
@@ -32,13 +37,13 @@ describe('the "recommendations adopted" indicator', () => {
 			['2021-S2', '2021-12-31'],
 			['2022-S1', '2022-03-31']
 		] as const) {
-			const tracker = await loadTracker(db, patss.programme.id, noFilters, end);
+			const tracker = await loadTracker(db, { id: patss.programme.id }, { internal: true }, { ...noFilters, asOf: end });
 			expect(await derivedFor(label, '2026-11-21'), label).toBe(tracker.summary.adopted);
 		}
-		const today = await loadTracker(db, patss.programme.id, noFilters, '2026-11-21');
+		const today = await loadTracker(db, { id: patss.programme.id }, { internal: true }, { ...noFilters, asOf: '2026-11-21' });
 		const assessed = await assessProgramme(db, patss.programme, '2026-11-21');
 		expect(assessed.assessments.get(patss.indicatorId('IMP-3'))!.latestValue).toBe(
-			(await loadTracker(db, patss.programme.id, noFilters, '2022-03-31')).summary.adopted
+			(await loadTracker(db, { id: patss.programme.id }, { internal: true }, { ...noFilters, asOf: '2022-03-31' })).summary.adopted
 		);
 		expect(today.summary.adopted).toBeGreaterThanOrEqual(assessed.assessments.get(patss.indicatorId('IMP-3'))!.latestValue!);
 	});
@@ -83,7 +88,9 @@ describe('the "recommendations adopted" indicator', () => {
 			'2026-11-21'
 		);
 		expect(await derivedFor('2022-S1', '2026-11-21')).toBe(before + 1);
-		expect((await loadTracker(db, patss.programme.id, noFilters, '2022-03-31')).summary.adopted).toBe(before + 1);
+		expect(
+			(await loadTracker(db, { id: patss.programme.id }, { internal: true }, { ...noFilters, asOf: '2022-03-31' })).summary.adopted
+		).toBe(before + 1);
 	});
 
 	it('refuses a value typed by hand', async () => {

@@ -20,7 +20,12 @@ beforeAll(async () => {
 async function tree(email: string, filters: Partial<ResultsFilters> = {}, programme: Programme = patss.programme) {
 	const user = await sessionUser(db, email);
 	const internal = !email.startsWith('donor');
-	return loadResultsTree(db, programme, { id: user.id, internal, canReview: email.startsWith('coord') }, { ...none, ...filters }, AS_OF);
+	return loadResultsTree(
+		db,
+		programme,
+		{ id: user.id, internal, canReview: email.startsWith('coord') },
+		{ ...none, ...filters, asOf: AS_OF }
+	);
 }
 const codes = (t: Awaited<ReturnType<typeof tree>>) => [
 	...t.programmeIndicators.map((i) => i.code),
@@ -174,9 +179,9 @@ describe('the results tree', () => {
 		const figures = (await portfolioFigures(db, [patss.programme.id], AS_OF)).get(patss.programme.id)!;
 		const tracker = await loadTracker(
 			db,
-			patss.programme.id,
-			{ sourceId: null, addressee: null, area: null, priority: null, status: null, overdue: false, q: '' },
-			AS_OF
+			patss.programme,
+			{ internal: true },
+			{ sourceId: null, addressee: null, area: null, priority: null, status: null, overdue: false, q: '', asOf: AS_OF }
 		);
 		expect(figures.adoption).toEqual(tracker.summary);
 		const risks = await db

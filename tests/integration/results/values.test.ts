@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
 import type { IndicatorDetail } from '$lib/server/results/indicator-page';
 import { actions, load } from '../../../src/routes/programmes/[slug]/indicators/[id]/+page.server';
+import { load as loadResults } from '../../../src/routes/programmes/[slug]/results/+page.server';
+import type { ResultsTree } from '$lib/server/results/results-page';
 import { GET as getFile } from '../../../src/routes/programmes/[slug]/files/[id]/+server';
 import { freshDatabase } from '../../helpers/db';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
@@ -155,6 +157,35 @@ describe('recording and reviewing a value', () => {
 		const r = await act('approve', COORD, '5.1-3', { valueId: String(row.id), valueVersion: String(row.version) });
 		expect(r.kind === 'value' && r.value).toMatchObject({ status: 403 });
 		expect((await openValue('5.1-3', '2022-S1'))!.status).toBe('submitted');
+	});
+
+	it('offers the review only to those the server lets review: never to the coordinator who typed a value a colleague then submitted', async () => {
+		const period = String(patss.periodId('2022-S1'));
+		await act('save', COORD, '5.1-3', { ...split, periodId: period, intent: 'draft' });
+		const draft = (await openValue('5.1-3', '2022-S1'))!;
+		await act('save', COORD2, '5.1-3', { ...split, periodId: period, valueVersion: String(draft.version), intent: 'submit' });
+		const row = (await openValue('5.1-3', '2022-S1'))!;
+		expect(row.status).toBe('submitted');
+
+		const resultsFor = async (email: string) => {
+			const event = makeEvent({
+				user: await sessionUser(db, email),
+				params: { slug: 'patss' },
+				url: 'http://localhost/programmes/patss/results'
+			});
+			const r = await outcome(() => call(loadResults, event));
+			if (r.kind !== 'value') throw new Error(`load failed: ${JSON.stringify(r)}`);
+			return (r.value as { tree: ResultsTree }).tree;
+		};
+		for (const email of [COORD, COORD2]) {
+			expect((await resultsFor(email)).pending.map((p) => p.valueId)).not.toContain(row.id);
+			expect((await pageFor(email, '5.1-3')).detail.reviewable).not.toContain(row.id);
+		}
+		// Someone who never touched it may review it, and the page says so.
+		expect((await resultsFor('admin@avance.test')).pending.map((p) => p.valueId)).toContain(row.id);
+		expect((await pageFor('admin@avance.test', '5.1-3')).detail.reviewable).toContain(row.id);
+		const r = await act('approve', 'admin@avance.test', '5.1-3', { valueId: String(row.id), valueVersion: String(row.version) });
+		expect(r.kind).toBe('redirect');
 	});
 
 	it('requires a note to return a value', async () => {

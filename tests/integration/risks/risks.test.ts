@@ -107,7 +107,7 @@ const reviewForm = (version: number, over: Record<string, string> = {}) => ({
 
 describe('the register', () => {
 	it('shows every entry with its current score, band and trend, and counts the risks that are not closed on the heat map', async () => {
-		const reg = await loadRiskRegister(db, patss, { internal: true }, NO_FILTERS, AS_OF);
+		const reg = await loadRiskRegister(db, patss, { internal: true }, { ...NO_FILTERS, asOf: AS_OF });
 		expect(reg.total).toBe(12);
 		const r3 = reg.entries.find((e) => e.code === 'R3')!;
 		expect(r3).toMatchObject({
@@ -138,13 +138,13 @@ describe('the register', () => {
 	});
 
 	it('flags for review an entry whose linked indicator is off track, and one whose review date has passed', async () => {
-		const flagged = await listRisksNeedingReview(db, patss, { internal: true }, AS_OF);
+		const flagged = await listRisksNeedingReview(db, patss, { internal: true }, { asOf: AS_OF });
 		expect(Object.fromEntries(flagged.map((e) => [e.code, e.reviewNeeded]))).toEqual({
 			R6: { overdue: false, offTrack: ['M3-1'] },
 			R2: { overdue: true, offTrack: [] }
 		});
 		// Before R2's next review date (31 March 2022) only the off-track link remains.
-		const earlier = await listRisksNeedingReview(db, patss, { internal: true }, '2022-03-01');
+		const earlier = await listRisksNeedingReview(db, patss, { internal: true }, { asOf: '2022-03-01' });
 		expect(earlier.map((e) => e.code)).toEqual(['R6']);
 	});
 
@@ -178,7 +178,7 @@ describe('the register', () => {
 		const counting = openDatabase(process.env.DATABASE_PATH!, { onQuery: () => statements++ });
 		const measure = async () => {
 			statements = 0;
-			await loadRiskRegister(counting, slv, { internal: true }, NO_FILTERS, AS_OF);
+			await loadRiskRegister(counting, slv, { internal: true }, { ...NO_FILTERS, asOf: AS_OF });
 			return statements;
 		};
 		const before = await measure();
@@ -226,7 +226,7 @@ describe('reviews', () => {
 
 		const after = await riskRow(id);
 		expect([after.likelihood, after.impact, after.version]).toEqual([2, 3, before.version + 1]);
-		let detail = await loadRiskDetail(db, patss, id, { internal: true }, AS_OF);
+		let detail = await loadRiskDetail(db, patss, { internal: true }, { riskId: id, asOf: AS_OF });
 		expect(detail.reviews.map((rv) => [rv.reviewedOn, rv.score])).toEqual([
 			['2019-09-30', 12],
 			['2021-06-30', 16],
@@ -237,7 +237,7 @@ describe('reviews', () => {
 
 		// A second review the same day counts as the later one: the trend follows it.
 		await post(detailActions.review, COORD, { slug: 'patss', id: String(id) }, reviewForm(after.version, { likelihood: '5', impact: '5' }));
-		detail = await loadRiskDetail(db, patss, id, { internal: true }, AS_OF);
+		detail = await loadRiskDetail(db, patss, { internal: true }, { riskId: id, asOf: AS_OF });
 		expect(detail.entry).toMatchObject({ likelihood: 5, impact: 5, band: 'critical', trend: 'rising', version: before.version + 2 });
 		expect(detail.reviews).toHaveLength(4);
 
@@ -365,7 +365,7 @@ describe('assumption checks', () => {
 			['holds', 'no'],
 			['no', 'partly']
 		]);
-		const detail = await loadRiskDetail(db, patss, id, { internal: true }, AS_OF);
+		const detail = await loadRiskDetail(db, patss, { internal: true }, { riskId: id, asOf: AS_OF });
 		expect(detail.checks.map((c) => `${c.periodLabel}:${c.result}`)).toEqual(['2019-S2:partly', '2020-S2:holds', '2021-S2:partly']);
 		expect(detail.entry.lastCheck).toMatchObject({ periodLabel: '2021-S2', result: 'partly' });
 	});
@@ -533,7 +533,7 @@ describe('creating, editing and deleting', () => {
 		expect(r.kind).toBe('redirect');
 		const id = await riskId(patss, 'R8');
 		expect(r).toMatchObject({ status: 303, location: `/programmes/patss/risks/${id}?notice=created` });
-		const detail = await loadRiskDetail(db, patss, id, { internal: true }, AS_OF);
+		const detail = await loadRiskDetail(db, patss, { internal: true }, { riskId: id, asOf: AS_OF });
 		expect(detail.entry).toMatchObject({
 			level: 'output',
 			attachedTo: { code: '3.2' },
@@ -589,7 +589,7 @@ describe('creating, editing and deleting', () => {
 		});
 		const r = await post(editActions.update, COORD, { slug: 'patss', id: String(id) }, form);
 		expect(r).toEqual({ kind: 'redirect', status: 303, location: `/programmes/patss/risks/${id}?notice=saved` });
-		const detail = await loadRiskDetail(db, patss, id, { internal: true }, AS_OF);
+		const detail = await loadRiskDetail(db, patss, { internal: true }, { riskId: id, asOf: AS_OF });
 		expect(detail.entry).toMatchObject({ status: 'monitoring', internalNotes: 'Nota del equipo', version: version + 1 });
 		expect(detail.entry.indicators.map((i) => i.code)).toEqual(['5.1-3']);
 		const audit = await db

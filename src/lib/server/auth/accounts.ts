@@ -1,10 +1,10 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { LOCALES, ROLES, type Locale, type Role } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
+import { type Executor, inTransaction } from '../db/executor';
 import { invalidateUserSessions } from './session';
-import type { Db } from '../db/connection';
 import { DomainValidationError, NotFoundError } from '../core/errors';
 import { hashPassword } from './password';
 import { normaliseEmail, setMembership } from './users';
@@ -46,8 +46,6 @@ export interface AccountSummary {
 	version: number;
 	memberships: { programmeId: number; shortName: string; slug: string; role: Role }[];
 }
-
-type Actor = { id: number };
 
 /** Every account with its memberships: two statements. */
 export async function listAccounts(db: Executor, onlyId?: number): Promise<AccountSummary[]> {
@@ -92,9 +90,9 @@ async function checkEmailFree(db: Executor, email: string, exceptId?: number) {
 	if (await q.executeTakeFirst()) throw new DomainValidationError({ email: { key: 'admin.emailTaken' } });
 }
 
-export async function createAccount(db: Db, actor: Actor, input: z.output<typeof newAccountSchema>): Promise<number> {
+export async function createAccount(db: Executor, actor: Actor, input: z.output<typeof newAccountSchema>): Promise<number> {
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		await checkEmailFree(trx, input.email);
 		const { id } = await trx
 			.insertInto('user')
@@ -118,11 +116,11 @@ export async function createAccount(db: Db, actor: Actor, input: z.output<typeof
 	});
 }
 
-export async function updateAccount(db: Db, actor: Actor, id: number, input: z.output<typeof accountSchema>): Promise<void> {
+export async function updateAccount(db: Executor, actor: Actor, id: number, input: z.output<typeof accountSchema>): Promise<void> {
 	if (id === actor.id && (!input.isAdmin || !input.active)) {
 		throw new DomainValidationError({ isAdmin: { key: 'admin.cannotDemoteSelf' } });
 	}
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = await getAccount(trx, id);
 		await checkEmailFree(trx, input.email, id);
 		const result = await trx
@@ -145,9 +143,9 @@ export async function updateAccount(db: Db, actor: Actor, id: number, input: z.o
 	});
 }
 
-export async function setAccountPassword(db: Db, actor: Actor, id: number, newPassword: string): Promise<void> {
+export async function setAccountPassword(db: Executor, actor: Actor, id: number, newPassword: string): Promise<void> {
 	const passwordHash = await hashPassword(newPassword);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await getAccount(trx, id);
 		await trx
 			.updateTable('user')
@@ -160,8 +158,8 @@ export async function setAccountPassword(db: Db, actor: Actor, id: number, newPa
 	});
 }
 
-export async function grantMembership(db: Db, actor: Actor, userId: number, programmeId: number, role: Role): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function grantMembership(db: Executor, actor: Actor, userId: number, programmeId: number, role: Role): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		await getAccount(trx, userId);
 		const programme = await trx.selectFrom('programme').select('id').where('id', '=', programmeId).executeTakeFirst();
 		if (!programme) throw new DomainValidationError({ programmeId: { key: 'validation.unknownRecord' } });
@@ -169,8 +167,8 @@ export async function grantMembership(db: Db, actor: Actor, userId: number, prog
 	});
 }
 
-export async function revokeMembership(db: Db, actor: Actor, userId: number, programmeId: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function revokeMembership(db: Executor, actor: Actor, userId: number, programmeId: number): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		const row = await trx
 			.selectFrom('membership')
 			.select('role')

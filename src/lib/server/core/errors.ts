@@ -26,8 +26,10 @@ export class NotFoundError extends Error {
  * A rule only the domain can check (a date outside the programme, a sum that does not add up).
  * Carries a message key per field so the form shows it next to the field.
  */
+export type FieldErrors = Record<string, { key: MessageKey; params?: Record<string, string | number> }>;
+
 export class DomainValidationError extends Error {
-	constructor(readonly fields: Record<string, { key: MessageKey; params?: Record<string, string | number> }>) {
+	constructor(readonly fields: FieldErrors) {
 		super(`invalid: ${Object.keys(fields).join(', ')}`);
 		this.name = 'DomainValidationError';
 	}

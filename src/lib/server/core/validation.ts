@@ -75,6 +75,18 @@ export const checkbox = () => z.preprocess((v) => v === 'on' || v === 'true' || 
 /** A record id from a hidden field or a select. */
 export const idField = () => z.preprocess(parseDecimal, z.number({ error: 'validation.unknownRecord' }).int().positive());
 
+/**
+ * A list of ticked checkboxes (`indicatorIds`, `moduleIds`…) as distinct ids in ascending order:
+ * nothing ticked sends nothing, one ticked sends a string, several an array.
+ */
+export const idListField = (max = 500) =>
+	z
+		.preprocess(
+			(v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== '')),
+			z.array(idField()).max(max, { error: 'validation.invalid' })
+		)
+		.transform((ids): number[] => [...new Set(ids)].sort((a, b) => a - b));
+
 /** The version the form was loaded with; a mismatch at save time is a conflict. */
 export const versionField = () => z.preprocess(parseDecimal, z.number({ error: 'validation.invalid' }).int().positive());
 

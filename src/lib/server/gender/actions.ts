@@ -1,3 +1,4 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import {
@@ -9,19 +10,16 @@ import {
 	type Programme
 } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import type { GenderActionRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
-import { checkWithinProgramme } from '../programmes/logframe';
-import { checkIndicatorIds, idListField } from '../risks/risks';
-import { enumField, idField, optionalDateField, optionalText, optionalUrlField, text, versionField } from '../core/validation';
+import { checkWithinProgramme } from '../core/dates';
+import { replaceLinks, requireOwned } from '../core/links';
+import { enumField, idField, idListField, optionalDateField, optionalText, optionalUrlField, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Gender-strategy actions (design §2 "gender_action"): one module each (or the whole programme),
 // linked to the sex-disaggregated indicators whose gap they are meant to close.
-
-type Actor = { id: number };
 
 /** A module id from a select, or blank for a programme-wide action. */
 const optionalModuleField = () =>
@@ -39,7 +37,7 @@ export const genderActionSchema = z.object({
 	status: enumField(GENDER_ACTION_STATUSES),
 	evidenceUrl: optionalUrlField(),
 	internalNotes: optionalText(4000),
-	indicatorIds: idListField()
+	indicatorIds: idListField(200)
 });
 export const genderActionEditSchema = genderActionSchema.extend({ version: versionField() });
 export type GenderActionInput = z.output<typeof genderActionSchema>;
@@ -96,9 +94,17 @@ async function checkAction(db: Executor, programme: Programme, input: GenderActi
 		if (!m) throw new DomainValidationError({ moduleId: { key: 'validation.unknownRecord' } });
 	}
 	// Only sex-disaggregated indicators can show the gap an action is meant to close.
-	const indicators = await checkIndicatorIds(db, programme.id, input.indicatorIds);
-	if (indicators.some((i) => i.disaggregated_by_sex !== 1))
-		throw new DomainValidationError({ indicatorIds: { key: 'gender.indicatorNotDisaggregated' } });
+	await requireOwned(db, programme.id, 'indicator', input.indicatorIds, 'indicatorIds', 'risks.unknownIndicator');
+	// An action closes a gap between women and men: only indicators split by sex show one.
+	if (input.indicatorIds.length) {
+		const notSplit = await db
+			.selectFrom('indicator')
+			.select('id')
+			.where('id', 'in', input.indicatorIds)
+			.where('disaggregated_by_sex', '=', 0)
+			.executeTakeFirst();
+		if (notSplit) throw new DomainValidationError({ indicatorIds: { key: 'gender.indicatorNotDisaggregated' } });
+	}
 }
 
 function columns(input: GenderActionInput) {
@@ -117,24 +123,15 @@ function columns(input: GenderActionInput) {
 	};
 }
 
-async function replaceLinks(db: Executor, actionId: number, ids: number[]) {
-	await db.deleteFrom('gender_action_indicator').where('action_id', '=', actionId).execute();
-	if (ids.length)
-		await db
-			.insertInto('gender_action_indicator')
-			.values(ids.map((indicator_id) => ({ action_id: actionId, indicator_id })))
-			.execute();
-}
-
-export async function createGenderAction(db: Db, actor: Actor, programme: Programme, input: GenderActionInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function createGenderAction(db: Executor, actor: Actor, programme: Programme, input: GenderActionInput): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		await checkAction(trx, programme, input);
 		const { id } = await trx
 			.insertInto('gender_action')
 			.values({ programme_id: programme.id, ...columns(input) })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await replaceLinks(trx, id, input.indicatorIds);
+		await replaceLinks(trx, 'gender_action_indicator', id, input.indicatorIds);
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,
@@ -148,14 +145,14 @@ export async function createGenderAction(db: Db, actor: Actor, programme: Progra
 }
 
 export async function updateGenderAction(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: GenderActionInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = await genderActionIn(trx, programme.id, id);
 		await checkAction(trx, programme, input);
 		const result = await trx
@@ -165,7 +162,7 @@ export async function updateGenderAction(
 			.where('version', '=', version)
 			.executeTakeFirst();
 		assertSaved(result, 'gender_action', id);
-		await replaceLinks(trx, id, input.indicatorIds);
+		await replaceLinks(trx, 'gender_action_indicator', id, input.indicatorIds);
 		// Lists compare by content, not identity, so an untouched link list is not reported as changed.
 		const { indicatorIds, ...fields } = input;
 		const diff = changedFields(before, fields);
@@ -184,8 +181,8 @@ export async function updateGenderAction(
 	});
 }
 
-export async function deleteGenderAction(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function deleteGenderAction(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		const before = await genderActionIn(trx, programme.id, id);
 		if (before.version !== version) throw new ConflictError('gender_action', id);
 		await trx.deleteFrom('gender_action').where('id', '=', id).execute();

@@ -12,7 +12,8 @@ import {
 import type { Executor } from '../db/executor';
 import { toGenderAction } from './actions';
 import { toModule } from '../programmes/programmes';
-import { assessProgramme } from '../results/assessment';
+import { assessmentFor, type ReadOptions } from '../results/assessment';
+import type { Viewer } from '../core/viewer';
 import { todayIso } from '../core/dates';
 
 // The gender page: each module's actions with their summary, and the women/men gap of the
@@ -69,11 +70,12 @@ export interface GenderStrategy {
 export async function loadGenderStrategy(
 	db: Executor,
 	programme: Programme,
-	viewer: { internal: boolean },
-	asOf: IsoDate = todayIso()
+	viewer: Pick<Viewer, 'internal'>,
+	options: ReadOptions = {}
 ): Promise<GenderStrategy> {
+	const asOf = options.asOf ?? todayIso();
 	const [assessed, moduleRows, actionRows, links] = await Promise.all([
-		assessProgramme(db, programme, asOf),
+		assessmentFor(db, programme, { ...options, asOf }),
 		db.selectFrom('module').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
 		db.selectFrom('gender_action').selectAll().where('programme_id', '=', programme.id).orderBy('due_date').orderBy('id').execute(),
 		db

@@ -3,6 +3,7 @@ import type { Programme, Role } from '$lib/model';
 import { can, type Actor, type InstanceAction, type ProgrammeAction } from '$lib/permissions';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db/connection';
+import type { Viewer } from '../core/viewer';
 import { NotFoundError } from '../core/errors';
 import { getProgrammeBySlug } from '../programmes/programmes';
 import { getMembershipRole } from '../auth/users';
@@ -34,6 +35,8 @@ export interface ProgrammeAccess {
 	/** The user's role in this programme; null for an admin who is not a member. */
 	role: Role | null;
 	actor: Actor;
+	/** The user as the read models see them (internal or not, may review or not). */
+	viewer: Viewer;
 	can(action: ProgrammeAction): boolean;
 }
 
@@ -44,7 +47,9 @@ async function loadAccess(user: SessionUser, slug: string): Promise<ProgrammeAcc
 	const role = await getMembershipRole(db, user.id, programme.id);
 	const actor: Actor = { isAdmin: user.isAdmin, roles: role ? { [programme.id]: role } : {} };
 	if (!can(actor, 'programme.view', programme)) return null;
-	return { user, programme, role, actor, can: (action) => can(actor, action, programme) };
+	const allowed = (action: ProgrammeAction) => can(actor, action, programme);
+	const viewer: Viewer = { id: user.id, internal: allowed('programme.viewInternal'), canReview: allowed('value.review') };
+	return { user, programme, role, actor, viewer, can: allowed };
 }
 
 /**

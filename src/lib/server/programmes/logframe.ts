@@ -1,9 +1,10 @@
+import type { Actor } from '../core/actor';
+import { checkWithinProgramme } from '../core/dates';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { ACTIVITY_STATUSES, type Programme } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import {
 	auditOfCascade,
 	cascadeOf,
@@ -14,7 +15,7 @@ import {
 	type ImpactSummary
 } from '../core/cascade';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
-import { effectiveEndDate, toActivity, toModule, toOutput } from './programmes';
+import { toActivity, toModule, toOutput } from './programmes';
 import { enumField, idField, numberField, optionalDateField, optionalText, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
@@ -52,8 +53,6 @@ export type ModuleInput = z.output<typeof moduleSchema>;
 export type OutputInput = z.output<typeof outputSchema>;
 export type ActivityInput = z.output<typeof activitySchema>;
 
-type Actor = { id: number };
-
 // ---- lookups scoped to a programme -------------------------------------------------------------
 
 async function moduleIn(db: Executor, programmeId: number, id: number) {
@@ -89,21 +88,6 @@ async function activityIn(db: Executor, programmeId: number, id: number) {
 
 // ---- rules -------------------------------------------------------------------------------------
 
-export function checkWithinProgramme(programme: Programme, dates: Record<string, string | null>, pairs: [string, string][]) {
-	const start = programme.startDate;
-	const end = effectiveEndDate(programme);
-	const fields: ConstructorParameters<typeof DomainValidationError>[0] = {};
-	for (const [field, value] of Object.entries(dates)) {
-		if (value && (value < start || value > end)) fields[field] = { key: 'validation.outsideProgramme', params: { start, end } };
-	}
-	for (const [from, to] of pairs) {
-		const a = dates[from];
-		const b = dates[to];
-		if (a && b && b < a && !fields[to]) fields[to] = { key: 'validation.endBeforeStart' };
-	}
-	if (Object.keys(fields).length) throw new DomainValidationError(fields);
-}
-
 async function checkCodeFree(
 	db: Executor,
 	table: 'module' | 'output' | 'activity',
@@ -132,8 +116,8 @@ async function nextSortOrder(
 
 // ---- modules -----------------------------------------------------------------------------------
 
-export async function createModule(db: Db, actor: Actor, programme: Programme, input: ModuleInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function createModule(db: Executor, actor: Actor, programme: Programme, input: ModuleInput): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		await checkCodeFree(trx, 'module', { column: 'programme_id', id: programme.id }, input.code);
 		const { id } = await trx
 			.insertInto('module')
@@ -146,14 +130,14 @@ export async function createModule(db: Db, actor: Actor, programme: Programme, i
 }
 
 export async function updateModule(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: ModuleInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toModule(await moduleIn(trx, programme.id, id));
 		await checkCodeFree(trx, 'module', { column: 'programme_id', id: programme.id }, input.code, id);
 		const result = await trx
@@ -176,8 +160,8 @@ export async function updateModule(
 
 // ---- outputs -----------------------------------------------------------------------------------
 
-export async function createOutput(db: Db, actor: Actor, programme: Programme, input: OutputInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function createOutput(db: Executor, actor: Actor, programme: Programme, input: OutputInput): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		await moduleIn(trx, programme.id, input.moduleId);
 		await checkCodeFree(trx, 'output', { column: 'module_id', id: input.moduleId }, input.code);
 		const { id } = await trx
@@ -197,14 +181,14 @@ export async function createOutput(db: Db, actor: Actor, programme: Programme, i
 }
 
 export async function updateOutput(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: OutputInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toOutput(await outputIn(trx, programme.id, id));
 		await moduleIn(trx, programme.id, input.moduleId);
 		await checkCodeFree(trx, 'output', { column: 'module_id', id: input.moduleId }, input.code, id);
@@ -267,9 +251,9 @@ function checkActivityDates(programme: Programme, input: ActivityInput) {
 	}
 }
 
-export async function createActivity(db: Db, actor: Actor, programme: Programme, input: ActivityInput): Promise<number> {
+export async function createActivity(db: Executor, actor: Actor, programme: Programme, input: ActivityInput): Promise<number> {
 	checkActivityDates(programme, input);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		await outputIn(trx, programme.id, input.outputId);
 		await checkCodeFree(trx, 'activity', { column: 'output_id', id: input.outputId }, input.code);
 		const { id } = await trx
@@ -290,7 +274,7 @@ export async function createActivity(db: Db, actor: Actor, programme: Programme,
 }
 
 export async function updateActivity(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
@@ -298,7 +282,7 @@ export async function updateActivity(
 	input: ActivityInput
 ): Promise<void> {
 	checkActivityDates(programme, input);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toActivity(await activityIn(trx, programme.id, id));
 		await outputIn(trx, programme.id, input.outputId);
 		await checkCodeFree(trx, 'activity', { column: 'output_id', id: input.outputId }, input.code, id);
@@ -327,14 +311,14 @@ export type LogframeEntity = keyof typeof PARENT;
 
 /** Swaps the record with its neighbour above or below, within the same parent. */
 export async function moveLogframeItem(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	entity: LogframeEntity,
 	id: number,
 	direction: 'up' | 'down'
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row =
 			entity === 'module'
 				? await moduleIn(trx, programme.id, id)
@@ -383,14 +367,14 @@ export async function deletionImpact(db: Executor, programmeId: number, entity: 
  * what went. Refused while any of it holds values of a period whose report was issued.
  */
 export async function deleteLogframeItem(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	entity: LogframeEntity,
 	id: number,
 	version: number
 ): Promise<void> {
-	const cascade = await db.transaction().execute(async (trx) => {
+	const cascade = await inTransaction(db, async (trx) => {
 		const row =
 			entity === 'module'
 				? toModule(await moduleIn(trx, programme.id, id))

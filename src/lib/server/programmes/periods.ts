@@ -1,12 +1,12 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Programme } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from '../core/cascade';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
-import { checkWithinProgramme } from './logframe';
+import { checkWithinProgramme } from '../core/dates';
 import { toPeriod } from './programmes';
 import { dateField, text } from '../core/validation';
 import { assertSaved } from '../core/versioning';
@@ -20,8 +20,6 @@ export const periodSchema = z.object({
 	endDate: dateField()
 });
 export type PeriodInput = z.output<typeof periodSchema>;
-
-type Actor = { id: number };
 
 export async function periodIn(db: Executor, programmeId: number, id: number) {
 	const row = await db
@@ -52,8 +50,8 @@ async function checkPeriod(db: Executor, programme: Programme, input: PeriodInpu
 	if (clash) throw new DomainValidationError({ startDate: { key: 'periods.overlaps', params: { label: clash.label } } });
 }
 
-export async function createPeriod(db: Db, actor: Actor, programme: Programme, input: PeriodInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function createPeriod(db: Executor, actor: Actor, programme: Programme, input: PeriodInput): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		await checkPeriod(trx, programme, input);
 		const { id } = await trx
 			.insertInto('reporting_period')
@@ -73,14 +71,14 @@ export async function createPeriod(db: Db, actor: Actor, programme: Programme, i
 }
 
 export async function updatePeriod(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: PeriodInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toPeriod(await periodIn(trx, programme.id, id));
 		if (before.locked) throw new DomainValidationError({ label: { key: 'periods.locked' } });
 		await checkPeriod(trx, programme, input, id);
@@ -107,8 +105,8 @@ export async function periodDeletionImpact(db: Executor, programmeId: number, id
 	return impactSummary(await cascadeOf(db, { periodIds: [id] }));
 }
 
-export async function deletePeriod(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	const cascade = await db.transaction().execute(async (trx) => {
+export async function deletePeriod(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	const cascade = await inTransaction(db, async (trx) => {
 		const before = toPeriod(await periodIn(trx, programme.id, id));
 		if (before.locked) throw new DomainValidationError({ label: { key: 'periods.locked' } });
 		if (before.version !== version) throw new ConflictError('reporting_period', id);
@@ -166,8 +164,8 @@ export async function listLockedPeriods(db: Executor): Promise<LockedPeriod[]> {
 export const unlockSchema = z.object({ periodId: z.coerce.number().int().positive(), reason: text(1000) });
 
 /** Reopens a locked period (admins only, checked by the caller); the reason goes to the audit log. */
-export async function unlockPeriod(db: Db, actor: Actor, periodId: number, reason: string): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function unlockPeriod(db: Executor, actor: Actor, periodId: number, reason: string): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		const period = await trx.selectFrom('reporting_period').selectAll().where('id', '=', periodId).executeTakeFirst();
 		if (!period) throw new NotFoundError('reporting_period', periodId);
 		if (!period.locked) return;

@@ -29,6 +29,7 @@ export function toProgramme(row: ProgrammeRow): Programme {
 		startDate: row.start_date,
 		endDate: row.end_date,
 		revisedEndDate: row.revised_end_date,
+		effectiveEndDate: row.revised_end_date ?? row.end_date,
 		status: row.status as ProgrammeStatus,
 		summary: row.summary,
 		sdgTargets: JSON.parse(row.sdg_targets) as string[],
@@ -90,11 +91,6 @@ export function toPeriod(row: ReportingPeriodRow): ReportingPeriod {
 		locked: row.locked === 1,
 		version: row.version
 	};
-}
-
-/** The end that counts: the revised end when the programme was extended. */
-export function effectiveEndDate(programme: Pick<Programme, 'endDate' | 'revisedEndDate'>): string {
-	return programme.revisedEndDate ?? programme.endDate;
 }
 
 export async function getProgrammeBySlug(db: Executor, slug: string): Promise<Programme | null> {

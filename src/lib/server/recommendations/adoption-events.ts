@@ -1,12 +1,12 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { checkRemoval, checkStep } from '$lib/adoption';
 import { ADOPTION_STATUSES, type IsoDate, type Programme } from '$lib/model';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
 import { recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
-import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
+import { type Executor, inTransaction } from '../db/executor';
+import { ConflictError, DomainValidationError, type FieldErrors, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { dropEventAttachments, EVENT_FILE_OWNER, removeStoredFiles } from './files';
 import { recommendationIn } from './recommendations';
 import { dateField, enumField, idField, optionalText, optionalUrlField, versionField } from '../core/validation';
@@ -16,8 +16,6 @@ import { assertSaved } from '../core/versioning';
 // instrument (e.g. a resolution number), evidence, author and an internal note; the current
 // status is the latest event. Recording or deleting a step bumps the recommendation's version,
 // so two people moving the same recommendation at once cannot both succeed unknowingly.
-
-type Actor = { id: number };
 
 /** An optional upload: a form without the field, or with an empty one, has no file. */
 const file = () =>
@@ -74,7 +72,7 @@ async function bumpVersion(db: Executor, recommendationId: number, version: numb
  * the transaction and removed again if anything fails.
  */
 export async function recordAdoptionEvent(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	recommendationId: number,
@@ -85,7 +83,7 @@ export async function recordAdoptionEvent(
 	try {
 		if (input.evidenceFile) upload = await storeUpload(input.evidenceFile, 'evidenceFile');
 		const stored = upload;
-		return await db.transaction().execute(async (trx) => {
+		return await inTransaction(db, async (trx) => {
 			const rec = await recommendationIn(trx, programme.id, recommendationId);
 			if (rec.version !== input.version) throw new ConflictError('recommendation', recommendationId);
 			const events = await trx
@@ -101,7 +99,7 @@ export async function recordAdoptionEvent(
 				status: input.status,
 				note: input.note
 			});
-			const fields: ConstructorParameters<typeof DomainValidationError>[0] = {};
+			const fields: FieldErrors = {};
 			if (problems.eventDate?.problem === 'future') fields.eventDate = { key: 'recommendations.dateInFuture', params: { today } };
 			if (problems.eventDate?.problem === 'beforeIssued')
 				fields.eventDate = { key: 'recommendations.dateBeforeIssued', params: { date: rec.issued_on } };
@@ -154,14 +152,14 @@ export async function recordAdoptionEvent(
 
 /** Removes a step recorded by mistake (with its evidence file); the audit log keeps what it said. */
 export async function deleteAdoptionEvent(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	recommendationId: number,
 	eventId: number,
 	version: number
 ): Promise<void> {
-	const files = await db.transaction().execute(async (trx) => {
+	const files = await inTransaction(db, async (trx) => {
 		const event = await eventIn(trx, programme.id, eventId);
 		if (event.recommendation_id !== recommendationId) throw new NotFoundError('adoption_event', eventId);
 		const rec = await recommendationIn(trx, programme.id, recommendationId);

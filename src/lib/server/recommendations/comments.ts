@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import { recommendationIn } from './recommendations';
 import { text } from '../core/validation';
 
@@ -18,13 +17,13 @@ export interface RecommendationComment {
 export const commentSchema = z.object({ body: text(4000) });
 
 export async function addRecommendationComment(
-	db: Db,
+	db: Executor,
 	actor: { id: number },
 	programme: Programme,
 	recommendationId: number,
 	body: string
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		await recommendationIn(trx, programme.id, recommendationId);
 		const { id } = await trx
 			.insertInto('recommendation_comment')

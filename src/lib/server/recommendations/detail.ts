@@ -1,5 +1,5 @@
 import { chronological, latestEvent, stepKind, statusAsOf, summarizeKeyActions, type KeyActionSummary, type StepKind } from '$lib/adoption';
-import type { AdoptionEvent, IsoDate, Recommendation, SourceDocument, SourceKind } from '$lib/model';
+import type { AdoptionEvent, IsoDate, Recommendation, SourceDocument, SourceKind, Programme } from '$lib/model';
 import { listAttachments, type Attachment } from '../core/attachments';
 import { listAudit, type AuditRecord } from '../core/audit';
 import type { Executor } from '../db/executor';
@@ -8,16 +8,13 @@ import { listRecommendationComments, type RecommendationComment } from './commen
 import { EVENT_FILE_OWNER } from './files';
 import { byCode } from './tracker';
 import { recommendationIn, toRecommendation } from './recommendations';
+import { todayIso } from '../core/dates';
+import type { Viewer } from '../core/viewer';
 
 // One recommendation's page in a fixed number of statements: its facts, links, management
 // response, the ladder as a timeline with evidence files, key actions, and for the team its
 // comments and audit trail. Donors get no internal notes, no step notes, no comments and no audit
 // trail: they are removed here, on the server, never merely hidden by the page.
-
-export interface Viewer {
-	/** May see internal notes, comments and the audit trail (everyone but donors). */
-	internal: boolean;
-}
 
 export interface TimelineEvent extends AdoptionEvent {
 	files: Attachment[];
@@ -47,11 +44,13 @@ export interface RecommendationDetail {
 
 export async function loadRecommendationDetail(
 	db: Executor,
-	programmeId: number,
-	id: number,
-	viewer: Viewer,
-	today: IsoDate
+	programme: Pick<Programme, 'id'>,
+	viewer: Pick<Viewer, 'internal'>,
+	options: { recommendationId: number; asOf?: IsoDate }
 ): Promise<RecommendationDetail> {
+	const programmeId = programme.id;
+	const id = options.recommendationId;
+	const today = options.asOf ?? todayIso();
 	const row = await recommendationIn(db, programmeId, id);
 	const [source, eventRows, actionRows, modules, outputs, indicators, risks, comments] = await Promise.all([
 		row.source_document_id

@@ -1,10 +1,10 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { daysOverdue, isOverdue } from '$lib/adoption';
 import { KEY_ACTION_STATUSES, type IsoDate, type KeyAction, type Programme } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import type { KeyActionRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { recommendationIn } from './recommendations';
@@ -14,8 +14,6 @@ import { assertSaved } from '../core/versioning';
 // Key actions of a recommendation (design §2): what will be done, by whom, by when, and how far
 // it got. Overdue (past due and neither completed nor no longer applicable) is computed as of a
 // date the caller gives, never stored, so it can never go stale.
-
-type Actor = { id: number };
 
 export interface KeyActionView extends KeyAction {
 	/** Days past due as of the date it was judged on; null when not overdue. */
@@ -76,13 +74,13 @@ const columns = (input: KeyActionInput) => ({
 });
 
 export async function addKeyAction(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	recommendationId: number,
 	input: KeyActionInput
 ): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const rec = await recommendationIn(trx, programme.id, recommendationId);
 		checkDueDate(input, rec.issued_on);
 		const { id } = await trx
@@ -103,7 +101,7 @@ export async function addKeyAction(
 }
 
 export async function updateKeyAction(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	recommendationId: number,
@@ -111,7 +109,7 @@ export async function updateKeyAction(
 	version: number,
 	input: KeyActionInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const rec = await recommendationIn(trx, programme.id, recommendationId);
 		const row = await keyActionIn(trx, programme.id, recommendationId, id);
 		if (row.version !== version) throw new ConflictError('key_action', id);
@@ -137,14 +135,14 @@ export async function updateKeyAction(
 }
 
 export async function deleteKeyAction(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	recommendationId: number,
 	id: number,
 	version: number
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row = await keyActionIn(trx, programme.id, recommendationId, id);
 		if (row.version !== version) throw new ConflictError('key_action', id);
 		await trx.deleteFrom('key_action').where('id', '=', id).execute();

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/executor';
-import type { DomainValidationError } from '../core/errors';
+import type { FieldErrors } from '../core/errors';
+import { ownedIds, replaceLinks, type LinkTable, type OwnedKind } from '../core/links';
 
 // A recommendation's links to the logframe: modules, outputs, indicators and risks, one table
 // each so every link has a real foreign key. Only records of the same programme may be linked.
@@ -8,35 +9,18 @@ export const LINK_FIELDS = ['moduleIds', 'outputIds', 'indicatorIds', 'riskIds']
 export type LinkField = (typeof LINK_FIELDS)[number];
 export type Links = Record<LinkField, number[]>;
 
-/** The ids among `ids` that belong to the programme (a module of another programme is not one). */
-async function ownedIds(db: Executor, programmeId: number, field: LinkField, ids: number[]): Promise<Set<number>> {
-	if (ids.length === 0) return new Set();
-	let rows: { id: number }[];
-	if (field === 'moduleIds')
-		rows = await db.selectFrom('module').select('id').where('programme_id', '=', programmeId).where('id', 'in', ids).execute();
-	else if (field === 'outputIds')
-		rows = await db
-			.selectFrom('output')
-			.innerJoin('module', 'module.id', 'output.module_id')
-			.select('output.id')
-			.where('module.programme_id', '=', programmeId)
-			.where('output.id', 'in', ids)
-			.execute();
-	else if (field === 'indicatorIds')
-		rows = await db.selectFrom('indicator').select('id').where('programme_id', '=', programmeId).where('id', 'in', ids).execute();
-	else rows = await db.selectFrom('risk').select('id').where('programme_id', '=', programmeId).where('id', 'in', ids).execute();
-	return new Set(rows.map((r) => r.id));
-}
+const LINKED: Record<LinkField, { kind: OwnedKind; table: LinkTable }> = {
+	moduleIds: { kind: 'module', table: 'recommendation_module' },
+	outputIds: { kind: 'output', table: 'recommendation_output' },
+	indicatorIds: { kind: 'indicator', table: 'recommendation_indicator' },
+	riskIds: { kind: 'risk', table: 'recommendation_risk' }
+};
 
 /** A message for each link field that names a record outside the programme. */
-export async function foreignLinks(
-	db: Executor,
-	programmeId: number,
-	links: Links
-): Promise<ConstructorParameters<typeof DomainValidationError>[0]> {
-	const fields: ConstructorParameters<typeof DomainValidationError>[0] = {};
+export async function foreignLinks(db: Executor, programmeId: number, links: Links): Promise<FieldErrors> {
+	const fields: FieldErrors = {};
 	for (const field of LINK_FIELDS) {
-		const owned = await ownedIds(db, programmeId, field, links[field]);
+		const owned = await ownedIds(db, programmeId, LINKED[field].kind, links[field]);
 		if (links[field].some((id) => !owned.has(id))) fields[field] = { key: 'validation.unknownRecord' };
 	}
 	return fields;
@@ -55,29 +39,5 @@ export async function linksOf(db: Executor, recommendationId: number): Promise<L
 
 /** Replaces every link of the recommendation with the ones in `links`. */
 export async function writeLinks(db: Executor, recommendationId: number, links: Links): Promise<void> {
-	const rid = recommendationId;
-	await db.deleteFrom('recommendation_module').where('recommendation_id', '=', rid).execute();
-	await db.deleteFrom('recommendation_output').where('recommendation_id', '=', rid).execute();
-	await db.deleteFrom('recommendation_indicator').where('recommendation_id', '=', rid).execute();
-	await db.deleteFrom('recommendation_risk').where('recommendation_id', '=', rid).execute();
-	if (links.moduleIds.length)
-		await db
-			.insertInto('recommendation_module')
-			.values(links.moduleIds.map((id) => ({ recommendation_id: rid, module_id: id })))
-			.execute();
-	if (links.outputIds.length)
-		await db
-			.insertInto('recommendation_output')
-			.values(links.outputIds.map((id) => ({ recommendation_id: rid, output_id: id })))
-			.execute();
-	if (links.indicatorIds.length)
-		await db
-			.insertInto('recommendation_indicator')
-			.values(links.indicatorIds.map((id) => ({ recommendation_id: rid, indicator_id: id })))
-			.execute();
-	if (links.riskIds.length)
-		await db
-			.insertInto('recommendation_risk')
-			.values(links.riskIds.map((id) => ({ recommendation_id: rid, risk_id: id })))
-			.execute();
+	for (const field of LINK_FIELDS) await replaceLinks(db, LINKED[field].table, recommendationId, links[field]);
 }

@@ -1,17 +1,16 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { MANAGEMENT_RESPONSES, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
-import type { Db } from '../db/connection';
 import { ConflictError, DomainValidationError } from '../core/errors';
 import { recommendationIn } from './recommendations';
 import { enumField, optionalText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
+import { type Executor, inTransaction } from '../db/executor';
 
 // The management response to an evaluation recommendation (design §2): accepted, partially
 // accepted or rejected, with its text; accepting in part or rejecting must be justified.
-
-type Actor = { id: number };
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -35,8 +34,14 @@ export type ResponseInput = z.output<typeof responseSchema>;
 const EVALUATION_KINDS = ['midterm_evaluation', 'final_evaluation'];
 
 /** The management response is given to evaluation recommendations only. */
-export async function setManagementResponse(db: Db, actor: Actor, programme: Programme, id: number, input: ResponseInput): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function setManagementResponse(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	id: number,
+	input: ResponseInput
+): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		const row = await recommendationIn(trx, programme.id, id);
 		if (row.version !== input.version) throw new ConflictError('recommendation', id);
 		if (input.managementResponse) {

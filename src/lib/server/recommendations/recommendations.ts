@@ -1,15 +1,15 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { adoptedCountsFrom, type LadderEvent } from '$lib/adoption';
 import { PRIORITIES, RECOMMENDATION_AREAS, type AdoptionStatus, type IsoDate, type Programme, type Recommendation } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import type { RecommendationRow } from '../db/schema';
-import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
+import { ConflictError, DomainValidationError, type FieldErrors, NotFoundError } from '../core/errors';
 import { dropEventAttachments, removeStoredFiles } from './files';
 import { foreignLinks, linksOf, writeLinks, type Links } from './links';
-import { dateField, enumField, idField, optionalText, text } from '../core/validation';
+import { dateField, enumField, idField, idListField, optionalText, text } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Recommendations themselves (design §2 "recommendation"): their text, source, addressee, area,
@@ -19,8 +19,6 @@ import { assertSaved } from '../core/versioning';
 // pages read (recommendation-tracker.ts, recommendation-detail.ts). Every write checks the
 // records belong to the programme, refuses a stale version, and writes one audit row in the same
 // transaction.
-
-type Actor = { id: number };
 
 export function toRecommendation(row: RecommendationRow, status: AdoptionStatus): Recommendation {
 	return {
@@ -100,16 +98,6 @@ export async function adoptedCountsAsOf(db: Executor, programmeId: number, dates
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-/** Checkbox lists: nothing ticked sends nothing, one ticked sends a string, several an array. */
-const idList = () =>
-	z.preprocess(
-		(v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => x !== '')),
-		z
-			.array(idField())
-			.max(500, { error: 'validation.invalid' })
-			.transform((ids): number[] => [...new Set(ids)])
-	);
-
 export const recommendationSchema = z.object({
 	code: text(20),
 	text: text(4000),
@@ -120,17 +108,17 @@ export const recommendationSchema = z.object({
 	priority: enumField(PRIORITIES),
 	timeframe: optionalText(200),
 	internalNotes: optionalText(4000),
-	moduleIds: idList(),
-	outputIds: idList(),
-	indicatorIds: idList(),
-	riskIds: idList()
+	moduleIds: idListField(),
+	outputIds: idListField(),
+	indicatorIds: idListField(),
+	riskIds: idListField()
 });
 export type RecommendationInput = z.output<typeof recommendationSchema>;
 
 // ---- rules -------------------------------------------------------------------------------------
 
 async function checkReferences(db: Executor, programmeId: number, input: RecommendationInput, exceptId?: number) {
-	const fields: ConstructorParameters<typeof DomainValidationError>[0] = {};
+	const fields: FieldErrors = {};
 	let codeQuery = db.selectFrom('recommendation').select('id').where('programme_id', '=', programmeId).where('code', '=', input.code);
 	if (exceptId) codeQuery = codeQuery.where('id', '!=', exceptId);
 	if (await codeQuery.executeTakeFirst()) fields.code = { key: 'recommendations.codeTaken' };
@@ -175,14 +163,14 @@ const linksOfInput = (input: RecommendationInput): Links => ({
 // ---- writes ------------------------------------------------------------------------------------
 
 export async function createRecommendation(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	input: RecommendationInput,
 	today: IsoDate
 ): Promise<number> {
 	checkIssuedOn(input.issuedOn, today);
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		await checkReferences(trx, programme.id, input);
 		const { id } = await trx
 			.insertInto('recommendation')
@@ -203,7 +191,7 @@ export async function createRecommendation(
 }
 
 export async function updateRecommendation(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
@@ -212,7 +200,7 @@ export async function updateRecommendation(
 	today: IsoDate
 ): Promise<void> {
 	checkIssuedOn(input.issuedOn, today);
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row = await recommendationIn(trx, programme.id, id);
 		if (row.version !== version) throw new ConflictError('recommendation', id);
 		await checkReferences(trx, programme.id, input, id);
@@ -273,8 +261,8 @@ export async function recommendationDeletionImpact(db: Executor, programmeId: nu
 }
 
 /** Deletes a recommendation with its ladder, key actions, comments and links, keeping a full audit record. */
-export async function deleteRecommendation(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	const files = await db.transaction().execute(async (trx) => {
+export async function deleteRecommendation(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	const files = await inTransaction(db, async (trx) => {
 		const row = await recommendationIn(trx, programme.id, id);
 		if (row.version !== version) throw new ConflictError('recommendation', id);
 		const impact = await recommendationDeletionImpact(trx, programme.id, id);

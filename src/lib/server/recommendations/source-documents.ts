@@ -1,17 +1,15 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { SOURCE_KINDS, type Programme, type SourceDocument } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import { ConflictError, NotFoundError } from '../core/errors';
 import { enumField, idField, optionalDateField, optionalUrlField, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // The documents recommendations come from: evaluations (which call for a management response)
 // and technical studies. Deleting one keeps its recommendations, without a source.
-
-type Actor = { id: number };
 
 export interface EditableSourceDocument extends SourceDocument {
 	/** How many recommendations cite it. */
@@ -65,8 +63,8 @@ async function sourceIn(db: Executor, programmeId: number, id: number) {
 
 const columns = (input: SourceDocumentInput) => ({ title: input.title, kind: input.kind, issued_on: input.issuedOn, url: input.url });
 
-export async function createSourceDocument(db: Db, actor: Actor, programme: Programme, input: SourceDocumentInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function createSourceDocument(db: Executor, actor: Actor, programme: Programme, input: SourceDocumentInput): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		const { id } = await trx
 			.insertInto('source_document')
 			.values({ programme_id: programme.id, ...columns(input) })
@@ -85,14 +83,14 @@ export async function createSourceDocument(db: Db, actor: Actor, programme: Prog
 }
 
 export async function updateSourceDocument(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: SourceDocumentInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row = await sourceIn(trx, programme.id, id);
 		if (row.version !== version) throw new ConflictError('source_document', id);
 		const result = await trx
@@ -114,8 +112,8 @@ export async function updateSourceDocument(
 	});
 }
 
-export async function deleteSourceDocument(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function deleteSourceDocument(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		const row = await sourceIn(trx, programme.id, id);
 		if (row.version !== version) throw new ConflictError('source_document', id);
 		const cited = await trx.selectFrom('recommendation').select('id').where('source_document_id', '=', id).execute();

@@ -1,8 +1,9 @@
 import {
+	NO_FILTERS as NO_TRACKER_FILTERS,
+	adoptionAsOf,
 	filterRecommendations,
 	latestEvent,
 	statusAsOf,
-	summarizeAdoption,
 	summarizeBy,
 	summarizeKeyActions,
 	type AdoptionSummary,
@@ -17,11 +18,14 @@ import {
 	type ManagementResponse,
 	type Priority,
 	type RecommendationArea,
-	type SourceKind
+	type SourceKind,
+	type Programme
 } from '$lib/model';
 import type { Executor } from '../db/executor';
+import { todayIso } from '../core/dates';
+import type { Viewer } from '../core/viewer';
 import { toKeyAction, type KeyActionView } from './key-actions';
-import { adoptedCountsAsOf, programmeLadders } from './recommendations';
+import { programmeLadders } from './recommendations';
 
 // The tracker view (/programmes/<slug>/recommendations) in a fixed number of statements however
 // many recommendations, steps and key actions a programme has: one query per table, put together
@@ -79,8 +83,16 @@ export interface Tracker {
 	addressees: string[];
 }
 
-export async function loadTracker(db: Executor, programmeId: number, filters: TrackerFilters, today: IsoDate): Promise<Tracker> {
-	const [recRows, ladders, actionRows, sourceRows, adoptedCounts] = await Promise.all([
+export async function loadTracker(
+	db: Executor,
+	programme: Pick<Programme, 'id'>,
+	_viewer: Pick<Viewer, 'internal'>,
+	options: { asOf?: IsoDate } & Partial<TrackerFilters> = {}
+): Promise<Tracker> {
+	const programmeId = programme.id;
+	const today = options.asOf ?? todayIso();
+	const filters: TrackerFilters = { ...NO_TRACKER_FILTERS, ...options };
+	const [recRows, ladders, actionRows, sourceRows] = await Promise.all([
 		db
 			.selectFrom('recommendation')
 			.leftJoin('source_document', 'source_document.id', 'recommendation.source_document_id')
@@ -114,8 +126,7 @@ export async function loadTracker(db: Executor, programmeId: number, filters: Tr
 			.where('programme_id', '=', programmeId)
 			.orderBy('issued_on')
 			.orderBy('id')
-			.execute(),
-		adoptedCountsAsOf(db, programmeId, [today])
+			.execute()
 	]);
 
 	const actions = actionRows.map((r) => toKeyAction(r, today));
@@ -152,15 +163,16 @@ export async function loadTracker(db: Executor, programmeId: number, filters: Tr
 		})
 		.sort(byCode);
 
-	const summary = summarizeAdoption(all.map((r) => r.status));
-	// The headline figure is the derived indicator's own function, so the two never disagree.
-	const adopted = adoptedCounts.get(today) ?? 0;
+	const summary = adoptionAsOf(
+		recRows.map((r) => ladders.get(r.id) ?? []),
+		today
+	);
 	const codeOf = new Map(all.map((r) => [r.id, r.code]));
 	return {
 		asOf: today,
 		rows: filterRecommendations(all, filters),
 		total: all.length,
-		summary: { ...summary, adopted, adoptionRate: summary.considered > 0 ? adopted / summary.considered : null },
+		summary,
 		byArea: summarizeBy(
 			all,
 			(r) => r.area,

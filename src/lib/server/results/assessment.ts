@@ -1,21 +1,44 @@
-import { assessIndicator, type Assessment } from '$lib/indicator-status';
+import { assessIndicator, statusInput, type Assessment } from '$lib/indicator-status';
 import type { Indicator, IndicatorStatus, IsoDate, Programme, ReportingPeriod } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { todayIso } from '../core/dates';
 import { toIndicator } from './indicators';
 import { derivedValues } from './derived-values';
-import { effectiveEndDate, toPeriod } from '../programmes/programmes';
+import { toPeriod } from '../programmes/programmes';
 
 // Every indicator of a programme judged from approved values, in a fixed number of statements
 // whatever the size of the programme (no query per indicator or per period). Pages, the portfolio
 // and every later report read the same assessment: compute it once per request and pass it on.
 
 export interface ProgrammeAssessment {
+	programmeId: number;
+	/** The date it was judged at. */
+	asOf: IsoDate;
 	indicators: Indicator[];
 	periods: ReportingPeriod[];
 	assessments: Map<number, Assessment>;
 	/** Approved values, by indicator then period (the women/men split included, for gender views). */
 	approved: Map<number, Map<number, { value: number | null; women: number | null; men: number | null; isIllustrative: boolean }>>;
+}
+
+/**
+ * What every page loader takes after the viewer: the date to judge at (today, or a report's
+ * cut-off) and, when the request has already assessed the programme at that date, the assessment,
+ * so a page that combines results, risks and gender assesses once.
+ */
+export interface ReadOptions {
+	asOf?: IsoDate;
+	assessment?: ProgrammeAssessment;
+}
+
+/** The assessment a loader should use: the one it was given, or a new one. */
+export async function assessmentFor(db: Executor, programme: Programme, options: ReadOptions): Promise<ProgrammeAssessment> {
+	const asOf = options.asOf ?? todayIso();
+	const given = options.assessment;
+	if (!given) return assessProgramme(db, programme, asOf);
+	// A mismatch is a programming error: figures judged at another date must never be mixed in.
+	if (given.programmeId !== programme.id || given.asOf !== asOf) throw new Error('assessment of another programme or date');
+	return given;
 }
 
 /** Every indicator of the programme, judged as of `asOf` from approved values only. Four statements. */
@@ -79,26 +102,27 @@ export async function assessProgrammes(
 		);
 	}
 	for (const { programme, indicators, periods } of parts) {
-		const span = { startDate: programme.startDate, endDate: effectiveEndDate(programme) };
 		const assessments = new Map<number, Assessment>();
 		for (const indicator of indicators) {
 			const values = approved.get(indicator.id);
 			assessments.set(
 				indicator.id,
-				assessIndicator({
-					indicator,
-					programme: span,
-					periods,
-					targets: targets.get(indicator.id) ?? new Map(),
-					approved: new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
-					asOf
-				})
+				assessIndicator(
+					statusInput(
+						programme,
+						indicator,
+						periods,
+						targets.get(indicator.id) ?? new Map(),
+						new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
+						asOf
+					)
+				)
 			);
 		}
 		const programmeApproved: ProgrammeAssessment['approved'] = new Map(
 			indicators.filter((i) => approved.has(i.id)).map((i) => [i.id, approved.get(i.id)!])
 		);
-		result.set(programme.id, { indicators, periods, assessments, approved: programmeApproved });
+		result.set(programme.id, { programmeId: programme.id, asOf, indicators, periods, assessments, approved: programmeApproved });
 	}
 	return result;
 }

@@ -1,13 +1,22 @@
-import { assessIndicator, type Assessment, type PeriodAssessment } from '$lib/indicator-status';
-import type { Indicator, IndicatorTarget, IndicatorValue, IsoDate, Programme, ReportingPeriod } from '$lib/model';
+import { assessIndicator, statusInput, type Assessment, type PeriodAssessment } from '$lib/indicator-status';
+import {
+	isOpenValueState,
+	type Indicator,
+	type IndicatorTarget,
+	type IndicatorValue,
+	type IsoDate,
+	type Programme,
+	type ReportingPeriod
+} from '$lib/model';
 import type { Executor } from '../db/executor';
 import { todayIso } from '../core/dates';
+import type { Viewer } from '../core/viewer';
 import { listAttachments, type Attachment } from '../core/attachments';
 import { listAudit, type AuditRecord } from '../core/audit';
 import { indicatorIn, toIndicator, toTarget } from './indicators';
-import { listIndicatorValues, listValueComments, type ValueComment } from './values';
+import { listIndicatorValues, listValueComments, reviewableValueIds, type ValueComment } from './values';
 import { derivedValues } from './derived-values';
-import { effectiveEndDate, toPeriod } from '../programmes/programmes';
+import { toPeriod } from '../programmes/programmes';
 
 // The indicator page: the reference sheet, each period's target, values and status, and history.
 
@@ -31,16 +40,19 @@ export interface IndicatorDetail {
 	comments: ValueComment[];
 	attachments: Attachment[];
 	history: AuditRecord[];
+	/** The open values this viewer may approve or return (the four-eyes rule, decided on the server). */
+	reviewable: number[];
 	asOf: IsoDate;
 }
 
 export async function loadIndicatorDetail(
 	db: Executor,
 	programme: Programme,
-	indicatorId: number,
-	viewer: { internal: boolean },
-	asOf: IsoDate = todayIso()
+	viewer: Viewer,
+	options: { indicatorId: number; asOf?: IsoDate }
 ): Promise<IndicatorDetail> {
+	const { indicatorId } = options;
+	const asOf = options.asOf ?? todayIso();
 	const indicator = toIndicator(await indicatorIn(db, programme.id, indicatorId));
 	const [parents, periodRows, targetRows, values] = await Promise.all([
 		db
@@ -63,24 +75,28 @@ export async function loadIndicatorDetail(
 	const periods = periodRows.map(toPeriod);
 	const targets = new Map(targetRows.map((t) => [t.period_id, toTarget(t)]));
 	const approved = new Map(values.filter((v) => v.status === 'approved').map((v) => [v.periodId, v]));
-	const open = new Map(values.filter((v) => ['draft', 'submitted', 'returned'].includes(v.status)).map((v) => [v.periodId, v]));
+	const open = new Map(values.filter((v) => isOpenValueState(v.status)).map((v) => [v.periodId, v]));
 	const derived = (await derivedValues(db, [{ programmeId: programme.id, indicators: [indicator], periods }], asOf)).get(indicator.id);
 
-	const assessment = assessIndicator({
-		indicator,
-		programme: { startDate: programme.startDate, endDate: effectiveEndDate(programme) },
-		periods,
-		targets: new Map([...targets.values()].map((t) => [t.periodId, t.value])),
-		approved: derived ?? new Map([...approved.values()].map((v) => [v.periodId, v.value])),
-		asOf
-	});
+	const assessment = assessIndicator(
+		statusInput(
+			programme,
+			indicator,
+			periods,
+			new Map([...targets.values()].map((t) => [t.periodId, t.value])),
+			derived ?? new Map([...approved.values()].map((v) => [v.periodId, v.value])),
+			asOf
+		)
+	);
 	const assessmentByPeriod = new Map(assessment.periods.map((p) => [p.periodId, p]));
 	const valueIds = values.map((v) => v.id);
 
-	const [comments, attachments, history] = await Promise.all([
+	const submittedIds = values.filter((v) => v.status === 'submitted').map((v) => v.id);
+	const [comments, attachments, history, reviewable] = await Promise.all([
 		viewer.internal ? listValueComments(db, valueIds) : Promise.resolve([]),
 		listAttachments(db, 'indicator_value', valueIds),
-		viewer.internal ? indicatorHistory(db, indicator.id, valueIds) : Promise.resolve([])
+		viewer.internal ? indicatorHistory(db, indicator.id, valueIds) : Promise.resolve([]),
+		viewer.canReview ? reviewableValueIds(db, viewer.id, submittedIds) : Promise.resolve(new Set<number>())
 	]);
 
 	return {
@@ -100,6 +116,7 @@ export async function loadIndicatorDetail(
 		comments,
 		attachments,
 		history,
+		reviewable: [...reviewable],
 		asOf
 	};
 }

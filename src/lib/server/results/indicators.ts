@@ -1,3 +1,4 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import {
@@ -16,13 +17,13 @@ import {
 	type ReportingPeriod
 } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import type { IndicatorRow, IndicatorTargetRow } from '../db/schema';
 import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from '../core/cascade';
-import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
+import { ConflictError, DomainValidationError, type FieldErrors, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { checkbox, enumField, optionalDateField, optionalNumberField, optionalText, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
+import { logframeParentField, resolveLogframeParent } from '../programmes/logframe-parent';
 
 // Indicators and their reference sheet (design §2), and their targets per period. A change of
 // baseline or target needs a reason, which the audit log keeps and the indicator history shows.
@@ -73,19 +74,9 @@ export function toTarget(row: IndicatorTargetRow): IndicatorTarget {
 
 // ---- the reference-sheet form ------------------------------------------------------------------
 
-/** Where the indicator hangs: the programme (impact), a module (outcome) or an output. */
-const parentField = () =>
-	z
-		.string({ error: 'validation.required' })
-		.regex(/^(programme|module:\d+|output:\d+)$/, { error: 'validation.choice' })
-		.transform((v) => {
-			const [kind, id] = v.split(':');
-			return { kind: kind as 'programme' | 'module' | 'output', id: id ? Number(id) : null };
-		});
-
 export const indicatorSchema = z
 	.object({
-		parent: parentField(),
+		parent: logframeParentField(['programme', 'module', 'output']),
 		code: text(20),
 		title: text(500),
 		definition: optionalText(4000),
@@ -139,36 +130,16 @@ export const indicatorSchema = z
 export type IndicatorInput = z.output<typeof indicatorSchema>;
 export const indicatorEditSchema = indicatorSchema.and(z.object({ version: versionField() }));
 
-type Actor = { id: number };
-
 export async function indicatorIn(db: Executor, programmeId: number, id: number): Promise<IndicatorRow> {
 	const row = await db.selectFrom('indicator').selectAll().where('id', '=', id).where('programme_id', '=', programmeId).executeTakeFirst();
 	if (!row) throw new NotFoundError('indicator', id);
 	return row;
 }
 
-/** Turns the chosen parent into module/output ids, checking both belong to the programme. */
+/** The chosen parent as module/output ids (an output's module too), checked to belong to the programme. */
 async function resolveParent(db: Executor, programmeId: number, parent: IndicatorInput['parent']) {
-	if (parent.kind === 'programme' || parent.id === null) return { module_id: null, output_id: null };
-	if (parent.kind === 'module') {
-		const m = await db
-			.selectFrom('module')
-			.select('id')
-			.where('id', '=', parent.id)
-			.where('programme_id', '=', programmeId)
-			.executeTakeFirst();
-		if (!m) throw new DomainValidationError({ parent: { key: 'validation.unknownRecord' } });
-		return { module_id: m.id, output_id: null };
-	}
-	const o = await db
-		.selectFrom('output')
-		.innerJoin('module', 'module.id', 'output.module_id')
-		.select(['output.id', 'output.module_id'])
-		.where('output.id', '=', parent.id)
-		.where('module.programme_id', '=', programmeId)
-		.executeTakeFirst();
-	if (!o) throw new DomainValidationError({ parent: { key: 'validation.unknownRecord' } });
-	return { module_id: o.module_id, output_id: o.id };
+	const { moduleId, outputId } = await resolveLogframeParent(db, programmeId, parent);
+	return { module_id: moduleId, output_id: outputId };
 }
 
 async function checkCodeFree(db: Executor, programmeId: number, code: string, exceptId?: number) {
@@ -202,8 +173,8 @@ function columns(input: IndicatorInput) {
 	};
 }
 
-export async function createIndicator(db: Db, actor: Actor, programme: Programme, input: IndicatorInput): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function createIndicator(db: Executor, actor: Actor, programme: Programme, input: IndicatorInput): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		const parent = await resolveParent(trx, programme.id, input.parent);
 		await checkCodeFree(trx, programme.id, input.code);
 		const max = await trx
@@ -232,14 +203,14 @@ export async function createIndicator(db: Db, actor: Actor, programme: Programme
 const BASELINE_OR_TARGET = ['baselineValue', 'baselineDate', 'targetValue'] as const;
 
 export async function updateIndicator(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: IndicatorInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toIndicator(await indicatorIn(trx, programme.id, id));
 		const parent = await resolveParent(trx, programme.id, input.parent);
 		await checkCodeFree(trx, programme.id, input.code, id);
@@ -272,8 +243,8 @@ export async function indicatorDeletionImpact(db: Executor, programmeId: number,
 }
 
 /** Deletes an indicator with its targets and values; refused while it has values in a locked period. */
-export async function deleteIndicator(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	const cascade = await db.transaction().execute(async (trx) => {
+export async function deleteIndicator(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	const cascade = await inTransaction(db, async (trx) => {
 		const before = toIndicator(await indicatorIn(trx, programme.id, id));
 		if (before.version !== version) throw new ConflictError('indicator', id);
 		const cascade = await cascadeOf(trx, { indicatorIds: [id] });
@@ -333,7 +304,7 @@ export function targetsSchema(periods: ReportingPeriod[], measure: Measure) {
  * existing target needs a reason.
  */
 export async function setTargets(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	indicatorId: number,
@@ -341,7 +312,7 @@ export async function setTargets(
 	rows: TargetInput[],
 	reason: string
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await indicatorIn(trx, programme.id, indicatorId);
 		const periodRows = await trx.selectFrom('reporting_period').select(['id', 'locked']).where('programme_id', '=', programme.id).execute();
 		const periodIds = new Set(periodRows.map((p) => p.id));
@@ -349,7 +320,7 @@ export async function setTargets(
 		const existing = new Map(
 			(await trx.selectFrom('indicator_target').selectAll().where('indicator_id', '=', indicatorId).execute()).map((t) => [t.period_id, t])
 		);
-		const fields: ConstructorParameters<typeof DomainValidationError>[0] = {};
+		const fields: FieldErrors = {};
 		for (const row of rows) {
 			if (!periodIds.has(row.periodId)) throw new NotFoundError('reporting_period', row.periodId);
 			if (row.value === null && (row.women !== null || row.men !== null)) fields[`target_${row.periodId}`] = { key: 'validation.required' };

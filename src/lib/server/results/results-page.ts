@@ -1,8 +1,20 @@
-import type { IndicatorLevel, IndicatorStatus, IsoDate, LogframeModule, LogframeOutput, Measure, Programme, ValueState } from '$lib/model';
+import {
+	OPEN_VALUE_STATES,
+	type IndicatorLevel,
+	type IndicatorStatus,
+	type IsoDate,
+	type LogframeModule,
+	type LogframeOutput,
+	type Measure,
+	type Programme,
+	type ValueState
+} from '$lib/model';
 import type { Executor } from '../db/executor';
 import { todayIso } from '../core/dates';
 import { toModule, toOutput } from '../programmes/programmes';
-import { assessProgramme, countStatuses } from './assessment';
+import { assessmentFor, countStatuses, type ReadOptions } from './assessment';
+import type { Viewer } from '../core/viewer';
+import { reviewableValueIds } from './values';
 
 // The results page: the logframe tree with each indicator's status, and what waits for review.
 
@@ -55,12 +67,6 @@ export interface ResultsTree {
 	pending: PendingItem[];
 }
 
-export interface ResultsViewer {
-	id: number;
-	internal: boolean;
-	canReview: boolean;
-}
-
 async function openValues(db: Executor, programmeId: number) {
 	return db
 		.selectFrom('indicator_value')
@@ -80,7 +86,7 @@ async function openValues(db: Executor, programmeId: number) {
 			'user.name as entered_by_name'
 		])
 		.where('indicator.programme_id', '=', programmeId)
-		.where('indicator_value.status', 'in', ['draft', 'submitted', 'returned'])
+		.where('indicator_value.status', 'in', OPEN_VALUE_STATES)
 		.orderBy('reporting_period.start_date')
 		.execute();
 }
@@ -89,12 +95,18 @@ async function openValues(db: Executor, programmeId: number) {
 export async function loadResultsTree(
 	db: Executor,
 	programme: Programme,
-	viewer: ResultsViewer,
-	filters: ResultsFilters,
-	asOf: IsoDate = todayIso()
+	viewer: Viewer,
+	options: ReadOptions & Partial<ResultsFilters> = {}
 ): Promise<ResultsTree> {
+	const asOf = options.asOf ?? todayIso();
+	const filters: ResultsFilters = {
+		moduleId: options.moduleId ?? null,
+		status: options.status ?? null,
+		keyOnly: !!options.keyOnly,
+		mine: !!options.mine
+	};
 	const [assessed, moduleRows, outputRows, open] = await Promise.all([
-		assessProgramme(db, programme, asOf),
+		assessmentFor(db, programme, { ...options, asOf }),
 		db.selectFrom('module').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
 		db
 			.selectFrom('output')
@@ -107,11 +119,13 @@ export async function loadResultsTree(
 		viewer.internal ? openValues(db, programme.id) : Promise.resolve([])
 	]);
 
+	const submittedIds = open.filter((v) => v.status === 'submitted').map((v) => v.id);
+	const reviewable = viewer.canReview ? await reviewableValueIds(db, viewer.id, submittedIds) : new Set<number>();
 	const pending: PendingItem[] = [];
 	const openState = new Map<number, ValueState>();
 	for (const v of open) {
 		if (v.status !== 'draft' || !openState.has(v.indicator_id)) openState.set(v.indicator_id, v.status);
-		const mineToReview = v.status === 'submitted' && viewer.canReview && v.entered_by !== viewer.id && v.submitted_by !== viewer.id;
+		const mineToReview = reviewable.has(v.id);
 		const returnedToMe = v.status === 'returned' && v.entered_by === viewer.id;
 		if (mineToReview || returnedToMe) {
 			pending.push({

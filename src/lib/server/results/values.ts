@@ -1,16 +1,16 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { needsNarrative, statusIfApproved } from '$lib/indicator-status';
-import type { Indicator, IndicatorValue, Programme, ValueState } from '$lib/model';
+import { needsNarrative, statusIfApproved, statusInput } from '$lib/indicator-status';
+import { isOpenValueState, OPEN_VALUE_STATES, type Indicator, type IndicatorValue, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
+import { type Executor, inTransaction } from '../db/executor';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
-import type { Db } from '../db/connection';
 import type { IndicatorValueRow } from '../db/schema';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { indicatorIn, toIndicator } from './indicators';
 import { periodIn } from '../programmes/periods';
-import { effectiveEndDate, toPeriod } from '../programmes/programmes';
+import { toPeriod } from '../programmes/programmes';
 import { idField, numberField, optionalNumberField, optionalText, optionalUrlField, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
@@ -18,10 +18,6 @@ import { assertSaved } from '../core/versioning';
 //   draft → submitted → approved, or submitted → returned (with a note) → draft.
 // Whoever entered or submitted a value never approves or returns it (four eyes). Approved values
 // are locked; a correction is a new value with a reason that supersedes the old one when approved.
-
-type Actor = { id: number };
-
-const OPEN_STATES: ValueState[] = ['draft', 'submitted', 'returned'];
 
 export function toValue(row: IndicatorValueRow & { entered_by_name?: string | null; reviewed_by_name?: string | null }): IndicatorValue {
 	return {
@@ -151,15 +147,15 @@ async function requireNarrativeIfNeeded(
 			.execute()
 	]);
 	const status = statusIfApproved(
-		{
+		statusInput(
+			programme,
 			indicator,
-			programme: { startDate: programme.startDate, endDate: effectiveEndDate(programme) },
-			periods: periods.map((p) => ({ id: p.id, startDate: p.start_date, endDate: p.end_date })),
-			targets: new Map(targets.map((t) => [t.period_id, t.value])),
-			approved: new Map(approved.map((a) => [a.period_id, a.value])),
+			periods.map((p) => ({ id: p.id, startDate: p.start_date, endDate: p.end_date })),
+			new Map(targets.map((t) => [t.period_id, t.value])),
+			new Map(approved.map((a) => [a.period_id, a.value])),
 			// Judged as at the period's end: "does this figure put the indicator behind?"
-			asOf: '9999-12-31'
-		},
+			'9999-12-31'
+		),
 		periodId,
 		value
 	);
@@ -175,12 +171,12 @@ async function requireNarrativeIfNeeded(
  * value in progress if there is one (returned values go back to draft); otherwise starts one —
  * a correction, with a reason, when the period already has an approved value.
  */
-export async function saveValue(db: Db, actor: Actor, programme: Programme, indicatorId: number, input: ValueInput): Promise<number> {
+export async function saveValue(db: Executor, actor: Actor, programme: Programme, indicatorId: number, input: ValueInput): Promise<number> {
 	let upload: StoredUpload | null = null;
 	try {
 		if (input.evidenceFile) upload = await storeUpload(input.evidenceFile, 'evidenceFile');
 		const stored = upload;
-		return await db.transaction().execute(async (trx) => {
+		return await inTransaction(db, async (trx) => {
 			const indicator = toIndicator(await indicatorIn(trx, programme.id, indicatorId));
 			if (indicator.source !== 'manual') throw new ForbiddenTransitionError('indicator.derivedNoValues');
 			await openPeriod(trx, programme.id, input.periodId, 'periodId');
@@ -189,9 +185,9 @@ export async function saveValue(db: Db, actor: Actor, programme: Programme, indi
 				.selectAll()
 				.where('indicator_id', '=', indicatorId)
 				.where('period_id', '=', input.periodId)
-				.where('status', 'in', [...OPEN_STATES, 'approved'])
+				.where('status', 'in', [...OPEN_VALUE_STATES, 'approved'])
 				.execute();
-			const open = current.find((v) => OPEN_STATES.includes(v.status));
+			const open = current.find((v) => isOpenValueState(v.status));
 			const approved = current.find((v) => v.status === 'approved');
 
 			// The form says which value it was editing; anything else means someone got there first.
@@ -270,7 +266,7 @@ export async function saveValue(db: Db, actor: Actor, programme: Programme, indi
 }
 
 async function transition(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	valueId: number,
@@ -279,7 +275,7 @@ async function transition(
 	change: Partial<Pick<IndicatorValueRow, 'status' | 'return_note' | 'submitted_by' | 'submitted_at' | 'reviewed_by' | 'reviewed_at'>>,
 	audit: { action: string; reason?: string | null }
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row = await valueIn(trx, programme.id, valueId);
 		if (row.version !== version) throw new ConflictError('indicator_value', valueId);
 		const period = await periodIn(trx, programme.id, row.period_id);
@@ -315,7 +311,7 @@ async function transition(
 	});
 }
 
-export async function submitValue(db: Db, actor: Actor, programme: Programme, valueId: number, version: number): Promise<void> {
+export async function submitValue(db: Executor, actor: Actor, programme: Programme, valueId: number, version: number): Promise<void> {
 	const now = new Date().toISOString();
 	await transition(
 		db,
@@ -339,19 +335,47 @@ export async function submitValue(db: Db, actor: Actor, programme: Programme, va
  */
 async function fourEyes(db: Executor, row: IndicatorValueRow, actor: Actor) {
 	if (row.status !== 'submitted') throw new ForbiddenTransitionError('value.notSubmitted');
-	if (row.entered_by === actor.id || row.submitted_by === actor.id) throw new ForbiddenTransitionError('value.fourEyes');
-	const touched = await db
-		.selectFrom('audit_log')
-		.select('id')
-		.where('entity', '=', 'indicator_value')
-		.where('entity_id', '=', String(row.id))
-		.where('user_id', '=', actor.id)
-		.where('action', 'in', ['create', 'update', 'correct', 'submit'])
-		.executeTakeFirst();
-	if (touched) throw new ForbiddenTransitionError('value.fourEyes');
+	if (!(await reviewableValueIds(db, actor.id, [row.id])).has(row.id)) throw new ForbiddenTransitionError('value.fourEyes');
 }
 
-export async function approveValue(db: Db, actor: Actor, programme: Programme, valueId: number, version: number): Promise<void> {
+/** The audit actions that put a person's hand on a value's figures. */
+const AUTHORING_ACTIONS = ['create', 'update', 'correct', 'submit'];
+
+/**
+ * The four-eyes rule, in one place: the ids among `valueIds` that `reviewerId` may approve or
+ * return. A value qualifies while it is submitted and the reviewer never created, edited, corrected
+ * or submitted it (the value's audit rows are the record of everyone who did). The pages ask this
+ * for the values they show, and the approve and return actions ask it again. One statement.
+ */
+export async function reviewableValueIds(db: Executor, reviewerId: number, valueIds: readonly number[]): Promise<Set<number>> {
+	if (valueIds.length === 0) return new Set();
+	const rows = await db
+		.selectFrom('indicator_value')
+		.select('indicator_value.id')
+		.where('indicator_value.id', 'in', [...valueIds])
+		.where('indicator_value.status', '=', 'submitted')
+		.where((eb) =>
+			eb.and([
+				eb.or([eb('indicator_value.entered_by', 'is', null), eb('indicator_value.entered_by', '!=', reviewerId)]),
+				eb.or([eb('indicator_value.submitted_by', 'is', null), eb('indicator_value.submitted_by', '!=', reviewerId)]),
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('audit_log')
+							.select('audit_log.id')
+							.where('audit_log.entity', '=', 'indicator_value')
+							.where('audit_log.entity_id', '=', sql<string>`cast(${eb.ref('indicator_value.id')} as text)`)
+							.where('audit_log.user_id', '=', reviewerId)
+							.where('audit_log.action', 'in', AUTHORING_ACTIONS)
+					)
+				)
+			])
+		)
+		.execute();
+	return new Set(rows.map((r) => r.id));
+}
+
+export async function approveValue(db: Executor, actor: Actor, programme: Programme, valueId: number, version: number): Promise<void> {
 	const now = new Date().toISOString();
 	await transition(
 		db,
@@ -366,7 +390,7 @@ export async function approveValue(db: Db, actor: Actor, programme: Programme, v
 }
 
 export async function returnValue(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	valueId: number,
@@ -386,8 +410,8 @@ export async function returnValue(
 	);
 }
 
-export async function addValueComment(db: Db, actor: Actor, programme: Programme, valueId: number, body: string): Promise<number> {
-	return db.transaction().execute(async (trx) => {
+export async function addValueComment(db: Executor, actor: Actor, programme: Programme, valueId: number, body: string): Promise<number> {
+	return inTransaction(db, async (trx) => {
 		await valueIn(trx, programme.id, valueId);
 		const { id } = await trx
 			.insertInto('value_comment')

@@ -28,12 +28,14 @@ import {
 	sortReviews,
 	type HeatMap,
 	type ReviewFlag,
-	type RiskFilters
+	type RiskFilters,
+	NO_FILTERS as NO_RISK_FILTERS
 } from '$lib/risk-rules';
 import { listAudit, type AuditRecord } from '../core/audit';
 import type { Executor } from '../db/executor';
 import { NotFoundError } from '../core/errors';
-import { assessProgramme } from '../results/assessment';
+import { assessmentFor, type ReadOptions } from '../results/assessment';
+import type { Viewer } from '../core/viewer';
 import { todayIso } from '../core/dates';
 
 // Reading the register: every entry with its current score, band, trend, linked indicators and
@@ -54,12 +56,17 @@ export interface RiskEntry extends Risk {
 
 export type RiskCheck = AssumptionCheck & { periodLabel: string };
 
-export interface RiskViewer {
-	/** Coordinators, evaluators and admins; donors never receive internal notes. */
-	internal: boolean;
-}
+/** Coordinators, evaluators and admins see internal notes; donors never receive them. */
+type RiskViewer = Pick<Viewer, 'internal'>;
 
-async function loadEntries(db: Executor, programme: Programme, viewer: RiskViewer, asOf: IsoDate, onlyId?: number) {
+async function loadEntries(
+	db: Executor,
+	programme: Programme,
+	viewer: RiskViewer,
+	options: ReadOptions & { asOf: IsoDate },
+	onlyId?: number
+) {
+	const { asOf } = options;
 	const one = onlyId !== undefined;
 	const [rows, lastReviews, links, checks, assessed] = await Promise.all([
 		db
@@ -130,7 +137,7 @@ async function loadEntries(db: Executor, programme: Programme, viewer: RiskViewe
 			.$if(one, (q) => q.where('risk.id', '=', onlyId!))
 			.orderBy('reporting_period.start_date')
 			.execute(),
-		assessProgramme(db, programme, asOf)
+		assessmentFor(db, programme, options)
 	]);
 
 	const reviewsByRisk = group(lastReviews, (r) => r.risk_id);
@@ -272,10 +279,11 @@ export async function loadRiskRegister(
 	db: Executor,
 	programme: Programme,
 	viewer: RiskViewer,
-	filters: RiskFilters,
-	asOf: IsoDate = todayIso()
+	options: ReadOptions & Partial<RiskFilters> = {}
 ): Promise<RiskRegister> {
-	const { entries } = await loadEntries(db, programme, viewer, asOf);
+	const asOf = options.asOf ?? todayIso();
+	const filters: RiskFilters = { ...NO_RISK_FILTERS, ...options };
+	const { entries } = await loadEntries(db, programme, viewer, { ...options, asOf });
 	return {
 		asOf,
 		entries: entries.filter((e) => matchesFilters(e, filters)),
@@ -290,9 +298,9 @@ export async function listRisksNeedingReview(
 	db: Executor,
 	programme: Programme,
 	viewer: RiskViewer,
-	asOf: IsoDate = todayIso()
+	options: ReadOptions = {}
 ): Promise<RiskEntry[]> {
-	const { entries } = await loadEntries(db, programme, viewer, asOf);
+	const { entries } = await loadEntries(db, programme, viewer, { ...options, asOf: options.asOf ?? todayIso() });
 	return entries.filter((e) => e.reviewNeeded);
 }
 
@@ -313,12 +321,13 @@ export interface RiskDetail {
 export async function loadRiskDetail(
 	db: Executor,
 	programme: Programme,
-	id: number,
 	viewer: RiskViewer,
-	asOf: IsoDate = todayIso()
+	options: { riskId: number; asOf?: IsoDate }
 ): Promise<RiskDetail> {
+	const id = options.riskId;
+	const asOf = options.asOf ?? todayIso();
 	const [{ entries, assessed, checksByRisk }, reviewRows, history] = await Promise.all([
-		loadEntries(db, programme, viewer, asOf, id),
+		loadEntries(db, programme, viewer, { asOf }, id),
 		db
 			.selectFrom('risk_review')
 			.innerJoin('risk', 'risk.id', 'risk_review.risk_id')

@@ -1,19 +1,18 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { ASSUMPTION_RESULTS, type IsoDate, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
-import type { Db } from '../db/connection';
 import { DomainValidationError } from '../core/errors';
 import { todayIso } from '../core/dates';
 import { checkReviewDates, riskIn, scaleField } from './risks';
 import { dateField, enumField, idField, optionalDateField, optionalText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
+import { type Executor, inTransaction } from '../db/executor';
 
 // Re-assessing an entry (a review: date, likelihood, impact, note, by whom) and the periodic check
 // of an assumption. Both bump the entry's version, so two people working on the same entry at the
 // same time cannot overwrite each other: the second is told to reload.
-
-type Actor = { id: number };
 
 export const reviewSchema = z.object({
 	version: versionField(),
@@ -38,7 +37,7 @@ export type AssumptionCheckInput = Omit<z.output<typeof assumptionCheckSchema>, 
  * be dated before the latest one: the current values are always those of the latest review.
  */
 export async function reviewRisk(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
@@ -47,7 +46,7 @@ export async function reviewRisk(
 	asOf: IsoDate = todayIso()
 ): Promise<void> {
 	checkReviewDates(programme, input.reviewedOn, input.nextReviewDate, asOf, 'reviewedOn');
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = await riskIn(trx, programme.id, id);
 		const last = await trx
 			.selectFrom('risk_review')
@@ -99,7 +98,7 @@ export async function reviewRisk(
  * first (the audit log keeps both). Only periods that have started and are not locked.
  */
 export async function checkAssumption(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
@@ -107,7 +106,7 @@ export async function checkAssumption(
 	input: AssumptionCheckInput,
 	asOf: IsoDate = todayIso()
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const risk = await riskIn(trx, programme.id, id);
 		if (risk.kind !== 'assumption') throw new DomainValidationError({ result: { key: 'risks.notAnAssumption' } });
 		const period = await trx

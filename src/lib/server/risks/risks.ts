@@ -1,46 +1,26 @@
+import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { RISK_CATEGORIES, RISK_KINDS, RISK_STATUSES, type IsoDate, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
-import type { Db } from '../db/connection';
+import { type Executor, inTransaction } from '../db/executor';
 import type { RiskRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
-import { checkWithinProgramme } from '../programmes/logframe';
-import { todayIso } from '../core/dates';
-import { dateField, enumField, idField, numberField, optionalDateField, optionalText, text, versionField } from '../core/validation';
+import { checkWithinProgramme, todayIso } from '../core/dates';
+import { replaceLinks, requireOwned } from '../core/links';
+import { logframeParentField, resolveLogframeParent } from '../programmes/logframe-parent';
+import { dateField, enumField, idListField, numberField, optionalDateField, optionalText, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // The risks-and-assumptions register (design §2 "risk"): creating, editing and deleting entries.
 // Likelihood and impact are never edited directly: they are those of the latest review
 // (risk-reviews.ts), and creating a risk records its first review, so the history is complete.
 
-type Actor = { id: number };
-
-/** 'programme', 'module:<id>', 'output:<id>' or 'activity:<id>': where the entry hangs. */
-export const riskParentField = () =>
-	z
-		.string({ error: 'validation.required' })
-		.regex(/^(programme|(module|output|activity):\d+)$/, { error: 'validation.choice' })
-		.transform((v) => {
-			const [kind, id] = v.split(':');
-			return { kind: kind as 'programme' | 'module' | 'output' | 'activity', id: id ? Number(id) : null };
-		});
-
 /** A likelihood or an impact: a whole number from 1 to 5. */
 export const scaleField = () => numberField({ min: 1, max: 5, integer: true });
 
-/** Repeated checkboxes (`indicatorIds`) as a list of distinct ids; none ticked is an empty list. */
-export const idListField = () =>
-	z
-		.preprocess(
-			(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-			z.array(idField()).max(200, { error: 'validation.invalid' })
-		)
-		.transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
-
 const riskFields = {
-	parent: riskParentField(),
+	parent: logframeParentField(['programme', 'module', 'output', 'activity']),
 	kind: enumField(RISK_KINDS),
 	code: optionalText(20),
 	title: text(300),
@@ -52,7 +32,7 @@ const riskFields = {
 	status: enumField(RISK_STATUSES),
 	nextReviewDate: optionalDateField(),
 	internalNotes: optionalText(4000),
-	indicatorIds: idListField()
+	indicatorIds: idListField(200)
 };
 
 /** A new entry carries its first assessment: the likelihood, impact and date it was assessed on. */
@@ -72,40 +52,12 @@ export async function riskIn(db: Executor, programmeId: number, id: number): Pro
  * through the logframe, so moving an output or an activity never leaves a risk pointing astray.
  */
 async function resolveParent(db: Executor, programmeId: number, parent: RiskInput['parent']) {
-	const none = { module_id: null, output_id: null, activity_id: null };
-	if (parent.kind === 'programme' || parent.id === null) return none;
-	const unknown = () => new DomainValidationError({ parent: { key: 'validation.unknownRecord' } });
-	if (parent.kind === 'module') {
-		const m = await db
-			.selectFrom('module')
-			.select('id')
-			.where('id', '=', parent.id)
-			.where('programme_id', '=', programmeId)
-			.executeTakeFirst();
-		if (!m) throw unknown();
-		return { ...none, module_id: m.id };
-	}
-	if (parent.kind === 'output') {
-		const o = await db
-			.selectFrom('output')
-			.innerJoin('module', 'module.id', 'output.module_id')
-			.select('output.id')
-			.where('output.id', '=', parent.id)
-			.where('module.programme_id', '=', programmeId)
-			.executeTakeFirst();
-		if (!o) throw unknown();
-		return { ...none, output_id: o.id };
-	}
-	const a = await db
-		.selectFrom('activity')
-		.innerJoin('output', 'output.id', 'activity.output_id')
-		.innerJoin('module', 'module.id', 'output.module_id')
-		.select('activity.id')
-		.where('activity.id', '=', parent.id)
-		.where('module.programme_id', '=', programmeId)
-		.executeTakeFirst();
-	if (!a) throw unknown();
-	return { ...none, activity_id: a.id };
+	const resolved = await resolveLogframeParent(db, programmeId, parent);
+	return {
+		module_id: resolved.kind === 'module' ? resolved.moduleId : null,
+		output_id: resolved.kind === 'output' ? resolved.outputId : null,
+		activity_id: resolved.activityId
+	};
 }
 
 export interface IndicatorChoice {
@@ -130,23 +82,6 @@ export async function listIndicatorChoices(
 		.orderBy('id')
 		.execute();
 	return rows.map((r) => ({ id: r.id, code: r.code, title: r.title, disaggregatedBySex: r.disaggregated_by_sex === 1 }));
-}
-
-/** Every id must be an indicator of this programme (never one of another programme). Returns them. */
-export async function checkIndicatorIds(
-	db: Executor,
-	programmeId: number,
-	ids: number[]
-): Promise<{ id: number; disaggregated_by_sex: number }[]> {
-	if (ids.length === 0) return [];
-	const rows = await db
-		.selectFrom('indicator')
-		.select(['id', 'disaggregated_by_sex'])
-		.where('programme_id', '=', programmeId)
-		.where('id', 'in', ids)
-		.execute();
-	if (rows.length !== ids.length) throw new DomainValidationError({ indicatorIds: { key: 'risks.unknownIndicator' } });
-	return rows;
 }
 
 async function checkCodeFree(db: Executor, programmeId: number, code: string, exceptId?: number) {
@@ -186,27 +121,18 @@ function columns(input: RiskEditInput) {
 	};
 }
 
-async function replaceLinks(db: Executor, riskId: number, ids: number[]) {
-	await db.deleteFrom('risk_indicator').where('risk_id', '=', riskId).execute();
-	if (ids.length)
-		await db
-			.insertInto('risk_indicator')
-			.values(ids.map((indicator_id) => ({ risk_id: riskId, indicator_id })))
-			.execute();
-}
-
 export async function createRisk(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	input: RiskInput,
 	asOf: IsoDate = todayIso()
 ): Promise<number> {
 	checkReviewDates(programme, input.assessedOn, input.nextReviewDate, asOf, 'assessedOn');
-	return db.transaction().execute(async (trx) => {
+	return inTransaction(db, async (trx) => {
 		const parent = await resolveParent(trx, programme.id, input.parent);
 		await checkCodeFree(trx, programme.id, input.code);
-		await checkIndicatorIds(trx, programme.id, input.indicatorIds);
+		await requireOwned(trx, programme.id, 'indicator', input.indicatorIds, 'indicatorIds', 'risks.unknownIndicator');
 		const { id } = await trx
 			.insertInto('risk')
 			.values({ programme_id: programme.id, ...parent, ...columns(input), likelihood: input.likelihood, impact: input.impact })
@@ -216,7 +142,7 @@ export async function createRisk(
 			.insertInto('risk_review')
 			.values({ risk_id: id, reviewed_on: input.assessedOn, likelihood: input.likelihood, impact: input.impact, reviewer_id: actor.id })
 			.execute();
-		await replaceLinks(trx, id, input.indicatorIds);
+		await replaceLinks(trx, 'risk_indicator', id, input.indicatorIds);
 		const { parent: _parent, ...after } = input;
 		await recordAudit(trx, {
 			userId: actor.id,
@@ -231,18 +157,18 @@ export async function createRisk(
 }
 
 export async function updateRisk(
-	db: Db,
+	db: Executor,
 	actor: Actor,
 	programme: Programme,
 	id: number,
 	version: number,
 	input: RiskEditInput
 ): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = await riskIn(trx, programme.id, id);
 		const parent = await resolveParent(trx, programme.id, input.parent);
 		await checkCodeFree(trx, programme.id, input.code, id);
-		await checkIndicatorIds(trx, programme.id, input.indicatorIds);
+		await requireOwned(trx, programme.id, 'indicator', input.indicatorIds, 'indicatorIds', 'risks.unknownIndicator');
 		checkWithinProgramme(programme, { nextReviewDate: input.nextReviewDate }, []);
 		const last = await trx
 			.selectFrom('risk_review')
@@ -262,7 +188,7 @@ export async function updateRisk(
 		const linkedBefore = (
 			await trx.selectFrom('risk_indicator').select('indicator_id').where('risk_id', '=', id).orderBy('indicator_id').execute()
 		).map((r) => r.indicator_id);
-		await replaceLinks(trx, id, input.indicatorIds);
+		await replaceLinks(trx, 'risk_indicator', id, input.indicatorIds);
 
 		// Only what changed (the links as a sorted id list), so the trail stays readable.
 		const old: Record<string, unknown> = { ...before, indicatorIds: linkedBefore.join(',') };
@@ -301,8 +227,8 @@ export async function riskDeletionImpact(db: Executor, programmeId: number, id: 
 	return { reviews: row.reviews ?? 0, checks: row.checks ?? 0, indicators: row.indicators ?? 0, recommendations: row.recommendations ?? 0 };
 }
 
-export async function deleteRisk(db: Db, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export async function deleteRisk(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	await inTransaction(db, async (trx) => {
 		const before = await riskIn(trx, programme.id, id);
 		if (before.version !== version) throw new ConflictError('risk', id);
 		const impact = await riskDeletionImpact(trx, programme.id, id);

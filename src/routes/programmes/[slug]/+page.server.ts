@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const [logframe, periods, reviewNeeded, genderCheck] = await Promise.all([
 		getLogframe(db, programme.id),
 		listPeriods(db, programme.id),
-		listRisksNeedingReview(db, programme, { internal: access.can('programme.viewInternal') }),
+		listRisksNeedingReview(db, programme, access.viewer),
 		loadGenderCheck(db, programme)
 	]);
 	// The overview needs only what the flags say, not each entry's whole record.

@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	const internal = access.can('programme.viewInternal');
-	const strategy = await loadGenderStrategy(getDb(), access.programme, { internal });
+	const strategy = await loadGenderStrategy(getDb(), access.programme, access.viewer);
 	return { strategy, internal, canEdit: access.can('gender.edit') };
 };

@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		q: f.q
 	};
 	return {
-		tracker: await loadTracker(getDb(), access.programme.id, filters, todayIso()),
+		tracker: await loadTracker(getDb(), access.programme, access.viewer, { ...filters, asOf: todayIso() }),
 		filters,
 		can: { edit: access.can('recommendation.edit') }
 	};

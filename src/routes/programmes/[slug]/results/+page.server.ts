@@ -22,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	const filters = { moduleId: f.module, status: f.status, keyOnly: f.key === '1', mine: internal && f.mine === '1' };
 	const db = getDb();
 	const [tree, moduleOptions] = await Promise.all([
-		loadResultsTree(db, access.programme, { id: access.user.id, internal, canReview: access.can('value.review') }, filters),
+		loadResultsTree(db, access.programme, access.viewer, filters),
 		// The filter offers every module, not only those left in the filtered tree.
 		listModules(db, access.programme.id)
 	]);

@@ -7,6 +7,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	const filters = readRiskFilters(event.url.searchParams);
-	const register = await loadRiskRegister(getDb(), access.programme, { internal: access.can('programme.viewInternal') }, filters);
+	const register = await loadRiskRegister(getDb(), access.programme, access.viewer, filters);
 	return { register, filters, canEdit: access.can('risk.edit') };
 };

@@ -21,7 +21,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	const internal = access.can('programme.viewInternal');
-	const detail = await found(loadIndicatorDetail(getDb(), access.programme, paramId(event.params.id), { internal }));
+	const detail = await found(loadIndicatorDetail(getDb(), access.programme, access.viewer, { indicatorId: paramId(event.params.id) }));
 	const chosen = Number(event.url.searchParams.get('period'));
 	// By default, the latest period already started that still has no approved value.
 	const started = detail.rows.filter((r) => r.period.startDate <= detail.asOf);
@@ -31,7 +31,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		detail,
 		selectedPeriodId: periodId,
-		me: access.user.id,
 		can: {
 			internal,
 			edit: access.can('indicator.edit'),

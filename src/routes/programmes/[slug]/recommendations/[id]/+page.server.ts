@@ -27,7 +27,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	const internal = access.can('programme.viewInternal');
-	const detail = await found(loadRecommendationDetail(getDb(), access.programme.id, paramId(event.params.id), { internal }, todayIso()));
+	const detail = await found(
+		loadRecommendationDetail(getDb(), access.programme, access.viewer, { recommendationId: paramId(event.params.id), asOf: todayIso() })
+	);
 	return {
 		detail,
 		can: { internal, edit: access.can('recommendation.edit'), comment: access.can('recommendation.comment') }

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	const internal = access.can('programme.viewInternal');
-	const detail = await found(loadRiskDetail(getDb(), access.programme, paramId(event.params.id), { internal }));
+	const detail = await found(loadRiskDetail(getDb(), access.programme, access.viewer, { riskId: paramId(event.params.id) }));
 	return { detail, canEdit: access.can('risk.edit'), internal };
 };
 

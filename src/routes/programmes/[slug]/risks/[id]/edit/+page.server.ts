@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const { programme } = await requireProgramme(event, event.params.slug, 'risk.edit');
 	const db = getDb();
 	const [detail, logframe, indicators] = await Promise.all([
-		found(loadRiskDetail(db, programme, paramId(event.params.id), { internal: true })),
+		found(loadRiskDetail(db, programme, { internal: true }, { riskId: paramId(event.params.id) })),
 		getLogframe(db, programme.id),
 		listIndicatorChoices(db, programme.id)
 	]);
