@@ -44,8 +44,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 	}
 
 	it('finds no serious violation on the admin pages', async () => {
-		const admin = await (await env.browser.newContext()).newPage();
-		await signIn(admin, env.app.url, 'admin@avance.test');
+		const admin = await env.signedInPage('admin@avance.test');
 		for (const path of ['/admin/users', '/admin/users/2', '/admin/periods', '/admin/audit']) {
 			await admin.goto(env.app.url + path);
 			const violations = await seriousViolations(admin);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appInChromium, signIn } from '../helpers/browser';
+import { appInChromium } from '../helpers/browser';
 
 const env = appInChromium();
 
 describe('administration, in Chromium', () => {
 	it('an admin creates an account and gives it access to PATSS; the new person signs in and sees only PATSS', async () => {
-		const admin = await (await env.browser.newContext()).newPage();
-		await signIn(admin, env.app.url, 'admin@avance.test');
+		const admin = await env.signedInPage('admin@avance.test');
 		await admin.getByRole('link', { name: 'Administración' }).click();
 		await admin.waitForURL(/\/admin\/users$/);
 		await admin.getByLabel('Nombre').fill('Lucía Pérez');
@@ -24,8 +23,7 @@ describe('administration, in Chromium', () => {
 		await admin.getByRole('button', { name: 'Añadir' }).click();
 		await expect.poll(() => admin.getByTestId('memberships').textContent()).toContain('PATSS');
 
-		const lucia = await (await env.browser.newContext()).newPage();
-		await signIn(lucia, env.app.url, 'lucia.perez@ilo.org', 'una-clave-larga-2026');
+		const lucia = await env.signedInPage('lucia.perez@ilo.org', 'una-clave-larga-2026');
 		const names = await lucia.getByTestId('portfolio').locator('h2').allTextContents();
 		expect(names.map((n) => n.trim())).toEqual(['PATSS']);
 		expect(await lucia.getByRole('link', { name: 'Administración' }).count()).toBe(0);

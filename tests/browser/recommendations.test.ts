@@ -88,9 +88,7 @@ describe('recommendation tracker, in Chromium', () => {
 		await expect.poll(() => page.getByTestId('notice').count()).toBe(1);
 		const url = page.url();
 
-		const donorContext = await env.browser.newContext();
-		const donor = await donorContext.newPage();
-		await signIn(donor, env.app.url, 'donor.iess@avance.test');
+		const donor = await env.signedInPage('donor.iess@avance.test');
 		await donor.goto(url);
 		const timeline = donor.getByTestId('timeline');
 		expect(await timeline.textContent()).toContain('Proyecto de ley 77');
@@ -99,7 +97,7 @@ describe('recommendation tracker, in Chromium', () => {
 		expect(await donor.getByTestId('comments').count()).toBe(0);
 		expect(await donor.getByTestId('event-form').count()).toBe(0);
 		expect(await donor.getByRole('link', { name: 'Editar' }).count()).toBe(0);
-		await donorContext.close();
+		await donor.context().close();
 	});
 
 	it('reads in English and fits a 390px phone screen without sideways scrolling', async () => {

@@ -1,15 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInChromium, signIn } from '../helpers/browser';
+import { appInChromium } from '../helpers/browser';
 
 const env = appInChromium();
 
-async function userPage(email: string): Promise<Page> {
-	const context = await env.browser.newContext();
-	const page = await context.newPage();
-	await signIn(page, env.app.url, email);
-	return page;
-}
+const userPage = (email: string): Promise<Page> => env.signedInPage(email);
 
 /** Opens indicator 5.1-3 (people who completed the IESS-EDUCA course, by sex) from the results page. */
 async function openCourseIndicator(page: Page) {

@@ -34,7 +34,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
  * Starts the built app (on its own database copy) and Chromium before the file's tests, and
  * stops both after them. Read `env.app` and `env.browser` inside tests.
  */
-export function appInChromium(): { readonly app: RunningApp; readonly browser: Browser } {
+export function appInChromium(): {
+	readonly app: RunningApp;
+	readonly browser: Browser;
+	/** A page of its own (its own cookies) signed in as `email`. */
+	signedInPage(email: string, password?: string): Promise<Page>;
+} {
 	let app: RunningApp | undefined;
 	let browser: Browser | undefined;
 	beforeAll(async () => {
@@ -52,6 +57,11 @@ export function appInChromium(): { readonly app: RunningApp; readonly browser: B
 		get browser() {
 			if (!browser) throw new Error('Chromium is not started yet');
 			return browser;
+		},
+		async signedInPage(email: string, password = DEMO_PASSWORD) {
+			const page = await (await this.browser.newContext()).newPage();
+			await signIn(page, this.app.url, email, password);
+			return page;
 		}
 	};
 }

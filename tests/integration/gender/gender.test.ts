@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
 import { openDatabase } from '$lib/server/db/connection';
-import type { FormFailure } from '$lib/server/http/forms';
 import { translate } from '$lib/i18n/translate';
 import type { Programme } from '$lib/model';
 import { createGenderAction } from '$lib/server/gender/actions';
@@ -12,7 +11,7 @@ import { load as loadGender } from '../../../src/routes/programmes/[slug]/gender
 import { actions as editActions, load as loadEdit } from '../../../src/routes/programmes/[slug]/gender/[id]/edit/+page.server';
 import { actions as newActions, load as loadNew } from '../../../src/routes/programmes/[slug]/gender/new/+page.server';
 import { freshDatabase, userId } from '../../helpers/db';
-import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
+import { formFailure, loadAs, postAs } from '../../helpers/actions';
 
 const AS_OF = '2026-11-21';
 const COORD = 'coord.patss@avance.test';
@@ -55,19 +54,10 @@ const counts = async () => {
 };
 
 type Action = (event: never) => unknown;
-async function post(action: Action, email: string, params: Record<string, string>, form: Record<string, string | string[]>) {
-	const user = await sessionUser(db, email);
-	return outcome(() => call(action, makeEvent({ user, params, form })));
-}
-async function load(fn: Action, email: string, params: Record<string, string>) {
-	const user = await sessionUser(db, email);
-	return outcome(() => call(fn, makeEvent({ user, params })));
-}
-function failure(r: Awaited<ReturnType<typeof post>>): { status: number; data: FormFailure } {
-	if (r.kind !== 'value' || !r.value || typeof r.value !== 'object' || !('status' in r.value))
-		throw new Error(`expected a failure, got ${JSON.stringify(r)}`);
-	return r.value as { status: number; data: FormFailure };
-}
+const post = (action: Action, email: string, params: Record<string, string>, form: Record<string, string | string[]>) =>
+	postAs(db, action, email, { params, form });
+const load = (fn: Action, email: string, params: Record<string, string>) => loadAs(db, fn, email, { params });
+const failure = formFailure;
 const group = (s: GenderStrategy, code: string | null) => s.groups.find((g) => (g.module?.code ?? null) === code)!;
 
 describe('the gender page', () => {

@@ -4,8 +4,8 @@ import { getLogframe } from '$lib/server/programmes/programmes';
 import { actions as logframe } from '../../../src/routes/programmes/[slug]/logframe/+page.server';
 import { actions as periods } from '../../../src/routes/programmes/[slug]/periods/+page.server';
 import { freshDatabase } from '../../helpers/db';
-import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
 import { seeded } from '../../helpers/programme';
+import { postAs } from '../../helpers/actions';
 
 let db: Db;
 let patss: Awaited<ReturnType<typeof seeded>>;
@@ -21,13 +21,11 @@ async function post<A extends Record<string, unknown>>(
 	form: Record<string, string>,
 	slug = 'patss'
 ) {
-	const event = makeEvent({
-		user: await sessionUser(db, email),
+	return postAs(db, actions[name] as (event: never) => unknown, email, {
 		params: { slug },
 		form,
 		url: `http://localhost/programmes/${slug}/logframe`
 	});
-	return outcome(() => call(actions[name] as never, event) as Promise<unknown>);
 }
 const COORD = 'coord.patss@avance.test';
 const moduleRow = (code: string) =>

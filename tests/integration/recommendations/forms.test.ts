@@ -9,6 +9,7 @@ import { actions as sourceActions } from '../../../src/routes/programmes/[slug]/
 import { GET as getFile } from '../../../src/routes/programmes/[slug]/files/[id]/+server';
 import { freshDatabase } from '../../helpers/db';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
+import { postAs } from '../../helpers/actions';
 
 // Every form of the tracker answers bad input with a 400 and a message next to the field, keeps
 // what was typed, refuses stale versions with a 409, and writes one audit row per change.
@@ -36,10 +37,8 @@ async function post(
 	email = COORD,
 	locale: 'es' | 'en' = 'es'
 ) {
-	const user = await sessionUser(db, email);
 	const params: Record<string, string> = { slug: 'patss', ...(id ? { id: String(id) } : {}) };
-	const action = actions[name] as (event: never) => unknown;
-	return outcome(() => call(action, makeEvent({ user, params, form, locale })));
+	return postAs(db, actions[name] as (event: never) => unknown, email, { params, form, locale });
 }
 
 function failure(r: Awaited<ReturnType<typeof post>>) {

@@ -11,6 +11,7 @@ import { actions as newActions } from '../../../src/routes/programmes/[slug]/rec
 import { actions as sourceActions } from '../../../src/routes/programmes/[slug]/recommendations/sources/+page.server';
 import { freshDatabase } from '../../helpers/db';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
+import { postAs } from '../../helpers/actions';
 
 // The tracker against a real SQLite file with the real migrations and the full seed, through the
 // routes' own loads and actions, for each role.
@@ -38,9 +39,8 @@ async function post<A extends Record<string, (event: never) => unknown>>(
 	form: Record<string, string | string[] | File>,
 	id?: number
 ) {
-	const user = await sessionUser(db, email);
 	const params: Record<string, string> = { slug: 'patss', ...(id ? { id: String(id) } : {}) };
-	return outcome(() => call(actions[name]!, makeEvent({ user, params, form })));
+	return postAs(db, actions[name]!, email, { params, form });
 }
 
 /** A plain, valid recommendation form; override what the test is about. */

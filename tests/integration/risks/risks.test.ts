@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
 import { openDatabase } from '$lib/server/db/connection';
-import type { FormFailure } from '$lib/server/http/forms';
 import { DomainValidationError } from '$lib/server/core/errors';
 import { translate } from '$lib/i18n/translate';
 import type { Programme } from '$lib/model';
@@ -16,7 +15,7 @@ import { actions as detailActions, load as loadDetail } from '../../../src/route
 import { actions as editActions, load as loadEdit } from '../../../src/routes/programmes/[slug]/risks/[id]/edit/+page.server';
 import { actions as newActions, load as loadNew } from '../../../src/routes/programmes/[slug]/risks/new/+page.server';
 import { freshDatabase, userId } from '../../helpers/db';
-import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
+import { formFailure, loadAs, postAs } from '../../helpers/actions';
 
 // Dates are given explicitly wherever a result depends on them; route loads use today, so their
 // assertions hold for any day after the seeded programmes' review dates (all before 2027).
@@ -74,24 +73,11 @@ const counts = async () => {
 
 type Action = (event: never) => unknown;
 /** Posts `form` to a route action as `email`, the way SvelteKit would. */
-async function post(action: Action, email: string, params: Record<string, string>, form: Record<string, string | string[]>) {
-	const user = await sessionUser(db, email);
-	return outcome(() => call(action, makeEvent({ user, params, form, url: 'http://localhost/' })));
-}
-async function load<T>(fn: Action, email: string, params: Record<string, string>, url = 'http://localhost/') {
-	const user = await sessionUser(db, email);
-	const r = await outcome(() => call(fn, makeEvent({ user, params, url })));
-	return r as
-		| { kind: 'value'; value: T }
-		| { kind: 'redirect'; status: number; location: string }
-		| { kind: 'error'; status: number; message: string };
-}
-/** The ActionFailure an action returned (status and data). */
-function failure(r: Awaited<ReturnType<typeof post>>): { status: number; data: FormFailure } {
-	if (r.kind !== 'value' || !r.value || typeof r.value !== 'object' || !('status' in r.value))
-		throw new Error(`expected a failure, got ${JSON.stringify(r)}`);
-	return r.value as { status: number; data: FormFailure };
-}
+const post = (action: Action, email: string, params: Record<string, string>, form: Record<string, string | string[]>) =>
+	postAs(db, action, email, { params, form });
+const load = <T>(fn: Action, email: string, params: Record<string, string>, url = 'http://localhost/') =>
+	loadAs<T>(db, fn, email, { params, url });
+const failure = formFailure;
 
 const COORD = 'coord.patss@avance.test';
 const reviewForm = (version: number, over: Record<string, string> = {}) => ({

@@ -35,7 +35,7 @@ export const eventSchema = z.object({
 });
 export type EventInput = z.output<typeof eventSchema>;
 
-export const eventDeleteSchema = z.object({ eventId: idField(), version: versionField(), confirm: z.literal('yes').optional() });
+export const eventDeleteSchema = z.object({ eventId: idField(), version: versionField() });
 
 async function eventIn(db: Executor, programmeId: number, eventId: number) {
 	const row = await db

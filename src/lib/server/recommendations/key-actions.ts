@@ -44,7 +44,7 @@ export const keyActionSchema = z.object({
 });
 export type KeyActionInput = z.output<typeof keyActionSchema>;
 export const keyActionEditSchema = keyActionSchema.extend({ keyActionId: idField(), version: versionField() });
-export const keyActionDeleteSchema = z.object({ keyActionId: idField(), version: versionField(), confirm: z.literal('yes').optional() });
+export const keyActionDeleteSchema = z.object({ keyActionId: idField(), version: versionField() });
 
 async function keyActionIn(db: Executor, programmeId: number, recommendationId: number, id: number): Promise<KeyActionRow> {
 	const row = await db

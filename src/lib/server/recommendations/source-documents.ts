@@ -24,7 +24,7 @@ export const sourceDocumentSchema = z.object({
 });
 export type SourceDocumentInput = z.output<typeof sourceDocumentSchema>;
 export const sourceDocumentEditSchema = sourceDocumentSchema.extend({ id: idField(), version: versionField() });
-export const sourceDocumentDeleteSchema = z.object({ id: idField(), version: versionField(), confirm: z.literal('yes').optional() });
+export const sourceDocumentDeleteSchema = z.object({ id: idField(), version: versionField() });
 
 /** The programme's documents with how many recommendations cite each. One statement. */
 export async function listSourceDocuments(db: Executor, programmeId: number): Promise<EditableSourceDocument[]> {

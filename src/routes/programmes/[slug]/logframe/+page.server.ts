@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/connection';
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { requireProgramme } from '$lib/server/http/guards';
 import {
 	activitySchema,
@@ -73,17 +73,9 @@ export const actions = {
 		),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
-		programmeAction(
-			event,
-			'logframe.edit',
-			z.object({ entity, ...withVersion, name: z.string().max(400).default(''), confirm: z.literal('yes').optional() }),
-			async ({ db, access, data }) => {
-				if (!data.confirm) {
-					const impact = await deletionImpact(db, access.programme.id, data.entity, data.id);
-					return { confirmDelete: { entity: data.entity, id: data.id, version: data.version, name: data.name, impact } };
-				}
-				await deleteLogframeItem(db, access.user, access.programme, data.entity, data.id, data.version);
-				redirectWithNotice(back(access.programme.slug), 'deleted');
-			}
-		)
+		deleteAction(event, 'logframe.edit', z.object({ entity, ...withVersion, name: z.string().max(400).default('') }), {
+			impact: async ({ db, access, data }) => ({ ...data, impact: await deletionImpact(db, access.programme.id, data.entity, data.id) }),
+			remove: ({ db, access, data }) => deleteLogframeItem(db, access.user, access.programme, data.entity, data.id, data.version),
+			done: ({ redirect }) => redirect('deleted')
+		})
 } satisfies Actions;

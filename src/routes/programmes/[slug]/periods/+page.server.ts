@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
@@ -32,17 +32,9 @@ export const actions = {
 			}
 		),
 	delete: (event) =>
-		programmeAction(
-			event,
-			'logframe.edit',
-			z.object({ id: idField(), version: versionField(), name: z.string().max(100).default(''), confirm: z.literal('yes').optional() }),
-			async ({ db, access, data }) => {
-				if (!data.confirm) {
-					const impact = await periodDeletionImpact(db, access.programme.id, data.id);
-					return { confirmDelete: { id: data.id, version: data.version, name: data.name, impact } };
-				}
-				await deletePeriod(db, access.user, access.programme, data.id, data.version);
-				redirectWithNotice(back(access.programme.slug), 'deleted');
-			}
-		)
+		deleteAction(event, 'logframe.edit', z.object({ id: idField(), version: versionField(), name: z.string().max(100).default('') }), {
+			impact: async ({ db, access, data }) => ({ ...data, impact: await periodDeletionImpact(db, access.programme.id, data.id) }),
+			remove: ({ db, access, data }) => deletePeriod(db, access.user, access.programme, data.id, data.version),
+			done: ({ redirect }) => redirect('deleted')
+		})
 } satisfies Actions;

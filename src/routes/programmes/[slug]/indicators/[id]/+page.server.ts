@@ -1,6 +1,5 @@
 import { programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
-import { failFromError, parseForm, readForm } from '$lib/server/http/forms';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import {
 	addValueComment,
@@ -46,23 +45,16 @@ const here = (slug: string, id: number, periodId?: number) =>
 
 export const actions = {
 	/** The value form depends on the indicator's measure, so its schema is built once the indicator is known. */
-	save: async (event) => {
-		const access = await requireProgramme(event, event.params.slug, 'value.record');
-		const db = getDb();
-		const id = paramId(event.params.id);
-		const form = await readForm(event.request);
-		let saved: { periodId: number; submitted: boolean };
-		try {
-			const indicator = toIndicator(await indicatorIn(db, access.programme.id, id));
-			const parsed = parseForm(valueSchema(indicator), form, event.locals.locale);
-			if (!parsed.ok) return parsed.failure;
-			await saveValue(db, access.user, access.programme, id, parsed.data);
-			saved = { periodId: parsed.data.periodId, submitted: parsed.data.intent === 'submit' };
-		} catch (e) {
-			return failFromError(e, form, event.locals.locale);
-		}
-		redirectWithNotice(`/programmes/${access.programme.slug}/indicators/${id}`, saved.submitted ? 'submitted' : 'draft', 'periods');
-	},
+	save: (event) =>
+		programmeAction(
+			event,
+			'value.record',
+			async ({ db, access }) => valueSchema(toIndicator(await indicatorIn(db, access.programme.id, paramId(event.params.id)))),
+			async ({ db, access, data, redirect }) => {
+				await saveValue(db, access.user, access.programme, paramId(event.params.id), data);
+				redirect(data.intent === 'submit' ? 'submitted' : 'draft', { hash: 'periods' });
+			}
+		),
 	submit: (event) =>
 		programmeAction(event, 'value.record', reviewSchema, async ({ db, access, data }) => {
 			await submitValue(db, access.user, access.programme, data.valueId, data.valueVersion);

@@ -1,4 +1,4 @@
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import {
 	adoptionEventStep,
 	deleteAdoptionEvent,
@@ -51,14 +51,15 @@ export const actions = {
 		}),
 	/** Without `confirm`, asks first; with it, deletes the step. */
 	deleteEvent: (event) =>
-		programmeAction(event, 'recommendation.edit', eventDeleteSchema, async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			if (!data.confirm) {
-				const step = await adoptionEventStep(db, access.programme.id, id, data.eventId);
-				return { confirmDeleteEvent: { eventId: data.eventId, version: data.version, ...step } };
-			}
-			await deleteAdoptionEvent(db, access.user, access.programme, id, data.eventId, data.version);
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'deleted', 'timeline');
+		deleteAction(event, 'recommendation.edit', eventDeleteSchema, {
+			key: 'confirmDeleteEvent',
+			impact: async ({ db, access, data }) => ({
+				...data,
+				...(await adoptionEventStep(db, access.programme.id, paramId(event.params.id), data.eventId))
+			}),
+			remove: ({ db, access, data }) =>
+				deleteAdoptionEvent(db, access.user, access.programme, paramId(event.params.id), data.eventId, data.version),
+			done: ({ redirect }) => redirect('deleted', { hash: 'timeline' })
 		}),
 	addAction: (event) =>
 		programmeAction(event, 'recommendation.edit', keyActionSchema, async ({ db, access, data }) => {
@@ -71,14 +72,15 @@ export const actions = {
 			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'key-actions');
 		}),
 	deleteAction: (event) =>
-		programmeAction(event, 'recommendation.edit', keyActionDeleteSchema, async ({ db, access, data }) => {
-			const id = paramId(event.params.id);
-			if (!data.confirm) {
-				const name = await keyActionName(db, access.programme.id, id, data.keyActionId);
-				return { confirmDeleteAction: { keyActionId: data.keyActionId, version: data.version, name } };
-			}
-			await deleteKeyAction(db, access.user, access.programme, id, data.keyActionId, data.version);
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'deleted', 'key-actions');
+		deleteAction(event, 'recommendation.edit', keyActionDeleteSchema, {
+			key: 'confirmDeleteAction',
+			impact: async ({ db, access, data }) => ({
+				...data,
+				name: await keyActionName(db, access.programme.id, paramId(event.params.id), data.keyActionId)
+			}),
+			remove: ({ db, access, data }) =>
+				deleteKeyAction(db, access.user, access.programme, paramId(event.params.id), data.keyActionId, data.version),
+			done: ({ redirect }) => redirect('deleted', { hash: 'key-actions' })
 		}),
 	comment: (event) =>
 		programmeAction(event, 'recommendation.comment', commentSchema, async ({ db, access, data }) => {

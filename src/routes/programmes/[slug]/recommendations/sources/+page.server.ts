@@ -1,4 +1,4 @@
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { NotFoundError } from '$lib/server/core/errors';
 import { requireProgramme } from '$lib/server/http/guards';
@@ -34,13 +34,13 @@ export const actions = {
 		}),
 	/** Without `confirm`, answers with what would change; with it, deletes. */
 	delete: (event) =>
-		programmeAction(event, 'recommendation.edit', sourceDocumentDeleteSchema, async ({ db, access, data }) => {
-			if (!data.confirm) {
+		deleteAction(event, 'recommendation.edit', sourceDocumentDeleteSchema, {
+			impact: async ({ db, access, data }) => {
 				const source = (await listSourceDocuments(db, access.programme.id)).find((s) => s.id === data.id);
 				if (!source) throw new NotFoundError('source_document', data.id);
-				return { confirmDelete: { id: source.id, version: data.version, title: source.title, recommendations: source.recommendations } };
-			}
-			await deleteSourceDocument(db, access.user, access.programme, data.id, data.version);
-			redirectWithNotice(back(access.programme.slug), 'deleted');
+				return { id: source.id, version: data.version, title: source.title, recommendations: source.recommendations };
+			},
+			remove: ({ db, access, data }) => deleteSourceDocument(db, access.user, access.programme, data.id, data.version),
+			done: ({ redirect }) => redirect('deleted')
 		})
 } satisfies Actions;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { deleteGenderAction, genderActionEditSchema, genderActionIn, updateGenderAction } from '$lib/server/gender/actions';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
@@ -30,18 +30,12 @@ export const actions = {
 		}),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
-		programmeAction(
-			event,
-			'gender.edit',
-			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
-			async ({ db, access, data }) => {
-				const id = paramId(event.params.id);
-				if (!data.confirm) {
-					const action = await genderActionIn(db, access.programme.id, id);
-					return { confirmDelete: { version: data.version, links: action.indicatorIds.length } };
-				}
-				await deleteGenderAction(db, access.user, access.programme, id, data.version);
-				redirectWithNotice(back(access.programme.slug), 'deleted');
-			}
-		)
+		deleteAction(event, 'gender.edit', z.object({ version: versionField() }), {
+			impact: async ({ db, access, data }) => ({
+				version: data.version,
+				links: (await genderActionIn(db, access.programme.id, paramId(event.params.id))).indicatorIds.length
+			}),
+			remove: ({ db, access, data }) => deleteGenderAction(db, access.user, access.programme, paramId(event.params.id), data.version),
+			done: ({ redirect }) => redirect('deleted', { route: '/programmes/[slug]/gender' })
+		})
 } satisfies Actions;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
-import { failFromError, parseForm, readForm } from '$lib/server/http/forms';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import {
 	deleteIndicator,
@@ -47,32 +46,26 @@ export const actions = {
 			}
 		),
 	/** The targets form has one field trio per period, so its schema is built from the periods. */
-	targets: async (event) => {
-		const access = await requireProgramme(event, event.params.slug, 'indicator.edit');
-		const db = getDb();
-		const id = paramId(event.params.id);
-		const form = await readForm(event.request);
-		try {
-			const indicator = toIndicator(await indicatorIn(db, access.programme.id, id));
-			const parsed = parseForm(targetsSchema(await listPeriods(db, access.programme.id), indicator.measure), form, event.locals.locale);
-			if (!parsed.ok) return parsed.failure;
-			await setTargets(db, access.user, access.programme, id, parsed.data.version, parsed.data.rows, parsed.data.reason);
-		} catch (e) {
-			return failFromError(e, form, event.locals.locale);
-		}
-		redirectWithNotice(back(access.programme.slug, id), 'targets');
-	},
-	delete: (event) =>
+	targets: (event) =>
 		programmeAction(
 			event,
 			'indicator.edit',
-			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
-			async ({ db, access, data }) => {
-				const id = paramId(event.params.id);
-				if (!data.confirm)
-					return { confirmDelete: { version: data.version, impact: await indicatorDeletionImpact(db, access.programme.id, id) } };
-				await deleteIndicator(db, access.user, access.programme, id, data.version);
-				redirectWithNotice(`/programmes/${access.programme.slug}/results`, 'deleted');
+			async ({ db, access }) => {
+				const indicator = toIndicator(await indicatorIn(db, access.programme.id, paramId(event.params.id)));
+				return targetsSchema(await listPeriods(db, access.programme.id), indicator.measure);
+			},
+			async ({ db, access, data, redirect }) => {
+				await setTargets(db, access.user, access.programme, paramId(event.params.id), data.version, data.rows, data.reason);
+				redirect('targets', { route: '/programmes/[slug]/indicators/[id]' });
 			}
-		)
+		),
+	delete: (event) =>
+		deleteAction(event, 'indicator.edit', z.object({ version: versionField() }), {
+			impact: async ({ db, access, data }) => ({
+				version: data.version,
+				impact: await indicatorDeletionImpact(db, access.programme.id, paramId(event.params.id))
+			}),
+			remove: ({ db, access, data }) => deleteIndicator(db, access.user, access.programme, paramId(event.params.id), data.version),
+			done: ({ redirect }) => redirect('deleted', { route: '/programmes/[slug]/results' })
+		})
 } satisfies Actions;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { programmeAction } from '$lib/server/http/actions';
+import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
@@ -29,16 +29,12 @@ export const actions = {
 		}),
 	/** Without `confirm`, answers with what would go; with it, deletes. */
 	delete: (event) =>
-		programmeAction(
-			event,
-			'risk.edit',
-			z.object({ version: versionField(), confirm: z.literal('yes').optional() }),
-			async ({ db, access, data }) => {
-				const id = paramId(event.params.id);
-				if (!data.confirm)
-					return { confirmDelete: { version: data.version, impact: await riskDeletionImpact(db, access.programme.id, id) } };
-				await deleteRisk(db, access.user, access.programme, id, data.version);
-				redirectWithNotice(`/programmes/${access.programme.slug}/risks`, 'deleted');
-			}
-		)
+		deleteAction(event, 'risk.edit', z.object({ version: versionField() }), {
+			impact: async ({ db, access, data }) => ({
+				version: data.version,
+				impact: await riskDeletionImpact(db, access.programme.id, paramId(event.params.id))
+			}),
+			remove: ({ db, access, data }) => deleteRisk(db, access.user, access.programme, paramId(event.params.id), data.version),
+			done: ({ redirect }) => redirect('deleted', { route: '/programmes/[slug]/risks' })
+		})
 } satisfies Actions;
