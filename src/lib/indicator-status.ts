@@ -61,6 +61,12 @@ export interface Assessment {
 	progress: number | null;
 	/** (actual − baseline) / (end target − baseline): how far along the way to the end target. */
 	achievement: number | null;
+	/**
+	 * Set when the latest ended period that is due has no approved value (design §3, "update
+	 * overdue"): the status above is then judged at an earlier period, and this names the one
+	 * still missing. A donor must never read "no data" beside 460 of 600.
+	 */
+	updateOverdue: { periodId: number } | null;
 	/** The latest approved period value. */
 	latestValue: number | null;
 	/** The actual as of the latest approved value: the running total for a cumulative indicator. */
@@ -76,18 +82,38 @@ export function meetsTarget(actual: number, target: number, direction: Direction
 	return direction === 'increase' ? actual >= target : actual <= target;
 }
 
-/** The straight line from the baseline at programme start to the end target at programme end. */
-export function linearExpected(
+/**
+ * What the indicator should show at `date` (design §3): straight lines through the known points —
+ * the baseline at programme start, each period milestone at its period's end, the end target at
+ * programme end (the effective end). A period with a milestone expects exactly that milestone.
+ * Before the first point the line starts at the baseline; after the last it stays level. With
+ * neither milestones nor an end target nothing is expected (null).
+ */
+export function expectedAt(
 	indicator: Pick<StatusIndicator, 'baselineValue' | 'targetValue'>,
 	programme: StatusInput['programme'],
+	periods: readonly StatusPeriod[],
+	targets: ReadonlyMap<number, number>,
 	date: IsoDate
 ): number | null {
-	if (indicator.targetValue === null) return null;
-	const baseline = indicator.baselineValue ?? 0;
-	const span = toTime(programme.endDate) - toTime(programme.startDate);
-	const elapsed = toTime(date) - toTime(programme.startDate);
-	const fraction = span <= 0 ? 1 : Math.min(1, Math.max(0, elapsed / span));
-	return baseline + (indicator.targetValue - baseline) * fraction;
+	const milestones = periods
+		.filter((p) => targets.has(p.id))
+		.map((p) => ({ t: toTime(p.endDate), v: targets.get(p.id)! }))
+		.sort((a, b) => a.t - b.t);
+	if (indicator.targetValue === null && milestones.length === 0) return null;
+	const start = toTime(programme.startDate);
+	const points = [{ t: start, v: indicator.baselineValue ?? 0 }, ...milestones.filter((m) => m.t > start)];
+	const end = toTime(programme.endDate);
+	// The end target is the last point, unless a milestone already stands at (or after) the end.
+	if (indicator.targetValue !== null && points.at(-1)!.t < end) points.push({ t: end, v: indicator.targetValue });
+	const t = toTime(date);
+	if (t <= points[0]!.t) return points[0]!.v;
+	for (let i = 1; i < points.length; i++) {
+		const a = points[i - 1]!;
+		const b = points[i]!;
+		if (t <= b.t) return b.t === a.t ? b.v : a.v + ((b.v - a.v) * (t - a.t)) / (b.t - a.t);
+	}
+	return points.at(-1)!.v;
 }
 
 /**
@@ -170,7 +196,7 @@ export function assessIndicator(input: StatusInput): Assessment {
 
 	const periodAssessments: PeriodAssessment[] = rows.map(({ period, hasValue, value, actual }) => {
 		const milestone = input.targets.get(period.id) ?? null;
-		const expected = milestone ?? linearExpected(indicator, input.programme, period.endDate);
+		const expected = milestone ?? expectedAt(indicator, input.programme, periods, input.targets, period.endDate);
 		const ended = hasEnded(period);
 		let status: IndicatorStatus | null = null;
 		let progress: number | null = null;
@@ -191,6 +217,7 @@ export function assessIndicator(input: StatusInput): Assessment {
 	const withValues = rows.filter((r) => r.value !== null);
 	const latest = withValues.at(-1);
 	const base = {
+		updateOverdue: null as Assessment['updateOverdue'],
 		latestValue: latest?.value ?? null,
 		latestActual: latest?.actual ?? null,
 		latestPeriodId: latest?.period.id ?? null,
@@ -214,16 +241,18 @@ export function assessIndicator(input: StatusInput): Assessment {
 	const current = due.at(-1);
 	if (!current) return { ...base, status: 'not_started', periodId: null, actual: null, expected: null, progress: null, achievement: null };
 
-	const index = periods.indexOf(current);
-	const row = rows[index]!;
-	const assessed = periodAssessments[index]!;
+	// Judged at the latest due period that has an approved value; when the latest due period
+	// itself has none, the indicator is also marked "update overdue" for that period.
+	const currentIndex = periods.indexOf(current);
+	const updateOverdue = rows[currentIndex]!.hasValue ? null : { periodId: current.id };
+	const judgedPeriod = [...due].reverse().find((p) => rows[periods.indexOf(p)]!.hasValue);
+	const flagged = { ...base, updateOverdue };
 
 	if (indicator.measure === 'qualitative') {
-		const anyReport = rows.slice(0, index + 1).some((r) => r.hasValue);
 		return {
-			...base,
-			status: anyReport ? 'reported' : 'no_data',
-			periodId: current.id,
+			...flagged,
+			status: judgedPeriod ? 'reported' : 'no_data',
+			periodId: (judgedPeriod ?? current).id,
 			actual: null,
 			expected: null,
 			progress: null,
@@ -231,44 +260,48 @@ export function assessIndicator(input: StatusInput): Assessment {
 		};
 	}
 
-	// An end target reached stays reached: a running sum or a latest value does not un-happen
-	// because the next period has not been reported yet.
-	const actualSoFar = row.actual;
-	if (
-		indicator.targetValue !== null &&
-		actualSoFar !== null &&
-		(row.hasValue || indicator.aggregation !== 'per_period') &&
-		meetsTarget(actualSoFar, indicator.targetValue, indicator.direction)
-	) {
+	const index = judgedPeriod ? periods.indexOf(judgedPeriod) : currentIndex;
+	const row = rows[index]!;
+	const assessed = periodAssessments[index]!;
+	if (!judgedPeriod || row.actual === null) {
+		// No ended period has an approved value: only then is there no data.
 		return {
-			...base,
-			status: 'achieved',
-			periodId: current.id,
-			actual: actualSoFar,
-			expected: assessed.expected,
-			progress: assessed.progress ?? 1,
-			achievement: achievementOf(actualSoFar)
-		};
-	}
-	if (!row.hasValue || row.actual === null) {
-		return {
-			...base,
+			...flagged,
 			status: 'no_data',
 			periodId: current.id,
 			actual: null,
-			expected: assessed.expected,
+			expected: periodAssessments[currentIndex]!.expected,
 			progress: null,
-			achievement: achievementOf(actualSoFar)
+			achievement: null
+		};
+	}
+	if (indicator.targetValue !== null && meetsTarget(row.actual, indicator.targetValue, indicator.direction)) {
+		return {
+			...flagged,
+			status: 'achieved',
+			periodId: judgedPeriod.id,
+			actual: row.actual,
+			expected: assessed.expected,
+			progress: assessed.progress ?? 1,
+			achievement: achievementOf(row.actual)
 		};
 	}
 	if (assessed.expected === null) {
-		return { ...base, status: 'reported', periodId: current.id, actual: row.actual, expected: null, progress: null, achievement: null };
+		return {
+			...flagged,
+			status: 'reported',
+			periodId: judgedPeriod.id,
+			actual: row.actual,
+			expected: null,
+			progress: null,
+			achievement: null
+		};
 	}
 	const progress = progressRatio(row.actual, baseline, assessed.expected, indicator.direction);
 	return {
-		...base,
+		...flagged,
 		status: statusFromProgress(progress),
-		periodId: current.id,
+		periodId: judgedPeriod.id,
 		actual: row.actual,
 		expected: assessed.expected,
 		progress,

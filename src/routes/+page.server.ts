@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db/connection';
 import { requireUser } from '$lib/server/http/guards';
 import { listPortfolio } from '$lib/server/programmes/programmes';
 import { portfolioFigures } from '$lib/server/portfolio/portfolio';
-import { assessProgrammes, countStatuses } from '$lib/server/results/assessment';
+import { assessProgrammes, countStatuses, countUpdatesOverdue } from '$lib/server/results/assessment';
 import { todayIso } from '$lib/server/core/dates';
 import type { PageServerLoad } from './$types';
 
@@ -29,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		portfolio: portfolio.map((entry) => ({
 			...entry,
 			statusCounts: countStatuses(assessed.get(entry.programme.id)?.assessments.values() ?? []),
+			updatesOverdue: countUpdatesOverdue(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			...figures.get(entry.programme.id)!
 		}))
 	};

@@ -22,7 +22,9 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 
 		// The first coordinator records 2022-S1 with a women/men split that does not add up…
 		await openCourseIndicator(first);
-		expect(await headerStatus(first)).toContain('Sin datos');
+		// 460 of 600 so far: judged at 2021-S2, and 2022-S1 is named as the update still missing.
+		expect(await headerStatus(first)).toContain('En buen camino');
+		expect(await first.getByTestId('update-overdue').textContent()).toContain('Actualización atrasada (2022-S1)');
 		await first.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
 		await first.getByRole('button', { name: 'Aplicar' }).click();
 		const form = first.getByTestId('value-form');
@@ -64,10 +66,11 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 
 		// The second coordinator approves; the status chip changes.
 		await second.reload();
-		expect(await headerStatus(second)).toContain('Sin datos');
+		expect(await headerStatus(second)).toContain('En buen camino');
 		await second.getByRole('button', { name: /Aprobar/ }).click();
 		await expect.poll(() => second.getByTestId('notice').textContent()).toBe('Valor aprobado.');
 		await expect.poll(() => headerStatus(second)).toContain('Logrado');
+		expect(await second.getByTestId('update-overdue').count()).toBe(0);
 		expect(await periodRow(second, '2022-S1').locator('[data-testid="actual"]').textContent()).toContain('150');
 
 		// A donor sees the approved value, but no draft, no value form and no internal comments.
@@ -123,5 +126,19 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		expect(response.headers()['content-type']).toBe('application/pdf');
 		expect((await response.body()).byteLength).toBe(pdf.byteLength);
 		await page.context().close();
+	});
+});
+
+describe('a missing update, in both languages', () => {
+	it('shows an English-speaking donor "update overdue" beside the indicator, its period, and the count in the summary', async () => {
+		const donor = await env.signedInPage('donor.eu@avance.test');
+		await donor.goto(`${env.app.url}/programmes/ecuador-desempleo-ue/results`);
+		const row = donor.locator('[data-testid="indicator-row"][data-code="EC-4"]');
+		expect(await row.getByTestId('update-overdue').textContent()).toContain('Update overdue (2023-S2)');
+		expect(await row.textContent()).not.toContain('No data');
+		expect(await donor.getByTestId('updates-overdue').textContent()).toMatch(/Updates overdue\s*1/);
+		await donor.goto(`${env.app.url}/`);
+		expect(await donor.getByTestId('portfolio-updates-overdue').first().textContent()).toContain('Updates overdue');
+		await donor.context().close();
 	});
 });

@@ -36,8 +36,24 @@ describe('the results tree', () => {
 	it('judges every seeded PATSS indicator and counts them by status', async () => {
 		const t = await tree('coord.patss@avance.test');
 		expect(t.totalIndicators).toBe(18);
-		expect(t.statusCounts).toMatchObject({ achieved: 11, at_risk: 1, off_track: 1, overdue: 2, no_data: 2, reported: 1 });
+		// 5.1-3 (460 of 600) and 4.2-1 (22 of 30) are judged at their latest approved period, not
+		// "no data" because 2022-S1 has no value yet; that missing update is its own mark.
+		expect(t.statusCounts).toMatchObject({ achieved: 11, on_track: 1, at_risk: 2, off_track: 1, overdue: 2, no_data: 0, reported: 1 });
 		expect(codes(t)).toHaveLength(18);
+	});
+
+	it('marks each indicator whose latest ended period has no approved value as update overdue, naming the period', async () => {
+		const t = await tree('coord.patss@avance.test');
+		const all = [...t.programmeIndicators, ...t.modules.flatMap((m) => [...m.indicators, ...m.outputs.flatMap((o) => o.indicators)])];
+		const course = all.find((i) => i.code === '5.1-3')!;
+		expect([course.status, course.latestValue, course.updateOverduePeriod]).toEqual(['on_track', 460, '2022-S1']);
+		expect(
+			all
+				.filter((i) => i.updateOverduePeriod)
+				.map((i) => i.code)
+				.sort()
+		).toEqual(['4.2-1', '5.1-3', 'IMP-2', 'M1-3']);
+		expect(t.updatesOverdue).toBe(4);
 	});
 
 	it('filters by status, by module and to key indicators', async () => {
@@ -139,7 +155,10 @@ describe('the results tree', () => {
 			observeQueries(() => n++);
 			const r = await call(loadPortfolio, makeEvent({ user: await sessionUser(db, email), url: 'http://localhost/' }));
 			observeQueries(undefined);
-			return { n, r: r as { portfolio: { programme: { code: string }; statusCounts: Record<string, number> }[] } };
+			return {
+				n,
+				r: r as { portfolio: { programme: { code: string }; statusCounts: Record<string, number>; updatesOverdue: number }[] }
+			};
 		};
 		// Every programme gets a derived indicator too, so per-programme work would show.
 		const others = await db.selectFrom('programme').select('id').where('id', '!=', patss.programme.id).execute();
@@ -171,6 +190,8 @@ describe('the results tree', () => {
 		expect(admin.r.portfolio).toHaveLength(4);
 		expect(admin.n).toBe(donor.n);
 		expect(donor.r.portfolio[0]!.statusCounts.achieved).toBeGreaterThan(0);
+		// The portfolio counts the same updates overdue as the results page (one assessment, one rule).
+		expect(donor.r.portfolio[0]!.updatesOverdue).toBe((await tree('donor.iess@avance.test')).updatesOverdue);
 	});
 
 	it('shows the same adoption rate as the tracker and counts the open high or critical risks', async () => {

@@ -67,7 +67,11 @@ const split = {
 describe('recording and reviewing a value', () => {
 	it('takes a value from draft through return and resubmission to approval by a second coordinator, and the status follows', async () => {
 		const period = String(patss.periodId('2022-S1'));
-		expect((await pageFor(COORD, '5.1-3')).detail.assessment.status).toBe('no_data');
+		// 460 of 600 so far: judged at 2021-S2, with 2022-S1's update overdue.
+		expect((await pageFor(COORD, '5.1-3')).detail.assessment).toMatchObject({
+			status: 'on_track',
+			updateOverdue: { periodId: Number(period) }
+		});
 
 		const saved = await act('save', COORD, '5.1-3', { ...split, periodId: period, intent: 'submit' });
 		expect(saved).toMatchObject({ kind: 'redirect', status: 303 });
@@ -114,7 +118,7 @@ describe('recording and reviewing a value', () => {
 		expect(final.status).toBe('approved');
 		expect(final.reviewed_by).toBe((await sessionUser(db, COORD2)).id);
 		// 260 + 200 + 150 = 610 ≥ 600: the cumulative indicator reached its end target.
-		expect((await pageFor(COORD, '5.1-3')).detail.assessment.status).toBe('achieved');
+		expect((await pageFor(COORD, '5.1-3')).detail.assessment).toMatchObject({ status: 'achieved', updateOverdue: null });
 
 		const actions = (
 			await db

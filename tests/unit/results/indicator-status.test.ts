@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	assessIndicator,
-	linearExpected,
+	expectedAt,
 	needsNarrative,
 	progressRatio,
 	statusIfApproved,
@@ -32,10 +32,82 @@ function input(indicator: StatusIndicator, approved: [number, number | null][], 
 describe('expected value and progress', () => {
 	it('draws a straight line from baseline at programme start to the end target at programme end', () => {
 		const ind = number({ baselineValue: 20, targetValue: 120 });
-		expect(linearExpected(ind, programme, '2020-01-01')).toBe(20);
-		expect(linearExpected(ind, programme, '2021-12-31')).toBe(120);
-		expect(linearExpected(ind, programme, '2021-01-01')).toBeCloseTo(70, 0);
-		expect(linearExpected(ind, programme, '2030-01-01')).toBe(120);
+		const line = (date: string) => expectedAt(ind, programme, periods, new Map(), date);
+		expect(line('2020-01-01')).toBe(20);
+		expect(line('2021-12-31')).toBe(120);
+		expect(line('2021-01-01')).toBeCloseTo(70, 0);
+		expect(line('2030-01-01')).toBe(120);
+	});
+
+	// Half-year periods of a programme running 2022–2026, as the Peru EU project's PE-6 (workshops,
+	// cumulative): milestones 4 by 2023-S2, 7 by 2024-S2, 10 by 2025-S2, end target 12.
+	const halfYears = Array.from({ length: 10 }, (_, i) => {
+		const year = 2022 + Math.floor(i / 2);
+		return i % 2 === 0
+			? { id: i + 1, startDate: `${year}-01-01`, endDate: `${year}-06-30` }
+			: { id: i + 1, startDate: `${year}-07-01`, endDate: `${year}-12-31` };
+	});
+	const span = { startDate: '2022-01-01', endDate: '2026-12-31' };
+
+	it('runs through the milestones: no period expects more than the next milestone (PE-6)', () => {
+		const targets = new Map([
+			[4, 4],
+			[6, 7],
+			[8, 10],
+			[10, 12]
+		]);
+		const ind = number({ baselineValue: 0, targetValue: 12 });
+		const expected = halfYears.map((p) => expectedAt(ind, span, halfYears, targets, p.endDate)!);
+		// 2023-S1 (period 3) lies between the baseline and the 2023-S2 milestone: below 4, not 5.27.
+		expect(expected[2]).toBeGreaterThan(0);
+		expect(expected[2]).toBeLessThan(4);
+		expect(expected[3]).toBe(4);
+		expect(expected[4]).toBeGreaterThan(4);
+		expect(expected[4]).toBeLessThan(7);
+		// Never zig-zags: each period expects at least what the one before it did.
+		for (let i = 1; i < expected.length; i++) expect(expected[i]).toBeGreaterThanOrEqual(expected[i - 1]!);
+		expect(expected.at(-1)).toBe(12);
+	});
+
+	it('expects less than the first milestone before it (PATSS 5.1-3: 250 by 2021-S1, not 386 in 2020-S2)', () => {
+		const years = [
+			{ id: 1, startDate: '2019-01-01', endDate: '2019-06-30' },
+			{ id: 2, startDate: '2019-07-01', endDate: '2019-12-31' },
+			{ id: 3, startDate: '2020-01-01', endDate: '2020-06-30' },
+			{ id: 4, startDate: '2020-07-01', endDate: '2020-12-31' },
+			{ id: 5, startDate: '2021-01-01', endDate: '2021-06-30' },
+			{ id: 6, startDate: '2021-07-01', endDate: '2021-12-31' },
+			{ id: 7, startDate: '2022-01-01', endDate: '2022-03-31' }
+		];
+		const targets = new Map([
+			[5, 250],
+			[6, 450],
+			[7, 600]
+		]);
+		const ind = number({ baselineValue: 0, targetValue: 600 });
+		const at = (id: number) => expectedAt(ind, { startDate: '2018-10-01', endDate: '2022-03-31' }, years, targets, years[id - 1]!.endDate)!;
+		expect(at(4)).toBeLessThan(250);
+		expect(at(5)).toBe(250);
+		expect(at(6)).toBe(450);
+		expect(at(7)).toBe(600);
+	});
+
+	it('runs through the milestones of a decreasing indicator too', () => {
+		const ind = number({ direction: 'decrease', baselineValue: 40, targetValue: 20 });
+		const targets = new Map([[2, 30]]);
+		const at = (date: string) => expectedAt(ind, programme, periods, targets, date)!;
+		expect(at(periods[0]!.endDate)).toBeLessThan(40);
+		expect(at(periods[0]!.endDate)).toBeGreaterThan(30);
+		expect(at(periods[1]!.endDate)).toBe(30);
+		expect(at(periods[2]!.endDate)).toBeLessThan(30);
+		expect(at(periods[2]!.endDate)).toBeGreaterThan(20);
+		expect(at('2021-12-31')).toBe(20);
+	});
+
+	it('expects nothing without milestones or an end target, and holds the last milestone after it', () => {
+		const open = number({ targetValue: null });
+		expect(expectedAt(open, programme, periods, new Map(), '2021-01-01')).toBeNull();
+		expect(expectedAt(open, programme, periods, new Map([[2, 50]]), '2021-12-31')).toBe(50);
 	});
 
 	it('measures progress as (actual − baseline) / (expected − baseline), for both directions', () => {
@@ -79,8 +151,38 @@ describe('status of a number indicator (increase)', () => {
 		expect(a.achievement).toBe(1);
 	});
 
-	it('has no data when the latest ended period has no approved value', () => {
-		expect(assessIndicator(input(number(), [[2, 50]])).status).toBe('no_data');
+	it('judges at the latest ended period with an approved value, and marks the missing update as overdue', () => {
+		const a = assessIndicator(input(number(), [[2, 50]]));
+		expect(a.periodId).toBe(2);
+		expect(a.status).toBe('on_track');
+		expect(a.updateOverdue).toEqual({ periodId: 4 });
+	});
+
+	it('has no data only when no ended period has an approved value', () => {
+		const a = assessIndicator(input(number(), []));
+		expect(a.status).toBe('no_data');
+		expect(a.updateOverdue).toEqual({ periodId: 4 });
+		expect(assessIndicator(input(number(), [[4, 90]])).updateOverdue).toBeNull();
+	});
+
+	it('shows 460 of 600 on track, not "no data", when the last period is not reported yet (PATSS 5.1-3)', () => {
+		const targets = new Map([
+			[2, 250],
+			[3, 450],
+			[4, 600]
+		]);
+		const ind = number({ aggregation: 'cumulative', targetValue: 600 });
+		const a = assessIndicator(
+			input(
+				ind,
+				[
+					[2, 260],
+					[3, 200]
+				],
+				{ targets }
+			)
+		);
+		expect([a.status, a.periodId, a.actual, a.updateOverdue]).toEqual(['on_track', 3, 460, { periodId: 4 }]);
 	});
 
 	it('has not started before the first period ends', () => {

@@ -40,6 +40,10 @@ export const results = defineMessages(
 		'status.not_yet': 'Aún no',
 		'status.overdue': 'Vencido',
 		'status.reported': 'Reportado',
+		'status.updateOverdue': 'Actualización atrasada ({period})',
+		'status.updateOverdueHint':
+			'El último periodo terminado aún no tiene un valor aprobado; el estado se juzga en el último periodo que sí lo tiene.',
+		'status.updateOverdueCount': 'Actualizaciones atrasadas',
 		'measure.number': 'Número',
 		'measure.percentage': 'Porcentaje',
 		'measure.milestone': 'Hito (sí/no)',
@@ -99,6 +103,10 @@ export const results = defineMessages(
 		'status.not_yet': 'Not yet',
 		'status.overdue': 'Overdue',
 		'status.reported': 'Reported',
+		'status.updateOverdue': 'Update overdue ({period})',
+		'status.updateOverdueHint':
+			'The latest ended period has no approved value yet; the status is judged at the latest period that has one.',
+		'status.updateOverdueCount': 'Updates overdue',
 		'measure.number': 'Number',
 		'measure.percentage': 'Percentage',
 		'measure.milestone': 'Milestone (yes/no)',

@@ -127,6 +127,13 @@ export async function assessProgrammes(
 	return result;
 }
 
+/** How many indicators have their latest ended period still without an approved value. */
+export function countUpdatesOverdue(assessments: Iterable<Assessment>): number {
+	let n = 0;
+	for (const a of assessments) if (a.updateOverdue) n++;
+	return n;
+}
+
 export function countStatuses(assessments: Iterable<Assessment>): Record<IndicatorStatus, number> {
 	const counts: Record<IndicatorStatus, number> = {
 		achieved: 0,

@@ -12,7 +12,7 @@ import {
 import type { Executor } from '../db/executor';
 import { todayIso } from '../core/dates';
 import { toModule, toOutput } from '../programmes/programmes';
-import { assessmentFor, countStatuses, type ReadOptions } from './assessment';
+import { assessmentFor, countStatuses, countUpdatesOverdue, type ReadOptions } from './assessment';
 import type { Viewer } from '../core/viewer';
 import { reviewableValueIds } from './values';
 
@@ -33,6 +33,8 @@ export interface IndicatorSummary {
 	latestValue: number | null;
 	latestPeriodLabel: string | null;
 	latestIsIllustrative: boolean;
+	/** The label of the latest ended period still without an approved value (design §3), if any. */
+	updateOverduePeriod: string | null;
 	/** Set when `latestValue` is a running total (cumulative indicators). */
 	cumulative: boolean;
 	/** The state of a value in progress, for team members (never shown to donors). */
@@ -62,6 +64,8 @@ export interface ResultsTree {
 	programmeIndicators: IndicatorSummary[];
 	modules: (LogframeModule & { indicators: IndicatorSummary[]; outputs: (LogframeOutput & { indicators: IndicatorSummary[] })[] })[];
 	statusCounts: Record<IndicatorStatus, number>;
+	/** Indicators whose latest ended period has no approved value yet. */
+	updatesOverdue: number;
 	totalIndicators: number;
 	shownIndicators: number;
 	pending: PendingItem[];
@@ -160,6 +164,7 @@ export async function loadResultsTree(
 			status: a.status,
 			latestValue: a.latestActual,
 			latestPeriodLabel: a.latestPeriodId ? (periodLabel.get(a.latestPeriodId) ?? null) : null,
+			updateOverduePeriod: a.updateOverdue ? (periodLabel.get(a.updateOverdue.periodId) ?? null) : null,
 			latestIsIllustrative: a.latestPeriodId ? !!assessed.approved.get(indicator.id)?.get(a.latestPeriodId)?.isIllustrative : false,
 			pending: viewer.internal ? (openState.get(indicator.id) ?? null) : null
 		};
@@ -194,6 +199,7 @@ export async function loadResultsTree(
 		programmeIndicators: shown.filter((s) => s.level === 'programme'),
 		modules,
 		statusCounts: countStatuses(assessed.assessments.values()),
+		updatesOverdue: countUpdatesOverdue(assessed.assessments.values()),
 		totalIndicators: summaries.length,
 		shownIndicators: shown.length,
 		pending
