@@ -152,6 +152,7 @@ export async function seedIndicators(db: Db, programmeId: number, seeds: Indicat
 					disaggregated_by_sex: s.bySex ? 1 : 0,
 					sdg_target: s.sdgTarget ?? '',
 					is_key: s.key ? 1 : 0,
+					decimals: s.decimals ?? (s.measure === 'percentage' ? 1 : 0),
 					source: s.source ?? 'manual',
 					sort_order: order
 				})

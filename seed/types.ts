@@ -70,6 +70,8 @@ export interface IndicatorSeed {
 	bySex?: boolean;
 	sdgTarget?: string;
 	key?: boolean;
+	/** Decimals shown; by default none for numbers, one for percentages. */
+	decimals?: number;
 	/** Values counted from other records instead of entered (then no `values` here). */
 	source?: 'manual' | 'recommendations_adopted';
 	/** Milestones by period label. */

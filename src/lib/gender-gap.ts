@@ -29,7 +29,11 @@ export interface GapRow<P> {
 	men: number | null;
 	gap: number | null;
 	ratio: number | null;
-	/** This period's gap minus the baseline gap (null for the baseline itself or without data). */
+	/**
+	 * How much the size of the gap (|women − men|) changed against the baseline: negative when it
+	 * narrowed, positive when it widened; null for the baseline itself or without data. The
+	 * movement's words come from this same number, so they always agree with the sign shown.
+	 */
 	gapChange: number | null;
 	ratioChange: number | null;
 }
@@ -44,24 +48,12 @@ export interface GapSeries<P> {
 	movement: GapMovement | null;
 }
 
-/**
- * How far from parity a split is. The ratio is used when it exists, because it does not grow with
- * the size of the figures (a count of people trained doubles its gap when it doubles); otherwise
- * the absolute difference.
- */
-function distanceFromParity(row: { gap: number | null; ratio: number | null }, useRatio: boolean): number {
-	return useRatio ? Math.abs(row.ratio! - 1) : Math.abs(row.gap!);
-}
-
-export function gapMovement(
-	baseline: { gap: number | null; ratio: number | null },
-	latest: { gap: number | null; ratio: number | null }
-): GapMovement | null {
+/** Whether the gap narrowed or widened: the sign of the change in its size, as the page shows it. */
+export function gapMovement(baseline: { gap: number | null }, latest: { gap: number | null }): GapMovement | null {
 	if (baseline.gap === null || latest.gap === null) return null;
-	const useRatio = baseline.ratio !== null && latest.ratio !== null;
-	const diff = distanceFromParity(latest, useRatio) - distanceFromParity(baseline, useRatio);
-	if (Math.abs(diff) < EPSILON) return 'unchanged';
-	return diff < 0 ? 'narrowing' : 'widening';
+	const change = Math.abs(latest.gap) - Math.abs(baseline.gap);
+	if (Math.abs(change) < EPSILON) return 'unchanged';
+	return change < 0 ? 'narrowing' : 'widening';
 }
 
 /** The gap per period (periods given in date order), each compared with the baseline period. */
@@ -77,7 +69,7 @@ export function gapSeries<P>(points: readonly ({ period: P } & SexSplit)[]): Gap
 			return row;
 		}
 		const base: GapRow<P> = baseline;
-		row.gapChange = gap - base.gap!;
+		row.gapChange = Math.abs(gap) - Math.abs(base.gap!);
 		row.ratioChange = ratio !== null && base.ratio !== null ? ratio - base.ratio : null;
 		return row;
 	});

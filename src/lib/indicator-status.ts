@@ -133,32 +133,32 @@ export function statusFromProgress(progress: number): 'on_track' | 'at_risk' | '
 	return 'off_track';
 }
 
-/** Periods in date order, each with its approved value aggregated the indicator's way. */
-function aggregate(input: StatusInput, periods: StatusPeriod[]) {
+/**
+ * A series of period values (in date order) aggregated the indicator's way: the running sum for a
+ * cumulative indicator, the latest value so far for a latest-value one, each period on its own
+ * otherwise. Totals, women and men all go through here, so a chart's lines never disagree.
+ */
+export function aggregateSeries(aggregation: Aggregation, values: readonly (number | null)[]): (number | null)[] {
 	let sum = 0;
 	let anySoFar = false;
 	let latest: number | null = null;
-	return periods.map((period) => {
-		const hasValue = input.approved.has(period.id);
-		const value = hasValue ? (input.approved.get(period.id) ?? null) : null;
+	return values.map((value) => {
 		if (value !== null) {
 			sum += value;
 			latest = value;
 			anySoFar = true;
 		}
-		let actual: number | null;
-		switch (input.indicator.aggregation) {
-			case 'cumulative':
-				actual = anySoFar ? sum : null;
-				break;
-			case 'latest':
-				actual = latest;
-				break;
-			default:
-				actual = value;
-		}
-		return { period, hasValue, value, actual };
+		if (aggregation === 'cumulative') return anySoFar ? sum : null;
+		if (aggregation === 'latest') return latest;
+		return value;
 	});
+}
+
+/** Periods in date order, each with its approved value aggregated the indicator's way. */
+function aggregate(input: StatusInput, periods: StatusPeriod[]) {
+	const values = periods.map((period) => (input.approved.has(period.id) ? (input.approved.get(period.id) ?? null) : null));
+	const actuals = aggregateSeries(input.indicator.aggregation, values);
+	return periods.map((period, i) => ({ period, hasValue: input.approved.has(period.id), value: values[i]!, actual: actuals[i]! }));
 }
 
 /**

@@ -166,6 +166,8 @@ export interface Indicator {
 	sdgTarget: string;
 	iloOutcome: string;
 	euLogframeCode: string;
+	/** How many decimals its figures show (design §2): 0 for head counts, so 24.94 people reads 25. */
+	decimals: number;
 	isKey: boolean;
 	sortOrder: number;
 	/** 'manual': values are entered and reviewed; otherwise counted from other records. */

@@ -98,7 +98,10 @@ describe('the gender page', () => {
 
 		const affiliation = group(s, 'M3').indicators[0]!;
 		expect(affiliation).toMatchObject({ code: 'M3-1', measure: 'percentage', status: 'off_track' });
-		expect(affiliation.series.rows.map((r) => r.gapChange?.toFixed(1) ?? null)).toEqual([null, '-0.3', '-0.2']);
+		// Women's affiliation falls further behind men's (a gap of 1.6 points grows to 1.9 and 1.8): the
+		// size of the gap grows, and the page says "widening" with the same sign.
+		expect(affiliation.series.rows.map((r) => r.gapChange?.toFixed(1) ?? null)).toEqual([null, '0.3', '0.2']);
+		expect(affiliation.series.movement).toBe('widening');
 	});
 
 	it('warns, for gender marker 1, about modules without actions or without sex-disaggregated indicators', async () => {

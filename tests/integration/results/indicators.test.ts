@@ -56,6 +56,27 @@ describe('indicator reference sheet', () => {
 		]);
 	});
 
+	it('keeps how many decimals an indicator shows: one for a rate by default, what the form says otherwise, 0 to 4', async () => {
+		await run(create.default, COORD, {}, sheet);
+		expect((await db.selectFrom('indicator').select('decimals').where('code', '=', 'IMP-9').executeTakeFirstOrThrow()).decimals).toBe(1);
+		await run(
+			create.default,
+			COORD,
+			{},
+			{ ...sheet, code: 'IMP-10', measure: 'number', unit: 'personas', targetValue: '30', decimals: '0' }
+		);
+		expect((await db.selectFrom('indicator').select('decimals').where('code', '=', 'IMP-10').executeTakeFirstOrThrow()).decimals).toBe(0);
+		const r = await run(create.default, COORD, {}, { ...sheet, code: 'IMP-11', decimals: '7' });
+		expect(r.kind === 'value' && r.value).toMatchObject({ status: 400, data: { errors: { decimals: [expect.any(String)] } } });
+		// The seed's head counts show none; its rates one.
+		const seededDecimals = await db
+			.selectFrom('indicator')
+			.select(['measure', 'decimals'])
+			.where('programme_id', '=', patss.programme.id)
+			.execute();
+		expect(seededDecimals.every((i) => i.decimals === (i.measure === 'percentage' ? 1 : 0))).toBe(true);
+	});
+
 	it('refuses a percentage over 100, a missing target and an output of another programme', async () => {
 		const pct = await run(create.default, COORD, {}, { ...sheet, targetValue: '140' });
 		expect(pct.kind === 'value' && pct.value).toMatchObject({

@@ -477,3 +477,14 @@ describe('evidence files', () => {
 		expect(await db.selectFrom('attachment').selectAll().execute()).toHaveLength(0);
 	});
 });
+
+describe('what the indicator page shows', () => {
+	it('aggregates women and men the way it aggregates the total, so the chart’s lines agree (cumulative 5.1-3)', async () => {
+		const { detail } = await pageFor('donor.iess@avance.test', '5.1-3');
+		const row = (label: string) => detail.rows.find((r) => r.period.label === label)!;
+		expect([row('2021-S1').assessment.actual, row('2021-S1').women, row('2021-S1').men]).toEqual([260, 140, 120]);
+		expect([row('2021-S2').assessment.actual, row('2021-S2').women, row('2021-S2').men]).toEqual([460, 250, 210]);
+		// Running sums stay where they were while a later period has no value.
+		expect([row('2022-S1').women, row('2022-S1').men]).toEqual([250, 210]);
+	});
+});

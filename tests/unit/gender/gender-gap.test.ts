@@ -30,14 +30,16 @@ describe('gap over time against the baseline', () => {
 		expect(s.rows[0]).toMatchObject({ gap: null, gapChange: null });
 		expect(s.rows[1]).toMatchObject({ gapChange: null, ratioChange: null });
 		expect(s.rows[2]!.gap).toBeCloseTo(-1.9, 10);
-		expect(s.rows[2]!.gapChange).toBeCloseTo(-0.3, 10);
-		expect(s.rows[3]!.gapChange).toBeCloseTo(-0.2, 10);
+		// The size of the gap grew from 1.6 to 1.9, then to 1.8: +0.3 and +0.2, both "widening".
+		expect(s.rows[2]!.gapChange).toBeCloseTo(0.3, 10);
+		expect(s.rows[3]!.gapChange).toBeCloseTo(0.2, 10);
+		expect(s.movement).toBe('widening');
 		expect(s.rows[3]!.ratioChange).toBeCloseTo(6.2 / 8 - 5.6 / 7.2, 10);
 		expect(s.latest?.period.label).toBe('2022-S1');
 	});
 
-	it('says whether the gap narrows or widens by how close the latest split is to parity, against the baseline', () => {
-		// 5.6/7.2 = 0.78 → 6.2/8.0 = 0.775: slightly further from parity.
+	it('says whether the gap narrows or widens by the change in its size, against the baseline', () => {
+		// A gap of 1.6 → 1.8: wider.
 		expect(
 			gapSeries([
 				{ period: period('a'), women: 5.6, men: 7.2 },
@@ -52,13 +54,22 @@ describe('gap over time against the baseline', () => {
 		).toBe('narrowing');
 	});
 
-	it('judges by the ratio, so a count that doubles with the same split does not count as widening', () => {
-		expect(gapMovement({ gap: 10, ratio: 1.25 }, { gap: 20, ratio: 1.25 })).toBe('unchanged');
-	});
-
-	it('falls back to the absolute gap when a ratio is missing', () => {
-		expect(gapMovement({ gap: 4, ratio: null }, { gap: 2, ratio: 2 })).toBe('narrowing');
-		expect(gapMovement({ gap: null, ratio: null }, { gap: 2, ratio: 2 })).toBeNull();
+	it('always words the movement as the sign of the change shown: positive widens, negative narrows', () => {
+		for (const [from, to] of [
+			[-1.6, -1.8],
+			[4, 2],
+			[-20, 20],
+			[3, -1]
+		] as const) {
+			const s = gapSeries([
+				{ period: period('a'), women: from > 0 ? from : 0, men: from > 0 ? 0 : -from },
+				{ period: period('b'), women: to > 0 ? to : 0, men: to > 0 ? 0 : -to }
+			]);
+			const change = s.rows[1]!.gapChange!;
+			expect(s.movement).toBe(change > 0 ? 'widening' : change < 0 ? 'narrowing' : 'unchanged');
+		}
+		expect(gapMovement({ gap: 4 }, { gap: 2 })).toBe('narrowing');
+		expect(gapMovement({ gap: null }, { gap: 2 })).toBeNull();
 	});
 
 	it('has no movement with a single point or none', () => {

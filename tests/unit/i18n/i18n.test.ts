@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '$lib/i18n/format';
 import { allMessageKeys, translate, translateDynamic } from '$lib/i18n/translate';
+import { createI18n } from '$lib/i18n/context';
+import { formatMeasureValue } from '$lib/i18n/measure-format';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -45,5 +47,18 @@ describe('locale formatting', () => {
 		expect(formatNumber('es', 15000)).toBe('15.000');
 		expect(formatPercent('en', 0.85)).toBe('85%');
 		expect(formatNumber('es', null)).toBe('—');
+	});
+});
+
+describe('figures with the indicator’s decimals', () => {
+	const es = createI18n(() => 'es');
+	const en = createI18n(() => 'en');
+	it('shows a head count without decimals: an expected 24.94 people is 25', () => {
+		expect(formatMeasureValue(es, 24.94, { measure: 'number', decimals: 0 })).toBe('25');
+		expect(formatMeasureValue(en, 1250.5, { measure: 'number', decimals: 1 })).toBe('1,250.5');
+	});
+	it('shows a rate with its decimals', () => {
+		expect(formatMeasureValue(en, 45.56, { measure: 'percentage', decimals: 1 })).toBe('45.6%');
+		expect(formatMeasureValue(en, 45.56, { measure: 'percentage', decimals: 0 })).toBe('46%');
 	});
 });

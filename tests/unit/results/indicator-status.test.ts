@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	aggregateSeries,
 	assessIndicator,
 	expectedAt,
 	needsNarrative,
@@ -362,5 +363,15 @@ describe('qualitative indicators and narratives', () => {
 		expect(needsNarrative(statusIfApproved(base, 4, 70))).toBe(false);
 		expect(needsNarrative(statusIfApproved(base, 4, 55))).toBe(true);
 		expect(needsNarrative(statusIfApproved(base, 4, 10))).toBe(true);
+	});
+});
+
+describe('aggregating a series the indicator’s way (totals, women and men alike)', () => {
+	it('runs a sum for a cumulative indicator, skipping periods without a value', () => {
+		expect(aggregateSeries('cumulative', [null, 140, 110, null])).toEqual([null, 140, 250, 250]);
+	});
+	it('keeps the latest value for a latest-value indicator, and each period alone otherwise', () => {
+		expect(aggregateSeries('latest', [5, null, 7])).toEqual([5, 5, 7]);
+		expect(aggregateSeries('per_period', [5, null, 7])).toEqual([5, null, 7]);
 	});
 });

@@ -144,6 +144,8 @@ export interface IndicatorTable {
 	eu_logframe_code: Defaulted<string>;
 	is_key: Defaulted<number>;
 	sort_order: Defaulted<number>;
+	/** Decimals its figures show (0 for head counts). */
+	decimals: Defaulted<number>;
 	/** 'manual' (entered values) or 'recommendations_adopted' (counted from the tracker). */
 	source: Defaulted<'manual' | 'recommendations_adopted'>;
 	created_at: Defaulted<string>;

@@ -1,4 +1,4 @@
-import { assessIndicator, statusInput, type Assessment, type PeriodAssessment } from '$lib/indicator-status';
+import { aggregateSeries, assessIndicator, statusInput, type Assessment, type PeriodAssessment } from '$lib/indicator-status';
 import {
 	isOpenValueState,
 	type Indicator,
@@ -28,6 +28,9 @@ export interface PeriodRow {
 	derived: number | null;
 	open: IndicatorValue | null;
 	assessment: PeriodAssessment;
+	/** Women and men aggregated the way the total is (running sums for a cumulative indicator). */
+	women: number | null;
+	men: number | null;
 }
 
 export interface IndicatorDetail {
@@ -89,6 +92,14 @@ export async function loadIndicatorDetail(
 		)
 	);
 	const assessmentByPeriod = new Map(assessment.periods.map((p) => [p.periodId, p]));
+	const women = aggregateSeries(
+		indicator.aggregation,
+		periods.map((p) => approved.get(p.id)?.women ?? null)
+	);
+	const men = aggregateSeries(
+		indicator.aggregation,
+		periods.map((p) => approved.get(p.id)?.men ?? null)
+	);
 	const valueIds = values.map((v) => v.id);
 
 	const submittedIds = values.filter((v) => v.status === 'submitted').map((v) => v.id);
@@ -104,13 +115,15 @@ export async function loadIndicatorDetail(
 		module: parents ? { id: parents.module_id, code: parents.module_code, title: parents.module_title } : null,
 		output: parents?.output_id ? { id: parents.output_id, code: parents.output_code!, title: parents.output_title! } : null,
 		assessment,
-		rows: periods.map((period) => ({
+		rows: periods.map((period, i) => ({
 			period,
 			target: targets.get(period.id) ?? null,
 			approved: approved.get(period.id) ?? null,
 			derived: derived?.get(period.id) ?? null,
 			open: open.get(period.id) ?? null,
-			assessment: assessmentByPeriod.get(period.id)!
+			assessment: assessmentByPeriod.get(period.id)!,
+			women: women[i]!,
+			men: men[i]!
 		})),
 		values,
 		comments,

@@ -54,6 +54,7 @@ export function toIndicator(row: IndicatorRow): Indicator {
 		iloOutcome: row.ilo_outcome,
 		euLogframeCode: row.eu_logframe_code,
 		isKey: row.is_key === 1,
+		decimals: row.decimals,
 		sortOrder: row.sort_order,
 		source: row.source,
 		version: row.version
@@ -96,6 +97,7 @@ export const indicatorSchema = z
 		iloOutcome: optionalText(120),
 		euLogframeCode: optionalText(40),
 		isKey: checkbox(),
+		decimals: optionalNumberField({ min: 0, max: 4, integer: true }),
 		source: enumField(INDICATOR_SOURCES).default('manual'),
 		reason: optionalText(1000)
 	})
@@ -169,6 +171,7 @@ function columns(input: IndicatorInput) {
 		ilo_outcome: input.iloOutcome,
 		eu_logframe_code: input.euLogframeCode,
 		is_key: input.isKey ? 1 : 0,
+		decimals: input.decimals ?? (input.measure === 'percentage' ? 1 : 0),
 		source: input.source
 	};
 }
@@ -224,7 +227,12 @@ export async function updateIndicator(
 			.executeTakeFirst();
 		assertSaved(result, 'indicator', id);
 		const { reason, parent: _parent, ...fields } = input;
-		const diff = changedFields(before, { ...fields, moduleId: parent.module_id, outputId: parent.output_id });
+		const diff = changedFields(before, {
+			...fields,
+			decimals: columns(input).decimals,
+			moduleId: parent.module_id,
+			outputId: parent.output_id
+		});
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,

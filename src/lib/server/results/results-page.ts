@@ -24,6 +24,7 @@ export interface IndicatorSummary {
 	title: string;
 	unit: string;
 	measure: Measure;
+	decimals: number;
 	level: IndicatorLevel;
 	isKey: boolean;
 	disaggregatedBySex: boolean;
@@ -155,6 +156,7 @@ export async function loadResultsTree(
 			title: indicator.title,
 			unit: indicator.unit,
 			measure: indicator.measure,
+			decimals: indicator.decimals,
 			level: indicator.level,
 			isKey: indicator.isKey,
 			disaggregatedBySex: indicator.disaggregatedBySex,
