@@ -4,6 +4,7 @@ import { listPortfolio } from '$lib/server/programmes/programmes';
 import { portfolioFigures } from '$lib/server/portfolio/portfolio';
 import { assessProgrammes, countStatuses, countUpdatesOverdue } from '$lib/server/results/assessment';
 import { todayIso } from '$lib/server/core/dates';
+import { loadInbox } from '$lib/server/inbox/inbox';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,9 +26,14 @@ export const load: PageServerLoad = async (event) => {
 			asOf
 		)
 	]);
+	// The same assessment feeds "needs my action", so the cards' counts cost no second one.
+	const inbox = await loadInbox(db, user, portfolio, asOf, assessed);
+	const waiting = new Map(inbox.programmes.map((p) => [p.programme.id, p.items.length]));
 	return {
+		inboxTotal: inbox.total,
 		portfolio: portfolio.map((entry) => ({
 			...entry,
+			needsAction: waiting.get(entry.programme.id) ?? 0,
 			statusCounts: countStatuses(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			updatesOverdue: countUpdatesOverdue(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			...figures.get(entry.programme.id)!

@@ -23,7 +23,8 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	results: ['programmes', 'recommendations'],
 	risks: ['programmes', 'results'],
 	gender: ['programmes', 'results'],
-	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations']
+	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
+	inbox: ['programmes', 'results', 'risks', 'recommendations']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

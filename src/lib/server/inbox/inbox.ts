@@ -1,0 +1,187 @@
+import { isOverdue } from '$lib/adoption';
+import { OPEN_VALUE_STATES, type IsoDate, type Programme, type Role } from '$lib/model';
+import { can, type Actor as PermissionActor } from '$lib/permissions';
+import type { Executor } from '../db/executor';
+import { assessProgrammes, type ProgrammeAssessment } from '../results/assessment';
+import { reviewableValueIds } from '../results/values';
+
+// "Needs my action" (design §4): what waits for this person across all their programmes — values
+// to review (only those the four-eyes rule lets them review), values returned to them, values
+// due for the last ended period, risk reviews and key actions past their date. A fixed number of
+// statements whatever the number of programmes or indicators.
+
+export type InboxKind = 'review' | 'returned' | 'due' | 'riskReview' | 'keyAction';
+
+export interface InboxItem {
+	kind: InboxKind;
+	/** The page that deals with it. */
+	href: string;
+	code: string;
+	title: string;
+	/** A period label, or a date (ISO) for risk reviews and key actions. */
+	period: string | null;
+	date: IsoDate | null;
+}
+
+export interface InboxProgramme {
+	programme: Pick<Programme, 'id' | 'slug' | 'shortName'>;
+	items: InboxItem[];
+}
+
+export interface Inbox {
+	asOf: IsoDate;
+	programmes: InboxProgramme[];
+	total: number;
+}
+
+interface Entry {
+	programme: Programme;
+	role: Role | null;
+}
+
+export async function loadInbox(
+	db: Executor,
+	user: { id: number; isAdmin: boolean },
+	entries: Entry[],
+	asOf: IsoDate,
+	/** The programmes' assessments at `asOf`, when the request already has them (the portfolio does). */
+	given?: Map<number, ProgrammeAssessment>
+): Promise<Inbox> {
+	const actor: PermissionActor = {
+		isAdmin: user.isAdmin,
+		roles: Object.fromEntries(entries.filter((e) => e.role).map((e) => [e.programme.id, e.role!]))
+	};
+	const allowed = (action: Parameters<typeof can>[1]) => entries.filter((e) => can(actor, action, e.programme)).map((e) => e.programme);
+	const reviewing = allowed('value.review');
+	const recording = allowed('value.record');
+	const keepingRisks = allowed('risk.edit');
+	const keepingRecommendations = allowed('recommendation.edit');
+	const ids = (list: Programme[]) => list.map((p) => p.id);
+	const none = Promise.resolve([]);
+
+	const [open, assessed, risks, actions] = await Promise.all([
+		reviewing.length || recording.length
+			? db
+					.selectFrom('indicator_value')
+					.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+					.innerJoin('reporting_period', 'reporting_period.id', 'indicator_value.period_id')
+					.select([
+						'indicator_value.id',
+						'indicator_value.status',
+						'indicator_value.entered_by',
+						'indicator_value.period_id',
+						'indicator.id as indicator_id',
+						'indicator.programme_id',
+						'indicator.code',
+						'indicator.title',
+						'reporting_period.label'
+					])
+					.where('indicator.programme_id', 'in', [...new Set([...ids(reviewing), ...ids(recording)])])
+					.where('indicator_value.status', 'in', OPEN_VALUE_STATES)
+					.execute()
+			: none,
+		given
+			? Promise.resolve(given)
+			: recording.length
+				? assessProgrammes(db, recording, asOf)
+				: Promise.resolve(new Map<number, ProgrammeAssessment>()),
+		keepingRisks.length
+			? db
+					.selectFrom('risk')
+					.select(['id', 'programme_id', 'code', 'title', 'next_review_date'])
+					.where('programme_id', 'in', ids(keepingRisks))
+					.where('status', '!=', 'closed')
+					.where('next_review_date', '<', asOf)
+					.execute()
+			: none,
+		keepingRecommendations.length
+			? db
+					.selectFrom('key_action')
+					.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
+					.select([
+						'key_action.id',
+						'key_action.action',
+						'key_action.due_date',
+						'key_action.status',
+						'recommendation.id as recommendation_id',
+						'recommendation.code',
+						'recommendation.programme_id'
+					])
+					.where('recommendation.programme_id', 'in', ids(keepingRecommendations))
+					.where('key_action.due_date', '<', asOf)
+					.execute()
+			: none
+	]);
+
+	const reviewingIds = new Set(ids(reviewing));
+	const submitted = open.filter((v) => v.status === 'submitted' && reviewingIds.has(v.programme_id)).map((v) => v.id);
+	const reviewable = await reviewableValueIds(db, user.id, submitted);
+
+	const items = new Map<number, InboxItem[]>(entries.map((e) => [e.programme.id, []]));
+	const slugOf = new Map(entries.map((e) => [e.programme.id, e.programme.slug]));
+	const push = (programmeId: number, item: InboxItem) => items.get(programmeId)?.push(item);
+	const indicatorHref = (programmeId: number, indicatorId: number) => `/programmes/${slugOf.get(programmeId)}/indicators/${indicatorId}`;
+
+	const recordingIds = new Set(ids(recording));
+	for (const v of open) {
+		const base = { href: indicatorHref(v.programme_id, v.indicator_id), code: v.code, title: v.title, period: v.label, date: null };
+		if (reviewable.has(v.id)) push(v.programme_id, { kind: 'review', ...base });
+		else if (v.status === 'returned' && v.entered_by === user.id && recordingIds.has(v.programme_id))
+			push(v.programme_id, { kind: 'returned', ...base });
+	}
+
+	// Due: the latest ended period of a manually kept indicator has no approved value, and nobody
+	// has started one either (an open value is already on its way through review).
+	const started = new Set(open.map((v) => `${v.indicator_id}:${v.period_id}`));
+	for (const programme of recording) {
+		const assessment = assessed.get(programme.id);
+		if (!assessment) continue;
+		const label = new Map(assessment.periods.map((p) => [p.id, p.label]));
+		for (const indicator of assessment.indicators) {
+			const overdue = assessment.assessments.get(indicator.id)?.updateOverdue;
+			if (!overdue || indicator.source !== 'manual' || started.has(`${indicator.id}:${overdue.periodId}`)) continue;
+			push(programme.id, {
+				kind: 'due',
+				href: `${indicatorHref(programme.id, indicator.id)}?period=${overdue.periodId}#record`,
+				code: indicator.code,
+				title: indicator.title,
+				period: label.get(overdue.periodId) ?? null,
+				date: null
+			});
+		}
+	}
+
+	// A programme that has ended asks for no more risk reviews after its end.
+	const endOf = new Map(entries.map((e) => [e.programme.id, e.programme.effectiveEndDate]));
+	for (const r of risks) {
+		if (!r.next_review_date || r.next_review_date > endOf.get(r.programme_id)!) continue;
+		push(r.programme_id, {
+			kind: 'riskReview',
+			href: `/programmes/${slugOf.get(r.programme_id)}/risks/${r.id}`,
+			code: r.code,
+			title: r.title,
+			period: null,
+			date: r.next_review_date
+		});
+	}
+	for (const a of actions) {
+		if (!isOverdue({ dueDate: a.due_date, status: a.status }, asOf)) continue;
+		push(a.programme_id, {
+			kind: 'keyAction',
+			href: `/programmes/${slugOf.get(a.programme_id)}/recommendations/${a.recommendation_id}#key-actions`,
+			code: a.code,
+			title: a.action,
+			period: null,
+			date: a.due_date
+		});
+	}
+
+	const order: InboxKind[] = ['review', 'returned', 'due', 'riskReview', 'keyAction'];
+	const programmes = entries
+		.map((e) => ({
+			programme: { id: e.programme.id, slug: e.programme.slug, shortName: e.programme.shortName },
+			items: (items.get(e.programme.id) ?? []).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.code.localeCompare(b.code))
+		}))
+		.filter((p) => p.items.length > 0);
+	return { asOf, programmes, total: programmes.reduce((n, p) => n + p.items.length, 0) };
+}
