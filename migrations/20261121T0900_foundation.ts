@@ -14,12 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('locale', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('es')
-				.check(sql`locale in ('es', 'en')`)
-		)
+		.addColumn('locale', 'text', (c) => c.notNull().defaultTo('es').check(sql`locale in ('es', 'en')`))
 		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -54,12 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('status', 'text', (c) => c.notNull())
 		.addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('sdg_targets', 'text', (c) => c.notNull().defaultTo('[]'))
-		.addColumn('gender_marker', 'integer', (c) =>
-			c
-				.notNull()
-				.defaultTo(0)
-				.check(sql`gender_marker in (0, 1, 2)`)
-		)
+		.addColumn('gender_marker', 'integer', (c) => c.notNull().defaultTo(0).check(sql`gender_marker in (0, 1, 2)`))
 		.addColumn('iati_identifier', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -112,17 +102,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('actual_start', 'text')
 		.addColumn('actual_end', 'text')
 		.addColumn('status', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('planned')
-				.check(sql`status in ('planned', 'ongoing', 'completed', 'delayed', 'cancelled')`)
+			c.notNull().defaultTo('planned').check(sql`status in ('planned', 'ongoing', 'completed', 'delayed', 'cancelled')`)
 		)
-		.addColumn('progress', 'integer', (c) =>
-			c
-				.notNull()
-				.defaultTo(0)
-				.check(sql`progress between 0 and 100`)
-		)
+		.addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0).check(sql`progress between 0 and 100`))
 		.addColumn('responsible', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -140,7 +122,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.addUniqueConstraint('reporting_period_programme_label', ['programme_id', 'label'])
 		.execute();
-	await db.schema.createIndex('reporting_period_programme_start').on('reporting_period').columns(['programme_id', 'start_date']).execute();
+	await db.schema
+		.createIndex('reporting_period_programme_start')
+		.on('reporting_period')
+		.columns(['programme_id', 'start_date'])
+		.execute();
 
 	await db.schema
 		.createTable('audit_log')

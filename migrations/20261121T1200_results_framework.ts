@@ -18,17 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('definition', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('unit', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('measure', 'text', (c) => c.notNull().check(sql`measure in ('number', 'percentage', 'milestone', 'qualitative')`))
-		.addColumn('direction', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('increase')
-				.check(sql`direction in ('increase', 'decrease')`)
-		)
+		.addColumn('direction', 'text', (c) => c.notNull().defaultTo('increase').check(sql`direction in ('increase', 'decrease')`))
 		.addColumn('aggregation', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('per_period')
-				.check(sql`aggregation in ('per_period', 'cumulative', 'latest')`)
+			c.notNull().defaultTo('per_period').check(sql`aggregation in ('per_period', 'cumulative', 'latest')`)
 		)
 		.addColumn('baseline_value', 'real')
 		.addColumn('baseline_date', 'text')
@@ -77,10 +69,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('narrative', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('evidence_url', 'text')
 		.addColumn('status', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('draft')
-				.check(sql`status in ('draft', 'submitted', 'returned', 'approved', 'superseded')`)
+			c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted', 'returned', 'approved', 'superseded')`)
 		)
 		.addColumn('return_note', 'text')
 		// A correction of an approved value: which one it replaces, and why.
@@ -104,12 +93,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		await db.schema.createIndex(`indicator_value_${col}`).on('indicator_value').column(col).execute();
 	}
 	// One approved value per indicator and period, and at most one value in progress beside it.
-	await sql`create unique index indicator_value_one_approved on indicator_value (indicator_id, period_id) where status = 'approved'`.execute(
-		db
-	);
-	await sql`create unique index indicator_value_one_open on indicator_value (indicator_id, period_id) where status in ('draft', 'submitted', 'returned')`.execute(
-		db
-	);
+	await sql`create unique index indicator_value_one_approved on indicator_value (indicator_id, period_id) where status = 'approved'`.execute(db);
+	await sql`create unique index indicator_value_one_open on indicator_value (indicator_id, period_id) where status in ('draft', 'submitted', 'returned')`.execute(db);
 
 	await db.schema
 		.createTable('value_comment')

@@ -26,12 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('mitigation', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('contingency', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('owner', 'text', (c) => c.notNull().defaultTo(''))
-		.addColumn('status', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('open')
-				.check(sql`status in ('open', 'monitoring', 'materialised', 'closed')`)
-		)
+		.addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'monitoring', 'materialised', 'closed')`))
 		.addColumn('next_review_date', 'text')
 		// Internal: never shown to donors.
 		.addColumn('internal_notes', 'text', (c) => c.notNull().defaultTo(''))
@@ -91,20 +86,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('type', 'text', (c) =>
-			c
-				.notNull()
-				.check(sql`type in ('analysis', 'capacity_building', 'policy_advice', 'data_statistics', 'participation', 'communication')`)
+			c.notNull().check(sql`type in ('analysis', 'capacity_building', 'policy_advice', 'data_statistics', 'participation', 'communication')`)
 		)
 		.addColumn('responsible', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('partner', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('start_date', 'text')
 		.addColumn('due_date', 'text')
-		.addColumn('status', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('planned')
-				.check(sql`status in ('planned', 'ongoing', 'completed', 'cancelled')`)
-		)
+		.addColumn('status', 'text', (c) => c.notNull().defaultTo('planned').check(sql`status in ('planned', 'ongoing', 'completed', 'cancelled')`))
 		.addColumn('evidence_url', 'text')
 		.addColumn('internal_notes', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))

@@ -31,12 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('issued_on', 'text', (c) => c.notNull())
 		.addColumn('addressed_to', 'text', (c) => c.notNull())
 		.addColumn('area', 'text', (c) => c.notNull().check(sql`area in ('coverage', 'governance', 'sustainability', 'quality')`))
-		.addColumn('priority', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('medium')
-				.check(sql`priority in ('high', 'medium', 'low')`)
-		)
+		.addColumn('priority', 'text', (c) => c.notNull().defaultTo('medium').check(sql`priority in ('high', 'medium', 'low')`))
 		.addColumn('timeframe', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('management_response', 'text', (c) => c.check(sql`management_response in ('accepted', 'partially_accepted', 'rejected')`))
 		.addColumn('management_response_text', 'text', (c) => c.notNull().defaultTo(''))
@@ -70,11 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('is_illustrative', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
-	await db.schema
-		.createIndex('adoption_event_recommendation_date')
-		.on('adoption_event')
-		.columns(['recommendation_id', 'event_date', 'id'])
-		.execute();
+	await db.schema.createIndex('adoption_event_recommendation_date').on('adoption_event').columns(['recommendation_id', 'event_date', 'id']).execute();
 	await db.schema.createIndex('adoption_event_author_id').on('adoption_event').column('author_id').execute();
 
 	await db.schema
@@ -85,10 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('responsible', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('due_date', 'text')
 		.addColumn('status', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('not_initiated')
-				.check(sql`status in ('not_initiated', 'initiated', 'completed', 'no_longer_applicable')`)
+			c.notNull().defaultTo('not_initiated').check(sql`status in ('not_initiated', 'initiated', 'completed', 'no_longer_applicable')`)
 		)
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -104,11 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('body', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();
-	await db.schema
-		.createIndex('recommendation_comment_recommendation')
-		.on('recommendation_comment')
-		.columns(['recommendation_id', 'created_at'])
-		.execute();
+	await db.schema.createIndex('recommendation_comment_recommendation').on('recommendation_comment').columns(['recommendation_id', 'created_at']).execute();
 	await db.schema.createIndex('recommendation_comment_author_id').on('recommendation_comment').column('author_id').execute();
 
 	// Links to the logframe, one table per kind so every link has a real foreign key.
@@ -130,11 +114,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// An indicator may take its values from the tracker instead of from entered values.
 	await db.schema
 		.alterTable('indicator')
-		.addColumn('source', 'text', (c) =>
-			c
-				.notNull()
-				.defaultTo('manual')
-				.check(sql`source in ('manual', 'recommendations_adopted')`)
-		)
+		.addColumn('source', 'text', (c) => c.notNull().defaultTo('manual').check(sql`source in ('manual', 'recommendations_adopted')`))
 		.execute();
 }

@@ -5,12 +5,6 @@ import type { Kysely } from 'kysely';
 // clears the mark.
 
 export async function up(db: Kysely<any>): Promise<void> {
-	await db.schema
-		.alterTable('key_action')
-		.addColumn('is_illustrative', 'integer', (c) => c.notNull().defaultTo(0))
-		.execute();
-	await db.schema
-		.alterTable('recommendation')
-		.addColumn('response_is_illustrative', 'integer', (c) => c.notNull().defaultTo(0))
-		.execute();
+	await db.schema.alterTable('key_action').addColumn('is_illustrative', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema.alterTable('recommendation').addColumn('response_is_illustrative', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }

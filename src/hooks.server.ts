@@ -25,7 +25,7 @@ export const handle: Handle = async (input) => {
 };
 
 // The hook only reads the session cookie, validates it, refreshes or deletes it, and fills
-// `locals`. Authorisation happens where the data is touched (lib/server/guards.ts).
+// `locals`. Authorisation happens where the data is touched (lib/server/http/guards.ts).
 const handleRequest: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {

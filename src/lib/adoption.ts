@@ -153,8 +153,8 @@ export function summarizeAdoption(statuses: Iterable<AdoptionStatus>): AdoptionS
 		byStatus[s] += 1;
 		total += 1;
 	}
-	const adopted = byStatus.adopted + byStatus.implemented;
-	const addressed = adopted + byStatus.partially_adopted;
+	const adopted = ADOPTED_STATUSES.reduce((n, s) => n + byStatus[s], 0);
+	const addressed = ADDRESSED_STATUSES.reduce((n, s) => n + byStatus[s], 0);
 	const considered = total - byStatus.rejected - byStatus.no_longer_applicable;
 	return {
 		total,

@@ -1,7 +1,7 @@
 import type { Role } from './model';
 
 // The permission rules of design §1 in one pure function. The server calls it (through
-// server/guards.ts) before every load and every write; pages may call it to hide controls
+// server/http/guards.ts) before every load and every write; pages may call it to hide controls
 // a user cannot use, but hiding is a courtesy, never the check.
 
 export const PROGRAMME_ACTIONS = {
@@ -29,7 +29,8 @@ export type ProgrammeAction = keyof typeof PROGRAMME_ACTIONS;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 export type Action = ProgrammeAction | InstanceAction;
 
-export interface Actor {
+/** What a person may do: admin or not, and their role in each programme (not `core/actor`, who wrote a change). */
+export interface Grants {
 	isAdmin: boolean;
 	/** The user's role in each programme they belong to, by programme id. */
 	roles: Readonly<Record<number, Role | undefined>>;
@@ -43,7 +44,7 @@ function isInstanceAction(action: Action): action is InstanceAction {
  * May `user` do `action` in `programme`? Admins may do everything; everyone else only what their
  * role in that programme allows, and nothing in a programme they do not belong to.
  */
-export function can(user: Actor | null | undefined, action: Action, programme?: { id: number } | null): boolean {
+export function can(user: Grants | null | undefined, action: Action, programme?: { id: number } | null): boolean {
 	if (!user) return false;
 	if (user.isAdmin) return true;
 	if (isInstanceAction(action) || !programme) return false;

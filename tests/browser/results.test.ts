@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInChromium } from '../helpers/browser';
+import { appInChromium, signIn } from '../helpers/browser';
 
 const env = appInChromium();
 
@@ -140,5 +140,38 @@ describe('a missing update, in both languages', () => {
 		await donor.goto(`${env.app.url}/`);
 		expect(await donor.getByTestId('portfolio-updates-overdue').first().textContent()).toContain('Updates overdue');
 		await donor.context().close();
+	});
+});
+
+describe('without JavaScript', () => {
+	it('keeps a refused value on the period it was for, so the corrected one is saved there', async () => {
+		const context = await env.browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signIn(page, env.app.url, 'coord.patss@avance.test');
+		await page.goto(`${env.app.url}/programmes/patss/results`);
+		const href = await page.locator('[data-testid="indicator-row"][data-code="5.1-3"] a').first().getAttribute('href');
+		// 2020-S2 is not the default period of the value form (2022-S1 is): choose it through the address.
+		await page.goto(`${env.app.url}${href}`);
+		const periodId = await page.locator('#choose-period option', { hasText: '2020-S2' }).getAttribute('value');
+		await page.goto(`${env.app.url}${href}?period=${periodId}#record`);
+		const form = page.getByTestId('value-form');
+		await form.getByLabel('Total').fill('150');
+		await form.getByLabel('Mujeres').fill('80');
+		await form.getByLabel('Hombres').fill('60');
+		await form.getByRole('button', { name: 'Guardar borrador' }).click();
+		expect(await page.locator('#value-total-error').textContent()).toContain('no es igual');
+		await page.getByTestId('value-form').getByLabel('Hombres').fill('70');
+		await page.getByTestId('value-form').getByRole('button', { name: 'Guardar borrador' }).click();
+		expect(await page.getByTestId('notice').textContent()).toBe('Valor guardado como borrador.');
+		expect(await page.locator('[data-testid="period-row"][data-period="2020-S2"]').textContent()).toContain('Borrador');
+		expect(await page.locator('[data-testid="period-row"][data-period="2022-S1"]').textContent()).not.toContain('Borrador');
+		await context.close();
+	});
+
+	it('shows the notice on the results page after an indicator is deleted', async () => {
+		const page = await env.signedInPage('coord.patss@avance.test');
+		await page.goto(`${env.app.url}/programmes/patss/results?notice=deleted`);
+		expect(await page.getByTestId('notice').textContent()).toBe('Eliminado.');
+		await page.context().close();
 	});
 });

@@ -31,6 +31,8 @@ export interface EventOptions {
 	params?: Record<string, string>;
 	form?: Record<string, string | string[] | File>;
 	url?: string;
+	/** The route id SvelteKit would set (e.g. '/programmes/[slug]/periods'): actions redirect by it. */
+	route?: string;
 	address?: string;
 	cookies?: MemoryCookies;
 }
@@ -73,7 +75,7 @@ export function makeEvent(options: EventOptions = {}): TestEvent {
 		fetch,
 		setHeaders: () => {},
 		platform: undefined,
-		route: { id: null },
+		route: { id: options.route ?? null },
 		isDataRequest: false,
 		isSubRequest: false,
 		isRemoteRequest: false,

@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { uploadsDir } from '$lib/server/core/attachments';
+import { deleteIndicator } from '$lib/server/results/indicators';
+import { saveValue, valueSchema } from '$lib/server/results/values';
 import type { Db } from '$lib/server/db/connection';
 import { inTransaction, onCommit } from '$lib/server/db/executor';
 import { DomainValidationError } from '$lib/server/core/errors';
@@ -89,5 +94,39 @@ describe('onCommit', () => {
 			})
 		).rejects.toThrow('boom');
 		expect(ran).toBe(false);
+	});
+});
+
+describe('files beside a transaction', () => {
+	it('keeps the evidence files of a deletion that a later step of the same unit rolls back', async () => {
+		const indicatorId = patss.indicatorId('5.1-3');
+		const pdf = new File([new TextEncoder().encode('%PDF-1.4\n% evidencia\n')], 'e.pdf', { type: 'application/pdf' });
+		const input = valueSchema({ measure: 'number', disaggregatedBySex: true }).parse({
+			periodId: String(patss.periodId('2022-S1')),
+			value: '150',
+			women: '80',
+			men: '70',
+			evidenceFile: pdf
+		});
+		await saveValue(db, actor, patss.programme, indicatorId, input);
+		const attachment = await db
+			.selectFrom('attachment')
+			.selectAll()
+			.where('owner_entity', '=', 'indicator_value')
+			.executeTakeFirstOrThrow();
+		const file = join(uploadsDir(), attachment.stored_name);
+		expect(existsSync(file)).toBe(true);
+		const { version } = await db.selectFrom('indicator').select('version').where('id', '=', indicatorId).executeTakeFirstOrThrow();
+		await expect(
+			inTransaction(db, async (trx) => {
+				await deleteIndicator(trx, actor, patss.programme, indicatorId, version);
+				throw new Error('a later step of the same unit fails');
+			})
+		).rejects.toThrow('later step');
+		expect(await db.selectFrom('attachment').select('id').where('id', '=', attachment.id).executeTakeFirst()).toBeTruthy();
+		expect(existsSync(file)).toBe(true);
+		// Deleted for real, the file goes with it.
+		await deleteIndicator(db, actor, patss.programme, indicatorId, version);
+		expect(existsSync(file)).toBe(false);
 	});
 });

@@ -109,7 +109,7 @@ describe('the gender page', () => {
 		expect(s.check.applies).toBe(true);
 		expect(s.check.withoutActions).toEqual([]);
 		expect(s.check.withoutIndicators.map((m) => m.code)).toEqual(['M1', 'M2']);
-		const ec = await loadGenderCheck(db, ecuador);
+		const ec = await loadGenderCheck(db, ecuador, { internal: true });
 		expect(ec.withoutActions.map((m) => m.code)).toEqual(['M4']);
 		expect(ec.withoutIndicators.map((m) => m.code)).toEqual(['M1', 'M2', 'M4']);
 		const overview = await load(loadOverview, 'evaluator@avance.test', { slug: 'ecuador-desempleo-ue' });

@@ -73,8 +73,9 @@ const counts = async () => {
 
 type Action = (event: never) => unknown;
 /** Posts `form` to a route action as `email`, the way SvelteKit would. */
+// A risk's own page is where its forms post (the route id SvelteKit would give the request).
 const post = (action: Action, email: string, params: Record<string, string>, form: Record<string, string | string[]>) =>
-	postAs(db, action, email, { params, form });
+	postAs(db, action, email, { params, form, route: params.id ? '/programmes/[slug]/risks/[id]' : undefined });
 const load = <T>(fn: Action, email: string, params: Record<string, string>, url = 'http://localhost/') =>
 	loadAs<T>(db, fn, email, { params, url });
 const failure = formFailure;

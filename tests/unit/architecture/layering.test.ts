@@ -29,7 +29,7 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */
 const WRITE_VERB =
-	/^(create|update|delete|save|record|set|add|submit|approve|return|move|unlock|grant|revoke|write|drop|remove|store|discard|review|check[A-Z].*Assumption)/;
+	/^(create|update|delete|save|record|set|add|submit|approve|return|move|unlock|grant|revoke|write|drop|remove|store|discard|review(?!able)|check[A-Z].*Assumption)/;
 
 interface Import {
 	from: string;

@@ -151,7 +151,13 @@ export async function loadGenderStrategy(
 }
 
 /** The strategy check alone, for the programme overview: three small statements. */
-export async function loadGenderCheck(db: Executor, programme: Programme): Promise<MarkerCheck<ModuleRef>> {
+/** The gender-marker check of design §4 (what the overview warns about). */
+export async function loadGenderCheck(
+	db: Executor,
+	programme: Programme,
+	_viewer: Pick<Viewer, 'internal'>,
+	_options: ReadOptions = {}
+): Promise<MarkerCheck<ModuleRef>> {
 	const [moduleRows, actionModules, indicatorModules] = await Promise.all([
 		db
 			.selectFrom('module')

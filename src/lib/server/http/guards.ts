@@ -1,6 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Programme, Role } from '$lib/model';
-import { can, type Actor, type InstanceAction, type ProgrammeAction } from '$lib/permissions';
+import { can, type Grants, type InstanceAction, type ProgrammeAction } from '$lib/permissions';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db/connection';
 import type { Viewer } from '../core/viewer';
@@ -34,7 +34,7 @@ export interface ProgrammeAccess {
 	programme: Programme;
 	/** The user's role in this programme; null for an admin who is not a member. */
 	role: Role | null;
-	actor: Actor;
+	grants: Grants;
 	/** The user as the read models see them (internal or not, may review or not). */
 	viewer: Viewer;
 	can(action: ProgrammeAction): boolean;
@@ -45,11 +45,11 @@ async function loadAccess(user: SessionUser, slug: string): Promise<ProgrammeAcc
 	const programme = await getProgrammeBySlug(db, slug);
 	if (!programme) return null;
 	const role = await getMembershipRole(db, user.id, programme.id);
-	const actor: Actor = { isAdmin: user.isAdmin, roles: role ? { [programme.id]: role } : {} };
-	if (!can(actor, 'programme.view', programme)) return null;
-	const allowed = (action: ProgrammeAction) => can(actor, action, programme);
+	const grants: Grants = { isAdmin: user.isAdmin, roles: role ? { [programme.id]: role } : {} };
+	if (!can(grants, 'programme.view', programme)) return null;
+	const allowed = (action: ProgrammeAction) => can(grants, action, programme);
 	const viewer: Viewer = { id: user.id, internal: allowed('programme.viewInternal'), canReview: allowed('value.review') };
-	return { user, programme, role, actor, viewer, can: allowed };
+	return { user, programme, role, grants, viewer, can: allowed };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isOverdue } from '$lib/adoption';
 import { OPEN_VALUE_STATES, type IsoDate, type Programme, type Role } from '$lib/model';
-import { can, type Actor as PermissionActor } from '$lib/permissions';
+import { can, type Grants } from '$lib/permissions';
 import type { Executor } from '../db/executor';
 import { assessProgrammes, type ProgrammeAssessment } from '../results/assessment';
 import { reviewableValueIds } from '../results/values';
@@ -47,75 +47,69 @@ export async function loadInbox(
 	/** The programmes' assessments at `asOf`, when the request already has them (the portfolio does). */
 	given?: Map<number, ProgrammeAssessment>
 ): Promise<Inbox> {
-	const actor: PermissionActor = {
+	const grants: Grants = {
 		isAdmin: user.isAdmin,
 		roles: Object.fromEntries(entries.filter((e) => e.role).map((e) => [e.programme.id, e.role!]))
 	};
-	const allowed = (action: Parameters<typeof can>[1]) => entries.filter((e) => can(actor, action, e.programme)).map((e) => e.programme);
+	const allowed = (action: Parameters<typeof can>[1]) => entries.filter((e) => can(grants, action, e.programme)).map((e) => e.programme);
 	const reviewing = allowed('value.review');
 	const recording = allowed('value.record');
 	const keepingRisks = allowed('risk.edit');
 	const keepingRecommendations = allowed('recommendation.edit');
 	const ids = (list: Programme[]) => list.map((p) => p.id);
-	const none = Promise.resolve([]);
+	// Every query runs over all the person's programmes and the rights are applied below, so the
+	// statements are the same for every role and every number of programmes.
+	const all = entries.map((e) => e.programme);
+	if (all.length === 0) return { asOf, programmes: [], total: 0 };
 
 	const [open, assessed, risks, actions] = await Promise.all([
-		reviewing.length || recording.length
-			? db
-					.selectFrom('indicator_value')
-					.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
-					.innerJoin('reporting_period', 'reporting_period.id', 'indicator_value.period_id')
-					.select([
-						'indicator_value.id',
-						'indicator_value.status',
-						'indicator_value.entered_by',
-						'indicator_value.period_id',
-						'indicator.id as indicator_id',
-						'indicator.programme_id',
-						'indicator.code',
-						'indicator.title',
-						'reporting_period.label'
-					])
-					.where('indicator.programme_id', 'in', [...new Set([...ids(reviewing), ...ids(recording)])])
-					.where('indicator_value.status', 'in', OPEN_VALUE_STATES)
-					.execute()
-			: none,
-		given
-			? Promise.resolve(given)
-			: recording.length
-				? assessProgrammes(db, recording, asOf)
-				: Promise.resolve(new Map<number, ProgrammeAssessment>()),
-		keepingRisks.length
-			? db
-					.selectFrom('risk')
-					.select(['id', 'programme_id', 'code', 'title', 'next_review_date'])
-					.where('programme_id', 'in', ids(keepingRisks))
-					.where('status', '!=', 'closed')
-					.where('next_review_date', '<', asOf)
-					.execute()
-			: none,
-		keepingRecommendations.length
-			? db
-					.selectFrom('key_action')
-					.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
-					.select([
-						'key_action.id',
-						'key_action.action',
-						'key_action.due_date',
-						'key_action.status',
-						'recommendation.id as recommendation_id',
-						'recommendation.code',
-						'recommendation.programme_id'
-					])
-					.where('recommendation.programme_id', 'in', ids(keepingRecommendations))
-					.where('key_action.due_date', '<', asOf)
-					.execute()
-			: none
+		db
+			.selectFrom('indicator_value')
+			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+			.innerJoin('reporting_period', 'reporting_period.id', 'indicator_value.period_id')
+			.select([
+				'indicator_value.id',
+				'indicator_value.status',
+				'indicator_value.entered_by',
+				'indicator_value.period_id',
+				'indicator.id as indicator_id',
+				'indicator.programme_id',
+				'indicator.code',
+				'indicator.title',
+				'reporting_period.label'
+			])
+			.where('indicator.programme_id', 'in', ids(all))
+			.where('indicator_value.status', 'in', OPEN_VALUE_STATES)
+			.execute(),
+		given ? Promise.resolve(given) : assessProgrammes(db, all, asOf),
+		db
+			.selectFrom('risk')
+			.select(['id', 'programme_id', 'code', 'title', 'next_review_date'])
+			.where('programme_id', 'in', ids(all))
+			.where('status', '!=', 'closed')
+			.where('next_review_date', '<', asOf)
+			.execute(),
+		db
+			.selectFrom('key_action')
+			.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
+			.select([
+				'key_action.id',
+				'key_action.action',
+				'key_action.due_date',
+				'key_action.status',
+				'recommendation.id as recommendation_id',
+				'recommendation.code',
+				'recommendation.programme_id'
+			])
+			.where('recommendation.programme_id', 'in', ids(all))
+			.where('key_action.due_date', '<', asOf)
+			.execute()
 	]);
 
 	const reviewingIds = new Set(ids(reviewing));
-	const submitted = open.filter((v) => v.status === 'submitted' && reviewingIds.has(v.programme_id)).map((v) => v.id);
-	const reviewable = await reviewableValueIds(db, user.id, submitted);
+	const submitted = open.filter((v) => v.status === 'submitted').map((v) => v.id);
+	const mayReview = await reviewableValueIds(db, user.id, submitted);
+	const reviewable = new Set(open.filter((v) => mayReview.has(v.id) && reviewingIds.has(v.programme_id)).map((v) => v.id));
 
 	const items = new Map<number, InboxItem[]>(entries.map((e) => [e.programme.id, []]));
 	const slugOf = new Map(entries.map((e) => [e.programme.id, e.programme.slug]));
@@ -153,7 +147,9 @@ export async function loadInbox(
 
 	// A programme that has ended asks for no more risk reviews after its end.
 	const endOf = new Map(entries.map((e) => [e.programme.id, e.programme.effectiveEndDate]));
+	const riskKeepers = new Set(ids(keepingRisks));
 	for (const r of risks) {
+		if (!riskKeepers.has(r.programme_id)) continue;
 		if (!r.next_review_date || r.next_review_date > endOf.get(r.programme_id)!) continue;
 		push(r.programme_id, {
 			kind: 'riskReview',
@@ -164,7 +160,9 @@ export async function loadInbox(
 			date: r.next_review_date
 		});
 	}
+	const recommendationKeepers = new Set(ids(keepingRecommendations));
 	for (const a of actions) {
+		if (!recommendationKeepers.has(a.programme_id)) continue;
 		if (!isOverdue({ dueDate: a.due_date, status: a.status }, asOf)) continue;
 		push(a.programme_id, {
 			kind: 'keyAction',

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { ACTIVITY_STATUSES, type Programme } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import { type Executor, inTransaction } from '../db/executor';
+import { type Executor, inTransaction, onCommit } from '../db/executor';
 import {
 	auditOfCascade,
 	cascadeOf,
@@ -374,7 +374,7 @@ export async function deleteLogframeItem(
 	id: number,
 	version: number
 ): Promise<void> {
-	const cascade = await inTransaction(db, async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row =
 			entity === 'module'
 				? toModule(await moduleIn(trx, programme.id, id))
@@ -394,7 +394,8 @@ export async function deleteLogframeItem(
 			action: 'delete',
 			before: { ...row, ...auditOfCascade(cascade) }
 		});
+		// The files go only once the outermost transaction commits: a rollback keeps them.
+		await onCommit(trx, () => removeEvidenceFiles(cascade));
 		return cascade;
 	});
-	await removeEvidenceFiles(cascade);
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Programme } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import { type Executor, inTransaction } from '../db/executor';
+import { type Executor, inTransaction, onCommit } from '../db/executor';
 import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from '../core/cascade';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { checkWithinProgramme } from '../core/dates';
@@ -106,7 +106,7 @@ export async function periodDeletionImpact(db: Executor, programmeId: number, id
 }
 
 export async function deletePeriod(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	const cascade = await inTransaction(db, async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toPeriod(await periodIn(trx, programme.id, id));
 		if (before.locked) throw new DomainValidationError({ label: { key: 'periods.locked' } });
 		if (before.version !== version) throw new ConflictError('reporting_period', id);
@@ -121,9 +121,10 @@ export async function deletePeriod(db: Executor, actor: Actor, programme: Progra
 			action: 'delete',
 			before: { ...before, ...auditOfCascade(cascade) }
 		});
+		// The files go only once the outermost transaction commits: a rollback keeps them.
+		await onCommit(trx, () => removeEvidenceFiles(cascade));
 		return cascade;
 	});
-	await removeEvidenceFiles(cascade);
 }
 
 export interface LockedPeriod {

@@ -5,7 +5,7 @@ import { checkRemoval, checkStep } from '$lib/adoption';
 import { ADOPTION_STATUSES, type IsoDate, type Programme } from '$lib/model';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
 import { recordAudit } from '../core/audit';
-import { type Executor, inTransaction } from '../db/executor';
+import { type Executor, inTransaction, onCommit } from '../db/executor';
 import { ConflictError, DomainValidationError, type FieldErrors, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { dropEventAttachments, EVENT_FILE_OWNER, removeStoredFiles } from './files';
 import { recommendationIn } from './recommendations';
@@ -159,7 +159,7 @@ export async function deleteAdoptionEvent(
 	eventId: number,
 	version: number
 ): Promise<void> {
-	const files = await inTransaction(db, async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const event = await eventIn(trx, programme.id, eventId);
 		if (event.recommendation_id !== recommendationId) throw new NotFoundError('adoption_event', eventId);
 		const rec = await recommendationIn(trx, programme.id, recommendationId);
@@ -197,7 +197,8 @@ export async function deleteAdoptionEvent(
 				files: stored.length
 			}
 		});
+		// The files go only once the outermost transaction commits: a rollback keeps them.
+		await onCommit(trx, () => removeStoredFiles(stored));
 		return stored;
 	});
-	await removeStoredFiles(files);
 }

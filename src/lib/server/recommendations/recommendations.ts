@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { adoptedCountsFrom, type LadderEvent } from '$lib/adoption';
 import { PRIORITIES, RECOMMENDATION_AREAS, type AdoptionStatus, type IsoDate, type Programme, type Recommendation } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import { type Executor, inTransaction } from '../db/executor';
+import { type Executor, inTransaction, onCommit } from '../db/executor';
 import type { RecommendationRow } from '../db/schema';
 import { ConflictError, DomainValidationError, type FieldErrors, NotFoundError } from '../core/errors';
 import { dropEventAttachments, removeStoredFiles } from './files';
@@ -15,8 +15,8 @@ import { assertSaved } from '../core/versioning';
 // Recommendations themselves (design §2 "recommendation"): their text, source, addressee, area,
 // priority and timeframe, and the "recommendations adopted" count the derived indicator reads.
 // Elsewhere: the ladder (adoption-events.ts), key actions (key-actions.ts), links to the logframe
-// (recommendation-links.ts), the management response (management-responses.ts), and what the
-// pages read (recommendation-tracker.ts, recommendation-detail.ts). Every write checks the
+// (links.ts), the management response (management-responses.ts), and what the pages read
+// (tracker.ts, detail.ts). Every write checks the
 // records belong to the programme, refuses a stale version, and writes one audit row in the same
 // transaction.
 
@@ -86,8 +86,9 @@ export async function laddersOfProgrammes(db: Executor, programmeIds: number[]):
 /**
  * For each date, how many of the programme's recommendations were adopted or implemented as of
  * that date (the latest event dated on or before it; same date: the later id). One statement
- * whatever the number of dates or recommendations. The tracker's own "adopted" figure comes from
- * here too, so an indicator defined as "recommendations adopted" always agrees with the tracker.
+ * whatever the number of dates or recommendations. It counts with `isAdopted`, the same rule the
+ * tracker's and the portfolio's figures use (`adoptionAsOf`), so an indicator defined as
+ * "recommendations adopted" always agrees with the tracker.
  */
 export async function adoptedCountsAsOf(db: Executor, programmeId: number, dates: IsoDate[]): Promise<Map<IsoDate, number>> {
 	if (dates.length === 0) return new Map();
@@ -153,11 +154,12 @@ function columns(input: RecommendationInput) {
 	};
 }
 
+// idListField already gives distinct ids in ascending order.
 const linksOfInput = (input: RecommendationInput): Links => ({
-	moduleIds: [...input.moduleIds].sort((a, b) => a - b),
-	outputIds: [...input.outputIds].sort((a, b) => a - b),
-	indicatorIds: [...input.indicatorIds].sort((a, b) => a - b),
-	riskIds: [...input.riskIds].sort((a, b) => a - b)
+	moduleIds: input.moduleIds,
+	outputIds: input.outputIds,
+	indicatorIds: input.indicatorIds,
+	riskIds: input.riskIds
 });
 
 // ---- writes ------------------------------------------------------------------------------------
@@ -262,7 +264,7 @@ export async function recommendationDeletionImpact(db: Executor, programmeId: nu
 
 /** Deletes a recommendation with its ladder, key actions, comments and links, keeping a full audit record. */
 export async function deleteRecommendation(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	const files = await inTransaction(db, async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const row = await recommendationIn(trx, programme.id, id);
 		if (row.version !== version) throw new ConflictError('recommendation', id);
 		const impact = await recommendationDeletionImpact(trx, programme.id, id);
@@ -278,7 +280,8 @@ export async function deleteRecommendation(db: Executor, actor: Actor, programme
 			action: 'delete',
 			before: { ...toRecommendation(row, 'proposed'), ...links, impact }
 		});
+		// The files go only once the outermost transaction commits: a rollback keeps them.
+		await onCommit(trx, () => removeStoredFiles(stored));
 		return stored;
 	});
-	await removeStoredFiles(files);
 }

@@ -17,7 +17,7 @@ import {
 	type ReportingPeriod
 } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
-import { type Executor, inTransaction } from '../db/executor';
+import { type Executor, inTransaction, onCommit } from '../db/executor';
 import type { IndicatorRow, IndicatorTargetRow } from '../db/schema';
 import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from '../core/cascade';
 import { ConflictError, DomainValidationError, type FieldErrors, ForbiddenTransitionError, NotFoundError } from '../core/errors';
@@ -252,7 +252,7 @@ export async function indicatorDeletionImpact(db: Executor, programmeId: number,
 
 /** Deletes an indicator with its targets and values; refused while it has values in a locked period. */
 export async function deleteIndicator(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
-	const cascade = await inTransaction(db, async (trx) => {
+	await inTransaction(db, async (trx) => {
 		const before = toIndicator(await indicatorIn(trx, programme.id, id));
 		if (before.version !== version) throw new ConflictError('indicator', id);
 		const cascade = await cascadeOf(trx, { indicatorIds: [id] });
@@ -267,9 +267,10 @@ export async function deleteIndicator(db: Executor, actor: Actor, programme: Pro
 			action: 'delete',
 			before: { ...before, ...auditOfCascade(cascade) }
 		});
+		// The files go only once the outermost transaction commits: a rollback keeps them.
+		await onCommit(trx, () => removeEvidenceFiles(cascade));
 		return cascade;
 	});
-	await removeEvidenceFiles(cascade);
 }
 
 // ---- targets per period ------------------------------------------------------------------------
@@ -387,4 +388,30 @@ export async function setTargets(
 			reason: reason || null
 		});
 	});
+}
+
+// ---- choices for the forms of other domains (risks and gender actions link to indicators) ----------
+
+export interface IndicatorChoice {
+	id: number;
+	code: string;
+	title: string;
+	disaggregatedBySex: boolean;
+}
+
+/** The indicators a form may link to, in the programme's order. */
+export async function listIndicatorChoices(
+	db: Executor,
+	programmeId: number,
+	options: { disaggregatedOnly?: boolean } = {}
+): Promise<IndicatorChoice[]> {
+	const rows = await db
+		.selectFrom('indicator')
+		.select(['id', 'code', 'title', 'disaggregated_by_sex'])
+		.where('programme_id', '=', programmeId)
+		.$if(!!options.disaggregatedOnly, (q) => q.where('disaggregated_by_sex', '=', 1))
+		.orderBy('sort_order')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({ id: r.id, code: r.code, title: r.title, disaggregatedBySex: r.disaggregated_by_sex === 1 }));
 }

@@ -96,7 +96,10 @@ async function openValues(db: Executor, programmeId: number) {
 		.execute();
 }
 
-/** The results tree for one viewer, filtered. Eight statements however many indicators there are. */
+/**
+ * The results tree for one viewer, filtered: the same few statements however many indicators there
+ * are (the assessment, modules, outputs, open values, and which of them the viewer may review).
+ */
 export async function loadResultsTree(
 	db: Executor,
 	programme: Programme,

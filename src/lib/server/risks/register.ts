@@ -322,12 +322,12 @@ export async function loadRiskDetail(
 	db: Executor,
 	programme: Programme,
 	viewer: RiskViewer,
-	options: { riskId: number; asOf?: IsoDate }
+	options: ReadOptions & { riskId: number }
 ): Promise<RiskDetail> {
 	const id = options.riskId;
 	const asOf = options.asOf ?? todayIso();
 	const [{ entries, assessed, checksByRisk }, reviewRows, history] = await Promise.all([
-		loadEntries(db, programme, viewer, { asOf }, id),
+		loadEntries(db, programme, viewer, { ...options, asOf }, id),
 		db
 			.selectFrom('risk_review')
 			.innerJoin('risk', 'risk.id', 'risk_review.risk_id')

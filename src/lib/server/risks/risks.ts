@@ -14,7 +14,7 @@ import { assertSaved } from '../core/versioning';
 
 // The risks-and-assumptions register (design §2 "risk"): creating, editing and deleting entries.
 // Likelihood and impact are never edited directly: they are those of the latest review
-// (risk-reviews.ts), and creating a risk records its first review, so the history is complete.
+// (reviews.ts), and creating a risk records its first review, so the history is complete.
 
 /** A likelihood or an impact: a whole number from 1 to 5. */
 export const scaleField = () => numberField({ min: 1, max: 5, integer: true });
@@ -58,30 +58,6 @@ async function resolveParent(db: Executor, programmeId: number, parent: RiskInpu
 		output_id: resolved.kind === 'output' ? resolved.outputId : null,
 		activity_id: resolved.activityId
 	};
-}
-
-export interface IndicatorChoice {
-	id: number;
-	code: string;
-	title: string;
-	disaggregatedBySex: boolean;
-}
-
-/** The indicators a form may link to, in the programme's order. */
-export async function listIndicatorChoices(
-	db: Executor,
-	programmeId: number,
-	options: { disaggregatedOnly?: boolean } = {}
-): Promise<IndicatorChoice[]> {
-	const rows = await db
-		.selectFrom('indicator')
-		.select(['id', 'code', 'title', 'disaggregated_by_sex'])
-		.where('programme_id', '=', programmeId)
-		.$if(!!options.disaggregatedOnly, (q) => q.where('disaggregated_by_sex', '=', 1))
-		.orderBy('sort_order')
-		.orderBy('id')
-		.execute();
-	return rows.map((r) => ({ id: r.id, code: r.code, title: r.title, disaggregatedBySex: r.disaggregated_by_sex === 1 }));
 }
 
 async function checkCodeFree(db: Executor, programmeId: number, code: string, exceptId?: number) {

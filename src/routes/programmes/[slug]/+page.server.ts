@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		getLogframe(db, programme.id),
 		listPeriods(db, programme.id),
 		listRisksNeedingReview(db, programme, access.viewer),
-		loadGenderCheck(db, programme)
+		loadGenderCheck(db, programme, access.viewer)
 	]);
 	// The overview needs only what the flags say, not each entry's whole record.
 	return {

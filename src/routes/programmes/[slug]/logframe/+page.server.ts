@@ -16,7 +16,6 @@ import {
 	updateModule,
 	updateOutput
 } from '$lib/server/programmes/logframe';
-import { redirectWithNotice } from '$lib/server/http/notices';
 import { getLogframe } from '$lib/server/programmes/programmes';
 import { idField, versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,47 +27,61 @@ export const load: PageServerLoad = async (event) => {
 
 const entity = z.enum(['module', 'output', 'activity']);
 const withVersion = { id: idField(), version: versionField() };
-const back = (slug: string) => `/programmes/${slug}/logframe`;
 
 export const actions = {
 	createModule: (event) =>
-		programmeAction(event, 'logframe.edit', moduleSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'logframe.edit', moduleSchema, async ({ db, access, data, redirect }) => {
 			const id = await createModule(db, access.user, access.programme, data);
-			redirectWithNotice(back(access.programme.slug), 'created', `module-${id}`);
+			redirect('created', { hash: `module-${id}` });
 		}),
 	updateModule: (event) =>
-		programmeAction(event, 'logframe.edit', moduleSchema.extend(withVersion), async ({ db, access, data: { id, version, ...input } }) => {
-			await updateModule(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(back(access.programme.slug), 'saved', `module-${id}`);
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			moduleSchema.extend(withVersion),
+			async ({ db, access, data: { id, version, ...input }, redirect }) => {
+				await updateModule(db, access.user, access.programme, id, version, input);
+				redirect('saved', { hash: `module-${id}` });
+			}
+		),
 	createOutput: (event) =>
-		programmeAction(event, 'logframe.edit', outputSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'logframe.edit', outputSchema, async ({ db, access, data, redirect }) => {
 			const id = await createOutput(db, access.user, access.programme, data);
-			redirectWithNotice(back(access.programme.slug), 'created', `output-${id}`);
+			redirect('created', { hash: `output-${id}` });
 		}),
 	updateOutput: (event) =>
-		programmeAction(event, 'logframe.edit', outputSchema.extend(withVersion), async ({ db, access, data: { id, version, ...input } }) => {
-			await updateOutput(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(back(access.programme.slug), 'saved', `output-${id}`);
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			outputSchema.extend(withVersion),
+			async ({ db, access, data: { id, version, ...input }, redirect }) => {
+				await updateOutput(db, access.user, access.programme, id, version, input);
+				redirect('saved', { hash: `output-${id}` });
+			}
+		),
 	createActivity: (event) =>
-		programmeAction(event, 'logframe.edit', activitySchema, async ({ db, access, data }) => {
+		programmeAction(event, 'logframe.edit', activitySchema, async ({ db, access, data, redirect }) => {
 			const id = await createActivity(db, access.user, access.programme, data);
-			redirectWithNotice(back(access.programme.slug), 'created', `activity-${id}`);
+			redirect('created', { hash: `activity-${id}` });
 		}),
 	updateActivity: (event) =>
-		programmeAction(event, 'logframe.edit', activitySchema.extend(withVersion), async ({ db, access, data: { id, version, ...input } }) => {
-			await updateActivity(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(back(access.programme.slug), 'saved', `activity-${id}`);
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			activitySchema.extend(withVersion),
+			async ({ db, access, data: { id, version, ...input }, redirect }) => {
+				await updateActivity(db, access.user, access.programme, id, version, input);
+				redirect('saved', { hash: `activity-${id}` });
+			}
+		),
 	move: (event) =>
 		programmeAction(
 			event,
 			'logframe.edit',
 			z.object({ entity, id: idField(), direction: z.enum(['up', 'down']) }),
-			async ({ db, access, data }) => {
+			async ({ db, access, data, redirect }) => {
 				await moveLogframeItem(db, access.user, access.programme, data.entity, data.id, data.direction);
-				redirectWithNotice(back(access.programme.slug), 'moved', `${data.entity}-${data.id}`);
+				redirect('moved', { hash: `${data.entity}-${data.id}` });
 			}
 		),
 	/** Without `confirm`, answers with what would go; with it, deletes. */

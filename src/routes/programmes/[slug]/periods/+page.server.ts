@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
-import { redirectWithNotice } from '$lib/server/http/notices';
 import { createPeriod, deletePeriod, periodDeletionImpact, periodSchema, updatePeriod } from '$lib/server/programmes/periods';
 import { listPeriods } from '$lib/server/programmes/programmes';
 import { idField, versionField } from '$lib/server/core/validation';
@@ -13,22 +12,20 @@ export const load: PageServerLoad = async (event) => {
 	return { periods: await listPeriods(getDb(), programme.id) };
 };
 
-const back = (slug: string) => `/programmes/${slug}/periods`;
-
 export const actions = {
 	create: (event) =>
-		programmeAction(event, 'logframe.edit', periodSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'logframe.edit', periodSchema, async ({ db, access, data, redirect }) => {
 			await createPeriod(db, access.user, access.programme, data);
-			redirectWithNotice(back(access.programme.slug), 'created');
+			redirect('created');
 		}),
 	update: (event) =>
 		programmeAction(
 			event,
 			'logframe.edit',
 			periodSchema.extend({ id: idField(), version: versionField() }),
-			async ({ db, access, data: { id, version, ...input } }) => {
+			async ({ db, access, data: { id, version, ...input }, redirect }) => {
 				await updatePeriod(db, access.user, access.programme, id, version, input);
-				redirectWithNotice(back(access.programme.slug), 'saved');
+				redirect('saved');
 			}
 		),
 	delete: (event) =>

@@ -4,7 +4,7 @@ import { createGenderAction, genderActionSchema } from '$lib/server/gender/actio
 import { requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
 import { listModules } from '$lib/server/programmes/programmes';
-import { listIndicatorChoices } from '$lib/server/risks/risks';
+import { listIndicatorChoices } from '$lib/server/results/indicators';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -13,7 +13,6 @@ import {
 	valueSchema
 } from '$lib/server/results/values';
 import { indicatorIn, toIndicator } from '$lib/server/results/indicators';
-import { redirectWithNotice } from '$lib/server/http/notices';
 import { loadIndicatorDetail } from '$lib/server/results/indicator-page';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,9 +39,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const here = (slug: string, id: number, periodId?: number) =>
-	`/programmes/${slug}/indicators/${id}${periodId ? `?period=${periodId}` : ''}`;
-
 export const actions = {
 	/** The value form depends on the indicator's measure, so its schema is built once the indicator is known. */
 	save: (event) =>
@@ -56,23 +52,23 @@ export const actions = {
 			}
 		),
 	submit: (event) =>
-		programmeAction(event, 'value.record', reviewSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'value.record', reviewSchema, async ({ db, access, data, redirect }) => {
 			await submitValue(db, access.user, access.programme, data.valueId, data.valueVersion);
-			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'submitted', 'periods');
+			redirect('submitted', { hash: 'periods' });
 		}),
 	approve: (event) =>
-		programmeAction(event, 'value.review', reviewSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'value.review', reviewSchema, async ({ db, access, data, redirect }) => {
 			await approveValue(db, access.user, access.programme, data.valueId, data.valueVersion);
-			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'approved', 'periods');
+			redirect('approved', { hash: 'periods' });
 		}),
 	return: (event) =>
-		programmeAction(event, 'value.review', returnSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'value.review', returnSchema, async ({ db, access, data, redirect }) => {
 			await returnValue(db, access.user, access.programme, data.valueId, data.valueVersion, data.note);
-			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'returned', 'periods');
+			redirect('returned', { hash: 'periods' });
 		}),
 	comment: (event) =>
-		programmeAction(event, 'value.comment', commentSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'value.comment', commentSchema, async ({ db, access, data, redirect }) => {
 			await addValueComment(db, access.user, access.programme, data.valueId, data.body);
-			redirectWithNotice(here(access.programme.slug, paramId(event.params.id)), 'commented', 'comments');
+			redirect('commented', { hash: 'comments' });
 		})
 } satisfies Actions;

@@ -17,7 +17,6 @@ import {
 	keyActionSchema,
 	updateKeyAction
 } from '$lib/server/recommendations/key-actions';
-import { redirectWithNotice } from '$lib/server/http/notices';
 import { addRecommendationComment, commentSchema } from '$lib/server/recommendations/comments';
 import { loadRecommendationDetail } from '$lib/server/recommendations/detail';
 import { responseSchema, setManagementResponse } from '$lib/server/recommendations/management-responses';
@@ -36,18 +35,16 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const here = (slug: string, raw: string | undefined) => `/programmes/${slug}/recommendations/${paramId(raw)}`;
-
 export const actions = {
 	response: (event) =>
-		programmeAction(event, 'recommendation.edit', responseSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'recommendation.edit', responseSchema, async ({ db, access, data, redirect }) => {
 			await setManagementResponse(db, access.user, access.programme, paramId(event.params.id), data);
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'response');
+			redirect('saved', { hash: 'response' });
 		}),
 	event: (event) =>
-		programmeAction(event, 'recommendation.edit', eventSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'recommendation.edit', eventSchema, async ({ db, access, data, redirect }) => {
 			await recordAdoptionEvent(db, access.user, access.programme, paramId(event.params.id), data, todayIso());
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'timeline');
+			redirect('saved', { hash: 'timeline' });
 		}),
 	/** Without `confirm`, asks first; with it, deletes the step. */
 	deleteEvent: (event) =>
@@ -62,15 +59,20 @@ export const actions = {
 			done: ({ redirect }) => redirect('deleted', { hash: 'timeline' })
 		}),
 	addAction: (event) =>
-		programmeAction(event, 'recommendation.edit', keyActionSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'recommendation.edit', keyActionSchema, async ({ db, access, data, redirect }) => {
 			await addKeyAction(db, access.user, access.programme, paramId(event.params.id), data);
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'created', 'key-actions');
+			redirect('created', { hash: 'key-actions' });
 		}),
 	updateAction: (event) =>
-		programmeAction(event, 'recommendation.edit', keyActionEditSchema, async ({ db, access, data: { keyActionId, version, ...input } }) => {
-			await updateKeyAction(db, access.user, access.programme, paramId(event.params.id), keyActionId, version, input);
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'saved', 'key-actions');
-		}),
+		programmeAction(
+			event,
+			'recommendation.edit',
+			keyActionEditSchema,
+			async ({ db, access, data: { keyActionId, version, ...input }, redirect }) => {
+				await updateKeyAction(db, access.user, access.programme, paramId(event.params.id), keyActionId, version, input);
+				redirect('saved', { hash: 'key-actions' });
+			}
+		),
 	deleteAction: (event) =>
 		deleteAction(event, 'recommendation.edit', keyActionDeleteSchema, {
 			key: 'confirmDeleteAction',
@@ -83,8 +85,8 @@ export const actions = {
 			done: ({ redirect }) => redirect('deleted', { hash: 'key-actions' })
 		}),
 	comment: (event) =>
-		programmeAction(event, 'recommendation.comment', commentSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'recommendation.comment', commentSchema, async ({ db, access, data, redirect }) => {
 			await addRecommendationComment(db, access.user, access.programme, paramId(event.params.id), data.body);
-			redirectWithNotice(here(access.programme.slug, event.params.id), 'commented', 'comments');
+			redirect('commented', { hash: 'comments' });
 		})
 } satisfies Actions;

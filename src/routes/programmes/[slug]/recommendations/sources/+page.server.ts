@@ -2,7 +2,6 @@ import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { NotFoundError } from '$lib/server/core/errors';
 import { requireProgramme } from '$lib/server/http/guards';
-import { redirectWithNotice } from '$lib/server/http/notices';
 import {
 	createSourceDocument,
 	deleteSourceDocument,
@@ -19,19 +18,22 @@ export const load: PageServerLoad = async (event) => {
 	return { sources: await listSourceDocuments(getDb(), programme.id) };
 };
 
-const back = (slug: string) => `/programmes/${slug}/recommendations/sources`;
-
 export const actions = {
 	create: (event) =>
-		programmeAction(event, 'recommendation.edit', sourceDocumentSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'recommendation.edit', sourceDocumentSchema, async ({ db, access, data, redirect }) => {
 			const id = await createSourceDocument(db, access.user, access.programme, data);
-			redirectWithNotice(back(access.programme.slug), 'created', `source-${id}`);
+			redirect('created', { hash: `source-${id}` });
 		}),
 	update: (event) =>
-		programmeAction(event, 'recommendation.edit', sourceDocumentEditSchema, async ({ db, access, data: { id, version, ...input } }) => {
-			await updateSourceDocument(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(back(access.programme.slug), 'saved', `source-${id}`);
-		}),
+		programmeAction(
+			event,
+			'recommendation.edit',
+			sourceDocumentEditSchema,
+			async ({ db, access, data: { id, version, ...input }, redirect }) => {
+				await updateSourceDocument(db, access.user, access.programme, id, version, input);
+				redirect('saved', { hash: `source-${id}` });
+			}
+		),
 	/** Without `confirm`, answers with what would change; with it, deletes. */
 	delete: (event) =>
 		deleteAction(event, 'recommendation.edit', sourceDocumentDeleteSchema, {

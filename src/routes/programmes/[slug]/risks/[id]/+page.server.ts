@@ -1,7 +1,6 @@
 import { programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
-import { redirectWithNotice } from '$lib/server/http/notices';
 import { loadRiskDetail } from '$lib/server/risks/register';
 import { assumptionCheckSchema, checkAssumption, reviewRisk, reviewSchema } from '$lib/server/risks/reviews';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,19 +13,17 @@ export const load: PageServerLoad = async (event) => {
 	return { detail, canEdit: access.can('risk.edit'), internal };
 };
 
-const here = (slug: string, id: number) => `/programmes/${slug}/risks/${id}`;
-
 export const actions = {
 	review: (event) =>
-		programmeAction(event, 'risk.edit', reviewSchema, async ({ db, access, data: { version, ...input } }) => {
+		programmeAction(event, 'risk.edit', reviewSchema, async ({ db, access, data: { version, ...input }, redirect }) => {
 			const id = paramId(event.params.id);
 			await reviewRisk(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(here(access.programme.slug, id), 'saved', 'history');
+			redirect('saved', { hash: 'history' });
 		}),
 	check: (event) =>
-		programmeAction(event, 'risk.edit', assumptionCheckSchema, async ({ db, access, data: { version, ...input } }) => {
+		programmeAction(event, 'risk.edit', assumptionCheckSchema, async ({ db, access, data: { version, ...input }, redirect }) => {
 			const id = paramId(event.params.id);
 			await checkAssumption(db, access.user, access.programme, id, version, input);
-			redirectWithNotice(here(access.programme.slug, id), 'saved', 'checks');
+			redirect('saved', { hash: 'checks' });
 		})
 } satisfies Actions;

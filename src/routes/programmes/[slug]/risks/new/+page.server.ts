@@ -4,7 +4,8 @@ import { requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
 import { getLogframe } from '$lib/server/programmes/programmes';
 import { todayIso } from '$lib/server/core/dates';
-import { createRisk, listIndicatorChoices, riskCreateSchema } from '$lib/server/risks/risks';
+import { createRisk, riskCreateSchema } from '$lib/server/risks/risks';
+import { listIndicatorChoices } from '$lib/server/results/indicators';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

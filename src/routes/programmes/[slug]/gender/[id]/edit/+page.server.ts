@@ -5,7 +5,7 @@ import { deleteGenderAction, genderActionEditSchema, genderActionIn, updateGende
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
 import { listModules } from '$lib/server/programmes/programmes';
-import { listIndicatorChoices } from '$lib/server/risks/risks';
+import { listIndicatorChoices } from '$lib/server/results/indicators';
 import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 

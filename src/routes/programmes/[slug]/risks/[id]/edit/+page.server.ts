@@ -5,7 +5,8 @@ import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
 import { getLogframe } from '$lib/server/programmes/programmes';
 import { loadRiskDetail } from '$lib/server/risks/register';
-import { deleteRisk, listIndicatorChoices, riskDeletionImpact, riskEditSchema, updateRisk } from '$lib/server/risks/risks';
+import { deleteRisk, riskDeletionImpact, riskEditSchema, updateRisk } from '$lib/server/risks/risks';
+import { listIndicatorChoices } from '$lib/server/results/indicators';
 import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
