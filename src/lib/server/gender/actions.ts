@@ -15,7 +15,16 @@ import type { GenderActionRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { checkWithinProgramme } from '../programmes/logframe';
 import { checkIndicatorIds, idListField } from '../risks/risks';
-import { enumField, idField, optionalDateField, optionalText, optionalUrlField, text, versionField } from '../core/validation';
+import {
+	enumField,
+	idField,
+	optionalDateField,
+	optionalMultilineText,
+	optionalText,
+	optionalUrlField,
+	text,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Gender-strategy actions (design §2 "gender_action"): one module each (or the whole programme),
@@ -30,7 +39,7 @@ const optionalModuleField = () =>
 export const genderActionSchema = z.object({
 	moduleId: optionalModuleField(),
 	title: text(300),
-	description: optionalText(4000),
+	description: optionalMultilineText(4000),
 	type: enumField(GENDER_ACTION_TYPES),
 	responsible: optionalText(200),
 	partner: optionalText(200),
@@ -38,7 +47,7 @@ export const genderActionSchema = z.object({
 	dueDate: optionalDateField(),
 	status: enumField(GENDER_ACTION_STATUSES),
 	evidenceUrl: optionalUrlField(),
-	internalNotes: optionalText(4000),
+	internalNotes: optionalMultilineText(4000),
 	indicatorIds: idListField()
 });
 export const genderActionEditSchema = genderActionSchema.extend({ version: versionField() });

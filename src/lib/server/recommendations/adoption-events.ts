@@ -9,7 +9,7 @@ import type { Db } from '../db/connection';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { dropEventAttachments, EVENT_FILE_OWNER, removeStoredFiles } from './files';
 import { recommendationIn } from './recommendations';
-import { dateField, enumField, idField, optionalText, optionalUrlField, versionField } from '../core/validation';
+import { dateField, enumField, idField, optionalMultilineText, optionalText, optionalUrlField, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // The adoption ladder (design §2): every step the partner takes is an event with a date, the
@@ -32,7 +32,7 @@ export const eventSchema = z.object({
 	instrument: optionalText(300),
 	evidenceUrl: optionalUrlField(),
 	evidenceFile: file(),
-	note: optionalText(4000),
+	note: optionalMultilineText(4000),
 	version: versionField()
 });
 export type EventInput = z.output<typeof eventSchema>;

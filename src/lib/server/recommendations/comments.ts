@@ -4,7 +4,7 @@ import { recordAudit } from '../core/audit';
 import type { Executor } from '../db/executor';
 import type { Db } from '../db/connection';
 import { recommendationIn } from './recommendations';
-import { text } from '../core/validation';
+import { multilineText } from '../core/validation';
 
 // Internal comments on a recommendation: coordinators and evaluators discuss; donors never see them.
 
@@ -15,7 +15,7 @@ export interface RecommendationComment {
 	createdAt: string;
 }
 
-export const commentSchema = z.object({ body: text(4000) });
+export const commentSchema = z.object({ body: multilineText(4000) });
 
 export async function addRecommendationComment(
 	db: Db,

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 import { DomainValidationError } from '../core/errors';
 import { todayIso } from '../core/dates';
 import { checkReviewDates, riskIn, scaleField } from './risks';
-import { dateField, enumField, idField, optionalDateField, optionalText, versionField } from '../core/validation';
+import { dateField, enumField, idField, optionalDateField, optionalMultilineText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Re-assessing an entry (a review: date, likelihood, impact, note, by whom) and the periodic check
@@ -20,7 +20,7 @@ export const reviewSchema = z.object({
 	reviewedOn: dateField(),
 	likelihood: scaleField(),
 	impact: scaleField(),
-	note: optionalText(2000),
+	note: optionalMultilineText(2000),
 	nextReviewDate: optionalDateField()
 });
 export type ReviewInput = Omit<z.output<typeof reviewSchema>, 'version'>;
@@ -29,7 +29,7 @@ export const assumptionCheckSchema = z.object({
 	version: versionField(),
 	periodId: idField(),
 	result: enumField(ASSUMPTION_RESULTS),
-	note: optionalText(2000)
+	note: optionalMultilineText(2000)
 });
 export type AssumptionCheckInput = Omit<z.output<typeof assumptionCheckSchema>, 'version'>;
 

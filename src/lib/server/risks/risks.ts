@@ -8,7 +8,17 @@ import type { RiskRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { checkWithinProgramme } from '../programmes/logframe';
 import { todayIso } from '../core/dates';
-import { dateField, enumField, idField, numberField, optionalDateField, optionalText, text, versionField } from '../core/validation';
+import {
+	dateField,
+	enumField,
+	idField,
+	numberField,
+	optionalDateField,
+	optionalMultilineText,
+	optionalText,
+	text,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // The risks-and-assumptions register (design §2 "risk"): creating, editing and deleting entries.
@@ -44,14 +54,14 @@ const riskFields = {
 	kind: enumField(RISK_KINDS),
 	code: optionalText(20),
 	title: text(300),
-	description: optionalText(4000),
+	description: optionalMultilineText(4000),
 	category: enumField(RISK_CATEGORIES),
-	mitigation: optionalText(4000),
-	contingency: optionalText(4000),
+	mitigation: optionalMultilineText(4000),
+	contingency: optionalMultilineText(4000),
 	owner: optionalText(200),
 	status: enumField(RISK_STATUSES),
 	nextReviewDate: optionalDateField(),
-	internalNotes: optionalText(4000),
+	internalNotes: optionalMultilineText(4000),
 	indicatorIds: idListField()
 };
 
