@@ -3,6 +3,7 @@ import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionT
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
+import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
@@ -11,6 +12,7 @@ export const init: ServerInit = async () => {
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the
 // server spent on it (the benchmark reads this; browsers show it in their network panel).
 const serverTiming = process.env.SERVER_TIMING === '1';
+const origins = originSettings();
 
 export const handle: Handle = async (input) => {
 	if (!serverTiming) return handleRequest(input);
@@ -24,9 +26,14 @@ export const handle: Handle = async (input) => {
 	return response;
 };
 
-// The hook only reads the session cookie, validates it, refreshes or deletes it, and fills
-// `locals`. Authorisation happens where the data is touched (lib/server/guards.ts).
+// The hook refuses writes from other sites (lib/server/http/origin.ts), then only reads the
+// session cookie, validates it, refreshes or deletes it, and fills `locals`. Authorisation
+// happens where the data is touched (lib/server/http/guards.ts).
 const handleRequest: Handle = async ({ event, resolve }) => {
+	if (isForeignWrite(event.request, acceptedOrigin(event.url, origins))) {
+		return foreignWriteResponse(event.request, event.url, origins, resolveLocale(event.cookies.get(LOCALE_COOKIE), undefined));
+	}
+
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const { session, user } = await validateSessionToken(getDb(), token);

@@ -49,6 +49,11 @@ export const common = defineMessages(
 		'error.generic': 'Algo salió mal.',
 		'error.genericHint': 'Intente de nuevo en un momento. Si el problema sigue, avise al administrador.',
 		'error.backHome': 'Volver a la cartera',
+		'origin.title': 'Avance no aceptó este formulario',
+		'origin.whyFrom': 'Solo acepta formularios enviados desde sus propias páginas, y este llegó desde {from}.',
+		'origin.whyUnknown': 'Solo acepta formularios enviados desde sus propias páginas, y este no dijo de dónde venía.',
+		'origin.open': 'Abra {address} en el navegador y envíelo de nuevo.',
+		'origin.setOrigin': 'Si la gente va a abrir Avance en {address}, arranque el servidor con ORIGIN={address}.',
 		'error.conflict':
 			'Otra persona guardó cambios en este registro mientras usted lo editaba. Recargue la página para ver la versión actual; lo que escribió sigue en el formulario.',
 		'error.formHasErrors': 'Revise los campos marcados.',
@@ -121,6 +126,11 @@ export const common = defineMessages(
 		'error.generic': 'Something went wrong.',
 		'error.genericHint': 'Please try again in a moment. If the problem persists, tell the administrator.',
 		'error.backHome': 'Back to the portfolio',
+		'origin.title': 'Avance did not accept this form',
+		'origin.whyFrom': 'It only accepts forms sent from its own pages, and this one came from {from}.',
+		'origin.whyUnknown': 'It only accepts forms sent from its own pages, and this one did not say where it came from.',
+		'origin.open': 'Open {address} in your browser and send it again.',
+		'origin.setOrigin': 'If people are going to open Avance at {address}, start the server with ORIGIN={address}.',
 		'error.conflict':
 			'Someone else saved changes to this record while you were editing it. Reload the page to see the current version; what you typed is still in the form.',
 		'error.formHasErrors': 'Please check the highlighted fields.',
