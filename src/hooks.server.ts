@@ -53,7 +53,10 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%avance.lang%', event.locals.locale)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
+	// A signed-in page holds what only that person may see: never kept by a shared cache, nor
+	// shown again from the browser's history after signing out.
+	if (event.locals.user && response.headers.get('content-type')?.startsWith('text/html')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };

@@ -49,6 +49,9 @@ export const common = defineMessages(
 		'error.generic': 'Algo salió mal.',
 		'error.genericHint': 'Intente de nuevo en un momento. Si el problema sigue, avise al administrador.',
 		'error.backHome': 'Volver a la cartera',
+		'error.tooLarge': 'Lo que se envió es demasiado grande.',
+		'error.tooLargeHint':
+			'Los archivos de evidencia pueden tener hasta 10 MB. Elija un archivo más pequeño y envíe el formulario de nuevo.',
 		'origin.title': 'Avance no aceptó este formulario',
 		'origin.whyFrom': 'Solo acepta formularios enviados desde sus propias páginas, y este llegó desde {from}.',
 		'origin.whyUnknown': 'Solo acepta formularios enviados desde sus propias páginas, y este no dijo de dónde venía.',
@@ -126,6 +129,8 @@ export const common = defineMessages(
 		'error.generic': 'Something went wrong.',
 		'error.genericHint': 'Please try again in a moment. If the problem persists, tell the administrator.',
 		'error.backHome': 'Back to the portfolio',
+		'error.tooLarge': 'What was sent is too large.',
+		'error.tooLargeHint': 'Evidence files can be up to 10 MB. Choose a smaller file and send the form again.',
 		'origin.title': 'Avance did not accept this form',
 		'origin.whyFrom': 'It only accepts forms sent from its own pages, and this one came from {from}.',
 		'origin.whyUnknown': 'It only accepts forms sent from its own pages, and this one did not say where it came from.',
