@@ -2,11 +2,14 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
+import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
+	// Before serving: evidence files left half-stored by a crash are finished or removed.
+	await sweepUploadsAtStart(getDb());
 };
 
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the

@@ -4,7 +4,7 @@ import { checkRemoval, checkStep } from '$lib/adoption';
 import { ADOPTION_STATUSES, type IsoDate, type Programme } from '$lib/model';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
 import { recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
+import { inTransaction, type Executor } from '../db/executor';
 import type { Db } from '../db/connection';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { dropEventAttachments, EVENT_FILE_OWNER, removeStoredFiles } from './files';
@@ -70,8 +70,9 @@ async function bumpVersion(db: Executor, recommendationId: number, version: numb
 
 /**
  * Records one step of the ladder. Refused: a date in the future or before the recommendation's
- * date, and a step back down (or a reopening) without a note. The evidence file is written before
- * the transaction and removed again if anything fails.
+ * date, and a step back down (or a reopening) without a note. The evidence file is written under
+ * a temporary name before the transaction, moved into place once it commits, and removed if
+ * anything fails.
  */
 export async function recordAdoptionEvent(
 	db: Db,
@@ -85,7 +86,8 @@ export async function recordAdoptionEvent(
 	try {
 		if (input.evidenceFile) upload = await storeUpload(input.evidenceFile, 'evidenceFile');
 		const stored = upload;
-		return await db.transaction().execute(async (trx) => {
+		// The file moves into place once this commits (onCommit), so only inTransaction will do.
+		return await inTransaction(db, async (trx) => {
 			const rec = await recommendationIn(trx, programme.id, recommendationId);
 			if (rec.version !== input.version) throw new ConflictError('recommendation', recommendationId);
 			const events = await trx

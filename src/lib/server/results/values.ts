@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { needsNarrative, statusIfApproved } from '$lib/indicator-status';
 import type { Indicator, IndicatorValue, Programme, ValueState } from '$lib/model';
 import { recordAudit } from '../core/audit';
-import type { Executor } from '../db/executor';
+import { inTransaction, type Executor } from '../db/executor';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
 import type { Db } from '../db/connection';
 import type { IndicatorValueRow } from '../db/schema';
@@ -188,7 +188,8 @@ export async function saveValue(db: Db, actor: Actor, programme: Programme, indi
 	try {
 		if (input.evidenceFile) upload = await storeUpload(input.evidenceFile, 'evidenceFile');
 		const stored = upload;
-		return await db.transaction().execute(async (trx) => {
+		// The file moves into place once this commits (onCommit), so only inTransaction will do.
+		return await inTransaction(db, async (trx) => {
 			const indicator = toIndicator(await indicatorIn(trx, programme.id, indicatorId));
 			if (indicator.source !== 'manual') throw new ForbiddenTransitionError('indicator.derivedNoValues');
 			await openPeriod(trx, programme.id, input.periodId, 'periodId');
