@@ -101,9 +101,9 @@ describe('evidence files when the process dies', () => {
 
 	it('leaves a fresh upload with no row yet alone: another process may be about to commit it', async () => {
 		mkdirSync(uploadsDir(), { recursive: true });
-		writeFileSync(join(uploadsDir(), 'f00d.pdf.part'), '%PDF-1.4 in flight');
+		writeFileSync(join(uploadsDir(), 'f00d0000000000000000000000000000.pdf.part'), '%PDF-1.4 in flight');
 		await sweepUploads(db);
-		expect(onDisk()).toEqual(['f00d.pdf.part']);
+		expect(onDisk()).toEqual(['f00d0000000000000000000000000000.pdf.part']);
 		ageFiles(5);
 		await sweepUploads(db);
 		expect(onDisk()).toEqual([]);
@@ -111,9 +111,17 @@ describe('evidence files when the process dies', () => {
 
 	it('sets a committed file whose row is gone aside rather than deleting it', async () => {
 		mkdirSync(uploadsDir(), { recursive: true });
-		writeFileSync(join(uploadsDir(), 'beef.pdf'), '%PDF-1.4 its record was restored away');
+		writeFileSync(join(uploadsDir(), 'beef0000000000000000000000000000.pdf'), '%PDF-1.4 its record was restored away');
 		await sweepUploads(db);
 		expect(onDisk()).toEqual([]);
-		expect(readdirSync(join(uploadsDir(), 'orphaned'))).toEqual(['beef.pdf']);
+		expect(readdirSync(join(uploadsDir(), 'orphaned'))).toEqual(['beef0000000000000000000000000000.pdf']);
+	});
+
+	it('leaves files it did not store alone', async () => {
+		mkdirSync(uploadsDir(), { recursive: true });
+		writeFileSync(join(uploadsDir(), 'README.txt'), 'not an upload');
+		ageFiles(5);
+		await sweepUploads(db);
+		expect(onDisk()).toEqual(['README.txt']);
 	});
 });

@@ -159,6 +159,7 @@ export async function recordAttachment(
 /** Rowless `.part` files younger than this may be uploads another process is about to commit. */
 export const PART_GRACE_MS = 2 * 60 * 1000;
 const ORPHANED = 'orphaned';
+const STORED_NAME = /^[0-9a-f]{32}\.[a-z0-9]+(\.part)?$/;
 
 /**
  * Makes the uploads folder agree with the attachment rows after a crash (run at start-up):
@@ -172,7 +173,8 @@ export async function sweepUploads(db: Db, now = Date.now()): Promise<{ moved: n
 	const done = { moved: 0, removed: 0, setAside: 0 };
 	let names: string[];
 	try {
-		names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+		// Only names storeUpload gives (anything else in the folder is not ours to judge).
+		names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && STORED_NAME.test(e.name)).map((e) => e.name);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return done;
 		throw error;
