@@ -10,8 +10,9 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 // Text arrives from browsers, pasted documents and scripts. What is stored is NFC (so "ó" typed as
 // "o" + combining accent is the same word as "ó") and never holds control characters: NUL and
 // the like break exports and other tools. A single-line field (a title, a code, a name) also takes
-// no line break; a multi-line one (a narrative, a description, a note, a comment) keeps them
-// (stored as \n) and tabs. A refusal is a message next to the field, never a silent change to what was typed.
+// no line break; a multi-line one (a narrative, a description, a note, a comment) keeps them, as
+// LF, and tabs. Anything refused gets a message next to the field; the only silent changes are
+// the ones no reader can see (trimming, NFC, CRLF to LF).
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
