@@ -13,6 +13,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** What to do about it, already in the reader's language; the error page then shows message and hint as they are. */
+			hint?: string;
 		}
 		// interface PageData {}
 		// interface PageState {}

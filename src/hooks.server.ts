@@ -2,15 +2,20 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
+import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
+import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
+	// Before serving: evidence files left half-stored by a crash are finished or removed.
+	await sweepUploadsAtStart(getDb());
 };
 
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the
 // server spent on it (the benchmark reads this; browsers show it in their network panel).
 const serverTiming = process.env.SERVER_TIMING === '1';
+const origins = originSettings();
 
 export const handle: Handle = async (input) => {
 	if (!serverTiming) return handleRequest(input);
@@ -24,9 +29,14 @@ export const handle: Handle = async (input) => {
 	return response;
 };
 
-// The hook only reads the session cookie, validates it, refreshes or deletes it, and fills
-// `locals`. Authorisation happens where the data is touched (lib/server/http/guards.ts).
+// The hook refuses writes from other sites (lib/server/http/origin.ts), then only reads the
+// session cookie, validates it, refreshes or deletes it, and fills `locals`. Authorisation
+// happens where the data is touched (lib/server/http/guards.ts).
 const handleRequest: Handle = async ({ event, resolve }) => {
+	if (isForeignWrite(event.request, acceptedOrigin(event.url, origins))) {
+		return foreignWriteResponse(event.request, event.url, origins, resolveLocale(event.cookies.get(LOCALE_COOKIE), undefined));
+	}
+
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const { session, user } = await validateSessionToken(getDb(), token);
@@ -46,7 +56,10 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%avance.lang%', event.locals.locale)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
+	// A signed-in page holds what only that person may see: never kept by a shared cache, nor
+	// shown again from the browser's history after signing out.
+	if (event.locals.user && response.headers.get('content-type')?.startsWith('text/html')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };

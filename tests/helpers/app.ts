@@ -8,6 +8,8 @@ import { inject } from 'vitest';
 export interface RunningApp {
 	url: string;
 	databasePath: string;
+	/** What the server has printed so far. */
+	output(): string;
 	stop(): Promise<void>;
 }
 
@@ -23,9 +25,10 @@ function freePort(): Promise<number> {
 
 /**
  * Starts the built app on a free port with its own copy of the seeded demo database, through
- * `npm start`: the same command (and the same defaults, such as ORIGIN) a user runs.
+ * `npm start`: the same command (and the same defaults, such as no ORIGIN) a user runs; `env`
+ * sets more (ORIGIN, say) for one test.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> {
 	const databasePath = join(mkdtempSync(join(tmpdir(), 'avance-e2e-')), 'avance.db');
 	copyFileSync(inject('templateDb'), databasePath);
 	const port = await freePort();
@@ -39,6 +42,7 @@ export async function startApp(): Promise<RunningApp> {
 	};
 	delete env.ORIGIN;
 	delete env.BODY_SIZE_LIMIT;
+	Object.assign(env, options.env);
 	// Its own process group, so stopping it stops npm, the shell and the server together.
 	const child: ChildProcess = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let log = '';
@@ -59,6 +63,7 @@ export async function startApp(): Promise<RunningApp> {
 	return {
 		url,
 		databasePath,
+		output: () => log,
 		stop: () =>
 			new Promise<void>((done) => {
 				if (child.exitCode !== null) return done();

@@ -70,3 +70,12 @@ export function formatDateTime(locale: Locale, instant: string | Date | null | u
 			})
 	).format(date);
 }
+
+/** A wait in words: 40 → "40 segundos" / "40 seconds"; 900 → "15 minutos" / "15 minutes" (rounded up). */
+export function formatWait(locale: Locale, seconds: number): string {
+	const [unit, amount] = seconds < 60 ? (['second', Math.ceil(seconds)] as const) : (['minute', Math.ceil(seconds / 60)] as const);
+	return cached(
+		`w:${locale}:${unit}`,
+		() => new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'unit', unit, unitDisplay: 'long' })
+	).format(amount);
+}

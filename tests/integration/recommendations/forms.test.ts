@@ -91,7 +91,7 @@ describe('the recommendation form', () => {
 			await post(
 				newActions,
 				'default',
-				recForm({ moduleIds: [String(otherModuleId)], indicatorIds: String(otherIndicatorId), outputIds: 'abc', issuedOn: '2999-01-01' })
+				recForm({ moduleIds: [String(otherModuleId)], indicatorIds: String(otherIndicatorId), outputIds: 'abc', issuedOn: '2099-01-01' })
 			)
 		);
 		expect(f.status).toBe(400);
@@ -100,7 +100,7 @@ describe('the recommendation form', () => {
 			await post(
 				newActions,
 				'default',
-				recForm({ moduleIds: [String(otherModuleId)], indicatorIds: String(otherIndicatorId), issuedOn: '2999-01-01' })
+				recForm({ moduleIds: [String(otherModuleId)], indicatorIds: String(otherIndicatorId), issuedOn: '2099-01-01' })
 			)
 		);
 		expect(g.data.errors).toEqual({ issuedOn: ['La fecha de la recomendación no puede ser futura.'] });
@@ -340,7 +340,7 @@ describe('evidence files of ladder steps', () => {
 			await post(
 				detailActions,
 				'event',
-				{ version: String(r.version), status: 'adopted', eventDate: '2999-01-01', evidenceFile: pdf() },
+				{ version: String(r.version), status: 'adopted', eventDate: '2099-01-01', evidenceFile: pdf() },
 				r.id
 			)
 		);

@@ -1,48 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { FailureThrottle } from '$lib/server/auth/rate-limit';
+import { FORGET_FAILURES_AFTER_MS, liveFailures, retryAfterSeconds } from '$lib/server/auth/rate-limit';
 
-describe('FailureThrottle', () => {
+const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+const count = (failures: number, lastFailureMs = 0) => ({ failures, lastFailureAt: at(lastFailureMs).toISOString() });
+
+describe('the sign-in wait', () => {
 	it('lets the free attempts through without waiting', () => {
-		const now = 0;
-		const throttle = new FailureThrottle(3, 60, () => now);
-		for (let i = 0; i < 2; i++) throttle.recordFailure('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(0);
+		expect(retryAfterSeconds(count(2), { freeAttempts: 3, maxDelaySeconds: 60 }, at(0))).toBe(0);
+		expect(retryAfterSeconds(undefined, { freeAttempts: 3, maxDelaySeconds: 60 }, at(0))).toBe(0);
 	});
 
 	it('makes the key wait after the free attempts, doubling each failure, up to the cap', () => {
-		let now = 0;
-		const throttle = new FailureThrottle(2, 5, () => now);
-		throttle.recordFailure('a');
-		throttle.recordFailure('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(1);
-		now += 1000;
-		expect(throttle.retryAfterSeconds('a')).toBe(0);
-		throttle.recordFailure('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(2);
-		throttle.recordFailure('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(4);
-		throttle.recordFailure('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(5);
+		const rule = { freeAttempts: 2, maxDelaySeconds: 5 };
+		expect(retryAfterSeconds(count(2), rule, at(0))).toBe(1);
+		expect(retryAfterSeconds(count(2), rule, at(1000))).toBe(0);
+		expect(retryAfterSeconds(count(3), rule, at(0))).toBe(2);
+		expect(retryAfterSeconds(count(4), rule, at(0))).toBe(4);
+		expect(retryAfterSeconds(count(5), rule, at(0))).toBe(5);
+		expect(retryAfterSeconds(count(500), rule, at(0))).toBe(5);
 	});
 
-	it('takes back one failure, not all of them, when forgiving', () => {
-		const throttle = new FailureThrottle(2, 60, () => 0);
-		throttle.recordFailure('a');
-		throttle.recordFailure('a');
-		throttle.recordFailure('a');
-		throttle.forgive('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(1);
-		throttle.forgive('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(0);
+	it('counts down from the last failure', () => {
+		expect(retryAfterSeconds(count(4), { freeAttempts: 2, maxDelaySeconds: 60 }, at(2500))).toBe(2);
 	});
 
-	it('keeps keys apart and forgets a key after a success', () => {
-		const now = 0;
-		const throttle = new FailureThrottle(1, 60, () => now);
-		throttle.recordFailure('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(1);
-		expect(throttle.retryAfterSeconds('b')).toBe(0);
-		throttle.reset('a');
-		expect(throttle.retryAfterSeconds('a')).toBe(0);
+	it('forgets failures a day old', () => {
+		expect(liveFailures(count(30), at(FORGET_FAILURES_AFTER_MS - 1))).toBe(30);
+		expect(liveFailures(count(30), at(FORGET_FAILURES_AFTER_MS))).toBe(0);
+		expect(retryAfterSeconds(count(30), { freeAttempts: 5, maxDelaySeconds: 900 }, at(FORGET_FAILURES_AFTER_MS))).toBe(0);
 	});
 });

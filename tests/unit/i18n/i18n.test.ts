@@ -22,7 +22,7 @@ describe('message catalogue', () => {
 	});
 
 	it('fills placeholders and formats numbers for the locale', () => {
-		expect(translate('es', 'login.throttled', { seconds: 1500 })).toContain('1500');
+		expect(translate('es', 'validation.tooLong', { max: 1500 })).toBe('Máximo 1500 caracteres.');
 		expect(translate('en', 'portfolio.counts', { modules: 5, outputs: 12, activities: 20 })).toBe('5 modules · 12 outputs · 20 activities');
 	});
 

@@ -29,15 +29,16 @@ export function setLocaleCookie(cookies: Cookies, url: URL, locale: Locale): voi
 /**
  * Only a path on this site: never an absolute or protocol-relative URL (no open redirects).
  * Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example":
- * control characters are refused, and the path is read the way a browser would read it.
+ * control characters are refused. The path is then read the way a browser would read it, and
+ * judged as read: "/.//evil.example" and "/%2e//evil.example" only turn into "//evil.example"
+ * once their dot segments are removed, so a check on the text as sent is not enough.
  */
 export function safeRedirectTarget(value: unknown, fallback = '/'): string {
 	// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) {
-		return fallback;
-	}
+	if (typeof value !== 'string' || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
 	const base = 'http://avance.invalid';
 	const url = new URL(value, base);
-	if (url.origin !== base) return fallback;
-	return url.pathname + url.search + url.hash;
+	const target = url.pathname + url.search + url.hash;
+	if (url.origin !== base || !target.startsWith('/') || target.startsWith('//') || new URL(target, base).origin !== base) return fallback;
+	return target;
 }

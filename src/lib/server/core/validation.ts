@@ -7,21 +7,58 @@ import { isMessageKey, translateDynamic } from '$lib/i18n/translate';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-/** Required text, trimmed, at most `max` characters. */
-export const text = (max: number) =>
-	z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+// Text arrives from browsers, pasted documents and scripts. What is stored is NFC (so "ó" typed as
+// "o" + combining accent is the same word as "ó") and never holds control characters: NUL and
+// the like break exports and other tools. A single-line field (a title, a code, a name) also takes
+// no line break; a multi-line one (a narrative, a description, a note, a comment) keeps them, as
+// LF, and tabs. Anything refused gets a message next to the field; the only silent changes are
+// the ones no reader can see (trimming, NFC, CRLF to LF).
 
-/** Optional text: blank becomes ''. */
-export const optionalText = (max: number) =>
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const TAB = /\t/;
+
+function clean(multiline: boolean, notText: 'validation.required' | 'validation.invalid') {
+	return (
+		z
+			.string({ error: notText })
+			.trim()
+			.refine((v) => !CONTROL.test(v) && (multiline || !TAB.test(v)), { error: 'validation.controlCharacters', abort: true })
+			.refine((v) => multiline || !LINE_BREAK.test(v), { error: 'validation.lineBreak', abort: true })
+			// Browsers send a textarea's line breaks as CRLF; one form of each keeps exports and diffs clean.
+			.transform((v) => v.normalize('NFC').replace(/\r\n?/g, '\n'))
+	);
+}
+
+const required = (multiline: boolean, max: number) =>
+	clean(multiline, 'validation.required').pipe(
+		z.string().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' })
+	);
+
+const optional = (multiline: boolean, max: number) =>
 	z
-		.string()
-		.trim()
-		.max(max, { error: 'validation.tooLong' })
+		.preprocess((v) => v ?? '', clean(multiline, 'validation.invalid').pipe(z.string().max(max, { error: 'validation.tooLong' })))
 		.optional()
 		.transform((v) => v ?? '');
 
+/** Required single-line text (a title, a code, a name), trimmed, at most `max` characters. */
+export const text = (max: number) => required(false, max);
+
+/** Optional single-line text: blank becomes ''. */
+export const optionalText = (max: number) => optional(false, max);
+
+/** Required multi-line text (a narrative, a description, a note, a comment): keeps line breaks and tabs. */
+export const multilineText = (max: number) => required(true, max);
+
+/** Optional multi-line text: blank becomes ''. */
+export const optionalMultilineText = (max: number) => optional(true, max);
+
 /** What parseDecimal answers for a number written with thousands separators. */
 const GROUPED = Symbol('grouped');
+
+/** Plain decimals, optionally with an exponent ("1,5", "-0.25", "3e6"): no hex, no "Infinity". */
+const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?$/i;
 
 /**
  * Accepts "12.5" and the Spanish "12,5". A number written with thousands separators ("15.000",
@@ -33,17 +70,25 @@ function parseDecimal(v: unknown): unknown {
 	const s = v.trim().replace(/[\s\u00a0\u202f]/g, '');
 	if (s === '') return undefined;
 	if (/[.,].*[.,]/.test(s) || /^-?[1-9]\d{0,2}[.,]\d{3}$/.test(s)) return GROUPED;
+	if (!DECIMAL.test(s)) return NaN;
 	const n = Number(s.replace(',', '.'));
 	return Number.isFinite(n) ? n : NaN;
 }
+
+/**
+ * Every figure stays within ± a trillion: far beyond any head count, rate or budget a programme
+ * reports, and small enough that sums and differences of many of them stay exact and finite
+ * (1e308 is a valid double, and two of them make a total of "∞").
+ */
+export const MAX_MAGNITUDE = 1e12;
 
 export const numberField = (opts: { min?: number; max?: number; integer?: boolean } = {}) => {
 	let n = z.number({
 		error: (iss) => (iss.input === undefined ? 'validation.required' : iss.input === GROUPED ? 'validation.thousands' : 'validation.number')
 	});
 	if (opts.integer) n = n.int({ error: 'validation.integer' });
-	if (opts.min !== undefined) n = n.min(opts.min, { error: 'validation.min' });
-	if (opts.max !== undefined) n = n.max(opts.max, { error: 'validation.max' });
+	n = n.min(Math.max(opts.min ?? -MAX_MAGNITUDE, -MAX_MAGNITUDE), { error: 'validation.min' });
+	n = n.max(Math.min(opts.max ?? MAX_MAGNITUDE, MAX_MAGNITUDE), { error: 'validation.max' });
 	return z.preprocess(parseDecimal, n);
 };
 
@@ -57,13 +102,22 @@ export function isValidIsoDate(value: string): boolean {
 	return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
+/** The dates a programme's records can sensibly carry; anything outside is a typing slip. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
 export const dateField = () =>
 	z
 		.string({ error: 'validation.required' })
 		.trim()
 		// A blank date is only "required", not also "invalid".
 		.min(1, { error: 'validation.required', abort: true })
-		.refine(isValidIsoDate, { error: 'validation.date' });
+		.refine(isValidIsoDate, { error: 'validation.date', abort: true })
+		// ISO dates compare as text.
+		.refine((v) => v >= EARLIEST_DATE && v <= LATEST_DATE, {
+			error: 'validation.dateRange',
+			params: { min: EARLIEST_DATE, max: LATEST_DATE }
+		});
 
 export const optionalDateField = () => z.preprocess(blankToUndefined, dateField().optional()).transform((v) => v ?? null);
 
@@ -95,7 +149,7 @@ export const urlField = () =>
 		.string()
 		.trim()
 		.max(2000, { error: 'validation.tooLong' })
-		.refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), { error: 'validation.url' });
+		.refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && !CONTROL.test(v) && URL.canParse(v), { error: 'validation.url' });
 
 export const optionalUrlField = () => z.preprocess(blankToUndefined, urlField().optional()).transform((v) => v ?? null);
 

@@ -52,6 +52,15 @@ export interface ProgrammeTable {
 	version: Defaulted<number>;
 }
 
+/** Sign-in throttle state: one row per account × address, and one per address (email ''). */
+export interface LoginAttemptTable {
+	email: string;
+	address: string;
+	failures: Defaulted<number>;
+	last_failure_at: string | null;
+	signed_in_at: string | null;
+}
+
 export interface MembershipTable {
 	id: Generated<number>;
 	user_id: number;
@@ -376,6 +385,7 @@ export interface RecommendationRiskTable {
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
+	login_attempt: LoginAttemptTable;
 	programme: ProgrammeTable;
 	membership: MembershipTable;
 	module: ModuleTable;

@@ -15,7 +15,17 @@ import type { GenderActionRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { checkWithinProgramme } from '../core/dates';
 import { replaceLinks, requireOwned } from '../core/links';
-import { enumField, idField, idListField, optionalDateField, optionalText, optionalUrlField, text, versionField } from '../core/validation';
+import {
+	enumField,
+	idField,
+	idListField,
+	optionalDateField,
+	optionalMultilineText,
+	optionalText,
+	optionalUrlField,
+	text,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Gender-strategy actions (design §2 "gender_action"): one module each (or the whole programme),
@@ -28,7 +38,7 @@ const optionalModuleField = () =>
 export const genderActionSchema = z.object({
 	moduleId: optionalModuleField(),
 	title: text(300),
-	description: optionalText(4000),
+	description: optionalMultilineText(4000),
 	type: enumField(GENDER_ACTION_TYPES),
 	responsible: optionalText(200),
 	partner: optionalText(200),
@@ -36,7 +46,7 @@ export const genderActionSchema = z.object({
 	dueDate: optionalDateField(),
 	status: enumField(GENDER_ACTION_STATUSES),
 	evidenceUrl: optionalUrlField(),
-	internalNotes: optionalText(4000),
+	internalNotes: optionalMultilineText(4000),
 	indicatorIds: idListField(200)
 });
 export const genderActionEditSchema = genderActionSchema.extend({ version: versionField() });

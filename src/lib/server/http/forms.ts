@@ -17,12 +17,14 @@ export interface FormFailure {
 
 /**
  * The submitted form. A body that is not a form at all (JSON, plain text, a cut-off upload) is a
- * bad request, answered 400 rather than failing the server.
+ * bad request, answered 400 rather than failing the server; one over BODY_SIZE_LIMIT, which the
+ * server stopped reading, is 413, so the page can say it was too large.
  */
 export async function readForm(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (e) {
+		if ((e as { status?: unknown } | null)?.status === 413) error(413, 'payload too large');
 		error(400, 'bad request');
 	}
 }

@@ -16,7 +16,16 @@ import {
 } from '../core/cascade';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { toActivity, toModule, toOutput } from './programmes';
-import { enumField, idField, numberField, optionalDateField, optionalText, text, versionField } from '../core/validation';
+import {
+	enumField,
+	idField,
+	numberField,
+	optionalDateField,
+	optionalMultilineText,
+	optionalText,
+	text,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Editing the logframe skeleton: modules, outputs and activities (periods: periods.ts). Every
@@ -26,13 +35,13 @@ import { assertSaved } from '../core/versioning';
 export const moduleSchema = z.object({
 	code: text(20),
 	title: text(300),
-	objective: optionalText(2000)
+	objective: optionalMultilineText(2000)
 });
 export const outputSchema = z.object({
 	moduleId: idField(),
 	code: text(20),
 	title: text(300),
-	description: optionalText(2000)
+	description: optionalMultilineText(2000)
 });
 export const activitySchema = z.object({
 	outputId: idField(),

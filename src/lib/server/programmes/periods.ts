@@ -8,7 +8,7 @@ import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvide
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { checkWithinProgramme } from '../core/dates';
 import { toPeriod } from './programmes';
-import { dateField, text } from '../core/validation';
+import { dateField, multilineText, text } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Reporting periods: labelled date ranges inside the programme that never overlap. A locked
@@ -162,7 +162,7 @@ export async function listLockedPeriods(db: Executor): Promise<LockedPeriod[]> {
 	}));
 }
 
-export const unlockSchema = z.object({ periodId: z.coerce.number().int().positive(), reason: text(1000) });
+export const unlockSchema = z.object({ periodId: z.coerce.number().int().positive(), reason: multilineText(1000) });
 
 /** Reopens a locked period (admins only, checked by the caller); the reason goes to the audit log. */
 export async function unlockPeriod(db: Executor, actor: Actor, periodId: number, reason: string): Promise<void> {

@@ -9,7 +9,7 @@ import { type Executor, inTransaction, onCommit } from '../db/executor';
 import { ConflictError, DomainValidationError, type FieldErrors, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { dropEventAttachments, EVENT_FILE_OWNER, removeStoredFiles } from './files';
 import { recommendationIn } from './recommendations';
-import { dateField, enumField, idField, optionalText, optionalUrlField, versionField } from '../core/validation';
+import { dateField, enumField, idField, optionalMultilineText, optionalText, optionalUrlField, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // The adoption ladder (design §2): every step the partner takes is an event with a date, the
@@ -30,7 +30,7 @@ export const eventSchema = z.object({
 	instrument: optionalText(300),
 	evidenceUrl: optionalUrlField(),
 	evidenceFile: file(),
-	note: optionalText(4000),
+	note: optionalMultilineText(4000),
 	version: versionField()
 });
 export type EventInput = z.output<typeof eventSchema>;
@@ -68,8 +68,9 @@ async function bumpVersion(db: Executor, recommendationId: number, version: numb
 
 /**
  * Records one step of the ladder. Refused: a date in the future or before the recommendation's
- * date, and a step back down (or a reopening) without a note. The evidence file is written before
- * the transaction and removed again if anything fails.
+ * date, and a step back down (or a reopening) without a note. The evidence file is written under
+ * a temporary name before the transaction, moved into place once it commits, and removed if
+ * anything fails.
  */
 export async function recordAdoptionEvent(
 	db: Executor,
@@ -83,6 +84,7 @@ export async function recordAdoptionEvent(
 	try {
 		if (input.evidenceFile) upload = await storeUpload(input.evidenceFile, 'evidenceFile');
 		const stored = upload;
+		// The file moves into place once this commits (onCommit), so only inTransaction will do.
 		return await inTransaction(db, async (trx) => {
 			const rec = await recommendationIn(trx, programme.id, recommendationId);
 			if (rec.version !== input.version) throw new ConflictError('recommendation', recommendationId);

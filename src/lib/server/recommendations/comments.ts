@@ -3,7 +3,7 @@ import type { Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
 import { type Executor, inTransaction } from '../db/executor';
 import { recommendationIn } from './recommendations';
-import { text } from '../core/validation';
+import { multilineText } from '../core/validation';
 
 // Internal comments on a recommendation: coordinators and evaluators discuss; donors never see them.
 
@@ -14,7 +14,7 @@ export interface RecommendationComment {
 	createdAt: string;
 }
 
-export const commentSchema = z.object({ body: text(4000) });
+export const commentSchema = z.object({ body: multilineText(4000) });
 
 export async function addRecommendationComment(
 	db: Executor,

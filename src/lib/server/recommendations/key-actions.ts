@@ -8,7 +8,7 @@ import { type Executor, inTransaction } from '../db/executor';
 import type { KeyActionRow } from '../db/schema';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { recommendationIn } from './recommendations';
-import { enumField, idField, optionalDateField, optionalText, text, versionField } from '../core/validation';
+import { enumField, idField, multilineText, optionalDateField, optionalText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Key actions of a recommendation (design §2): what will be done, by whom, by when, and how far
@@ -37,7 +37,7 @@ export function toKeyAction(row: KeyActionRow, today: IsoDate): KeyActionView {
 }
 
 export const keyActionSchema = z.object({
-	action: text(1000),
+	action: multilineText(1000),
 	responsible: optionalText(200),
 	dueDate: optionalDateField(),
 	status: enumField(KEY_ACTION_STATUSES)

@@ -5,7 +5,7 @@ import { MANAGEMENT_RESPONSES, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError } from '../core/errors';
 import { recommendationIn } from './recommendations';
-import { enumField, optionalText, versionField } from '../core/validation';
+import { enumField, optionalMultilineText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { type Executor, inTransaction } from '../db/executor';
 
@@ -17,7 +17,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 export const responseSchema = z
 	.object({
 		managementResponse: z.preprocess(blankToUndefined, enumField(MANAGEMENT_RESPONSES).optional()).transform((v) => v ?? null),
-		managementResponseText: optionalText(4000),
+		managementResponseText: optionalMultilineText(4000),
 		version: versionField()
 	})
 	.superRefine((v, ctx) => {

@@ -9,7 +9,7 @@ import type { RecommendationRow } from '../db/schema';
 import { ConflictError, DomainValidationError, type FieldErrors, NotFoundError } from '../core/errors';
 import { dropEventAttachments, removeStoredFiles } from './files';
 import { foreignLinks, linksOf, writeLinks, type Links } from './links';
-import { dateField, enumField, idField, idListField, optionalText, text } from '../core/validation';
+import { dateField, enumField, idField, idListField, multilineText, optionalMultilineText, optionalText, text } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Recommendations themselves (design §2 "recommendation"): their text, source, addressee, area,
@@ -101,14 +101,14 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const recommendationSchema = z.object({
 	code: text(20),
-	text: text(4000),
+	text: multilineText(4000),
 	sourceDocumentId: z.preprocess(blankToUndefined, idField().optional()).transform((v) => v ?? null),
 	issuedOn: dateField(),
 	addressedTo: text(200),
 	area: enumField(RECOMMENDATION_AREAS),
 	priority: enumField(PRIORITIES),
 	timeframe: optionalText(200),
-	internalNotes: optionalText(4000),
+	internalNotes: optionalMultilineText(4000),
 	moduleIds: idListField(),
 	outputIds: idListField(),
 	indicatorIds: idListField(),

@@ -21,7 +21,16 @@ import { type Executor, inTransaction, onCommit } from '../db/executor';
 import type { IndicatorRow, IndicatorTargetRow } from '../db/schema';
 import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from '../core/cascade';
 import { ConflictError, DomainValidationError, type FieldErrors, ForbiddenTransitionError, NotFoundError } from '../core/errors';
-import { checkbox, enumField, optionalDateField, optionalNumberField, optionalText, text, versionField } from '../core/validation';
+import {
+	checkbox,
+	enumField,
+	optionalDateField,
+	optionalMultilineText,
+	optionalNumberField,
+	optionalText,
+	text,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { logframeParentField, resolveLogframeParent } from '../programmes/logframe-parent';
 
@@ -80,16 +89,16 @@ export const indicatorSchema = z
 		parent: logframeParentField(['programme', 'module', 'output']),
 		code: text(20),
 		title: text(500),
-		definition: optionalText(4000),
+		definition: optionalMultilineText(4000),
 		unit: optionalText(60),
 		measure: enumField(MEASURES),
 		direction: enumField(DIRECTIONS),
 		aggregation: enumField(AGGREGATIONS),
 		baselineValue: optionalNumberField(),
 		baselineDate: optionalDateField(),
-		baselineNote: optionalText(1000),
+		baselineNote: optionalMultilineText(1000),
 		targetValue: optionalNumberField(),
-		meansOfVerification: optionalText(1000),
+		meansOfVerification: optionalMultilineText(1000),
 		frequency: enumField(FREQUENCIES),
 		responsible: optionalText(200),
 		disaggregatedBySex: checkbox(),
@@ -99,7 +108,7 @@ export const indicatorSchema = z
 		isKey: checkbox(),
 		decimals: optionalNumberField({ min: 0, max: 4, integer: true }),
 		source: enumField(INDICATOR_SOURCES).default('manual'),
-		reason: optionalText(1000)
+		reason: optionalMultilineText(1000)
 	})
 	.superRefine((v, ctx) => {
 		if (v.measure === 'percentage') {
@@ -289,11 +298,12 @@ export interface TargetInput {
 /** One field trio per period (target_<id>, women_<id>, men_<id>), read into TargetInput rows. */
 export function targetsSchema(periods: ReportingPeriod[], measure: Measure) {
 	const bounds = measure === 'percentage' ? { min: 0, max: 100 } : measure === 'milestone' ? { min: 0, max: 1 } : {};
-	const shape: Record<string, z.ZodType> = { version: versionField(), reason: optionalText(1000) };
+	const shape: Record<string, z.ZodType> = { version: versionField(), reason: optionalMultilineText(1000) };
 	for (const p of periods) {
 		shape[`target_${p.id}`] = optionalNumberField(bounds);
-		shape[`women_${p.id}`] = optionalNumberField(bounds);
-		shape[`men_${p.id}`] = optionalNumberField(bounds);
+		// Women and men are counts of people: never below zero, whatever the measure allows.
+		shape[`women_${p.id}`] = optionalNumberField({ min: 0, ...bounds });
+		shape[`men_${p.id}`] = optionalNumberField({ min: 0, ...bounds });
 	}
 	return z.object(shape).transform((v) => ({
 		version: v.version as number,

@@ -11,7 +11,15 @@ import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoun
 import { indicatorIn, toIndicator } from './indicators';
 import { periodIn } from '../programmes/periods';
 import { toPeriod } from '../programmes/programmes';
-import { idField, numberField, optionalNumberField, optionalText, optionalUrlField, text, versionField } from '../core/validation';
+import {
+	idField,
+	multilineText,
+	numberField,
+	optionalMultilineText,
+	optionalNumberField,
+	optionalUrlField,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // Period values and their review workflow (design §2):
@@ -81,10 +89,10 @@ export function valueSchema(indicator: Pick<Indicator, 'measure' | 'disaggregate
 			women: bySex ? figure() : unused(),
 			men: bySex ? figure() : unused(),
 			notStated: bySex ? optionalNumberField({ min: 0, max }) : unused(),
-			narrative: indicator.measure === 'qualitative' ? text(4000) : optionalText(4000),
+			narrative: indicator.measure === 'qualitative' ? multilineText(4000) : optionalMultilineText(4000),
 			evidenceUrl: optionalUrlField(),
 			evidenceFile: file(),
-			correctionReason: optionalText(1000),
+			correctionReason: optionalMultilineText(1000),
 			intent: z.enum(['draft', 'submit']).default('draft'),
 			valueVersion: z.preprocess((v) => (v === '' ? undefined : v), versionField().optional())
 		})
@@ -101,8 +109,8 @@ export function valueSchema(indicator: Pick<Indicator, 'measure' | 'disaggregate
 export type ValueInput = z.output<ReturnType<typeof valueSchema>>;
 
 export const reviewSchema = z.object({ valueId: idField(), valueVersion: versionField() });
-export const returnSchema = reviewSchema.extend({ note: text(2000) });
-export const commentSchema = z.object({ valueId: idField(), body: text(4000) });
+export const returnSchema = reviewSchema.extend({ note: multilineText(2000) });
+export const commentSchema = z.object({ valueId: idField(), body: multilineText(4000) });
 
 // ---- lookups -----------------------------------------------------------------------------------
 
@@ -176,6 +184,7 @@ export async function saveValue(db: Executor, actor: Actor, programme: Programme
 	try {
 		if (input.evidenceFile) upload = await storeUpload(input.evidenceFile, 'evidenceFile');
 		const stored = upload;
+		// The file moves into place once this commits (onCommit), so only inTransaction will do.
 		return await inTransaction(db, async (trx) => {
 			const indicator = toIndicator(await indicatorIn(trx, programme.id, indicatorId));
 			if (indicator.source !== 'manual') throw new ForbiddenTransitionError('indicator.derivedNoValues');

@@ -6,7 +6,7 @@ import { recordAudit } from '../core/audit';
 import { DomainValidationError } from '../core/errors';
 import { todayIso } from '../core/dates';
 import { checkReviewDates, riskIn, scaleField } from './risks';
-import { dateField, enumField, idField, optionalDateField, optionalText, versionField } from '../core/validation';
+import { dateField, enumField, idField, optionalDateField, optionalMultilineText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { type Executor, inTransaction } from '../db/executor';
 
@@ -19,7 +19,7 @@ export const reviewSchema = z.object({
 	reviewedOn: dateField(),
 	likelihood: scaleField(),
 	impact: scaleField(),
-	note: optionalText(2000),
+	note: optionalMultilineText(2000),
 	nextReviewDate: optionalDateField()
 });
 export type ReviewInput = Omit<z.output<typeof reviewSchema>, 'version'>;
@@ -28,7 +28,7 @@ export const assumptionCheckSchema = z.object({
 	version: versionField(),
 	periodId: idField(),
 	result: enumField(ASSUMPTION_RESULTS),
-	note: optionalText(2000)
+	note: optionalMultilineText(2000)
 });
 export type AssumptionCheckInput = Omit<z.output<typeof assumptionCheckSchema>, 'version'>;
 

@@ -9,7 +9,17 @@ import { ConflictError, DomainValidationError, NotFoundError } from '../core/err
 import { checkWithinProgramme, todayIso } from '../core/dates';
 import { replaceLinks, requireOwned } from '../core/links';
 import { logframeParentField, resolveLogframeParent } from '../programmes/logframe-parent';
-import { dateField, enumField, idListField, numberField, optionalDateField, optionalText, text, versionField } from '../core/validation';
+import {
+	dateField,
+	enumField,
+	idListField,
+	numberField,
+	optionalDateField,
+	optionalMultilineText,
+	optionalText,
+	text,
+	versionField
+} from '../core/validation';
 import { assertSaved } from '../core/versioning';
 
 // The risks-and-assumptions register (design §2 "risk"): creating, editing and deleting entries.
@@ -24,14 +34,14 @@ const riskFields = {
 	kind: enumField(RISK_KINDS),
 	code: optionalText(20),
 	title: text(300),
-	description: optionalText(4000),
+	description: optionalMultilineText(4000),
 	category: enumField(RISK_CATEGORIES),
-	mitigation: optionalText(4000),
-	contingency: optionalText(4000),
+	mitigation: optionalMultilineText(4000),
+	contingency: optionalMultilineText(4000),
 	owner: optionalText(200),
 	status: enumField(RISK_STATUSES),
 	nextReviewDate: optionalDateField(),
-	internalNotes: optionalText(4000),
+	internalNotes: optionalMultilineText(4000),
 	indicatorIds: idListField(200)
 };
 

@@ -1,0 +1,55 @@
+import SQLite from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+// A consistent copy of the SQLite file while the app keeps serving writes: SQLite's online
+// backup reads one snapshot (WAL lets writers go on meanwhile), the copy is checked, and only a
+// complete, checked copy ever appears under the name asked for.
+
+export interface BackupResult {
+	path: string;
+	bytes: number;
+}
+
+async function fsync(path: string) {
+	const handle = await open(path, 'r');
+	try {
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+}
+
+export async function backupDatabase(sourcePath: string, targetPath: string): Promise<BackupResult> {
+	const target = resolve(targetPath);
+	if (target === resolve(sourcePath)) throw new Error('the backup must go to another file than the database itself');
+	const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+	const source = new SQLite(sourcePath, { fileMustExist: true });
+	try {
+		source.pragma('busy_timeout = 5000');
+		// All pages in one step, from one snapshot: copying in small steps starts over each time
+		// another connection writes, and a busy app would keep it starting over.
+		await source.backup(temp, { progress: () => 0x7fffffff });
+	} finally {
+		source.close();
+	}
+	try {
+		const copy = new SQLite(temp, { fileMustExist: true });
+		try {
+			const check = copy.pragma('integrity_check', { simple: true });
+			if (check !== 'ok') throw new Error(`the copy failed its integrity check: ${String(check)}`);
+			// One self-contained file: restoring it needs no -wal file beside it.
+			copy.pragma('journal_mode = DELETE');
+		} finally {
+			copy.close();
+		}
+		await fsync(temp);
+		await rename(temp, target);
+		await fsync(dirname(target));
+	} catch (error) {
+		await rm(temp, { force: true });
+		throw error;
+	}
+	return { path: target, bytes: (await stat(target)).size };
+}
