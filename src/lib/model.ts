@@ -57,6 +57,9 @@ export interface Programme {
 	sdgTargets: string[];
 	genderMarker: GenderMarker;
 	iatiIdentifier: string | null;
+	iatiReportingOrg: string | null;
+	/** The language the programme's own texts are written in; the other comes from translations. */
+	contentLanguage: Locale;
 	version: number;
 }
 

@@ -23,7 +23,7 @@ export const PROGRAMME_ACTIONS = {
 	'report.issue': ['evaluator']
 } as const satisfies Record<string, readonly Role[]>;
 
-export const INSTANCE_ACTIONS = ['admin.manageUsers', 'admin.unlockPeriod', 'admin.viewAudit'] as const;
+export const INSTANCE_ACTIONS = ['admin.manageUsers', 'admin.manageProgrammes', 'admin.unlockPeriod', 'admin.viewAudit'] as const;
 
 export type ProgrammeAction = keyof typeof PROGRAMME_ACTIONS;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];

@@ -35,4 +35,20 @@ describe('administration, in Chromium', () => {
 		await admin.getByRole('button', { name: 'Aplicar' }).click();
 		await expect.poll(() => admin.getByTestId('audit-entries').textContent()).toContain('lucia.perez@ilo.org');
 	});
+
+	it('an admin fills in the budget PATSS never had, is told about a bad one next to the field, and the fact sheet shows it', async () => {
+		const admin = await env.signedInPage('admin@avance.test');
+		await admin.goto(`${env.app.url}/admin/programmes`);
+		await admin.getByTestId('admin-programmes').getByRole('link', { name: 'PATSS' }).click();
+		await admin.waitForURL(/\/admin\/programmes\/\d+$/);
+		await admin.getByLabel('Presupuesto').fill('1.500.000');
+		await admin.getByRole('button', { name: 'Guardar la ficha' }).click();
+		await expect.poll(() => admin.locator('#p-budget-error').textContent()).toContain('separador');
+		await admin.getByLabel('Presupuesto').fill('1500000');
+		await admin.getByRole('button', { name: 'Guardar la ficha' }).click();
+		await expect.poll(() => admin.getByTestId('notice').textContent()).toBe('Cambios guardados.');
+		await admin.goto(`${env.app.url}/programmes/patss`);
+		expect(await admin.locator('dl').first().textContent()).toMatch(/1\.500\.000/);
+		await admin.context().close();
+	});
 });

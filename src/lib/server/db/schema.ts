@@ -47,6 +47,10 @@ export interface ProgrammeTable {
 	sdg_targets: Defaulted<string>;
 	gender_marker: Defaulted<number>;
 	iati_identifier: string | null;
+	/** The IATI reporting organisation's reference (e.g. XM-DAC-41302 for the ILO). */
+	iati_reporting_org: string | null;
+	/** The language the programme's own texts are written in ('es' or 'en'). */
+	content_language: Defaulted<'es' | 'en'>;
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;

@@ -35,6 +35,8 @@ export function toProgramme(row: ProgrammeRow): Programme {
 		sdgTargets: JSON.parse(row.sdg_targets) as string[],
 		genderMarker: row.gender_marker as GenderMarker,
 		iatiIdentifier: row.iati_identifier,
+		iatiReportingOrg: row.iati_reporting_org,
+		contentLanguage: row.content_language,
 		version: row.version
 	};
 }
