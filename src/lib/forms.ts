@@ -49,6 +49,17 @@ export const keepValues: SubmitFunction =
 	async ({ update }) =>
 		update({ reset: false });
 
+/**
+ * For forms that add something (a comment): keeps what was typed when the server refuses it, and
+ * empties the form once it was accepted, so the text is not left there to be posted twice.
+ */
+export const clearOnSuccess: SubmitFunction =
+	({ formElement }) =>
+	async ({ result, update }) => {
+		if (result.type === 'redirect' || result.type === 'success') formElement.reset();
+		await update({ reset: false });
+	};
+
 /** The ids ticked in a checkbox list: what was sent if this form failed, else `fallback`. */
 export function checkedIds(form: unknown, name: string, field: string, fallback: number[]): Set<number> {
 	const f = failed(form, name);

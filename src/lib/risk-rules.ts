@@ -71,6 +71,11 @@ export interface ReviewFlag {
 	offTrack: string[];
 }
 
+/** The next review date has passed, and the risk is still followed (not closed). */
+export function reviewOverdue(risk: { status: RiskStatus; nextReviewDate: IsoDate | null }, asOf: IsoDate): boolean {
+	return risk.status !== 'closed' && risk.nextReviewDate !== null && risk.nextReviewDate < asOf;
+}
+
 /**
  * "Review needed": the next review date is before `asOf`, or an indicator the risk threatens is
  * off track and the risk has not been reviewed since the period that showed it ended (a review
@@ -79,7 +84,7 @@ export interface ReviewFlag {
  */
 export function reviewFlag(risk: ReviewFlagInput, asOf: IsoDate): ReviewFlag | null {
 	if (risk.status === 'closed') return null;
-	const overdue = risk.nextReviewDate !== null && risk.nextReviewDate < asOf;
+	const overdue = reviewOverdue(risk, asOf);
 	const reviewedSince = (judgedAt: IsoDate | null | undefined) => !!risk.lastReviewOn && !!judgedAt && risk.lastReviewOn > judgedAt;
 	const offTrack = risk.linked.filter((l) => l.status === 'off_track' && !reviewedSince(l.judgedAt)).map((l) => l.code);
 	return overdue || offTrack.length ? { overdue, offTrack } : null;

@@ -171,7 +171,23 @@ describe('without JavaScript', () => {
 	it('shows the notice on the results page after an indicator is deleted', async () => {
 		const page = await env.signedInPage('coord.patss@avance.test');
 		await page.goto(`${env.app.url}/programmes/patss/results?notice=deleted`);
-		expect(await page.getByTestId('notice').textContent()).toBe('Eliminado.');
+		expect(await page.getByTestId('notice').textContent()).toBe('Se eliminó.');
 		await page.context().close();
+	});
+});
+
+describe('small things that matter', () => {
+	it('draws charts without animation for a reader who prefers reduced motion, and empties the comment box once posted', async () => {
+		const context = await env.browser.newContext({ reducedMotion: 'reduce' });
+		const page = await context.newPage();
+		await signIn(page, env.app.url, 'evaluator@avance.test');
+		await openCourseIndicator(page);
+		await expect.poll(() => page.locator('.chart').first().getAttribute('data-animated')).toBe('false');
+		const box = page.locator('#comment-body');
+		await box.fill('¿Se incluyen los cursos de 2021-S2?');
+		await page.locator('form[action="?/comment"] button').click();
+		await expect.poll(() => page.getByTestId('comments').textContent()).toContain('¿Se incluyen los cursos de 2021-S2?');
+		expect(await box.inputValue()).toBe('');
+		await context.close();
 	});
 });

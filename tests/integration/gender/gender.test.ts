@@ -234,7 +234,7 @@ describe('editing actions', () => {
 			[
 				{ startDate: '2017-01-01' },
 				'startDate',
-				translate('es', 'validation.outsideProgramme', { start: '2018-10-01', end: '2022-03-31' })
+				translate('es', 'validation.outsideProgramme', { start: '1 oct 2018', end: '31 mar 2022' })
 			],
 			[{ evidenceUrl: 'javascript:alert(1)' }, 'evidenceUrl', translate('es', 'validation.url')]
 		];

@@ -97,7 +97,7 @@ describe('editing modules, outputs and activities', () => {
 		const outside = await post(logframe, 'createActivity', COORD, { ...base, plannedStart: '2017-01-01', plannedEnd: '2019-01-01' });
 		expect(outside.kind === 'value' && outside.value).toMatchObject({
 			status: 400,
-			data: { errors: { plannedStart: ['La fecha debe estar dentro del programa (2018-10-01 – 2022-03-31).'] } }
+			data: { errors: { plannedStart: ['La fecha debe estar dentro del programa (1 oct 2018 – 31 mar 2022).'] } }
 		});
 		const reversed = await post(logframe, 'createActivity', COORD, { ...base, plannedStart: '2020-05-01', plannedEnd: '2020-01-01' });
 		expect(reversed.kind === 'value' && reversed.value).toMatchObject({

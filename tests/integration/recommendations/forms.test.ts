@@ -185,7 +185,7 @@ describe('the recommendation form', () => {
 			)
 		);
 		expect(f.data.errors).toEqual({
-			issuedOn: ['La escalera ya tiene un paso del 2021-05-20: la fecha de la recomendación no puede ser posterior.']
+			issuedOn: ['La escalera ya tiene un paso del 20 may 2021: la fecha de la recomendación no puede ser posterior.']
 		});
 	});
 
@@ -268,7 +268,7 @@ describe('key actions', () => {
 				r.id
 			)
 		);
-		expect(early.data.errors).toEqual({ dueDate: ['La fecha límite no puede ser anterior a la de la recomendación (2019-09-30).'] });
+		expect(early.data.errors).toEqual({ dueDate: ['La fecha límite no puede ser anterior a la de la recomendación (30 sept 2019).'] });
 		const empty = failure(await post(detailActions, 'addAction', { _form: 'addAction', action: '', status: 'done' }, r.id));
 		expect(empty.data.errors).toEqual({ action: ['Este campo es obligatorio.'], status: ['Elija una de las opciones.'] });
 

@@ -112,7 +112,7 @@ describe('the adoption ladder', () => {
 		expect(before.kind === 'value' && before.value).toMatchObject({
 			status: 400,
 			data: {
-				errors: { eventDate: ['La fecha del paso no puede ser anterior a la de la recomendación (2022-01-15).'] },
+				errors: { eventDate: ['La fecha del paso no puede ser anterior a la de la recomendación (15 ene 2022).'] },
 				values: { eventDate: '2022-01-14' }
 			}
 		});

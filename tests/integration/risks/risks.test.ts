@@ -246,11 +246,11 @@ describe('reviews', () => {
 		const params = { slug: 'patss', id: String(id) };
 		const beforeLast = failure(await post(detailActions.review, COORD, params, reviewForm(version, { reviewedOn: '2021-06-30' })));
 		expect(beforeLast.status).toBe(400);
-		expect(beforeLast.data.errors.reviewedOn![0]).toContain('2021-12-31');
+		expect(beforeLast.data.errors.reviewedOn![0]).toContain('31 dic 2021');
 		expect(beforeLast.data.values.note).toBe('Revisión de cierre');
 		const outside = failure(await post(detailActions.review, COORD, params, reviewForm(version, { reviewedOn: '2023-01-10' })));
 		expect(outside.data.errors.reviewedOn).toEqual([
-			translate('es', 'validation.outsideProgramme', { start: '2018-10-01', end: '2022-03-31' })
+			translate('es', 'validation.outsideProgramme', { start: '1 oct 2018', end: '31 mar 2022' })
 		]);
 		const nextBefore = failure(await post(detailActions.review, COORD, params, reviewForm(version, { nextReviewDate: '2022-01-01' })));
 		expect(nextBefore.data.errors.nextReviewDate).toHaveLength(1);
@@ -548,7 +548,7 @@ describe('creating, editing and deleting', () => {
 			[
 				{ nextReviewDate: '2030-01-01' },
 				'nextReviewDate',
-				translate('es', 'validation.outsideProgramme', { start: '2018-10-01', end: '2022-03-31' })
+				translate('es', 'validation.outsideProgramme', { start: '1 oct 2018', end: '31 mar 2022' })
 			],
 			[{ assessedOn: '2021-02-30' }, 'assessedOn', translate('es', 'validation.date')],
 			[{ code: 'R3' }, 'code', translate('es', 'risks.codeTaken')],

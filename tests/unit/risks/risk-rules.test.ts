@@ -4,6 +4,7 @@ import {
 	matchesFilters,
 	NO_FILTERS,
 	reviewFlag,
+	reviewOverdue,
 	riskBand,
 	riskLevel,
 	riskScore,
@@ -179,5 +180,15 @@ describe('level', () => {
 		expect(riskLevel({ moduleId: 1, outputId: 2, activityId: null })).toBe('output');
 		expect(riskLevel({ moduleId: 1, outputId: null, activityId: null })).toBe('module');
 		expect(riskLevel({ moduleId: null, outputId: null, activityId: null })).toBe('programme');
+	});
+});
+
+describe('review overdue', () => {
+	it('is the next review date passed on a risk still followed, the same rule for the register and the inbox', () => {
+		const risk = { status: 'open' as const, nextReviewDate: '2022-01-31', lastReviewOn: '2021-06-30', linked: [] };
+		expect(reviewOverdue(risk, '2022-02-15')).toBe(true);
+		expect(reviewOverdue(risk, '2022-01-31')).toBe(false);
+		expect(reviewOverdue({ ...risk, status: 'closed' }, '2022-02-15')).toBe(false);
+		expect(reviewFlag(risk, '2022-02-15')).toEqual({ overdue: true, offTrack: [] });
 	});
 });

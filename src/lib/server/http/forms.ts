@@ -1,6 +1,7 @@
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Locale } from '$lib/model';
+import { formatDate } from '$lib/i18n/format';
 import { isMessageKey, translate, translateDynamic } from '$lib/i18n/translate';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { issueMessage } from '../core/validation';
@@ -84,6 +85,17 @@ export function formName(data: FormData): string {
 }
 
 /**
+ * A parameter as the page shows it: a message key (a status) in the reader's words, a calendar
+ * date in the reader's format (the page shows 31/12/2022, so the message must not say 2022-12-31).
+ */
+function shownParam(value: string | number, locale: Locale): string | number {
+	if (typeof value !== 'string') return value;
+	if (isMessageKey(value)) return translateDynamic(locale, value);
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(locale, value);
+	return value;
+}
+
+/**
  * Turns what a domain function threw into the answer the form shows: a conflict (409), a
  * domain rule (400, next to the field), a forbidden step (403) or a missing record (404).
  * Anything else is a real bug and is rethrown.
@@ -97,9 +109,7 @@ export function failFromError(error: unknown, data: FormData, locale: Locale): A
 		const errors: Record<string, string[]> = {};
 		for (const [field, { key, params }] of Object.entries(error.fields)) {
 			// A parameter may itself name a message (e.g. a status), shown in the user's language.
-			const shown = Object.fromEntries(
-				Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'string' && isMessageKey(v) ? translateDynamic(locale, v) : v])
-			);
+			const shown = Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, shownParam(v, locale)]));
 			errors[field] = [translateDynamic(locale, key, shown)];
 		}
 		return fail(400, { ...base, errors, formError: translate(locale, 'error.formHasErrors') });

@@ -1,6 +1,7 @@
 import { isOverdue } from '$lib/adoption';
 import { OPEN_VALUE_STATES, type IsoDate, type Programme, type Role } from '$lib/model';
 import { can, type Grants } from '$lib/permissions';
+import { reviewOverdue } from '$lib/risk-rules';
 import type { Executor } from '../db/executor';
 import { assessProgrammes, type ProgrammeAssessment } from '../results/assessment';
 import { reviewableValueIds } from '../results/values';
@@ -84,7 +85,7 @@ export async function loadInbox(
 		given ? Promise.resolve(given) : assessProgrammes(db, all, asOf),
 		db
 			.selectFrom('risk')
-			.select(['id', 'programme_id', 'code', 'title', 'next_review_date'])
+			.select(['id', 'programme_id', 'code', 'title', 'status', 'next_review_date'])
 			.where('programme_id', 'in', ids(all))
 			.where('status', '!=', 'closed')
 			.where('next_review_date', '<', asOf)
@@ -145,12 +146,11 @@ export async function loadInbox(
 		}
 	}
 
-	// A programme that has ended asks for no more risk reviews after its end.
-	const endOf = new Map(entries.map((e) => [e.programme.id, e.programme.effectiveEndDate]));
+	// The risk matrix's own rule decides what is overdue.
 	const riskKeepers = new Set(ids(keepingRisks));
 	for (const r of risks) {
 		if (!riskKeepers.has(r.programme_id)) continue;
-		if (!r.next_review_date || r.next_review_date > endOf.get(r.programme_id)!) continue;
+		if (!reviewOverdue({ status: r.status, nextReviewDate: r.next_review_date }, asOf)) continue;
 		push(r.programme_id, {
 			kind: 'riskReview',
 			href: `/programmes/${slugOf.get(r.programme_id)}/risks/${r.id}`,
