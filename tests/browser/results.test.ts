@@ -191,3 +191,27 @@ describe('small things that matter', () => {
 		await context.close();
 	});
 });
+
+describe('needs my action, in Chromium', () => {
+	it('lists what waits for a coordinator, in Spanish and English, each item a link to where it is dealt with', async () => {
+		const page = await env.signedInPage('coord.patss@avance.test');
+		await page.getByRole('link', { name: 'Requiere mi acción' }).click();
+		await page.waitForURL(/\/inbox$/);
+		const patss = page.locator('[data-testid="inbox-programme"][data-slug="patss"]');
+		await expect.poll(() => patss.locator('[data-testid="inbox-item"]').count()).toBeGreaterThan(1);
+		// IMP-2's latest approved value is from 2020-S2; 2022-S1 still waits (5.1-3 was done above).
+		const due = patss.locator('[data-testid="inbox-item"][data-kind="due"]').filter({ hasText: 'IMP-2' });
+		expect(await due.textContent()).toContain('Valor pendiente del último periodo');
+		expect(await due.textContent()).toContain('2022-S1');
+		await due.getByRole('link').click();
+		await page.waitForURL(/\/indicators\/\d+\?period=\d+#record$/);
+		expect(await page.getByTestId('value-form').count()).toBe(1);
+		await page.goto(`${env.app.url}/inbox`);
+		await page.locator('form.lang-switch button[value="en"]').first().click();
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Needs my action');
+		expect(await patss.locator('[data-testid="inbox-item"][data-kind="due"]').first().textContent()).toContain(
+			'Value due for the last period'
+		);
+		await page.context().close();
+	});
+});

@@ -14,6 +14,8 @@ import { reviewableValueIds } from '../results/values';
 export type InboxKind = 'review' | 'returned' | 'due' | 'riskReview' | 'keyAction';
 
 export interface InboxItem {
+	/** Unique in the inbox: the kind and the record it is about. */
+	key: string;
 	kind: InboxKind;
 	/** The page that deals with it. */
 	href: string;
@@ -120,9 +122,9 @@ export async function loadInbox(
 	const recordingIds = new Set(ids(recording));
 	for (const v of open) {
 		const base = { href: indicatorHref(v.programme_id, v.indicator_id), code: v.code, title: v.title, period: v.label, date: null };
-		if (reviewable.has(v.id)) push(v.programme_id, { kind: 'review', ...base });
+		if (reviewable.has(v.id)) push(v.programme_id, { key: `review:${v.id}`, kind: 'review', ...base });
 		else if (v.status === 'returned' && v.entered_by === user.id && recordingIds.has(v.programme_id))
-			push(v.programme_id, { kind: 'returned', ...base });
+			push(v.programme_id, { key: `returned:${v.id}`, kind: 'returned', ...base });
 	}
 
 	// Due: the latest ended period of a manually kept indicator has no approved value, and nobody
@@ -136,6 +138,7 @@ export async function loadInbox(
 			const overdue = assessment.assessments.get(indicator.id)?.updateOverdue;
 			if (!overdue || indicator.source !== 'manual' || started.has(`${indicator.id}:${overdue.periodId}`)) continue;
 			push(programme.id, {
+				key: `due:${indicator.id}:${overdue.periodId}`,
 				kind: 'due',
 				href: `${indicatorHref(programme.id, indicator.id)}?period=${overdue.periodId}#record`,
 				code: indicator.code,
@@ -152,6 +155,7 @@ export async function loadInbox(
 		if (!riskKeepers.has(r.programme_id)) continue;
 		if (!reviewOverdue({ status: r.status, nextReviewDate: r.next_review_date }, asOf)) continue;
 		push(r.programme_id, {
+			key: `riskReview:${r.id}`,
 			kind: 'riskReview',
 			href: `/programmes/${slugOf.get(r.programme_id)}/risks/${r.id}`,
 			code: r.code,
@@ -165,6 +169,7 @@ export async function loadInbox(
 		if (!recommendationKeepers.has(a.programme_id)) continue;
 		if (!isOverdue({ dueDate: a.due_date, status: a.status }, asOf)) continue;
 		push(a.programme_id, {
+			key: `keyAction:${a.id}`,
 			kind: 'keyAction',
 			href: `/programmes/${slugOf.get(a.programme_id)}/recommendations/${a.recommendation_id}#key-actions`,
 			code: a.code,
