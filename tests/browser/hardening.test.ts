@@ -87,6 +87,28 @@ describe('a body over the limit', () => {
 	});
 });
 
+describe('an upload answered before it is read', () => {
+	it('sends someone whose session ended while they attached a large file to the sign-in page at once', async () => {
+		const page = await newPage();
+		await signIn(page, env.app.url, 'coord.patss@avance.test');
+		await page.goto(`${env.app.url}/programmes/patss/results`);
+		await page.locator('[data-code="M1-3"] a').click();
+		await page.waitForURL(/\/indicators\/\d+/);
+		const form = page.getByTestId('value-form');
+		await form.getByLabel('Avance observado').fill('Acta adjunta.');
+		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(8 * 1024 * 1024, 0x20)]);
+		await form.getByLabel('Evidencia (archivo)').setInputFiles({ name: 'acta.pdf', mimeType: 'application/pdf', buffer: pdf });
+		// The session ends (signed out elsewhere, expired): the server answers before reading the file.
+		await page.context().clearCookies();
+		const started = Date.now();
+		await form.getByRole('button', { name: 'Guardar borrador' }).click();
+		await page.waitForURL(/\/login/);
+		// Without draining the unread upload the browser stalls until the server drops the connection (5 s).
+		expect(Date.now() - started).toBeLessThan(3000);
+		await page.context().close();
+	});
+});
+
 describe('sign-out from another site', () => {
 	it('keeps the user signed in when a page on another port of the same host posts to /logout', async () => {
 		const page = await newPage();
