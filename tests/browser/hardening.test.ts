@@ -87,6 +87,29 @@ describe('a body over the limit', () => {
 	});
 });
 
+describe('typing while a page loads', () => {
+	it('keeps what someone types into the value form while the period they chose is still loading', async () => {
+		const page = await newPage();
+		await signIn(page, env.app.url, 'coord.patss@avance.test');
+		await page.goto(`${env.app.url}/programmes/patss/results`);
+		await page.locator('[data-code="M1-3"] a').click();
+		await page.waitForURL(/\/indicators\/\d+/);
+		// A slow answer for the chosen period, so it lands while the narrative is being typed.
+		await page.route(/__data\.json\?period=/, async (route) => {
+			await new Promise((r) => setTimeout(r, 150));
+			await route.continue();
+		});
+		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
+		await page.getByRole('button', { name: 'Aplicar' }).click();
+		const narrative = page.getByTestId('value-form').getByLabel('Avance observado');
+		const typed = 'El Consejo Nacional Electoral aún no convoca la elección.';
+		await narrative.pressSequentially(typed, { delay: 15 });
+		await page.waitForURL(/[?&]period=/);
+		expect(await narrative.inputValue()).toBe(typed);
+		await page.context().close();
+	});
+});
+
 describe('an upload answered before it is read', () => {
 	it('sends someone whose session ended while they attached a large file to the sign-in page at once', async () => {
 		const page = await newPage();
