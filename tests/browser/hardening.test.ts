@@ -24,6 +24,16 @@ async function newPage(): Promise<Page> {
 	return (await env.browser.newContext()).newPage();
 }
 
+/** A coordinator on the page of M1-3 (a qualitative indicator: its narrative is required), at its value form. */
+async function valueFormOfM13(): Promise<Page> {
+	const page = await newPage();
+	await signIn(page, env.app.url, 'coord.patss@avance.test');
+	await page.goto(`${env.app.url}/programmes/patss/results`);
+	await page.locator('[data-code="M1-3"] a').click();
+	await page.waitForURL(/\/indicators\/\d+/);
+	return page;
+}
+
 /** The address of one of the app's built scripts, as its pages link them. */
 async function someAsset(base: string): Promise<string> {
 	const html = await (await fetch(`${base}/login`)).text();
@@ -68,11 +78,7 @@ describe('headers on every response', () => {
 
 describe('a body over the limit', () => {
 	it('answers 413 and says what was too large, instead of a bare 400', async () => {
-		const page = await newPage();
-		await signIn(page, env.app.url, 'coord.patss@avance.test');
-		await page.goto(`${env.app.url}/programmes/patss/results`);
-		await page.locator('[data-code="M1-3"] a').click();
-		await page.waitForURL(/\/indicators\/\d+/);
+		const page = await valueFormOfM13();
 		const form = page.getByTestId('value-form');
 		await form.getByLabel('Avance observado').fill('Acta adjunta.');
 		// 13 MB: over the 12 MB the server reads at most.
@@ -89,11 +95,7 @@ describe('a body over the limit', () => {
 
 describe('typing while a page loads', () => {
 	it('keeps what someone types into the value form while the period they chose is still loading', async () => {
-		const page = await newPage();
-		await signIn(page, env.app.url, 'coord.patss@avance.test');
-		await page.goto(`${env.app.url}/programmes/patss/results`);
-		await page.locator('[data-code="M1-3"] a').click();
-		await page.waitForURL(/\/indicators\/\d+/);
+		const page = await valueFormOfM13();
 		// A slow answer for the chosen period, so it lands while the narrative is being typed.
 		await page.route(/__data\.json\?period=/, async (route) => {
 			await new Promise((r) => setTimeout(r, 150));
@@ -112,11 +114,7 @@ describe('typing while a page loads', () => {
 
 describe('an upload answered before it is read', () => {
 	it('sends someone whose session ended while they attached a large file to the sign-in page at once', async () => {
-		const page = await newPage();
-		await signIn(page, env.app.url, 'coord.patss@avance.test');
-		await page.goto(`${env.app.url}/programmes/patss/results`);
-		await page.locator('[data-code="M1-3"] a').click();
-		await page.waitForURL(/\/indicators\/\d+/);
+		const page = await valueFormOfM13();
 		const form = page.getByTestId('value-form');
 		await form.getByLabel('Avance observado').fill('Acta adjunta.');
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(8 * 1024 * 1024, 0x20)]);
