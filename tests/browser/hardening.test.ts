@@ -121,11 +121,10 @@ describe('an upload answered before it is read', () => {
 		await form.getByLabel('Evidencia (archivo)').setInputFiles({ name: 'acta.pdf', mimeType: 'application/pdf', buffer: pdf });
 		// The session ends (signed out elsewhere, expired): the server answers before reading the file.
 		await page.context().clearCookies();
-		const started = Date.now();
 		await form.getByRole('button', { name: 'Guardar borrador' }).click();
-		await page.waitForURL(/\/login/);
-		// Without draining the unread upload the browser stalls until the server drops the connection (5 s).
-		expect(Date.now() - started).toBeLessThan(3000);
+		// Without draining the unread upload the browser stalls, still sending, for well over 30 s.
+		await page.waitForURL(/\/login/, { timeout: 10_000 });
+		expect(new URL(page.url()).searchParams.get('redirectTo')).toMatch(/^\/programmes\/patss\/indicators\/\d+/);
 		await page.context().close();
 	});
 });
