@@ -124,7 +124,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		await form.getByLabel('Evidencia (archivo)').setInputFiles({ name: 'acta consejo.pdf', mimeType: 'application/pdf', buffer: pdf });
 		// The server's answer first: a refusal then fails here, saying what it was, rather than as a
 		// notice that never comes (each poll of it waits Playwright's 30 s).
-		const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('?/save'));
+		const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).search.includes('/save'));
 		await form.getByRole('button', { name: 'Guardar borrador' }).click();
 		expect(await (await answer).json()).toMatchObject({ type: 'redirect' });
 		await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Valor guardado como borrador.');
