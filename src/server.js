@@ -42,6 +42,15 @@ let stopping = false;
 const server = createServer((req, res) => {
 	for (const [name, value] of Object.entries(HEADERS)) res.setHeader(name, value);
 	if (ownProtocolHeader) req.headers[PROTOCOL_HEADER] = 'http';
+	// An answer sent before the request body was read (a refusal, a redirect to sign-in) leaves
+	// the rest of an upload unread, and the adapter has paused the request: the browser then
+	// stalls, still sending, and never reads the answer. Once the answer is out nothing needs the
+	// body, so it is read and dropped.
+	res.once('finish', () => {
+		if (req.complete) return;
+		req.removeAllListeners('data');
+		req.resume();
+	});
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

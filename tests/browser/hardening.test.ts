@@ -24,6 +24,16 @@ async function newPage(): Promise<Page> {
 	return (await env.browser.newContext()).newPage();
 }
 
+/** A coordinator on the page of M1-3 (a qualitative indicator: its narrative is required), at its value form. */
+async function valueFormOfM13(): Promise<Page> {
+	const page = await newPage();
+	await signIn(page, env.app.url, 'coord.patss@avance.test');
+	await page.goto(`${env.app.url}/programmes/patss/results`);
+	await page.locator('[data-code="M1-3"] a').click();
+	await page.waitForURL(/\/indicators\/\d+/);
+	return page;
+}
+
 /** The address of one of the app's built scripts, as its pages link them. */
 async function someAsset(base: string): Promise<string> {
 	const html = await (await fetch(`${base}/login`)).text();
@@ -68,11 +78,7 @@ describe('headers on every response', () => {
 
 describe('a body over the limit', () => {
 	it('answers 413 and says what was too large, instead of a bare 400', async () => {
-		const page = await newPage();
-		await signIn(page, env.app.url, 'coord.patss@avance.test');
-		await page.goto(`${env.app.url}/programmes/patss/results`);
-		await page.locator('[data-code="M1-3"] a').click();
-		await page.waitForURL(/\/indicators\/\d+/);
+		const page = await valueFormOfM13();
 		const form = page.getByTestId('value-form');
 		await form.getByLabel('Avance observado').fill('Acta adjunta.');
 		// 13 MB: over the 12 MB the server reads at most.
@@ -83,6 +89,42 @@ describe('a body over the limit', () => {
 		expect((await answer).status()).toBe(413);
 		await expect.poll(() => page.locator('h1').textContent()).toBe('Lo que se envió es demasiado grande.');
 		expect(await page.getByRole('alert').textContent()).toContain('hasta 10 MB');
+		await page.context().close();
+	});
+});
+
+describe('typing while a page loads', () => {
+	it('keeps what someone types into the value form while the period they chose is still loading', async () => {
+		const page = await valueFormOfM13();
+		// A slow answer for the chosen period, so it lands while the narrative is being typed.
+		await page.route(/__data\.json\?period=/, async (route) => {
+			await new Promise((r) => setTimeout(r, 150));
+			await route.continue();
+		});
+		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
+		await page.getByRole('button', { name: 'Aplicar' }).click();
+		const narrative = page.getByTestId('value-form').getByLabel('Avance observado');
+		const typed = 'El Consejo Nacional Electoral aún no convoca la elección.';
+		await narrative.pressSequentially(typed, { delay: 15 });
+		await page.waitForURL(/[?&]period=/);
+		expect(await narrative.inputValue()).toBe(typed);
+		await page.context().close();
+	});
+});
+
+describe('an upload answered before it is read', () => {
+	it('sends someone whose session ended while they attached a large file to the sign-in page at once', async () => {
+		const page = await valueFormOfM13();
+		const form = page.getByTestId('value-form');
+		await form.getByLabel('Avance observado').fill('Acta adjunta.');
+		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(8 * 1024 * 1024, 0x20)]);
+		await form.getByLabel('Evidencia (archivo)').setInputFiles({ name: 'acta.pdf', mimeType: 'application/pdf', buffer: pdf });
+		// The session ends (signed out elsewhere, expired): the server answers before reading the file.
+		await page.context().clearCookies();
+		await form.getByRole('button', { name: 'Guardar borrador' }).click();
+		// Without draining the unread upload the browser stalls, still sending, for well over 30 s.
+		await page.waitForURL(/\/login/, { timeout: 10_000 });
+		expect(new URL(page.url()).searchParams.get('redirectTo')).toMatch(/^\/programmes\/patss\/indicators\/\d+/);
 		await page.context().close();
 	});
 });

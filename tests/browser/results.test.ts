@@ -27,6 +27,8 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		expect(await first.getByTestId('update-overdue').textContent()).toContain('Actualización atrasada (2022-S1)');
 		await first.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
 		await first.getByRole('button', { name: 'Aplicar' }).click();
+		// The period loads by a client-side navigation: fill the form it brings, not the one before it.
+		await first.waitForURL(/[?&]period=/);
 		const form = first.getByTestId('value-form');
 		await form.getByLabel('Total').fill('150');
 		await form.getByLabel('Mujeres').fill('80');
@@ -113,11 +115,16 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		await page.waitForURL(/\/indicators\/\d+/);
 		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
 		await page.getByRole('button', { name: 'Aplicar' }).click();
+		await page.waitForURL(/[?&]period=/);
 		const form = page.getByTestId('value-form');
 		await form.getByLabel('Avance observado').fill('El Consejo Nacional Electoral aún no convoca la elección.');
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
 		await form.getByLabel('Evidencia (archivo)').setInputFiles({ name: 'acta consejo.pdf', mimeType: 'application/pdf', buffer: pdf });
+		// The server's answer first: a refusal then fails here, saying what it was, rather than as a
+		// notice that never comes (each poll of it waits Playwright's 30 s).
+		const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).search.includes('/save'));
 		await form.getByRole('button', { name: 'Guardar borrador' }).click();
+		expect(await (await answer).json()).toMatchObject({ type: 'redirect' });
 		await expect.poll(() => page.getByTestId('notice').textContent()).toBe('Valor guardado como borrador.');
 		const link = page.getByRole('link', { name: 'Abrir acta consejo.pdf' });
 		const href = await link.getAttribute('href');

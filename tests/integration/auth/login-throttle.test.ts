@@ -25,7 +25,7 @@ let app: LoginModule;
 let db: Db;
 beforeEach(async () => {
 	db = await freshDatabase({ demoAccounts: true });
-	app = await import('../../../src/routes/login/+page.server');
+	app = await freshApp();
 });
 
 const ATTACKER = '198.51.100.66';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatWait } from '$lib/i18n/format';
 import { FORGET_FAILURES_AFTER_MS, liveFailures, retryAfterSeconds } from '$lib/server/auth/rate-limit';
 
 const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
@@ -28,5 +29,14 @@ describe('the sign-in wait', () => {
 		expect(liveFailures(count(30), at(FORGET_FAILURES_AFTER_MS - 1))).toBe(30);
 		expect(liveFailures(count(30), at(FORGET_FAILURES_AFTER_MS))).toBe(0);
 		expect(retryAfterSeconds(count(30), { freeAttempts: 5, maxDelaySeconds: 900 }, at(FORGET_FAILURES_AFTER_MS))).toBe(0);
+	});
+});
+
+describe('the wait, in words', () => {
+	it('says seconds up to a minute and whole minutes beyond, rounded up, in either language', () => {
+		expect(formatWait('es', 1)).toBe('1 segundo');
+		expect(formatWait('en', 40)).toBe('40 seconds');
+		expect(formatWait('es', 61)).toBe('2 minutos');
+		expect(formatWait('en', 900)).toBe('15 minutes');
 	});
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/connection';
 import type { Executor } from '../db/executor';
 import type { LoginAttemptTable } from '../db/schema';
@@ -52,7 +52,7 @@ export function retryAfterSeconds(count: FailureCount | undefined, rule: Throttl
 	return Math.max(0, Math.ceil(delay - waited));
 }
 
-type Row = LoginAttemptTable & { failures: number };
+type Row = Selectable<LoginAttemptTable>;
 const toCount = (row: Row | undefined): FailureCount | undefined => row && { failures: row.failures, lastFailureAt: row.last_failure_at };
 
 export type AttemptGate = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -69,12 +69,12 @@ const MAX_RACES = 20;
 export async function beginLoginAttempt(db: Db, email: string, address: string, now = new Date()): Promise<AttemptGate> {
 	await pruneNowAndThen(db, now);
 	for (let race = 0; race < MAX_RACES; race++) {
-		const rows = (await db
+		const rows = await db
 			.selectFrom('login_attempt')
 			.selectAll()
 			.where('address', '=', address)
 			.where('email', 'in', [email, WHOLE_ADDRESS])
-			.execute()) as Row[];
+			.execute();
 		const pair = rows.find((r) => r.email === email);
 		let whole = rows.find((r) => r.email === WHOLE_ADDRESS);
 		const known = !!pair?.signed_in_at && now.getTime() - Date.parse(pair.signed_in_at) < KNOWN_PAIR_FOR_MS;
@@ -85,12 +85,12 @@ export async function beginLoginAttempt(db: Db, email: string, address: string, 
 		// The pair has counted this attempt; the address may have moved meanwhile: judge it again.
 		for (let addressRace = 0; addressRace < MAX_RACES; addressRace++) {
 			if (await countFailure(db, WHOLE_ADDRESS, address, whole, now)) return { allowed: true };
-			whole = (await db
+			whole = await db
 				.selectFrom('login_attempt')
 				.selectAll()
 				.where('address', '=', address)
 				.where('email', '=', WHOLE_ADDRESS)
-				.executeTakeFirst()) as Row | undefined;
+				.executeTakeFirst();
 			const late = addressWait(whole);
 			if (late > 0) return { allowed: false, retryAfterSeconds: late };
 		}
