@@ -57,6 +57,8 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		await first.reload();
 		expect(await first.getByTestId('return-note').textContent()).toContain('Adjunte el reporte de IESS-EDUCA.');
 		await first.getByTestId('open-value').getByRole('link', { name: 'Editar' }).click();
+		// Also a client-side navigation: fill the form it brings, once it has landed.
+		await first.waitForURL(/[?&]period=/);
 		await first.getByTestId('value-form').getByLabel('Mujeres').fill('85');
 		await first.getByTestId('value-form').getByLabel('Hombres').fill('65');
 		await first.getByTestId('value-form').getByLabel('Evidencia (enlace)').fill('https://educa.iess.gob.ec/reportes/2022-s1');
