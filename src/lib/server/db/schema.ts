@@ -386,10 +386,24 @@ export interface RecommendationRiskTable {
 	risk_id: number;
 }
 
+export interface TranslationTable {
+	id: Generated<number>;
+	programme_id: number;
+	entity: string;
+	entity_id: number;
+	field: string;
+	locale: 'es' | 'en';
+	text: string;
+	updated_by: number | null;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
 	login_attempt: LoginAttemptTable;
+	translation: TranslationTable;
 	programme: ProgrammeTable;
 	membership: MembershipTable;
 	module: ModuleTable;

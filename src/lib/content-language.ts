@@ -1,0 +1,57 @@
+import type { Locale } from './model';
+
+// Content is written in the programme's content language; the other language comes from
+// translations (design §2). A screen, report or export shows the reader's language and falls back
+// to the original with a visible mark, so a reader always knows which texts are not translated.
+
+/** A content text as shown to a reader: the text, the language it is in, and whether it fell back. */
+export interface LocalizedText {
+	text: string;
+	lang: Locale;
+	/** True when the reader's language was wanted but only the original exists (print "(es)"). */
+	fallback: boolean;
+}
+
+/** The kinds of record whose texts can be translated, and the fields of each. */
+export const TRANSLATABLE_FIELDS = {
+	programme: ['title', 'summary'],
+	module: ['title', 'objective'],
+	output: ['title', 'description'],
+	activity: ['title'],
+	indicator: ['title', 'definition', 'unit'],
+	risk: ['title', 'description'],
+	gender_action: ['title', 'description'],
+	recommendation: ['text'],
+	key_action: ['action']
+} as const;
+
+export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;
+export type TranslatableField<E extends TranslatableEntity> = (typeof TRANSLATABLE_FIELDS)[E][number];
+
+/** `indicator:12:title` — the key a translation is found under. */
+export function translationKey(entity: string, entityId: number, field: string): string {
+	return `${entity}:${entityId}:${field}`;
+}
+
+/** Translations of one programme into one locale, by translationKey. */
+export type TranslationMap = ReadonlyMap<string, string>;
+
+/**
+ * The text a reader of `locale` sees. An empty original stays empty (nothing to mark); a blank
+ * translation counts as missing.
+ */
+export function localize(original: string, contentLanguage: Locale, locale: Locale, translated: string | undefined): LocalizedText {
+	if (locale === contentLanguage || original.trim() === '') return { text: original, lang: contentLanguage, fallback: false };
+	if (translated !== undefined && translated.trim() !== '') return { text: translated, lang: locale, fallback: false };
+	return { text: original, lang: contentLanguage, fallback: true };
+}
+
+/** Looks a field up in a translation map and localizes it. */
+export function localizeField(
+	translations: TranslationMap,
+	contentLanguage: Locale,
+	locale: Locale,
+	record: { entity: string; id: number; field: string; original: string }
+): LocalizedText {
+	return localize(record.original, contentLanguage, locale, translations.get(translationKey(record.entity, record.id, record.field)));
+}
