@@ -217,7 +217,8 @@ async function loadEntries(
 					lastReviewOn: sortReviews(reviews.filter((r) => r.reviewedOn <= asOf)).at(-1)?.reviewedOn ?? null,
 					linked: indicators
 				},
-				asOf
+				asOf,
+				programme.effectiveEndDate
 			),
 			lastCheck: (checksByRisk.get(row.id) ?? []).at(-1) ?? null
 		};
