@@ -407,7 +407,7 @@ function lineLabel(ctx: Context, key: string): { field: string; label: string } 
 		const field = fieldName(translated[1]!);
 		return {
 			field: `${field}:${translated[2]}`,
-			label: i18n.t('audit.translationOf', { field: fieldLabel(i18n, field), language: i18n.td(`language.${translated[2]}`) })
+			label: i18n.t('audit.translationOf', { field: fieldLabel(i18n, field), language: i18n.td(`audit.language.${translated[2]}`) })
 		};
 	}
 	const field = fieldName(key);
