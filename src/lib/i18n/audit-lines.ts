@@ -191,7 +191,11 @@ const BY_FIELD: Record<string, AuditEnum> = {
 const MOVE = e(['up', 'down'], 'audit.move');
 
 /** Every list of values the audit log can hold, for the test that each value has a name. */
-export const AUDIT_ENUMS: readonly AuditEnum[] = [...Object.values(BY_ENTITY).flatMap((m) => Object.values(m)), ...Object.values(BY_FIELD), MOVE];
+export const AUDIT_ENUMS: readonly AuditEnum[] = [
+	...Object.values(BY_ENTITY).flatMap((m) => Object.values(m)),
+	...Object.values(BY_FIELD),
+	MOVE
+];
 
 export function enumOf(entity: string, action: string, field: string): AuditEnum | null {
 	if (action === 'reorder' && field === 'direction') return MOVE;
@@ -372,7 +376,9 @@ export function valuePieces(ctx: Context, field: string, value: unknown): AuditP
 	if (Array.isArray(value)) {
 		return join(
 			value.map((item) =>
-				item && typeof item === 'object' && !Array.isArray(item) ? itemPieces(ctx, item as Record<string, unknown>) : valuePieces(ctx, field, item)
+				item && typeof item === 'object' && !Array.isArray(item)
+					? itemPieces(ctx, item as Record<string, unknown>)
+					: valuePieces(ctx, field, item)
 			)
 		);
 	}
@@ -412,7 +418,8 @@ function lineLabel(ctx: Context, key: string): { field: string; label: string } 
 	}
 	const field = fieldName(key);
 	// A deletion keeps what went with the record under `impact` (counts) and `removed` (which ones).
-	if (field === 'impact' && typeof (record.before?.[key] ?? record.after?.[key]) === 'object') return { field, label: i18n.t('audit.alsoRemoved') };
+	if (field === 'impact' && typeof (record.before?.[key] ?? record.after?.[key]) === 'object')
+		return { field, label: i18n.t('audit.alsoRemoved') };
 	return { field, label: fieldLabel(i18n, field) };
 }
 
@@ -421,12 +428,7 @@ function has(side: Record<string, unknown> | null, key: string): boolean {
 }
 
 /** The lines of an entry: one per field that changed (or, for a new or deleted record, per field it had). */
-export function auditLines(
-	i18n: I18n,
-	record: AuditRecord,
-	names: AuditNames,
-	options: { hide?: readonly string[] } = {}
-): AuditLine[] {
+export function auditLines(i18n: I18n, record: AuditRecord, names: AuditNames, options: { hide?: readonly string[] } = {}): AuditLine[] {
 	const ctx: Context = { i18n, names, record };
 	const hidden = new Set([...HIDDEN_FIELDS, ...(options.hide ?? [])]);
 	const before = record.before && typeof record.before === 'object' ? record.before : null;

@@ -155,7 +155,9 @@ const impactFields = [
 	...Object.keys(cascade.impact),
 	...Object.keys(cascade.removed),
 	...sources.flatMap(({ text }) =>
-		[...text.matchAll(/export interface \w+DeletionImpact \{([\s\S]*?)\n\}/g)].flatMap((m) => [...m[1]!.matchAll(/^\t(\w+):/gm)].map((c) => c[1]!))
+		[...text.matchAll(/export interface \w+DeletionImpact \{([\s\S]*?)\n\}/g)].flatMap((m) =>
+			[...m[1]!.matchAll(/^\t(\w+):/gm)].map((c) => c[1]!)
+		)
 	)
 ];
 

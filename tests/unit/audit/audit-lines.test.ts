@@ -7,7 +7,13 @@ const es = createI18n(() => 'es');
 const en = createI18n(() => 'en');
 
 let nextId = 1;
-function record(entity: string, action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, entityId = '1') {
+function record(
+	entity: string,
+	action: string,
+	before: Record<string, unknown> | null,
+	after: Record<string, unknown> | null,
+	entityId = '1'
+) {
 	return {
 		id: nextId++,
 		at: '2026-11-21T14:05:00.000Z',
@@ -98,10 +104,9 @@ describe('values in words', () => {
 		expect(lines(record('indicator_value', 'approve', { status: 'submitted' }, { status: 'approved' }), en)).toEqual([
 			'Status: Submitted → Approved'
 		]);
-		expect(lines(record('risk', 'update', { status: 'open', category: 'political' }, { status: 'closed', category: 'financial' }))).toEqual([
-			'Estado: Abierto → Cerrado',
-			'Categoría: Político → Financiero'
-		]);
+		expect(lines(record('risk', 'update', { status: 'open', category: 'political' }, { status: 'closed', category: 'financial' }))).toEqual(
+			['Estado: Abierto → Cerrado', 'Categoría: Político → Financiero']
+		);
 		expect(lines(record('module', 'reorder', null, { direction: 'up' }))).toEqual(['Dirección: hacia arriba']);
 	});
 
@@ -146,7 +151,12 @@ describe('values in words', () => {
 	});
 
 	it('never shows an object as JSON: targets by period, what a deletion took with it', () => {
-		const targets = record('indicator', 'set_targets', { '8': { value: 20, women: 10, men: 10 } }, { '8': { value: 30, women: 15, men: 15 } });
+		const targets = record(
+			'indicator',
+			'set_targets',
+			{ '8': { value: 20, women: 10, men: 10 } },
+			{ '8': { value: 30, women: 15, men: 15 } }
+		);
 		expect(lines(targets)).toEqual(['Meta de 2020-S2: Valor: 20; Mujeres: 10; Hombres: 10 → Valor: 30; Mujeres: 15; Hombres: 15']);
 		const deleted = record('module', 'delete', {
 			code: 'M9',
@@ -167,7 +177,9 @@ describe('values in words', () => {
 	});
 
 	it('reads a translation as the field in that language', () => {
-		expect(lines(record('indicator', 'translate', null, { title_en: 'Officials trained' }, '3'))).toEqual(['Título en inglés: Officials trained']);
+		expect(lines(record('indicator', 'translate', null, { title_en: 'Officials trained' }, '3'))).toEqual([
+			'Título en inglés: Officials trained'
+		]);
 		expect(lines(record('indicator', 'translate', null, { title_en: 'Officials trained' }, '3'), en)).toEqual([
 			'Title in English: Officials trained'
 		]);

@@ -426,7 +426,7 @@ export const audit = defineMessages(
 		'audit.language.en': 'English',
 		'audit.deletedRecord': '(deleted record)',
 		'audit.unnamed': '(no name)',
-		'audit.seedReason': 'initial load of the programme\'s data',
+		'audit.seedReason': "initial load of the programme's data",
 		'audit.fullText': 'Full text',
 		'audit.reason': 'Reason: {reason}',
 		'audit.system': 'System'

@@ -160,7 +160,13 @@ function lookup(db: Executor, kind: AuditRefKind, ids: number[]): Promise<Row[]>
 			return db
 				.selectFrom('recommendation')
 				.innerJoin('programme', 'programme.id', 'recommendation.programme_id')
-				.select(['recommendation.id', 'recommendation.code', 'recommendation.text as title', 'programme.slug', 'programme.content_language'])
+				.select([
+					'recommendation.id',
+					'recommendation.code',
+					'recommendation.text as title',
+					'programme.slug',
+					'programme.content_language'
+				])
 				.where('recommendation.id', 'in', ids)
 				.execute();
 		case 'adoption_event':
@@ -267,7 +273,11 @@ function hrefOf(kind: AuditRefKind, row: Row, linkUsers: boolean): string | null
  * The names of every record the entries mention, keyed by nameKey(kind, id). `linkUsers`: the
  * viewer may open account pages (the admin), so people's names link there.
  */
-export async function auditNames(db: Executor, records: readonly AuditRecord[], options: { linkUsers?: boolean } = {}): Promise<AuditNames> {
+export async function auditNames(
+	db: Executor,
+	records: readonly AuditRecord[],
+	options: { linkUsers?: boolean } = {}
+): Promise<AuditNames> {
 	const refs = auditReferences(records);
 	if (refs.size === 0) return {};
 	const kinds = [...refs.keys()];
