@@ -445,9 +445,10 @@ export function auditLines(i18n: I18n, record: AuditRecord, names: AuditNames, o
 		const valueField = field.startsWith('target:') || field.includes(':') ? '' : field;
 		const show = (v: unknown) => valuePieces(ctx, valueField, v);
 		if (record.action === 'delete' || !has(after, key)) {
-			// What the record had when it went (or a value removed): only what was there.
+			// What the record had when it went, or what the previous state said (a check replaced): only
+			// what was there. A text removed altogether (no after at all) reads "before → —".
 			if (canonical(was) === '') continue;
-			lines.push({ field, label, before: show(was), after: record.action === 'delete' ? null : [] });
+			lines.push({ field, label, before: show(was), after: after === null && record.action !== 'delete' ? [] : null });
 		} else if (!has(before, key)) {
 			if (canonical(now) === '') continue;
 			lines.push({ field, label, before: null, after: show(now) });

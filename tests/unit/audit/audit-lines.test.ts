@@ -185,6 +185,23 @@ describe('values in words', () => {
 		]);
 	});
 
+	it('reads a removed translation as gone, and the previous state of a replaced check as what it was', () => {
+		expect(lines(record('indicator', 'translate', { title_en: 'Officials trained' }, null, '3'))).toEqual([
+			'Título en inglés: Officials trained → —'
+		]);
+		const check = record(
+			'risk',
+			'assumption_check',
+			{ period: '2020-S2', result: 'holds', checked_by: 2, checked_at: '2026-11-21T14:05:00.000Z' },
+			{ period: '2020-S2', result: 'partly' }
+		);
+		expect(lines(check)).toEqual([
+			'Resultado: Se cumple → Se cumple en parte',
+			'Verificado por: Ana Revisora',
+			`Verificado el: ${es.dateTime('2026-11-21T14:05:00.000Z')}`
+		]);
+	});
+
 	it('says what the seed did in words', () => {
 		const r = { ...record('programme', 'seed_indicators', null, { count: 18 }), reason: 'seed', userName: null };
 		const entry = auditEntry(es, r, names);
