@@ -9,6 +9,10 @@ import { load as loadAudit } from '../../../src/routes/admin/audit/+page.server'
 import { freshDatabase } from '../../helpers/db';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
 import { seeded } from '../../helpers/programme';
+import { loadRiskDetail } from '$lib/server/risks/register';
+import { reviewRisk } from '$lib/server/risks/reviews';
+import { addKeyAction } from '$lib/server/recommendations/key-actions';
+import { loadRecommendationDetail } from '$lib/server/recommendations/detail';
 
 // The indicator's history and the admin audit log name what their entries point to — the period,
 // the reviewer, the records — looked up once per kind of record, whatever the length of the history.
@@ -120,6 +124,58 @@ describe('an indicator’s history in words', () => {
 		expect(detail.history.length).toBeGreaterThan(40);
 		expect(Object.keys(detail.historyNames).filter((k) => k.startsWith('reporting_period:')).length).toBe(periods.length);
 		expect(await count()).toBe(short);
+	});
+});
+
+describe('a risk’s and a recommendation’s history in words', () => {
+	it('names the review, drops the impact that did not change, and names the key action and its status', async () => {
+		const programme = patss.programme;
+		const coord = await sessionUser(db, COORD);
+		const risk = await db.selectFrom('risk').selectAll().where('programme_id', '=', programme.id).orderBy('id').executeTakeFirstOrThrow();
+		await reviewRisk(
+			db,
+			coord,
+			programme,
+			risk.id,
+			risk.version,
+			{
+				reviewedOn: '2022-03-01',
+				likelihood: risk.likelihood === 5 ? 4 : risk.likelihood + 1,
+				impact: risk.impact,
+				note: '',
+				nextReviewDate: null
+			},
+			'2026-11-21'
+		);
+		const detail = await loadRiskDetail(db, programme, { internal: true }, { riskId: risk.id, asOf: '2026-11-21' });
+		const review = auditEntry(es, detail.history[0]!, detail.historyNames);
+		expect(review.action).toBe('reevaluación');
+		const lines = review.lines.map(said);
+		expect(lines.find((l) => l.startsWith('Revisión: '))).toMatch(/ · 1 mar 2022$/);
+		expect(lines.find((l) => l.startsWith('Probabilidad: '))).toMatch(/^Probabilidad: \d — .+ → \d — .+$/);
+		expect(lines.some((l) => l.startsWith('Impacto'))).toBe(false);
+
+		const rec = await db
+			.selectFrom('recommendation')
+			.selectAll()
+			.where('programme_id', '=', programme.id)
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		const keyActionId = await addKeyAction(db, coord, programme, rec.id, {
+			action: 'Publicar el reglamento',
+			responsible: '',
+			dueDate: null,
+			status: 'initiated'
+		});
+		const recDetail = await loadRecommendationDetail(db, programme, { internal: true }, { recommendationId: rec.id });
+		const added = recDetail.history.find((h) => h.entity === 'key_action' && h.entityId === String(keyActionId))!;
+		const entry = auditEntry(en, added, recDetail.historyNames, { hide: ['recommendationId'] });
+		expect([entry.entity, text(entry.subject), entry.lines.map(said)]).toEqual([
+			'Key action',
+			`${rec.code} Publicar el reglamento`,
+			['Action: Publicar el reglamento', 'Status: Initiated']
+		]);
+		expect(entry.subject[0]!.href).toBe(`/programmes/patss/recommendations/${rec.id}`);
 	});
 });
 
