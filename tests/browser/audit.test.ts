@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { appInChromium } from '../helpers/browser';
 
 // The change history of an indicator and the admin audit log read as words in both languages
@@ -72,6 +73,8 @@ describe('the history and the audit log in words, in Chromium', () => {
 		expect(en).toMatch(/SDG target: (— → )?8\.5/);
 		expect(en).toMatch(/Indicator value 4\.2-1 .+ · \d{4}-S\d/);
 		expectWords(en);
+		// The lines (links, shortened texts, the language mark) keep the page accessible.
+		expect(await seriousViolations(first)).toEqual([]);
 	});
 
 	it('shows the admin audit log with named records, local dates and no raw keys, ids or JSON', async () => {

@@ -296,10 +296,8 @@ export function canonical(value: unknown): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'boolean') return value ? '1' : '0';
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	if (typeof value === 'string') {
-		const t = value.trim();
-		return /^-?\d+(\.\d+)?$/.test(t) ? String(Number(t)) : t;
-	}
+	// A number and its digits read the same; two texts are compared as typed ("1.10" is not "1.1").
+	if (typeof value === 'string') return value.trim();
 	if (Array.isArray(value)) return value.map(canonical).join(',');
 	if (typeof value === 'object') {
 		const parts = Object.entries(value as Record<string, unknown>)

@@ -72,7 +72,8 @@ describe('lines that change nothing', () => {
 		expect(canonical(null)).toBe(canonical(''));
 		expect(canonical(undefined)).toBe(canonical('  '));
 		expect(canonical(8)).toBe(canonical('8'));
-		expect(canonical(2.5)).toBe(canonical('2.50'));
+		expect(canonical(2.5)).toBe(canonical('2.5'));
+		expect(canonical('1.10')).not.toBe(canonical('1.1'));
 		expect(canonical([3, 4])).toBe(canonical('3,4'));
 		expect(canonical({ value: 1, women: null })).toBe(canonical({ value: '1' }));
 		expect(canonical(4)).not.toBe(canonical(5));
