@@ -159,12 +159,17 @@ describe('values in words', () => {
 			{ '8': { value: 30, women: 15, men: 15 } }
 		);
 		expect(lines(targets)).toEqual(['Meta de 2020-S2: Valor: 20; Mujeres: 10; Hombres: 10 → Valor: 30; Mujeres: 15; Hombres: 15']);
-		const deleted = record('module', 'delete', {
-			code: 'M9',
-			title: 'Módulo de prueba',
-			impact: { outputs: 2, activities: 0, indicators: 1, values: 0 },
-			removed: { indicators: [{ id: 77, code: '9.1-1' }], risks: [], genderActions: [] }
-		});
+		const deleted = record(
+			'module',
+			'delete',
+			{
+				code: 'M9',
+				title: 'Módulo de prueba',
+				impact: { outputs: 2, activities: 0, indicators: 1, values: 0 },
+				removed: { indicators: [{ id: 77, code: '9.1-1' }], risks: [], genderActions: [] }
+			},
+			null
+		);
 		const text = lines(deleted);
 		expect(text).toEqual([
 			'Código: M9',
