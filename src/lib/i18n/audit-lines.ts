@@ -326,7 +326,8 @@ export function fieldLabel(i18n: I18n, field: string): string {
 export function namePiece(i18n: I18n, name: AuditName): AuditPiece {
 	const title = name.lang ? localize(name.title, name.lang, i18n.locale, name.translations[i18n.locale]) : null;
 	const shown = title ? shorten(title.text, TITLE) : shorten(name.title, TITLE);
-	const parts = [name.code, shown.text].filter(Boolean);
+	// A programme's code is often its short name: say it once.
+	const parts = [name.code, shown.text].filter((part, i, all) => part && all.indexOf(part) === i);
 	const context = [name.context, name.date ? i18n.date(name.date) : ''].filter(Boolean).join(', ');
 	const text = parts.join(' ') + (context ? ` · ${context}` : '');
 	return {
