@@ -220,6 +220,16 @@ describe('values in words', () => {
 	});
 });
 
+describe('what an entry is about', () => {
+	it('names a programme access by the person and the programme, a code equal to the name once', () => {
+		const withProgramme = { ...names, 'programme:1': name({ code: 'PATSS', title: 'PATSS', href: '/programmes/patss' }) };
+		const r = record('membership', 'create', null, { userId: 2, programmeId: 1, role: 'donor' }, '2:1');
+		const entry = auditEntry(en, r, withProgramme);
+		expect(entry.subject.map((p) => p.text).join('')).toBe('Ana Revisora · PATSS');
+		expect(entry.lines.map(said)).toEqual(['Account: Ana Revisora', 'Role: Donor']);
+	});
+});
+
 describe('the records an entry points to', () => {
 	it('collects each kind once, from the subject, id fields, id lists and target periods', () => {
 		const refs = auditReferences([
