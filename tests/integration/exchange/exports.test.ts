@@ -60,7 +60,8 @@ afterEach(() => vi.restoreAllMocks());
 
 async function readWorkbook(bytes: Buffer | string) {
 	const workbook = new ExcelJS.Workbook();
-	await workbook.xlsx.load(bytes as Buffer);
+	// exceljs declares its own Buffer (an ArrayBuffer); Node's Buffer is what it reads.
+	await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
 	return workbook;
 }
 
