@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '$lib/i18n/context';
-import {
-	aboutRows,
-	changesLayout,
-	describeChange,
-	ipttLayout,
-	measureFormat,
-	notesLayout,
-	sourcesLayout
-} from '$lib/server/exchange/iptt-layout';
+import { ipttLayout, measureFormat } from '$lib/server/exchange/iptt-layout';
+import { aboutRows, changesLayout, describeChange, notesLayout, sourcesLayout } from '$lib/server/exchange/iptt-sheets';
 import { canonicalJson, exportHash } from '$lib/server/exchange/export-hash';
 import { fixture, trained } from './fixture';
 

@@ -7,6 +7,7 @@ import { todayIso } from '../core/dates';
 import { loadAllTranslations } from '../core/translations';
 import { toModule, toOutput } from '../programmes/programmes';
 import { assessmentFor, type ReadOptions } from '../results/assessment';
+import { changeLogRows, toChanges, type ExportChange } from './export-changes';
 
 // What every export (IPTT workbook, results CSV, IATI file) writes, read once in a fixed number of
 // statements whatever the size of the programme: the programme assessment (statuses, expected
@@ -62,21 +63,6 @@ export interface ExportValue {
 	files: { id: number; name: string; contentType: string }[];
 }
 
-export interface ExportChange {
-	id: number;
-	at: string;
-	userName: string | null;
-	entity: string;
-	entityId: string;
-	/** The indicator the entry is about (its code), when known. */
-	indicatorCode: string | null;
-	periodLabel: string | null;
-	action: string;
-	before: Record<string, unknown> | null;
-	after: Record<string, unknown> | null;
-	reason: string | null;
-}
-
 export interface ExportData {
 	programme: Programme;
 	programmeText: Record<Locale, { title: LocalizedText; summary: LocalizedText }>;
@@ -98,9 +84,6 @@ export interface ExportOptions extends ReadOptions {
 	/** Read the change log (the workbook's; the CSV and IATI file need none). */
 	changeLog?: boolean;
 }
-
-/** The most change-log entries a workbook carries (the newest ones). */
-export const CHANGE_LOG_LIMIT = 5000;
 
 const OPEN_STATES = ['draft', 'submitted', 'returned'] as const;
 
@@ -157,27 +140,7 @@ export async function loadExportData(db: Executor, programme: Programme, viewer:
 			.orderBy('id')
 			.execute(),
 		loadAllTranslations(db, programme.id),
-		options.changeLog
-			? db
-					.selectFrom('audit_log')
-					.leftJoin('user', 'user.id', 'audit_log.user_id')
-					.select([
-						'audit_log.id',
-						'audit_log.at',
-						'user.name as user_name',
-						'audit_log.entity',
-						'audit_log.entity_id',
-						'audit_log.action',
-						'audit_log.before',
-						'audit_log.after',
-						'audit_log.reason'
-					])
-					.where('audit_log.programme_id', '=', programme.id)
-					.where('audit_log.entity', 'in', ['indicator', 'indicator_value'])
-					.orderBy('audit_log.id', 'desc')
-					.limit(CHANGE_LOG_LIMIT)
-					.execute()
-			: Promise.resolve([])
+		options.changeLog ? changeLogRows(db, programme.id) : Promise.resolve([])
 	]);
 
 	const filesByValue = new Map<number, ExportValue['files']>();
@@ -297,35 +260,12 @@ export async function loadExportData(db: Executor, programme: Programme, viewer:
 		}
 	}
 
-	const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
-	const labelOf = new Map(periods.map((p) => [p.id, p.label]));
-	const valueOf = new Map(valueRows.map((v) => [v.id, v]));
-	const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
-	const changes: ExportChange[] = auditRows
-		.filter((r) => {
-			if (r.entity === 'indicator') return codeOf.has(Number(r.entity_id));
-			// Donors read approvals of the values they see; the team, every step of every value shown.
-			const value = valueOf.get(Number(r.entity_id));
-			return !!value && (viewer.internal || r.action === 'approve');
-		})
-		.map((r) => {
-			const value = r.entity === 'indicator_value' ? valueOf.get(Number(r.entity_id)) : undefined;
-			const indicatorId = value ? value.indicator_id : Number(r.entity_id);
-			return {
-				id: r.id,
-				at: r.at,
-				userName: r.user_name,
-				entity: r.entity,
-				entityId: r.entity_id,
-				indicatorCode: codeOf.get(indicatorId) ?? null,
-				periodLabel: value ? (labelOf.get(value.period_id) ?? null) : null,
-				action: r.action,
-				before: parse(r.before),
-				after: parse(r.after),
-				reason: r.reason
-			};
-		})
-		.reverse();
+	const changes = toChanges(auditRows, {
+		internal: viewer.internal,
+		indicators: indicators,
+		periods,
+		values: valueRows.map((v) => ({ id: v.id, indicatorId: v.indicator_id, periodId: v.period_id }))
+	});
 
 	return {
 		programme,

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { I18n } from '$lib/i18n/context';
 import type { ExportData } from './export-data';
 import { exportHash } from './export-hash';
-import { aboutRows, changesLayout, ipttLayout, notesLayout, sourcesLayout, type Cell, type SheetLayout } from './iptt-layout';
+import { ipttLayout, type Cell, type SheetLayout } from './iptt-layout';
+import { aboutRows, changesLayout, notesLayout, sourcesLayout } from './iptt-sheets';
 
 // Writes the IPTT layout with exceljs: hidden id columns and key row, merged period bands and
 // level rows, frozen panes, outline levels, real numbers with number formats, status words with
