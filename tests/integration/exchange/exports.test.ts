@@ -113,6 +113,11 @@ describe('the IPTT workbook', () => {
 			expect(row.getCell(col('baseline')).value, s.code).toBe(s.baselineValue);
 			expect(row.getCell(col('end_target')).value, s.code).toBe(s.targetValue);
 			expect(row.getCell(col('update_overdue')).value ?? null, s.code).toBe(s.updateOverduePeriod);
+			// The latest approved value the page shows is the actual of its period (a running total for a cumulative indicator).
+			if (s.latestPeriodLabel && s.measure !== 'qualitative') {
+				const periodId = patss.periodId(s.latestPeriodLabel);
+				expect(row.getCell(col(`p${periodId}.actual`)).value, s.code).toBe(s.latestValue);
+			}
 		}
 	});
 
@@ -219,6 +224,23 @@ describe('the results CSV', () => {
 		const indicators = await db.selectFrom('indicator').select('id').where('programme_id', '=', patss.programme.id).execute();
 		expect(lines.length).toBe(1 + periods.length * indicators.length);
 		expect(text).not.toContain(String(DRAFT_VALUE));
+		// Its figures are the page's: the latest approved value of each indicator in its period's row.
+		const tree = await loadResultsTree(db, patss.programme, donor, { asOf: AS_OF });
+		const summaries = [
+			...tree.programmeIndicators,
+			...tree.modules.flatMap((m) => [...m.indicators, ...m.outputs.flatMap((o) => o.indicators)])
+		];
+		const header = lines[0]!.split(',');
+		const checked = summaries.filter((s) => s.latestPeriodLabel && s.latestValue !== null);
+		expect(checked.length).toBeGreaterThan(10);
+		for (const s of checked) {
+			const line = lines.find((l) => l.startsWith(`${s.code},`) && l.includes(`,${s.latestPeriodLabel},`))!;
+			// Titles may hold commas (quoted): read the actual from the end, where the columns are fixed.
+			const cells = line.split(',');
+			const fromEnd = header.length - header.indexOf('Actual');
+			expect(Number(cells[cells.length - fromEnd]), s.code).toBe(s.latestValue);
+			expect(line, s.code).toContain(en.td(`status.${s.status}`));
+		}
 	});
 });
 
@@ -288,6 +310,15 @@ describe('the export routes', () => {
 		expect(res.headers.get('content-disposition')).toMatch(/attachment; filename\*=UTF-8''patss-iptt-\d{4}-\d{2}-\d{2}\.xlsx/);
 		const book = await readWorkbook(Buffer.from(await res.arrayBuffer()));
 		expect(book.worksheets.flatMap(allValues)).not.toContain(DRAFT_VALUE);
+
+		const coordinatorUser = await sessionUser(db, 'coord.patss@avance.test');
+		const open = (await call(
+			getCsv,
+			makeEvent({ user: coordinatorUser, params: { slug: 'patss' }, url: 'http://localhost/programmes/patss/export/results.csv?open=1' })
+		)) as Response;
+		const csv = await open.text();
+		expect(csv).toContain(`,${DRAFT_VALUE},Borrador`);
+		expect(open.headers.get('x-data-sha256')).toMatch(/^[0-9a-f]{64}$/);
 
 		const stranger = await sessionUser(db, 'donor.eu@avance.test');
 		const r = await outcome(() =>
