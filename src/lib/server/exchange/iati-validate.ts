@@ -15,7 +15,16 @@ export interface IatiValidation {
 /** 128 MiB of WebAssembly memory: a 300-indicator file (≈1.5 MB) needs far less. */
 const MAX_MEMORY_PAGES = 2048;
 
-export async function validateIati(xml: string): Promise<IatiValidation> {
+/** One validation at a time: each holds a worker and up to MAX_MEMORY_PAGES of memory. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function validateIati(xml: string): Promise<IatiValidation> {
+	const turn = queue.then(() => validateNow(xml));
+	queue = turn.catch(() => {});
+	return turn;
+}
+
+async function validateNow(xml: string): Promise<IatiValidation> {
 	try {
 		const result = await validateXML({
 			xml: [{ fileName: 'activity.xml', contents: xml }],
