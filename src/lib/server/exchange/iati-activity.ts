@@ -197,5 +197,6 @@ export function iatiActivityXml(data: ExportData, options: IatiOptions): string 
 		);
 		for (const item of group.indicators) indicatorElement(result, item, data, valueById, options.fileUrl);
 	}
-	return doc.end({ prettyPrint: true });
+	// Not indented: a quarter smaller, so faster to write, send and validate (it is read by programs).
+	return doc.end({ prettyPrint: false });
 }
