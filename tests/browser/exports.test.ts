@@ -48,4 +48,27 @@ describe('the Export area, in Chromium', () => {
 		expect(xml).toContain('<iati-identifier>XM-DAC-41302-ECU-18-01-IES</iati-identifier>');
 		expect(await validateIati(xml)).toEqual({ valid: true, errors: [] });
 	});
+
+	it('lets a coordinator add the values not yet approved, by keyboard, and says so in the workbook', async () => {
+		const page = await env.signedInPage('coord.patss@avance.test');
+		await page.goto(`${env.app.url}/programmes/patss/results`);
+		const area = page.getByTestId('export-links');
+		await area.getByLabel('Incluir valores aún no aprobados (marcados como tales)').focus();
+		await page.keyboard.press('Space');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			area.getByRole('button', { name: 'Descargar IPTT' }).press('Enter')
+		]);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await readFile(await download.path())) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+		const keys = workbook.getWorksheet('IPTT')!.getRow(1).values as unknown[];
+		expect(keys.some((k) => String(k).endsWith('.open_state'))).toBe(true);
+		expect(
+			workbook
+				.getWorksheet('Acerca de')!
+				.getColumn(2)
+				.values.map(String)
+				.some((v) => v.startsWith('Valores aprobados y'))
+		).toBe(true);
+	});
 });
