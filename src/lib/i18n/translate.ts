@@ -5,6 +5,7 @@ import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
 import { content } from './messages/content';
+import { exportMessages } from './messages/exports';
 import { gender } from './messages/gender';
 import { inbox } from './messages/inbox';
 import { indicators } from './messages/indicators';
@@ -28,7 +29,8 @@ const catalogues = [
 	risks,
 	gender,
 	recommendations,
-	inbox
+	inbox,
+	exportMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
