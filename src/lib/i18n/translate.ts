@@ -1,6 +1,7 @@
 import type { Locale } from '$lib/model';
 import { formatNumber } from './format';
 import { admin } from './messages/admin';
+import { api } from './messages/api';
 import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
@@ -14,7 +15,21 @@ import { results } from './messages/results';
 import { risks } from './messages/risks';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
-const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox] as const;
+const catalogues = [
+	common,
+	auth,
+	admin,
+	audit,
+	programmes,
+	logframe,
+	results,
+	indicators,
+	risks,
+	gender,
+	recommendations,
+	inbox,
+	api
+] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
 	infer Head extends { es: Record<string, string> },
