@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { appInChromium } from '../helpers/browser';
 
 const env = appInChromium();
@@ -15,6 +16,7 @@ describe('API tokens, in Chromium', () => {
 		const shown = page.getByLabel('Token', { exact: true });
 		await expect.poll(() => shown.inputValue()).toMatch(/^avn_[a-z2-7]{52}$/);
 		const token = await shown.inputValue();
+		expect(await seriousViolations(page)).toEqual([]);
 		await expect.poll(() => page.getByTestId('tokens').textContent()).toContain('Script del IESS');
 		expect(await page.getByTestId('token-state').first().textContent()).toContain('Activo');
 
@@ -48,6 +50,7 @@ describe('API tokens, in Chromium', () => {
 		await page.goto(`${env.app.url}/api/v1`);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('API de lectura de Avance');
 		expect(await page.getByTestId('api-endpoints').textContent()).toContain('/api/v1/programmes/{slug}/results');
+		expect(await seriousViolations(page)).toEqual([]);
 		await page.context().addCookies([{ name: 'avance_locale', value: 'en', url: env.app.url }]);
 		await page.reload();
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Avance read API');
