@@ -43,7 +43,7 @@ import { seeded } from '../../helpers/programme';
 const AS_OF = '2026-11-21';
 let db: Db;
 let patss: Awaited<ReturnType<typeof seeded>>;
-const tokens: Record<string, string> = {};
+const tokens = { donor: '', coord: '', donorEu: '' };
 
 async function tokenFor(email: string, options: { scopes?: ApiScope[]; programmeIds?: number[]; name?: string } = {}) {
 	const user = await sessionUser(db, email);
@@ -327,7 +327,10 @@ describe('pagination', () => {
 		let path: string | null = `/api/v1/programmes/patss/results?asOf=${AS_OF}&limit=7`;
 		let pages = 0;
 		while (path) {
-			const page = parse(resultsSchema, (await get(getResults, path, { slug: 'patss' }, tokens.donor)).body);
+			const page: z.output<typeof resultsSchema> = parse(
+				resultsSchema,
+				(await get(getResults, path, { slug: 'patss' }, tokens.donor)).body
+			);
 			seen.push(...page.data.map((i) => i.id));
 			path = page.links.next ? new URL(page.links.next).pathname + new URL(page.links.next).search : null;
 			expect(page.pagination.nextCursor === null).toBe(page.links.next === null);
