@@ -317,6 +317,46 @@ describe('role scoping mirrors the pages', () => {
 	});
 });
 
+describe('content language', () => {
+	it('gives texts in the token user’s language where translated, and names the fields left in the original', async () => {
+		const peru = await seeded(db, 'peru-desempleo-ue');
+		const [first, second] = await db
+			.selectFrom('indicator')
+			.select(['id', 'title'])
+			.where('programme_id', '=', peru.programme.id)
+			.orderBy('id')
+			.limit(2)
+			.execute();
+		await db
+			.insertInto('translation')
+			.values({
+				programme_id: peru.programme.id,
+				entity: 'indicator',
+				entity_id: first!.id,
+				field: 'title',
+				locale: 'en',
+				text: 'Workers covered'
+			})
+			.execute();
+		const path = `/api/v1/programmes/peru-desempleo-ue/results?asOf=${AS_OF}&limit=200`;
+		// The EU donor's account is in English.
+		const en = parse(resultsSchema, (await get(getResults, path, { slug: 'peru-desempleo-ue' }, tokens.donorEu)).body);
+		expect(en.lang).toBe('en');
+		const translated = en.data.find((i) => i.id === first!.id)!;
+		expect(translated.title).toBe('Workers covered');
+		expect(translated.untranslated).not.toContain('title');
+		const original = en.data.find((i) => i.id === second!.id)!;
+		expect(original.title).toBe(second!.title);
+		expect(original.untranslated).toContain('title');
+
+		const es = parse(resultsSchema, (await get(getResults, `${path}&lang=es`, { slug: 'peru-desempleo-ue' }, tokens.donorEu)).body);
+		expect(es.lang).toBe('es');
+		expect(es.data.find((i) => i.id === first!.id)!.title).toBe(first!.title);
+		expect(es.data.every((i) => i.untranslated.length === 0)).toBe(true);
+		expect((await get(getResults, `${path}&lang=fr`, { slug: 'peru-desempleo-ue' }, tokens.donorEu)).status).toBe(400);
+	});
+});
+
 describe('pagination', () => {
 	it('walks the results framework page by page with an opaque cursor and a next link', async () => {
 		const all = parse(

@@ -70,7 +70,7 @@ export const api = defineMessages(
 		'apiDocs.e.reports': 'Los informes emitidos (metadatos y enlaces a los archivos).',
 		'apiDocs.paging': 'Paginación',
 		'apiDocs.pagingText':
-			'Las listas se ordenan por id. ?limit= (1 a 200, 50 por omisión); la respuesta trae pagination.nextCursor y links.next: pase ese cursor como ?cursor= para la página siguiente. ?asOf=AAAA-MM-DD juzga los estados a otra fecha.',
+			'Las listas se ordenan por id. ?limit= (1 a 200, 50 por omisión); la respuesta trae pagination.nextCursor y links.next: pase ese cursor como ?cursor= para la página siguiente. ?asOf=AAAA-MM-DD juzga los estados a otra fecha. ?lang=es|en da los textos en ese idioma (por omisión, el del usuario del token); los campos sin traducción quedan en el idioma original y se nombran en untranslated.',
 		'apiDocs.errors': 'Errores',
 		'apiDocs.errorsText':
 			'401 token ausente, desconocido, vencido o revocado (sin más detalle); 403 el token no tiene el permiso; 404 el programa o registro no existe o su usuario no lo ve; 400 consulta mal formada (p. ej. un cursor alterado); 429 demasiadas peticiones: espere los segundos de Retry-After. Cada token admite {n} peticiones por minuto.',
@@ -144,7 +144,7 @@ export const api = defineMessages(
 		'apiDocs.e.reports': 'Issued reports (metadata and file links).',
 		'apiDocs.paging': 'Pagination',
 		'apiDocs.pagingText':
-			'Lists are in id order. ?limit= (1 to 200, default 50); the answer carries pagination.nextCursor and links.next: pass that cursor as ?cursor= for the next page. ?asOf=YYYY-MM-DD judges statuses at another date.',
+			'Lists are in id order. ?limit= (1 to 200, default 50); the answer carries pagination.nextCursor and links.next: pass that cursor as ?cursor= for the next page. ?asOf=YYYY-MM-DD judges statuses at another date. ?lang=es|en gives texts in that language (by default the token user’s); fields with no translation stay in the original language and are named in untranslated.',
 		'apiDocs.errors': 'Errors',
 		'apiDocs.errorsText':
 			'401 token missing, unknown, expired or revoked (no further detail); 403 the token lacks the scope; 404 the programme or record does not exist or its user does not see it; 400 malformed query (e.g. a tampered cursor); 429 too many requests: wait the seconds in Retry-After. Each token may make {n} requests a minute.',

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { IsoDate } from '$lib/model';
+import { localizeField, type TranslatableEntity, type TranslationMap } from '$lib/content-language';
+import type { IsoDate, Locale, Programme as AppProgramme } from '$lib/model';
+import { loadTranslations } from '../core/translations';
 import { todayIso } from '../core/dates';
 import type { Executor } from '../db/executor';
 import { loadTracker } from '../recommendations/tracker';
@@ -33,16 +35,18 @@ type Indicator = z.output<typeof indicatorSchema>;
 type Risk = z.output<typeof riskSchema>;
 type Recommendation = z.output<typeof recommendationSchema>;
 
-/** Where the answer's links point: the public origin and the request's own address. */
-export interface LinkContext {
+/** What shapes an answer beyond its data: where its links point, and the language of its texts. */
+export interface AnswerContext {
 	origin: string;
+	/** The language content texts are given in; texts with no translation stay in the original. */
+	lang: Locale;
 	/** The request URL (its query string is kept in `self`, its cursor replaced in `next`). */
 	url: URL;
 }
 
-const at = (ctx: LinkContext, path: string) => new URL(path, ctx.origin).toString();
+const at = (ctx: AnswerContext, path: string) => new URL(path, ctx.origin).toString();
 
-function listLinks(ctx: LinkContext, page: string, nextCursor: string | null) {
+function listLinks(ctx: AnswerContext, page: string, nextCursor: string | null) {
 	const self = new URL(ctx.url.pathname + ctx.url.search, ctx.origin);
 	let next: string | null = null;
 	if (nextCursor) {
@@ -55,17 +59,57 @@ function listLinks(ctx: LinkContext, page: string, nextCursor: string | null) {
 
 const enc = encodeURIComponent;
 
+/**
+ * The texts of one record in the answer's language (the localize rule of the pages), and the
+ * fields that had to stay in the original: a machine's version of the "(es)" mark.
+ */
+function texts(translations: TranslationMap, contentLanguage: Locale, lang: Locale) {
+	return <const F extends string>(entity: TranslatableEntity, id: number, originals: Record<F, string>) => {
+		const out = {} as Record<F, string>;
+		const untranslated: string[] = [];
+		for (const field of Object.keys(originals) as F[]) {
+			const l = localizeField(translations, contentLanguage, lang, { entity, id, field, original: originals[field] });
+			out[field] = l.text;
+			if (l.fallback) untranslated.push(field);
+		}
+		return { ...out, untranslated };
+	};
+}
+
+/** One statement: the programme's translations into the answer's language (none needed when it is the original). */
+function translationsFor(db: Executor, programme: AppProgramme, lang: Locale): Promise<TranslationMap> {
+	return programme.contentLanguage === lang ? Promise.resolve(new Map()) : loadTranslations(db, programme.id, lang);
+}
+
 // ---- programmes --------------------------------------------------------------------------------
 
-function programmeOut(ctx: LinkContext, entry: Awaited<ReturnType<typeof programmesForCaller>>[number]): Programme {
+type Entry = Awaited<ReturnType<typeof programmesForCaller>>[number];
+
+/** The programmes' titles in the answer's language: one statement for any number of programmes. */
+async function programmeTitles(db: Executor, entries: Entry[], lang: Locale): Promise<TranslationMap> {
+	const ids = entries.filter((e) => e.programme.contentLanguage !== lang).map((e) => e.programme.id);
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('translation')
+		.select(['entity_id', 'text'])
+		.where('entity', '=', 'programme')
+		.where('field', '=', 'title')
+		.where('locale', '=', lang)
+		.where('entity_id', 'in', ids)
+		.execute();
+	return new Map(rows.map((r) => [`programme:${r.entity_id}:title`, r.text]));
+}
+
+function programmeOut(ctx: AnswerContext, entry: Entry, titles: TranslationMap): Programme {
 	const p = entry.programme;
 	const api = `/api/v1/programmes/${enc(p.slug)}`;
+	const t = texts(titles, p.contentLanguage, ctx.lang)('programme', p.id, { title: p.title });
 	return {
 		id: p.id,
 		slug: p.slug,
 		code: p.code,
 		shortName: p.shortName,
-		title: p.title,
+		title: t.title,
 		country: p.country,
 		donor: p.donor,
 		fundingModality: p.fundingModality,
@@ -75,6 +119,7 @@ function programmeOut(ctx: LinkContext, entry: Awaited<ReturnType<typeof program
 		effectiveEndDate: p.effectiveEndDate,
 		contentLanguage: p.contentLanguage,
 		role: entry.role,
+		untranslated: t.untranslated,
 		links: {
 			self: at(ctx, api),
 			page: at(ctx, `/programmes/${enc(p.slug)}`),
@@ -89,21 +134,27 @@ function programmeOut(ctx: LinkContext, entry: Awaited<ReturnType<typeof program
 export async function readProgrammes(
 	db: Executor,
 	caller: ApiCaller,
-	ctx: LinkContext,
+	ctx: AnswerContext,
 	page: PageRequest
 ): Promise<z.output<typeof programmeListSchema>> {
 	const entries = (await programmesForCaller(db, caller)).map((e) => ({ id: e.programme.id, entry: e }));
 	const { items, nextCursor } = paginate('programmes', entries, page);
+	const titles = await programmeTitles(
+		db,
+		items.map((i) => i.entry),
+		ctx.lang
+	);
 	return {
-		data: items.map((i) => programmeOut(ctx, i.entry)),
+		lang: ctx.lang,
+		data: items.map((i) => programmeOut(ctx, i.entry, titles)),
 		pagination: { limit: page.limit, nextCursor },
 		links: listLinks(ctx, '/', nextCursor)
 	};
 }
 
-export async function readProgramme(db: Executor, caller: ApiCaller, ctx: LinkContext, slug: string): Promise<Programme | null> {
+export async function readProgramme(db: Executor, caller: ApiCaller, ctx: AnswerContext, slug: string): Promise<Programme | null> {
 	const entry = (await programmesForCaller(db, caller)).find((e) => e.programme.slug === slug);
-	return entry ? programmeOut(ctx, entry) : null;
+	return entry ? programmeOut(ctx, entry, await programmeTitles(db, [entry], ctx.lang)) : null;
 }
 
 // ---- results -----------------------------------------------------------------------------------
@@ -111,7 +162,7 @@ export async function readProgramme(db: Executor, caller: ApiCaller, ctx: LinkCo
 export async function readResults(
 	db: Executor,
 	access: ApiProgrammeAccess,
-	ctx: LinkContext,
+	ctx: AnswerContext,
 	page: PageRequest,
 	options: { asOf?: IsoDate } = {}
 ): Promise<z.output<typeof resultsSchema>> {
@@ -119,7 +170,7 @@ export async function readResults(
 	const asOf = options.asOf ?? todayIso();
 	// Assessed once and handed to the results tree, as composed page reads do.
 	const assessment = await assessProgramme(db, programme, asOf);
-	const [tree, targetRows] = await Promise.all([
+	const [tree, targetRows, translations] = await Promise.all([
 		loadResultsTree(db, programme, viewer, { asOf, assessment }),
 		db
 			.selectFrom('indicator_target')
@@ -132,8 +183,10 @@ export async function readResults(
 				'indicator_target.men'
 			])
 			.where('indicator.programme_id', '=', programme.id)
-			.execute()
+			.execute(),
+		translationsFor(db, programme, ctx.lang)
 	]);
+	const tr = texts(translations, programme.contentLanguage, ctx.lang);
 	const targets = new Map(targetRows.map((t) => [`${t.indicator_id}:${t.period_id}`, t]));
 	const summaries = new Map<number, IndicatorSummary>();
 	for (const s of tree.programmeIndicators) summaries.set(s.id, s);
@@ -145,15 +198,16 @@ export async function readResults(
 	const indicators: Indicator[] = assessment.indicators.map((i) => {
 		const s = summaries.get(i.id)!;
 		const approved = assessment.approved.get(i.id);
+		const t = tr('indicator', i.id, { title: i.title, definition: i.definition, unit: i.unit });
 		return {
 			id: i.id,
 			code: i.code,
-			title: i.title,
-			definition: i.definition,
+			title: t.title,
+			definition: t.definition,
 			level: i.level,
 			moduleId: i.moduleId,
 			outputId: i.outputId,
-			unit: i.unit,
+			unit: t.unit,
 			measure: i.measure,
 			direction: i.direction,
 			aggregation: i.aggregation,
@@ -181,6 +235,7 @@ export async function readResults(
 					men: v?.men ?? null
 				};
 			}),
+			untranslated: t.untranslated,
 			links: { self: at(ctx, `/api/v1${base}/indicators/${i.id}`), page: at(ctx, `${base}/indicators/${i.id}`) }
 		};
 	});
@@ -188,12 +243,13 @@ export async function readResults(
 	return {
 		programme: { slug: programme.slug, code: programme.code, shortName: programme.shortName },
 		asOf,
+		lang: ctx.lang,
 		periods: assessment.periods.map((p) => ({ id: p.id, label: p.label, startDate: p.startDate, endDate: p.endDate, locked: p.locked })),
 		modules: tree.modules.map((m) => ({
 			id: m.id,
 			code: m.code,
-			title: m.title,
-			outputs: m.outputs.map((o) => ({ id: o.id, code: o.code, title: o.title }))
+			...tr('module', m.id, { title: m.title }),
+			outputs: m.outputs.map((o) => ({ id: o.id, code: o.code, ...tr('output', o.id, { title: o.title }) }))
 		})),
 		statusCounts: tree.statusCounts,
 		data: items,
@@ -207,20 +263,23 @@ export async function readResults(
 export async function readRisks(
 	db: Executor,
 	access: ApiProgrammeAccess,
-	ctx: LinkContext,
+	ctx: AnswerContext,
 	page: PageRequest,
 	options: { asOf?: IsoDate } = {}
 ): Promise<z.output<typeof riskListSchema>> {
 	const { programme, viewer } = access;
 	const asOf = options.asOf ?? todayIso();
-	const register = await loadRiskRegister(db, programme, viewer, { asOf });
+	const [register, translations] = await Promise.all([
+		loadRiskRegister(db, programme, viewer, { asOf }),
+		translationsFor(db, programme, ctx.lang)
+	]);
+	const tr = texts(translations, programme.contentLanguage, ctx.lang);
 	const base = `/programmes/${enc(programme.slug)}`;
 	const risks: Risk[] = register.entries.map((e) => ({
 		id: e.id,
 		code: e.code,
 		kind: e.kind,
-		title: e.title,
-		description: e.description,
+		...tr('risk', e.id, { title: e.title, description: e.description }),
 		category: e.category,
 		level: e.level,
 		attachedTo: e.attachedTo,
@@ -241,7 +300,13 @@ export async function readRisks(
 		links: { self: at(ctx, `/api/v1${base}/risks/${e.id}`), page: at(ctx, `${base}/risks/${e.id}`) }
 	}));
 	const { items, nextCursor } = paginate('risks', risks, page);
-	return { asOf, data: items, pagination: { limit: page.limit, nextCursor }, links: listLinks(ctx, `${base}/risks`, nextCursor) };
+	return {
+		asOf,
+		lang: ctx.lang,
+		data: items,
+		pagination: { limit: page.limit, nextCursor },
+		links: listLinks(ctx, `${base}/risks`, nextCursor)
+	};
 }
 
 // ---- recommendations ---------------------------------------------------------------------------
@@ -249,14 +314,15 @@ export async function readRisks(
 export async function readRecommendations(
 	db: Executor,
 	access: ApiProgrammeAccess,
-	ctx: LinkContext,
+	ctx: AnswerContext,
 	page: PageRequest,
 	options: { asOf?: IsoDate } = {}
 ): Promise<z.output<typeof recommendationListSchema>> {
 	const { programme, viewer } = access;
 	const asOf = options.asOf ?? todayIso();
-	const [tracker, steps] = await Promise.all([
+	const [tracker, translations, steps] = await Promise.all([
 		loadTracker(db, programme, viewer, { asOf }),
+		translationsFor(db, programme, ctx.lang),
 		db
 			.selectFrom('adoption_event')
 			.innerJoin('recommendation', 'recommendation.id', 'adoption_event.recommendation_id')
@@ -289,10 +355,11 @@ export async function readRecommendations(
 		});
 	}
 	const base = `/programmes/${enc(programme.slug)}`;
+	const tr = texts(translations, programme.contentLanguage, ctx.lang);
 	const recommendations: Recommendation[] = tracker.rows.map((r) => ({
 		id: r.id,
 		code: r.code,
-		text: r.text,
+		...tr('recommendation', r.id, { text: r.text }),
 		issuedOn: r.issuedOn,
 		addressedTo: r.addressedTo,
 		area: r.area,
@@ -310,7 +377,13 @@ export async function readRecommendations(
 		links: { self: at(ctx, `/api/v1${base}/recommendations/${r.id}`), page: at(ctx, `${base}/recommendations/${r.id}`) }
 	}));
 	const { items, nextCursor } = paginate('recommendations', recommendations, page);
-	return { asOf, data: items, pagination: { limit: page.limit, nextCursor }, links: listLinks(ctx, `${base}/recommendations`, nextCursor) };
+	return {
+		asOf,
+		lang: ctx.lang,
+		data: items,
+		pagination: { limit: page.limit, nextCursor },
+		links: listLinks(ctx, `${base}/recommendations`, nextCursor)
+	};
 }
 
 // ---- reports -----------------------------------------------------------------------------------
@@ -323,7 +396,7 @@ export async function readRecommendations(
 export async function readReports(
 	_db: Executor,
 	access: ApiProgrammeAccess,
-	ctx: LinkContext,
+	ctx: AnswerContext,
 	page: PageRequest
 ): Promise<z.output<typeof reportListSchema>> {
 	return {

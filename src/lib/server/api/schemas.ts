@@ -40,6 +40,12 @@ const pagination = z.object({
 
 const listLinks = z.object({ self: url, next: url.nullable(), page: url });
 
+/** The response's language (?lang=, else the token user's) for content texts and what was not translated. */
+const lang = z.enum(LOCALES).describe('The language content texts are given in (?lang=es|en; the token user’s language by default).');
+const untranslated = z
+	.array(z.string())
+	.describe('Text fields shown in the programme’s content language because no translation into `lang` exists.');
+
 export const programmeSchema = z.object({
 	id: z.number().int(),
 	slug: z.string(),
@@ -56,11 +62,12 @@ export const programmeSchema = z.object({
 	contentLanguage: z.enum(LOCALES).describe('The language the programme writes its own texts in.'),
 	/** The caller's role there; null for an administrator who is not a member. */
 	role: z.enum(['coordinator', 'evaluator', 'donor']).nullable(),
+	untranslated,
 	links: links().extend({ results: url, risks: url, recommendations: url, reports: url })
 });
 
-export const programmeListSchema = z.object({ data: z.array(programmeSchema), pagination, links: listLinks });
-export const programmeResponseSchema = z.object({ data: programmeSchema });
+export const programmeListSchema = z.object({ lang, data: z.array(programmeSchema), pagination, links: listLinks });
+export const programmeResponseSchema = z.object({ lang, data: programmeSchema });
 
 const periodSchema = z.object({ id: z.number().int(), label: z.string(), startDate: date, endDate: date, locked: z.boolean() });
 
@@ -100,19 +107,22 @@ export const indicatorSchema = z.object({
 	/** A value in progress (team members only; always null for donors). */
 	pendingState: z.enum(OPEN_VALUE_STATES).nullable(),
 	periods: z.array(indicatorPeriodSchema),
+	untranslated,
 	links: links()
 });
 
 export const resultsSchema = z.object({
 	programme: z.object({ slug: z.string(), code: z.string(), shortName: z.string() }),
 	asOf: date,
+	lang,
 	periods: z.array(periodSchema),
 	modules: z.array(
 		z.object({
 			id: z.number().int(),
 			code: z.string(),
 			title: z.string(),
-			outputs: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string() }))
+			untranslated,
+			outputs: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), untranslated }))
 		})
 	),
 	statusCounts: z.record(z.enum(INDICATOR_STATUSES), z.number().int()),
@@ -120,7 +130,7 @@ export const resultsSchema = z.object({
 	pagination,
 	links: listLinks
 });
-export const indicatorResponseSchema = z.object({ asOf: date, data: indicatorSchema });
+export const indicatorResponseSchema = z.object({ asOf: date, lang, data: indicatorSchema });
 
 export const riskSchema = z.object({
 	id: z.number().int(),
@@ -146,10 +156,11 @@ export const riskSchema = z.object({
 	lastCheck: z.object({ period: z.string(), result: z.enum(ASSUMPTION_RESULTS) }).nullable(),
 	/** Team members only; null for donors. */
 	internalNotes: z.string().nullable(),
+	untranslated,
 	links: links()
 });
-export const riskListSchema = z.object({ asOf: date, data: z.array(riskSchema), pagination, links: listLinks });
-export const riskResponseSchema = z.object({ asOf: date, data: riskSchema });
+export const riskListSchema = z.object({ asOf: date, lang, data: z.array(riskSchema), pagination, links: listLinks });
+export const riskResponseSchema = z.object({ asOf: date, lang, data: riskSchema });
 
 const adoptionStepSchema = z.object({
 	id: z.number().int(),
@@ -177,10 +188,11 @@ export const recommendationSchema = z.object({
 	/** Every step of the adoption ladder, oldest first. */
 	ladder: z.array(adoptionStepSchema),
 	keyActions: z.object({ total: z.number().int(), completed: z.number().int(), overdue: z.number().int() }),
+	untranslated,
 	links: links()
 });
-export const recommendationListSchema = z.object({ asOf: date, data: z.array(recommendationSchema), pagination, links: listLinks });
-export const recommendationResponseSchema = z.object({ asOf: date, data: recommendationSchema });
+export const recommendationListSchema = z.object({ asOf: date, lang, data: z.array(recommendationSchema), pagination, links: listLinks });
+export const recommendationResponseSchema = z.object({ asOf: date, lang, data: recommendationSchema });
 
 export const reportSchema = z.object({
 	id: z.number().int(),

@@ -1,9 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { bearerCredential, type ApiScope } from '$lib/api-tokens';
+import { LOCALES, type Locale } from '$lib/model';
 import { programmeForCaller, type ApiProgrammeAccess } from '../api/access';
 import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageRequest } from '../api/cursor';
-import type { LinkContext } from '../api/resources';
+import type { AnswerContext } from '../api/resources';
 import type { errorSchema } from '../api/schemas';
 import { authenticateApiToken, type ApiCaller } from '../api/tokens';
 import { getDb, type Db } from '../db/connection';
@@ -82,6 +83,14 @@ export function asOfParam(url: URL): string | undefined {
 	return raw;
 }
 
+/** `?lang=es|en`: the language of content texts (the token user's when absent). */
+export function langParam(url: URL): Locale | undefined {
+	const raw = url.searchParams.get('lang');
+	if (raw === null) return undefined;
+	if (!(LOCALES as readonly string[]).includes(raw)) throw new ApiBadRequest('lang', `lang must be one of ${LOCALES.join(', ')}`);
+	return raw as Locale;
+}
+
 /** A record id from the path; anything else is a 404, as a record that is not there. */
 export function recordId(raw: string | undefined): number | null {
 	if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) return null;
@@ -92,7 +101,7 @@ export function recordId(raw: string | undefined): number | null {
 export interface ApiContext {
 	db: Db;
 	caller: ApiCaller;
-	links: LinkContext;
+	links: AnswerContext;
 	event: RequestEvent;
 	/** The programme of the path as the caller may see it, or null (answer 404). */
 	programme(slug: string | undefined): Promise<ApiProgrammeAccess | null>;
@@ -119,8 +128,12 @@ export async function apiEndpoint(event: RequestEvent, scope: ApiScope, run: (ct
 			{ 'WWW-Authenticate': `Bearer realm="avance", error="insufficient_scope", scope="${scope}"` }
 		);
 	}
-	const links: LinkContext = { origin: origins.configured ?? event.url.origin, url: event.url };
 	try {
+		const links: AnswerContext = {
+			origin: origins.configured ?? event.url.origin,
+			url: event.url,
+			lang: langParam(event.url) ?? caller.user.locale
+		};
 		return await run({
 			db,
 			caller,

@@ -5,5 +5,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) =>
 	apiEndpoint(event, 'read:programmes', async ({ db, caller, links }) => {
 		const programme = await readProgramme(db, caller, links, event.params.slug);
-		return programme ? apiJson({ data: programme }) : notFound();
+		return programme ? apiJson({ lang: links.lang, data: programme }) : notFound();
 	});

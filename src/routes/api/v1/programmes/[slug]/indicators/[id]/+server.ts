@@ -10,5 +10,5 @@ export const GET: RequestHandler = (event) =>
 		if (!access) return notFound();
 		const results = await readResults(db, access, links, { afterId: id! - 1, limit: 1 }, { asOf });
 		const indicator = results.data.find((i) => i.id === id);
-		return indicator ? apiJson({ asOf: results.asOf, data: indicator }) : notFound();
+		return indicator ? apiJson({ asOf: results.asOf, lang: results.lang, data: indicator }) : notFound();
 	});

@@ -10,5 +10,5 @@ export const GET: RequestHandler = (event) =>
 		if (!access) return notFound();
 		const list = await readRecommendations(db, access, links, { afterId: id! - 1, limit: 1 }, { asOf });
 		const recommendation = list.data.find((r) => r.id === id);
-		return recommendation ? apiJson({ asOf: list.asOf, data: recommendation }) : notFound();
+		return recommendation ? apiJson({ asOf: list.asOf, lang: list.lang, data: recommendation }) : notFound();
 	});

@@ -10,5 +10,5 @@ export const GET: RequestHandler = (event) =>
 		if (!access) return notFound();
 		const risks = await readRisks(db, access, links, { afterId: id! - 1, limit: 1 }, { asOf });
 		const risk = risks.data.find((r) => r.id === id);
-		return risk ? apiJson({ asOf: risks.asOf, data: risk }) : notFound();
+		return risk ? apiJson({ asOf: risks.asOf, lang: risks.lang, data: risk }) : notFound();
 	});
