@@ -3,7 +3,10 @@ import { getDb } from '$lib/server/db/connection';
 import { userAction } from '$lib/server/http/actions';
 import { requireUser } from '$lib/server/http/guards';
 import { listPortfolio } from '$lib/server/programmes/programmes';
+import { MAX_TOKEN_DAYS } from '$lib/api-tokens';
 import type { Actions, PageServerLoad } from './$types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -12,7 +15,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		tokens,
 		programmes: portfolio.map((e) => ({ id: e.programme.id, code: e.programme.code, title: e.programme.shortName })),
-		today: new Date().toISOString().slice(0, 10)
+		// The dates the server accepts (after today, at most a year away), for the date picker.
+		earliestExpiry: new Date(Date.now() + DAY_MS).toISOString().slice(0, 10),
+		latestExpiry: new Date(Date.now() + MAX_TOKEN_DAYS * DAY_MS).toISOString().slice(0, 10),
+		defaultExpiry: new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10)
 	};
 };
 
