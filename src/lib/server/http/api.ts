@@ -4,7 +4,7 @@ import { bearerCredential, type ApiScope } from '$lib/api-tokens';
 import { LOCALES, type Locale } from '$lib/model';
 import { programmeForCaller, type ApiProgrammeAccess } from '../api/access';
 import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageRequest } from '../api/cursor';
-import type { AnswerContext } from '../api/resources';
+import type { AnswerContext } from '../api/answer';
 import type { errorSchema } from '../api/schemas';
 import { authenticateApiToken, type ApiCaller } from '../api/tokens';
 import { getDb, type Db } from '../db/connection';

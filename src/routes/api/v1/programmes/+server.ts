@@ -1,4 +1,4 @@
-import { readProgrammes } from '$lib/server/api/resources';
+import { readProgrammes } from '$lib/server/api/read-programmes';
 import { apiEndpoint, apiJson, pageRequest } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 

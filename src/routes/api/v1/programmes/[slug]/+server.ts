@@ -1,4 +1,4 @@
-import { readProgramme } from '$lib/server/api/resources';
+import { readProgramme } from '$lib/server/api/read-programmes';
 import { apiEndpoint, apiJson, notFound } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 

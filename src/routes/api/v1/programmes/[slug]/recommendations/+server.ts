@@ -1,4 +1,4 @@
-import { readRecommendations } from '$lib/server/api/resources';
+import { readRecommendations } from '$lib/server/api/read-recommendations';
 import { apiEndpoint, apiJson, asOfParam, notFound, pageRequest } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 

@@ -1,4 +1,4 @@
-import { readReports } from '$lib/server/api/resources';
+import { readReports } from '$lib/server/api/read-reports';
 import { apiEndpoint, apiJson, notFound, pageRequest } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 

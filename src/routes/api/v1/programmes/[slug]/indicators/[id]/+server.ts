@@ -1,4 +1,4 @@
-import { readResults } from '$lib/server/api/resources';
+import { readResults } from '$lib/server/api/read-results';
 import { apiEndpoint, apiJson, asOfParam, notFound, recordId } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 

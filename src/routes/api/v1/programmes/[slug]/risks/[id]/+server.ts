@@ -1,4 +1,4 @@
-import { readRisks } from '$lib/server/api/resources';
+import { readRisks } from '$lib/server/api/read-risks';
 import { apiEndpoint, apiJson, asOfParam, notFound, recordId } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 
