@@ -16,6 +16,7 @@ export const init: ServerInit = async () => {
 // server spent on it (the benchmark reads this; browsers show it in their network panel).
 const serverTiming = process.env.SERVER_TIMING === '1';
 const origins = originSettings();
+const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 export const handle: Handle = async (input) => {
 	if (!serverTiming) return handleRequest(input);
@@ -37,7 +38,10 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		return foreignWriteResponse(event.request, event.url, origins, resolveLocale(event.cookies.get(LOCALE_COOKIE), undefined));
 	}
 
-	const token = event.cookies.get(SESSION_COOKIE);
+	// The read API authenticates by bearer token only (lib/server/http/api.ts): for /api/ the
+	// session cookie is not even read, so a browser's session never opens the API, and a page on
+	// another site cannot read data through a visitor's cookie.
+	const token = isApiPath(event.url.pathname) ? undefined : event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const { session, user } = await validateSessionToken(getDb(), token);
 		if (session) {

@@ -1,6 +1,7 @@
 import type { Locale } from '$lib/model';
 import { formatNumber } from './format';
 import { admin } from './messages/admin';
+import { api } from './messages/api';
 import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
@@ -30,7 +31,8 @@ const catalogues = [
 	gender,
 	recommendations,
 	inbox,
-	exportMessages
+	exportMessages,
+	api
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

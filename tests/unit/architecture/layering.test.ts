@@ -25,7 +25,8 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	gender: ['programmes', 'results'],
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	inbox: ['programmes', 'results', 'risks', 'recommendations'],
-	exchange: ['programmes', 'results', 'risks', 'recommendations']
+	exchange: ['programmes', 'results', 'risks', 'recommendations'],
+	api: ['programmes', 'results', 'risks', 'recommendations', 'auth']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

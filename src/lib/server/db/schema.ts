@@ -399,11 +399,33 @@ export interface TranslationTable {
 	version: Defaulted<number>;
 }
 
+/** A personal token of the read API (only the SHA-256 of its secret is stored). */
+export interface ApiTokenTable {
+	id: Generated<number>;
+	user_id: number;
+	name: string;
+	secret_hash: Uint8Array;
+	hint: string;
+	/** JSON array of scopes. */
+	scopes: string;
+	/** JSON array of programme ids, or null for every programme the user may see. */
+	programme_ids: string | null;
+	created_at: Defaulted<string>;
+	expires_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+	revoked_by: number | null;
+	rate_window_start: string | null;
+	rate_count: Defaulted<number>;
+	version: Defaulted<number>;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
 	login_attempt: LoginAttemptTable;
 	translation: TranslationTable;
+	api_token: ApiTokenTable;
 	programme: ProgrammeTable;
 	membership: MembershipTable;
 	module: ModuleTable;

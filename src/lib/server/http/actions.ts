@@ -5,7 +5,7 @@ import type { InstanceAction, ProgrammeAction } from '$lib/permissions';
 import type { SessionUser } from '../auth/session';
 import { getDb, type Db } from '../db/connection';
 import { failFromError, parseForm, readForm, type FormFailure } from './forms';
-import { requireInstance, requireProgramme, type ProgrammeAccess } from './guards';
+import { requireInstance, requireProgramme, requireUser, type ProgrammeAccess } from './guards';
 import { redirectWithNotice } from './notices';
 
 // The shape every form action shares, so routes stay a few lines each: authorise first (a donor's
@@ -114,6 +114,23 @@ export async function instanceAction<S extends z.ZodType, R>(
 	run: (ctx: { db: Db; user: SessionUser; data: z.output<S>; form: FormData; redirect: ActionContext<unknown>['redirect'] }) => Promise<R>
 ): Promise<R | ActionFailure<FormFailure>> {
 	const user = requireInstance(event, permission);
+	const form = await readForm(event.request);
+	const parsed = parseForm(schema, form, event.locals.locale);
+	if (!parsed.ok) return parsed.failure;
+	try {
+		return await run({ db: getDb(), user, data: parsed.data, form, redirect: redirector(event) });
+	} catch (error) {
+		return failFromError(error, form, event.locals.locale);
+	}
+}
+
+/** The same shape for what any signed-in person does for themselves (their API tokens). */
+export async function userAction<S extends z.ZodType, R>(
+	event: RequestEvent,
+	schema: S,
+	run: (ctx: { db: Db; user: SessionUser; data: z.output<S>; form: FormData; redirect: ActionContext<unknown>['redirect'] }) => Promise<R>
+): Promise<R | ActionFailure<FormFailure>> {
+	const user = requireUser(event);
 	const form = await readForm(event.request);
 	const parsed = parseForm(schema, form, event.locals.locale);
 	if (!parsed.ok) return parsed.failure;

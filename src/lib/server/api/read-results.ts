@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { IsoDate } from '$lib/model';
+import { todayIso } from '../core/dates';
+import type { Executor } from '../db/executor';
+import { assessProgramme } from '../results/assessment';
+import { loadResultsTree, type IndicatorSummary } from '../results/results-page';
+import type { ApiProgrammeAccess } from './access';
+import { at, enc, listLinks, texts, translationsFor, type AnswerContext } from './answer';
+import { paginate, type PageRequest } from './cursor';
+import type { indicatorSchema, resultsSchema } from './schemas';
+
+type Indicator = z.output<typeof indicatorSchema>;
+
+export async function readResults(
+	db: Executor,
+	access: ApiProgrammeAccess,
+	ctx: AnswerContext,
+	page: PageRequest,
+	options: { asOf?: IsoDate } = {}
+): Promise<z.output<typeof resultsSchema>> {
+	const { programme, viewer } = access;
+	const asOf = options.asOf ?? todayIso();
+	// Assessed once and handed to the results tree, as composed page reads do.
+	const assessment = await assessProgramme(db, programme, asOf);
+	const [tree, targetRows, translations] = await Promise.all([
+		loadResultsTree(db, programme, viewer, { asOf, assessment }),
+		db
+			.selectFrom('indicator_target')
+			.innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
+			.select([
+				'indicator_target.indicator_id',
+				'indicator_target.period_id',
+				'indicator_target.value',
+				'indicator_target.women',
+				'indicator_target.men'
+			])
+			.where('indicator.programme_id', '=', programme.id)
+			.execute(),
+		translationsFor(db, programme, ctx.lang)
+	]);
+	const tr = texts(translations, programme.contentLanguage, ctx.lang);
+	const targets = new Map(targetRows.map((t) => [`${t.indicator_id}:${t.period_id}`, t]));
+	const summaries = new Map<number, IndicatorSummary>();
+	for (const s of tree.programmeIndicators) summaries.set(s.id, s);
+	for (const m of tree.modules) {
+		for (const s of m.indicators) summaries.set(s.id, s);
+		for (const o of m.outputs) for (const s of o.indicators) summaries.set(s.id, s);
+	}
+	const base = `/programmes/${enc(programme.slug)}`;
+	const indicators: Indicator[] = assessment.indicators.map((i) => {
+		const s = summaries.get(i.id)!;
+		const approved = assessment.approved.get(i.id);
+		const t = tr('indicator', i.id, { title: i.title, definition: i.definition, unit: i.unit });
+		return {
+			id: i.id,
+			code: i.code,
+			title: t.title,
+			definition: t.definition,
+			level: i.level,
+			moduleId: i.moduleId,
+			outputId: i.outputId,
+			unit: t.unit,
+			measure: i.measure,
+			direction: i.direction,
+			aggregation: i.aggregation,
+			decimals: i.decimals,
+			isKey: i.isKey,
+			disaggregatedBySex: i.disaggregatedBySex,
+			baseline: { value: i.baselineValue, date: i.baselineDate },
+			endTarget: i.targetValue,
+			status: s.status,
+			latestValue: s.latestValue,
+			latestPeriod: s.latestPeriodLabel,
+			updateOverduePeriod: s.updateOverduePeriod,
+			pendingState: s.pending === 'draft' || s.pending === 'submitted' || s.pending === 'returned' ? s.pending : null,
+			periods: assessment.periods.map((p) => {
+				const t = targets.get(`${i.id}:${p.id}`);
+				const v = approved?.get(p.id);
+				return {
+					periodId: p.id,
+					label: p.label,
+					target: t?.value ?? null,
+					targetWomen: t?.women ?? null,
+					targetMen: t?.men ?? null,
+					actual: v?.value ?? null,
+					women: v?.women ?? null,
+					men: v?.men ?? null
+				};
+			}),
+			untranslated: t.untranslated,
+			links: { self: at(ctx, `/api/v1${base}/indicators/${i.id}`), page: at(ctx, `${base}/indicators/${i.id}`) }
+		};
+	});
+	const { items, nextCursor } = paginate('results', indicators, page);
+	return {
+		programme: { slug: programme.slug, code: programme.code, shortName: programme.shortName },
+		asOf,
+		lang: ctx.lang,
+		periods: assessment.periods.map((p) => ({ id: p.id, label: p.label, startDate: p.startDate, endDate: p.endDate, locked: p.locked })),
+		modules: tree.modules.map((m) => ({
+			id: m.id,
+			code: m.code,
+			...tr('module', m.id, { title: m.title }),
+			outputs: m.outputs.map((o) => ({ id: o.id, code: o.code, ...tr('output', o.id, { title: o.title }) }))
+		})),
+		statusCounts: tree.statusCounts,
+		data: items,
+		pagination: { limit: page.limit, nextCursor },
+		links: listLinks(ctx, `${base}/results`, nextCursor)
+	};
+}

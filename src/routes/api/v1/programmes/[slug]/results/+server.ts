@@ -1,0 +1,12 @@
+import { readResults } from '$lib/server/api/read-results';
+import { apiEndpoint, apiJson, asOfParam, notFound, pageRequest } from '$lib/server/http/api';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) =>
+	apiEndpoint(event, 'read:results', async ({ db, links, programme }) => {
+		const page = pageRequest(event.url, 'results');
+		const asOf = asOfParam(event.url);
+		const access = await programme(event.params.slug);
+		if (!access) return notFound();
+		return apiJson(await readResults(db, access, links, page, { asOf }));
+	});
