@@ -5,12 +5,15 @@ export interface ChartRender {
 	static?: boolean;
 	/** The font family for every text (a registered TTF when drawing under Node). */
 	fontFamily?: string;
+	/** The reader's locale ('es', 'en'): numbers on axes and in labels are written its way. */
+	locale?: string;
 }
 
 export function renderOptions(render: ChartRender = {}) {
 	return {
 		responsive: !render.static,
 		maintainAspectRatio: false,
+		...(render.locale ? { locale: render.locale } : {}),
 		...(render.static ? { animation: false as const } : {})
 	};
 }

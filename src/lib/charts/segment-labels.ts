@@ -36,17 +36,20 @@ export function segmentLabels(options: { font: string; withName?: boolean }): Pl
 			ctx.font = options.font;
 			ctx.textAlign = 'center';
 			ctx.textBaseline = 'middle';
+			const number = new Intl.NumberFormat(chart.options.locale, { maximumFractionDigits: 2 });
 			chart.data.datasets.forEach((dataset, datasetIndex) => {
 				if (!chart.isDatasetVisible(datasetIndex)) return;
-				const fill = typeof dataset.backgroundColor === 'string' ? dataset.backgroundColor : '#FFFFFF';
+				const fills = dataset.backgroundColor;
 				chart.getDatasetMeta(datasetIndex).data.forEach((element, index) => {
+					const fill =
+						typeof fills === 'string' ? fills : Array.isArray(fills) && typeof fills[index] === 'string' ? fills[index] : '#FFFFFF';
 					const value = dataset.data[index];
 					if (typeof value !== 'number' || value === 0) return;
 					const bar = element.getProps(['x', 'y', 'base', 'width', 'height'], true) as unknown as BarGeometry;
 					const room = horizontal ? Math.abs(bar.x - bar.base) : bar.width;
 					const depth = horizontal ? bar.height : Math.abs(bar.y - bar.base);
 					if (depth < 12) return;
-					const short = String(value);
+					const short = number.format(value);
 					const full = options.withName !== false && dataset.label ? `${short} ${dataset.label}` : short;
 					const text = ctx.measureText(full).width + 6 <= room ? full : ctx.measureText(short).width + 4 <= room ? short : null;
 					if (!text) return;

@@ -4,6 +4,7 @@ import { admin } from './messages/admin';
 import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
+import { dashboard } from './messages/dashboard';
 import { gender } from './messages/gender';
 import { inbox } from './messages/inbox';
 import { indicators } from './messages/indicators';
@@ -14,7 +15,7 @@ import { results } from './messages/results';
 import { risks } from './messages/risks';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
-const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox] as const;
+const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox, dashboard] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
 	infer Head extends { es: Record<string, string> },
