@@ -1,9 +1,12 @@
 import type { Chart } from 'chart.js';
 import { describe, expect, it } from 'vitest';
+import { adoptionFunnelChart } from '$lib/charts/adoption-funnel';
+import { genderActionsChart } from '$lib/charts/gender-actions';
 import { indicatorTrendChart } from '$lib/charts/indicator-trend';
 import { STATUS_COLOURS } from '$lib/charts/palette';
 import { segmentLabels, textColourOn } from '$lib/charts/segment-labels';
 import { statusByModuleChart } from '$lib/charts/status-by-module';
+import { womenMenChart } from '$lib/charts/women-men';
 import type { IndicatorStatus } from '$lib/model';
 
 const words = {
@@ -108,5 +111,49 @@ describe('indicatorTrendChart', () => {
 		expect(men!.label).toBe('Men');
 		expect(women!.borderDash).not.toEqual(men!.borderDash);
 		expect((women as { pointStyle: string }).pointStyle).not.toBe((men as { pointStyle: string }).pointStyle);
+	});
+});
+
+describe('the other dashboard charts', () => {
+	it('stacks gender actions per module with one dataset per status that occurs', () => {
+		const config = genderActionsChart({
+			groups: [
+				{ label: 'M1', byStatus: { planned: 1, completed: 2 } },
+				{ label: 'M2', byStatus: { completed: 1 } }
+			],
+			statuses: ['planned', 'ongoing', 'completed', 'cancelled'],
+			statusLabels: { planned: 'planned', ongoing: 'ongoing', completed: 'completed', cancelled: 'cancelled' },
+			axisLabel: 'Actions'
+		});
+		expect(config.data.datasets.map((d) => [d.label, d.data])).toEqual([
+			['planned', [1, 0]],
+			['completed', [2, 1]]
+		]);
+		expect(config.plugins).toHaveLength(1);
+	});
+
+	it('pairs women and men per indicator, the men bars outlined so the pair differs by more than colour', () => {
+		const config = womenMenChart({
+			indicators: [{ label: '1.1', women: 40, men: 60 }],
+			labels: { women: 'Women', men: 'Men' },
+			axisLabel: 'Value'
+		});
+		const [women, men] = config.data.datasets;
+		expect([women!.data, men!.data]).toEqual([[40], [60]]);
+		expect(women!.borderWidth).not.toBe(men!.borderWidth);
+	});
+
+	it('draws the adoption funnel in ladder order, the adopted rungs darker', () => {
+		const config = adoptionFunnelChart({
+			rungs: [
+				{ status: 'proposed', label: 'Proposed', count: 3, adopted: false },
+				{ status: 'adopted', label: 'Adopted', count: 2, adopted: true }
+			],
+			axisLabel: 'Recommendations'
+		});
+		expect(config.data.labels).toEqual(['Proposed', 'Adopted']);
+		expect(config.data.datasets[0]!.data).toEqual([3, 2]);
+		const fills = config.data.datasets[0]!.backgroundColor as string[];
+		expect(fills[0]).not.toBe(fills[1]);
 	});
 });
