@@ -114,6 +114,18 @@ describe('the dashboard figures', () => {
 		expect(d.risks.heatMap).toEqual(register.heatMap);
 		const figures = (await portfolioFigures(db, [programme.id], AS_OF)).get(programme.id)!;
 		expect(d.risks.openHigh).toBe(figures.openHighRisks);
+		// The risks that changed since the start of the latest ended period: exactly the register's
+		// open risks whose latest review then or later moved their score.
+		const since = d.risks.since!;
+		expect(since).not.toBeNull();
+		expect(d.risks.changed.length).toBeGreaterThan(0);
+		expect(d.risks.changed.map((r) => r.id).sort()).toEqual(
+			register.entries
+				.filter((e) => e.kind === 'risk' && e.status !== 'closed' && e.trend !== 'stable' && e.trend !== 'new')
+				.filter((e) => e.lastReviewedOn !== null && e.lastReviewedOn >= since.startDate)
+				.map((e) => e.id)
+				.sort()
+		);
 		for (const r of d.risks.changed) {
 			const entry = register.entries.find((e) => e.id === r.id)!;
 			expect(r.score).toBe(entry.score);

@@ -143,7 +143,11 @@ export interface Dashboard {
 	keyIndicators: number;
 	gender: GenderComparison[];
 	genderIndicators: number;
-	risks: { heatMap: HeatMap; changed: ChangedRisk[]; openHigh: number };
+	/**
+	 * `changed`: open risks whose latest review, dated in the latest ended reporting period or
+	 * after it (`since`), moved their score; null `since` when no period has ended yet (then any review counts).
+	 */
+	risks: { heatMap: HeatMap; changed: ChangedRisk[]; since: { label: string; startDate: IsoDate } | null; openHigh: number };
 	adoption: { summary: AdoptionSummary; adopted: AdoptedRecommendation[]; keyActions: KeyActionSummary };
 	genderActions: GenderActionGroup[];
 }
@@ -272,8 +276,11 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 
 	// ---- risks (the register's heat map and trends)
 	const active = register.entries.filter((e) => e.kind === 'risk' && e.status !== 'closed');
+	const lastEnded = ended.at(-1) ?? null;
+	const since = lastEnded && { label: lastEnded.label, startDate: lastEnded.startDate };
 	const changed: ChangedRisk[] = active
 		.filter((e) => (e.trend === 'rising' || e.trend === 'falling') && e.previousScore !== null)
+		.filter((e) => !since || (e.lastReviewedOn !== null && e.lastReviewedOn >= since.startDate))
 		.map((e) => ({
 			id: e.id,
 			code: e.code,
@@ -329,6 +336,7 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 		risks: {
 			heatMap: register.heatMap,
 			changed,
+			since,
 			openHigh: active.filter((e) => e.band === 'high' || e.band === 'critical').length
 		},
 		adoption: { summary: tracker.summary, adopted, keyActions: tracker.keyActions },
