@@ -218,14 +218,29 @@ describe('content in the reader’s language', () => {
 				text: 'Translated title'
 			})
 			.execute();
+		// A module left without its English title (whatever the seed translates).
+		const module = es.statusByModule.find((g) => g.module)!.module!;
+		const removed = await db
+			.deleteFrom('translation')
+			.where('entity', '=', 'module')
+			.where('entity_id', '=', module.id)
+			.where('field', '=', 'title')
+			.where('locale', '=', 'en')
+			.returningAll()
+			.execute();
 		try {
 			const en = await dashboardAs(donor, 'en');
 			expect(en.trends[0]!.title).toEqual({ text: 'Translated title', lang: 'en', fallback: false });
-			const module = en.statusByModule.find((g) => g.module)!.module!;
-			expect(module.title).toMatchObject({ lang: 'es', fallback: true });
+			expect(en.statusByModule.find((g) => g.module?.id === module.id)!.module!.title).toMatchObject({ lang: 'es', fallback: true });
 			expect(es.trends[0]!.title.fallback).toBe(false);
 		} finally {
-			await db.deleteFrom('translation').where('entity', '=', 'indicator').where('entity_id', '=', trend.id).execute();
+			await db
+				.deleteFrom('translation')
+				.where('entity', '=', 'indicator')
+				.where('entity_id', '=', trend.id)
+				.where('locale', '=', 'en')
+				.execute();
+			if (removed.length) await db.insertInto('translation').values(removed).execute();
 		}
 	});
 });
