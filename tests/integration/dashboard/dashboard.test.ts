@@ -207,6 +207,20 @@ describe('content in the reader’s language', () => {
 	it('shows a translated title in English and marks an untranslated one as the Spanish original', async () => {
 		const es = await dashboardAs(donor, 'es');
 		const trend = es.trends[0]!;
+		const module = es.statusByModule.find((g) => g.module)!.module!;
+		// The seed may translate either already: this test sets both English titles itself, and
+		// puts back what the seed had.
+		const englishTitle = (entity: 'indicator' | 'module', id: number) =>
+			db
+				.deleteFrom('translation')
+				.where('entity', '=', entity)
+				.where('entity_id', '=', id)
+				.where('field', '=', 'title')
+				.where('locale', '=', 'en');
+		const removed = [
+			...(await englishTitle('indicator', trend.id).returningAll().execute()),
+			...(await englishTitle('module', module.id).returningAll().execute())
+		];
 		await db
 			.insertInto('translation')
 			.values({
@@ -218,28 +232,13 @@ describe('content in the reader’s language', () => {
 				text: 'Translated title'
 			})
 			.execute();
-		// A module left without its English title (whatever the seed translates).
-		const module = es.statusByModule.find((g) => g.module)!.module!;
-		const removed = await db
-			.deleteFrom('translation')
-			.where('entity', '=', 'module')
-			.where('entity_id', '=', module.id)
-			.where('field', '=', 'title')
-			.where('locale', '=', 'en')
-			.returningAll()
-			.execute();
 		try {
 			const en = await dashboardAs(donor, 'en');
 			expect(en.trends[0]!.title).toEqual({ text: 'Translated title', lang: 'en', fallback: false });
 			expect(en.statusByModule.find((g) => g.module?.id === module.id)!.module!.title).toMatchObject({ lang: 'es', fallback: true });
 			expect(es.trends[0]!.title.fallback).toBe(false);
 		} finally {
-			await db
-				.deleteFrom('translation')
-				.where('entity', '=', 'indicator')
-				.where('entity_id', '=', trend.id)
-				.where('locale', '=', 'en')
-				.execute();
+			await englishTitle('indicator', trend.id).execute();
 			if (removed.length) await db.insertInto('translation').values(removed).execute();
 		}
 	});
