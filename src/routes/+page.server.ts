@@ -36,7 +36,10 @@ export const load: PageServerLoad = async (event) => {
 			needsAction: waiting.get(entry.programme.id) ?? 0,
 			statusCounts: countStatuses(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			updatesOverdue: countUpdatesOverdue(assessed.get(entry.programme.id)?.assessments.values() ?? []),
-			...figures.get(entry.programme.id)!
+			...figures.get(entry.programme.id)!,
+			// The seam for the reports: the last issued report of each programme (read for all
+			// programmes at once, so the portfolio stays a fixed number of statements) goes here.
+			lastReport: null as { href: string; label: string } | null
 		}))
 	};
 };

@@ -7,6 +7,7 @@ import { auth } from './messages/auth';
 import { common } from './messages/common';
 import { content } from './messages/content';
 import { exportMessages } from './messages/exports';
+import { dashboard } from './messages/dashboard';
 import { gender } from './messages/gender';
 import { inbox } from './messages/inbox';
 import { indicators } from './messages/indicators';
@@ -32,7 +33,8 @@ const catalogues = [
 	recommendations,
 	inbox,
 	exportMessages,
-	api
+	api,
+	dashboard
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -26,7 +26,8 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	inbox: ['programmes', 'results', 'risks', 'recommendations'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations'],
-	api: ['programmes', 'results', 'risks', 'recommendations', 'auth']
+	api: ['programmes', 'results', 'risks', 'recommendations', 'auth'],
+	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

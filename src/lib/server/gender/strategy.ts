@@ -12,7 +12,7 @@ import {
 import type { Executor } from '../db/executor';
 import { toGenderAction } from './actions';
 import { toModule } from '../programmes/programmes';
-import { assessmentFor, type ReadOptions } from '../results/assessment';
+import { assessmentFor, type ProgrammeAssessment, type ReadOptions } from '../results/assessment';
 import type { Viewer } from '../core/viewer';
 import { todayIso } from '../core/dates';
 
@@ -67,6 +67,34 @@ export interface GenderStrategy {
 	modules: ModuleRef[];
 }
 
+/**
+ * The women/men gap of every sex-disaggregated indicator, from approved values only, by indicator
+ * id: what the gender page and the dashboard show (no statement: it reads the assessment).
+ */
+export function genderIndicatorViews(assessed: ProgrammeAssessment): Map<number, GenderIndicatorView> {
+	const views = new Map<number, GenderIndicatorView>();
+	for (const indicator of assessed.indicators.filter((i) => i.disaggregatedBySex)) {
+		const approved = assessed.approved.get(indicator.id);
+		const points = assessed.periods.flatMap((p) => {
+			const v = approved?.get(p.id);
+			return v && (v.women !== null || v.men !== null)
+				? [{ period: { id: p.id, label: p.label, isIllustrative: v.isIllustrative }, women: v.women, men: v.men }]
+				: [];
+		});
+		views.set(indicator.id, {
+			id: indicator.id,
+			code: indicator.code,
+			title: indicator.title,
+			unit: indicator.unit,
+			measure: indicator.measure,
+			level: indicator.level,
+			status: assessed.assessments.get(indicator.id)!.status,
+			series: gapSeries(points)
+		});
+	}
+	return views;
+}
+
 export async function loadGenderStrategy(
 	db: Executor,
 	programme: Programme,
@@ -98,26 +126,7 @@ export async function loadGenderStrategy(
 	});
 
 	const disaggregated = assessed.indicators.filter((i) => i.disaggregatedBySex);
-	const views = new Map<number, GenderIndicatorView>();
-	for (const indicator of disaggregated) {
-		const approved = assessed.approved.get(indicator.id);
-		const points = assessed.periods.flatMap((p) => {
-			const v = approved?.get(p.id);
-			return v && (v.women !== null || v.men !== null)
-				? [{ period: { id: p.id, label: p.label, isIllustrative: v.isIllustrative }, women: v.women, men: v.men }]
-				: [];
-		});
-		views.set(indicator.id, {
-			id: indicator.id,
-			code: indicator.code,
-			title: indicator.title,
-			unit: indicator.unit,
-			measure: indicator.measure,
-			level: indicator.level,
-			status: assessed.assessments.get(indicator.id)!.status,
-			series: gapSeries(points)
-		});
-	}
+	const views = genderIndicatorViews(assessed);
 
 	const modules = moduleRows.map(toModule).map((m) => ({ id: m.id, code: m.code, title: m.title }));
 	const group = (module: ModuleRef | null): GenderGroup => {

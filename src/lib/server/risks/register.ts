@@ -54,6 +54,10 @@ export interface RiskEntry extends Risk {
 	reviewNeeded: ReviewFlag | null;
 	/** Assumptions only: the check of the latest period checked. */
 	lastCheck: RiskCheck | null;
+	/** The score at the review before the latest (what the trend compares with); null with fewer than two reviews. */
+	previousScore: number | null;
+	/** The date of the latest review. */
+	lastReviewedOn: IsoDate | null;
 }
 
 export type RiskCheck = AssumptionCheck & { periodLabel: string };
@@ -222,7 +226,8 @@ async function loadEntries(
 				asOf,
 				programme.effectiveEndDate
 			),
-			lastCheck: (checksByRisk.get(row.id) ?? []).at(-1) ?? null
+			lastCheck: (checksByRisk.get(row.id) ?? []).at(-1) ?? null,
+			...lastTwo(reviews)
 		};
 	});
 	// Closed entries last; within the rest, the highest score first.
@@ -234,6 +239,15 @@ async function loadEntries(
 			a.id - b.id
 	);
 	return { entries, assessed, checksByRisk };
+}
+
+function lastTwo(reviews: { id: number; reviewedOn: IsoDate; likelihood: number; impact: number }[]) {
+	const sorted = sortReviews(reviews);
+	const before = sorted.at(-2);
+	return {
+		previousScore: before ? riskScore(before.likelihood, before.impact) : null,
+		lastReviewedOn: sorted.at(-1)?.reviewedOn ?? null
+	};
 }
 
 function group<T>(items: T[], key: (item: T) => number): Map<number, T[]> {

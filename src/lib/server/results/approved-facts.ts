@@ -1,0 +1,39 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/executor';
+
+// Facts about a programme's approved values that the assessment does not carry: how many have
+// evidence (a link or an attached file) and when the last one was approved ("data as of"). One
+// statement whatever the number of indicators or values.
+
+export interface ApprovedValueFacts {
+	/** Approved values (derived indicators have none: their figures are counted, not entered). */
+	approved: number;
+	/** Approved values with an evidence link or at least one attached file. */
+	withEvidence: number;
+	/** When the latest of them was approved (ISO timestamp), or null when none is. */
+	lastApprovedAt: string | null;
+}
+
+export async function loadApprovedValueFacts(db: Executor, programmeId: number): Promise<ApprovedValueFacts> {
+	const row = await db
+		.selectFrom('indicator_value')
+		.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('approved'),
+			sql<number>`coalesce(sum(case when ${eb.or([
+				eb('indicator_value.evidence_url', 'is not', null).and('indicator_value.evidence_url', '!=', ''),
+				eb.exists(
+					eb
+						.selectFrom('attachment')
+						.select('attachment.id')
+						.where('attachment.owner_entity', '=', 'indicator_value')
+						.whereRef('attachment.owner_id', '=', 'indicator_value.id')
+				)
+			])} then 1 else 0 end), 0)`.as('with_evidence'),
+			eb.fn.max('indicator_value.reviewed_at').as('last_approved_at')
+		])
+		.where('indicator.programme_id', '=', programmeId)
+		.where('indicator_value.status', '=', 'approved')
+		.executeTakeFirstOrThrow();
+	return { approved: Number(row.approved), withEvidence: Number(row.with_evidence), lastApprovedAt: row.last_approved_at ?? null };
+}
