@@ -39,8 +39,8 @@ export const load: PageServerLoad = async (event) => {
 	const [result, entities, programmes, accounts] = await Promise.all([
 		searchAudit(db, { programmeId: s.programme, entity: s.entity, userId: s.user, from: s.from, to: s.to, text: s.q, beforeId: s.before }),
 		listAuditEntities(db),
-		listProgrammes(db),
-		listAccounts(db)
+		listProgrammes(db, event.locals.locale),
+		listAccounts(db, undefined, event.locals.locale)
 	]);
 	return { ...result, search: s, entities, programmes, users: accounts.map((a) => ({ id: a.id, name: a.name })) };
 };
