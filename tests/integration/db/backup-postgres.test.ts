@@ -40,8 +40,8 @@ describe.skipIf(!testingOnPostgres())('npm run db:backup on PostgreSQL', () => {
 		await freshDatabase({ seed: true });
 		const writer = startWriter();
 		const target = join(mkdtempSync(join(tmpdir(), 'avance-pgdump-')), 'avance.dump');
-		let before = 0;
-		let after = 0;
+		let before: number;
+		let after: number;
 		try {
 			while (writer.acked() < 100) {
 				if (writer.exited()) throw new Error(`writer died: ${writer.error()}`);

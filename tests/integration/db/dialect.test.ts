@@ -26,13 +26,27 @@ describe(`the database layer on ${testingOnPostgres() ? 'PostgreSQL' : 'SQLite'}
 
 	it('returns counts and sums as numbers, and ids from returning', async () => {
 		const db = await freshDatabase({ seed: true });
-		const { n } = await db.selectFrom('indicator').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-		const { s } = await db.selectFrom('indicator').select((eb) => eb.fn.sum<number>('sort_order').as('s')).executeTakeFirstOrThrow();
+		const { n } = await db
+			.selectFrom('indicator')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		const { s } = await db
+			.selectFrom('indicator')
+			.select((eb) => eb.fn.sum<number>('sort_order').as('s'))
+			.executeTakeFirstOrThrow();
 		expect(typeof n).toBe('number');
 		expect(n).toBeGreaterThan(10);
 		expect(typeof s).toBe('number');
-		const first = await db.insertInto('audit_log').values({ entity: 'probe', entity_id: '1', action: 'create' }).returning('id').executeTakeFirstOrThrow();
-		const second = await db.insertInto('audit_log').values({ entity: 'probe', entity_id: '2', action: 'create' }).returning('id').executeTakeFirstOrThrow();
+		const first = await db
+			.insertInto('audit_log')
+			.values({ entity: 'probe', entity_id: '1', action: 'create' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const second = await db
+			.insertInto('audit_log')
+			.values({ entity: 'probe', entity_id: '2', action: 'create' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		expect(typeof first.id).toBe('number');
 		expect(second.id).toBe(first.id + 1);
 		// The instant default: ISO-8601 UTC with milliseconds, as the app writes them.
@@ -48,7 +62,7 @@ describe(`the database layer on ${testingOnPostgres() ? 'PostgreSQL' : 'SQLite'}
 
 	it.runIf(testingOnPostgres())('parses int8 from PostgreSQL with that guard', async () => {
 		const db = await freshDatabase();
-		expect((await sql<{ n: number }>`select 42::int8 as n`.execute(db)).rows[0].n).toBe(42);
+		expect((await sql<{ n: number }>`select 42::int8 as n`.execute(db)).rows[0]!.n).toBe(42);
 		await expect(sql`select (2^60)::int8 as n`.execute(db)).rejects.toThrow(RangeError);
 	});
 
@@ -56,7 +70,10 @@ describe(`the database layer on ${testingOnPostgres() ? 'PostgreSQL' : 'SQLite'}
 		const db = await freshDatabase({ seed: true });
 		const programme = await db.selectFrom('programme').selectAll().orderBy('id').executeTakeFirstOrThrow();
 		const unique = await caught(() =>
-			db.insertInto('programme').values({ ...programme, id: undefined, code: 'OTHER', title: 'x' }).execute()
+			db
+				.insertInto('programme')
+				.values({ ...programme, id: undefined, code: 'OTHER', title: 'x' })
+				.execute()
 		);
 		expect(constraintViolation(unique)).toBe('unique');
 		expect(domainErrorFor(unique)).toBeInstanceOf(ConflictError);
@@ -82,16 +99,20 @@ describe(`the database layer on ${testingOnPostgres() ? 'PostgreSQL' : 'SQLite'}
 			.addColumn('amount', floatType(db))
 			.execute();
 		await appendOnlyTrigger(db, 'ddl_probe');
-		const row = await sql<{ id: number; bytes: Uint8Array; amount: number }>`insert into ddl_probe (bytes, amount) values (${Buffer.from([1, 2, 255])}, ${0.1 + 0.2}) returning id, bytes, amount`.execute(db);
-		expect(row.rows[0].id).toBe(1);
-		expect([...row.rows[0].bytes]).toEqual([1, 2, 255]);
+		const row = await sql<{
+			id: number;
+			bytes: Uint8Array;
+			amount: number;
+		}>`insert into ddl_probe (bytes, amount) values (${Buffer.from([1, 2, 255])}, ${0.1 + 0.2}) returning id, bytes, amount`.execute(db);
+		expect(row.rows[0]!.id).toBe(1);
+		expect([...row.rows[0]!.bytes]).toEqual([1, 2, 255]);
 		// Eight-byte floats on both: 0.1 + 0.2 comes back exactly as JavaScript computed it.
-		expect(row.rows[0].amount).toBe(0.1 + 0.2);
+		expect(row.rows[0]!.amount).toBe(0.1 + 0.2);
 		const update = await caught(() => sql`update ddl_probe set amount = 1`.execute(db));
 		expect(constraintViolation(update)).toBe('append_only');
 		expect(domainErrorFor(update)).toBeInstanceOf(ConflictError);
 		const remove = await caught(() => sql`delete from ddl_probe`.execute(db));
 		expect(constraintViolation(remove)).toBe('append_only');
-		expect((await sql<{ n: number }>`select count(*) as n from ddl_probe`.execute(db)).rows[0].n).toBe(1);
+		expect((await sql<{ n: number }>`select count(*) as n from ddl_probe`.execute(db)).rows[0]!.n).toBe(1);
 	});
 });

@@ -24,6 +24,7 @@ describe.skipIf(testingOnPostgres())('the SQLite schema of the landed migrations
 		const { rows } = await sql<MasterRow>`select type, name, tbl_name, sql from sqlite_master order by type, name`.execute(db);
 		const byName = new Map(rows.map((r) => [`${r.type}:${r.name}`, r]));
 		expect(fixture.length).toBeGreaterThan(50);
-		for (const expected of fixture) expect(byName.get(`${expected.type}:${expected.name}`), `${expected.type} ${expected.name}`).toEqual(expected);
+		for (const expected of fixture)
+			expect(byName.get(`${expected.type}:${expected.name}`), `${expected.type} ${expected.name}`).toEqual(expected);
 	});
 });

@@ -17,7 +17,9 @@ const ALWAYS_LEFT_OUT = ['timestamp', 'password_hash'];
 
 /** Per table, the columns left out: ALWAYS_LEFT_OUT and those whose SQLite default reads the clock. */
 async function stampedColumns(sqlite: Db, table: string): Promise<Set<string>> {
-	const { rows } = await sql<{ name: string; dflt_value: string | null }>`select name, dflt_value from pragma_table_info(${table})`.execute(sqlite);
+	const { rows } = await sql<{ name: string; dflt_value: string | null }>`select name, dflt_value from pragma_table_info(${table})`.execute(
+		sqlite
+	);
 	return new Set([...ALWAYS_LEFT_OUT, ...rows.filter((r) => r.dflt_value?.includes("'now'")).map((r) => r.name)]);
 }
 
@@ -35,16 +37,16 @@ function canonical(value: unknown): string {
 
 async function tables(db: Db, postgres: boolean): Promise<string[]> {
 	const { rows } = postgres
-		? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db)
+		? await sql<{
+				name: string;
+			}>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db)
 		: await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
 	return rows.map((r) => r.name).sort();
 }
 
 async function digest(db: Db, table: string, stamped: Set<string>): Promise<{ rows: number; hash: string }> {
 	const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
-	const lines = rows
-		.map((row) => canonical(Object.fromEntries(Object.entries(row).filter(([k]) => !stamped.has(k)))))
-		.sort();
+	const lines = rows.map((row) => canonical(Object.fromEntries(Object.entries(row).filter(([k]) => !stamped.has(k))))).sort();
 	return { rows: rows.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
 
@@ -64,7 +66,8 @@ describe.skipIf(!testingOnPostgres())('the demo seed on SQLite and on PostgreSQL
 				const stamped = await stampedColumns(sqlite, table);
 				const [a, b] = [await digest(sqlite, table, stamped), await digest(postgres, table, stamped)];
 				total += a.rows;
-				if (a.rows !== b.rows || a.hash !== b.hash) differing.push(`${table}: sqlite ${a.rows} rows ${a.hash.slice(0, 8)}, postgres ${b.rows} rows ${b.hash.slice(0, 8)}`);
+				if (a.rows !== b.rows || a.hash !== b.hash)
+					differing.push(`${table}: sqlite ${a.rows} rows ${a.hash.slice(0, 8)}, postgres ${b.rows} rows ${b.hash.slice(0, 8)}`);
 			}
 			expect(differing).toEqual([]);
 			expect(total).toBeGreaterThan(500);

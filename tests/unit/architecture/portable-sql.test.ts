@@ -18,7 +18,7 @@ const SQLITE_ONLY: [string, RegExp][] = [
 	['insert or replace/ignore (use onConflict)', /\binsert\s+or\s+(replace|ignore|abort|fail|rollback)\b/i],
 	['pragma', /\bpragma\b/i],
 	['sqlite_master', /\bsqlite_(master|schema|sequence)\b/i],
-	['datetime()/date(\'now\')', /\b(datetime|date)\s*\(\s*'now'/i],
+	["datetime()/date('now')", /\b(datetime|date)\s*\(\s*'now'/i],
 	['last_insert_rowid() / insertId (use returning)', /\blast_insert_rowid\b|\binsertId\b/],
 	['autoIncrement() (use identity from ddl.ts)', /\.autoIncrement\s*\(/],
 	["'blob' / 'real' column types (use binaryType/floatType)", /addColumn\([^)]*,\s*'(blob|real)'/],
@@ -49,7 +49,17 @@ describe('SQL outside src/lib/server/db/', () => {
 	});
 
 	it('catches the idioms it names (so that the scan above can fail)', () => {
-		const samples = ["sql`strftime('%Y', at)`", 'insert or ignore into x', 'ifnull(a, b)', ".addColumn('v', 'real')", 'c.primaryKey().autoIncrement()'];
-		for (const sample of samples) expect(SQLITE_ONLY.some(([, p]) => p.test(sample)), sample).toBe(true);
+		const samples = [
+			"sql`strftime('%Y', at)`",
+			'insert or ignore into x',
+			'ifnull(a, b)',
+			".addColumn('v', 'real')",
+			'c.primaryKey().autoIncrement()'
+		];
+		for (const sample of samples)
+			expect(
+				SQLITE_ONLY.some(([, p]) => p.test(sample)),
+				sample
+			).toBe(true);
 	});
 });

@@ -50,10 +50,7 @@ export interface AccountSummary {
 
 /** Every account with its memberships: two statements; names sorted in `locale` (not by the database's collation). */
 export async function listAccounts(db: Executor, onlyId?: number, locale: Locale = 'es'): Promise<AccountSummary[]> {
-	let users = db
-		.selectFrom('user')
-		.select(['id', 'name', 'email', 'is_admin', 'active', 'locale', 'created_at', 'version'])
-		.orderBy('id');
+	let users = db.selectFrom('user').select(['id', 'name', 'email', 'is_admin', 'active', 'locale', 'created_at', 'version']).orderBy('id');
 	let members = db
 		.selectFrom('membership')
 		.innerJoin('programme', 'programme.id', 'membership.programme_id')

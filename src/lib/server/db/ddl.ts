@@ -1,4 +1,4 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import { APPEND_ONLY_SQLSTATE, dialectOf, type DialectName } from './dialect';
 
 // The column idioms every migration uses, in one place, so that one migration gives the same
@@ -16,18 +16,18 @@ export function identity(column: ColumnDefinitionBuilder, dialect: DialectName =
 }
 
 /** Default for an instant column: the current UTC time as ISO-8601 text with milliseconds. */
-export function nowText(db: Kysely<any>): RawBuilder<string> {
+export function nowText(db: QueryExecutorProvider): RawBuilder<string> {
 	if (dialectOf(db) === 'postgres') return sql<string>`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 	return sql<string>`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 }
 
 /** The column type for binary data (hashes, secrets). */
-export function binaryType(db: Kysely<any>): 'blob' | 'bytea' {
+export function binaryType(db: QueryExecutorProvider): 'blob' | 'bytea' {
 	return dialectOf(db) === 'postgres' ? 'bytea' : 'blob';
 }
 
 /** The column type for measured values (8-byte floating point on every dialect). */
-export function floatType(db: Kysely<any>): 'real' | 'double precision' {
+export function floatType(db: QueryExecutorProvider): 'real' | 'double precision' {
 	return dialectOf(db) === 'postgres' ? 'double precision' : 'real';
 }
 
@@ -36,7 +36,7 @@ export function floatType(db: Kysely<any>): 'real' | 'double precision' {
  * error that `constraintViolation` reports as 'append_only'. `table` is a name the migration
  * writes (letters, digits, underscores), never user input.
  */
-export async function appendOnlyTrigger(db: Kysely<any>, table: string): Promise<void> {
+export async function appendOnlyTrigger(db: QueryExecutorProvider, table: string): Promise<void> {
 	if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`not a table name: ${table}`);
 	const name = sql.id(`${table}_append_only`);
 	const target = sql.id(table);
@@ -51,6 +51,10 @@ export async function appendOnlyTrigger(db: Kysely<any>, table: string): Promise
 		await sql`create trigger ${name} before update or delete on ${target} for each row execute function avance_append_only()`.execute(db);
 		return;
 	}
-	await sql`create trigger ${sql.id(`${table}_append_only_update`)} before update on ${target} begin select raise(abort, ${message}); end`.execute(db);
-	await sql`create trigger ${sql.id(`${table}_append_only_delete`)} before delete on ${target} begin select raise(abort, ${message}); end`.execute(db);
+	await sql`create trigger ${sql.id(`${table}_append_only_update`)} before update on ${target} begin select raise(abort, ${message}); end`.execute(
+		db
+	);
+	await sql`create trigger ${sql.id(`${table}_append_only_delete`)} before delete on ${target} begin select raise(abort, ${message}); end`.execute(
+		db
+	);
 }

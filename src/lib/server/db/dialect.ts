@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PostgresAdapter, type Kysely } from 'kysely';
+import { PostgresAdapter, type QueryExecutorProvider } from 'kysely';
 
 // The one place that knows which database Avance runs on. Everything that differs between
 // SQLite and PostgreSQL is decided here (or in ddl.ts, for migrations), never in a domain.
@@ -10,7 +10,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export function postgresUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
 	const url = env.DATABASE_URL?.trim();
 	if (!url) return undefined;
-	if (!/^postgres(ql)?:\/\//i.test(url)) throw new Error('DATABASE_URL must start with postgres:// (unset it to use the SQLite file DATABASE_PATH)');
+	if (!/^postgres(ql)?:\/\//i.test(url))
+		throw new Error('DATABASE_URL must start with postgres:// (unset it to use the SQLite file DATABASE_PATH)');
 	return url;
 }
 
@@ -22,7 +23,7 @@ export function withDialect<T>(name: DialectName, fn: () => Promise<T>): Promise
 }
 
 /** The dialect of `db`; without one, the dialect of the migration run in progress (SQLite outside any). */
-export function dialectOf(db?: Kysely<any>): DialectName {
+export function dialectOf(db?: QueryExecutorProvider): DialectName {
 	if (db) return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 	return migrating.getStore() ?? 'sqlite';
 }

@@ -64,7 +64,13 @@ export async function loadRecommendationDetail(
 			.select('user.name as author_name')
 			.where('adoption_event.recommendation_id', '=', id)
 			.execute(),
-		db.selectFrom('key_action').selectAll().where('recommendation_id', '=', id).orderBy('due_date', (ob) => ob.asc().nullsFirst()).orderBy('id').execute(),
+		db
+			.selectFrom('key_action')
+			.selectAll()
+			.where('recommendation_id', '=', id)
+			.orderBy('due_date', (ob) => ob.asc().nullsFirst())
+			.orderBy('id')
+			.execute(),
 		db
 			.selectFrom('recommendation_module')
 			.innerJoin('module', 'module.id', 'recommendation_module.module_id')
@@ -203,12 +209,7 @@ export async function recommendationFormOptions(db: Executor, programmeId: numbe
 			.orderBy('id')
 			.execute()
 			.then((rows) => sortByCode(rows, (r) => r.code)),
-		db
-			.selectFrom('recommendation')
-			.select('addressed_to')
-			.distinct()
-			.where('programme_id', '=', programmeId)
-			.execute()
+		db.selectFrom('recommendation').select('addressed_to').distinct().where('programme_id', '=', programmeId).execute()
 	]);
 	sortByName(addressees, (a) => a.addressed_to);
 	return { sources, modules, outputs, indicators, risks, addressees: addressees.map((a) => a.addressed_to) };
