@@ -29,16 +29,21 @@ export async function dropCurrentPostgres(): Promise<void> {
  * new temp folder, so uploads (beside the database by default) stay per test.
  */
 export async function freshDatabase(options: { seed?: boolean; demoAccounts?: boolean } = {}): Promise<Db> {
-	await closeDb();
-	process.env.DATABASE_PATH = tempDatabasePath();
 	if (testingOnPostgres()) {
-		await dropCurrentPostgres();
+		// The new database first, and the variables pointing at it, so that nothing still running
+		// from the test before (a timed-out one) can reopen the old one, which is dropped last.
 		const name = `avance_t_${process.pid}_${++postgresCount}`;
 		await createDatabaseFrom(name, templateName(options, inject('pgRun')));
+		const previous = currentPostgres;
 		currentPostgres = name;
 		process.env.DATABASE_URL = postgresTestUrl(name);
+		process.env.DATABASE_PATH = tempDatabasePath();
+		await closeDb();
+		if (previous) await dropDatabase(previous);
 		return getDb();
 	}
+	await closeDb();
+	process.env.DATABASE_PATH = tempDatabasePath();
 	delete process.env.DATABASE_URL;
 	const db = getDb();
 	await migrateToLatest(db);
