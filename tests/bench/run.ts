@@ -71,6 +71,8 @@ interface LoadResult {
 	p50: number;
 	p95: number;
 	max: number;
+	/** Seconds into the run when the slowest request started (a tail at 0 s is a cold start). */
+	maxAt: number;
 	failed: number;
 }
 
@@ -78,6 +80,7 @@ interface LoadResult {
 async function readLoad(bases: string[], cookies: string[], paths: string[], seconds: number): Promise<LoadResult> {
 	const latencies: number[] = [];
 	let failed = 0;
+	let slowest = { ms: 0, at: 0 };
 	const started = performance.now();
 	const deadline = started + seconds * 1000;
 	await Promise.all(
@@ -88,8 +91,10 @@ async function readLoad(bases: string[], cookies: string[], paths: string[], sec
 				try {
 					const res = await fetch(base + paths[k % paths.length], { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
 					await res.arrayBuffer();
-					if (res.status === 200) latencies.push(performance.now() - t0);
+					const ms = performance.now() - t0;
+					if (res.status === 200) latencies.push(ms);
 					else failed++;
+					if (ms > slowest.ms) slowest = { ms, at: (t0 - started) / 1000 };
 				} catch {
 					failed++;
 				}
@@ -105,6 +110,7 @@ async function readLoad(bases: string[], cookies: string[], paths: string[], sec
 		p50: percentile(sorted, 50),
 		p95: percentile(sorted, 95),
 		max: sorted[sorted.length - 1] ?? NaN,
+		maxAt: slowest.at,
 		failed
 	};
 }
@@ -316,11 +322,11 @@ async function main() {
 			`\nread load on ${store.label}: ${LOAD_CLIENTS} donors reading ${LOAD_PAGES.join(' and ')} (30 indicators) for ${LOAD_SECONDS} s; ms as the clients see them\n`
 		);
 		console.log(
-			`${pad('app processes', 16)}${'requests'.padStart(10)}${'req/s'.padStart(9)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'failed'.padStart(8)}`
+			`${pad('app processes', 16)}${'requests'.padStart(10)}${'req/s'.padStart(9)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'max at s'.padStart(10)}${'failed'.padStart(8)}`
 		);
 		for (const l of loads) {
 			console.log(
-				`${pad(String(l.processes), 16)}${String(l.requests).padStart(10)}${l.perSecond.toFixed(1).padStart(9)}${num(l.p50).padStart(9)}${num(l.p95).padStart(9)}${num(l.max).padStart(9)}${String(l.failed).padStart(8)}`
+				`${pad(String(l.processes), 16)}${String(l.requests).padStart(10)}${l.perSecond.toFixed(1).padStart(9)}${num(l.p50).padStart(9)}${num(l.p95).padStart(9)}${num(l.max).padStart(9)}${l.maxAt.toFixed(1).padStart(10)}${String(l.failed).padStart(8)}`
 			);
 		}
 		if (loads.length === 2) {
