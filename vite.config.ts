@@ -17,7 +17,9 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
-					setupFiles: ['tests/integration/setup.ts']
+					setupFiles: ['tests/integration/setup.ts'],
+					// Prepares the PostgreSQL templates under `npm run test:pg` (AVANCE_TEST_PG=1); nothing on SQLite.
+					globalSetup: ['tests/integration/global-setup.ts']
 				}
 			},
 			{

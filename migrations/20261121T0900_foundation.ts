@@ -1,15 +1,16 @@
 import { sql, type Kysely } from 'kysely';
+import { identity, nowText, binaryType } from '../src/lib/server/db/ddl';
 
 // Foundation: programmes and their logframe skeleton, accounts, sessions, memberships, audit log.
 // Dates are ISO-8601 text ('YYYY-MM-DD'); instants are ISO-8601 UTC text. Every editable row has a
 // `version` so that concurrent edits are detected instead of silently overwritten.
 
 export async function up(db: Kysely<any>): Promise<void> {
-	const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+	const now = nowText(db);
 
 	await db.schema
 		.createTable('user')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('email', 'text', (c) => c.notNull().unique())
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('password_hash', 'text', (c) => c.notNull())
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('session')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('user.id').onDelete('cascade'))
-		.addColumn('secret_hash', 'blob', (c) => c.notNull())
+		.addColumn('secret_hash', binaryType(db), (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('last_verified_at', 'text', (c) => c.notNull())
 		.execute();
@@ -32,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('programme')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('slug', 'text', (c) => c.notNull().unique())
 		.addColumn('code', 'text', (c) => c.notNull().unique())
 		.addColumn('short_name', 'text', (c) => c.notNull())
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('membership')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('coordinator', 'evaluator', 'donor')`))
@@ -69,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('module')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		.addColumn('code', 'text', (c) => c.notNull())
 		.addColumn('title', 'text', (c) => c.notNull())
@@ -81,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('output')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('module_id', 'integer', (c) => c.notNull().references('module.id').onDelete('cascade'))
 		.addColumn('code', 'text', (c) => c.notNull())
 		.addColumn('title', 'text', (c) => c.notNull())
@@ -93,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('activity')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('output_id', 'integer', (c) => c.notNull().references('output.id').onDelete('cascade'))
 		.addColumn('code', 'text', (c) => c.notNull())
 		.addColumn('title', 'text', (c) => c.notNull())
@@ -113,7 +114,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('reporting_period')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		.addColumn('label', 'text', (c) => c.notNull())
 		.addColumn('start_date', 'text', (c) => c.notNull())
@@ -130,7 +131,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('audit_log')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('at', 'text', (c) => c.notNull().defaultTo(now))
 		.addColumn('user_id', 'integer', (c) => c.references('user.id').onDelete('set null'))
 		.addColumn('programme_id', 'integer', (c) => c.references('programme.id').onDelete('set null'))

@@ -1,14 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { identity, nowText, floatType } from '../src/lib/server/db/ddl';
 
 // Results framework: indicators with their reference sheet, per-period targets (milestones),
 // per-period values with a review workflow, internal comments on values, and uploaded evidence.
 
 export async function up(db: Kysely<any>): Promise<void> {
-	const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+	const now = nowText(db);
 
 	await db.schema
 		.createTable('indicator')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		// Level: programme (impact) when both are null, module (outcome), or output.
 		.addColumn('module_id', 'integer', (c) => c.references('module.id').onDelete('cascade'))
@@ -22,10 +23,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('aggregation', 'text', (c) =>
 			c.notNull().defaultTo('per_period').check(sql`aggregation in ('per_period', 'cumulative', 'latest')`)
 		)
-		.addColumn('baseline_value', 'real')
+		.addColumn('baseline_value', floatType(db))
 		.addColumn('baseline_date', 'text')
 		.addColumn('baseline_note', 'text', (c) => c.notNull().defaultTo(''))
-		.addColumn('target_value', 'real')
+		.addColumn('target_value', floatType(db))
 		.addColumn('means_of_verification', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('frequency', 'text', (c) => c.notNull().defaultTo('semiannual'))
 		.addColumn('responsible', 'text', (c) => c.notNull().defaultTo(''))
@@ -45,12 +46,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('indicator_target')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id').onDelete('cascade'))
 		.addColumn('period_id', 'integer', (c) => c.notNull().references('reporting_period.id').onDelete('cascade'))
-		.addColumn('value', 'real', (c) => c.notNull())
-		.addColumn('women', 'real')
-		.addColumn('men', 'real')
+		.addColumn('value', floatType(db), (c) => c.notNull())
+		.addColumn('women', floatType(db))
+		.addColumn('men', floatType(db))
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
 		.addUniqueConstraint('indicator_target_indicator_period', ['indicator_id', 'period_id'])
 		.execute();
@@ -58,14 +59,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('indicator_value')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id').onDelete('cascade'))
 		.addColumn('period_id', 'integer', (c) => c.notNull().references('reporting_period.id').onDelete('cascade'))
 		// Total (1/0 for a milestone; null for a qualitative indicator).
-		.addColumn('value', 'real')
-		.addColumn('women', 'real')
-		.addColumn('men', 'real')
-		.addColumn('not_stated', 'real')
+		.addColumn('value', floatType(db))
+		.addColumn('women', floatType(db))
+		.addColumn('men', floatType(db))
+		.addColumn('not_stated', floatType(db))
 		.addColumn('narrative', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('evidence_url', 'text')
 		.addColumn('status', 'text', (c) =>
@@ -98,7 +99,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('value_comment')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('value_id', 'integer', (c) => c.notNull().references('indicator_value.id').onDelete('cascade'))
 		.addColumn('author_id', 'integer', (c) => c.references('user.id').onDelete('set null'))
 		.addColumn('body', 'text', (c) => c.notNull())
@@ -111,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// outside static/ and are served only to members allowed to see the record they belong to.
 	await db.schema
 		.createTable('attachment')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		.addColumn('owner_entity', 'text', (c) => c.notNull())
 		.addColumn('owner_id', 'integer', (c) => c.notNull())

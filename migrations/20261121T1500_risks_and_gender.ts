@@ -1,14 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { identity, nowText } from '../src/lib/server/db/ddl';
 
 // Risks-and-assumptions matrix (with reviews, assumption checks and links to the indicators a
 // risk threatens) and gender-strategy actions (with the sex-disaggregated indicators they target).
 
 export async function up(db: Kysely<any>): Promise<void> {
-	const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+	const now = nowText(db);
 
 	await db.schema
 		.createTable('risk')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		// Attached to the programme (all null), a module, an output or an activity (the most specific wins).
 		.addColumn('module_id', 'integer', (c) => c.references('module.id').onDelete('cascade'))
@@ -42,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Each re-assessment is kept; the risk's likelihood and impact are those of its latest review.
 	await db.schema
 		.createTable('risk_review')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('risk_id', 'integer', (c) => c.notNull().references('risk.id').onDelete('cascade'))
 		.addColumn('reviewed_on', 'text', (c) => c.notNull())
 		.addColumn('likelihood', 'integer', (c) => c.notNull().check(sql`likelihood between 1 and 5`))
@@ -57,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// An assumption's periodic check: does it still hold in this reporting period?
 	await db.schema
 		.createTable('assumption_check')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('risk_id', 'integer', (c) => c.notNull().references('risk.id').onDelete('cascade'))
 		.addColumn('period_id', 'integer', (c) => c.notNull().references('reporting_period.id').onDelete('cascade'))
 		.addColumn('result', 'text', (c) => c.notNull().check(sql`result in ('holds', 'partly', 'no')`))
@@ -79,7 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('gender_action')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		// Null: a programme-wide action (the strategy itself); otherwise the module it belongs to.
 		.addColumn('module_id', 'integer', (c) => c.references('module.id').onDelete('cascade'))

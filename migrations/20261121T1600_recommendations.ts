@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { identity, nowText } from '../src/lib/server/db/ddl';
 
 // Recommendation adoption tracker: the documents recommendations come from, the recommendations
 // with their management response, the partner's adoption ladder (one event per step), key
@@ -6,11 +7,11 @@ import { sql, type Kysely } from 'kysely';
 // the tracker ("recommendations adopted").
 
 export async function up(db: Kysely<any>): Promise<void> {
-	const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+	const now = nowText(db);
 
 	await db.schema
 		.createTable('source_document')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('midterm_evaluation', 'final_evaluation', 'technical_study')`))
@@ -22,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('recommendation')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('programme_id', 'integer', (c) => c.notNull().references('programme.id').onDelete('cascade'))
 		.addColumn('source_document_id', 'integer', (c) => c.references('source_document.id').onDelete('set null'))
 		.addColumn('code', 'text', (c) => c.notNull())
@@ -47,7 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// The adoption ladder: every step is an event; the current status is the latest event.
 	await db.schema
 		.createTable('adoption_event')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('recommendation_id', 'integer', (c) => c.notNull().references('recommendation.id').onDelete('cascade'))
 		.addColumn('event_date', 'text', (c) => c.notNull())
 		.addColumn('status', 'text', (c) =>
@@ -70,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('key_action')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('recommendation_id', 'integer', (c) => c.notNull().references('recommendation.id').onDelete('cascade'))
 		.addColumn('action', 'text', (c) => c.notNull())
 		.addColumn('responsible', 'text', (c) => c.notNull().defaultTo(''))
@@ -86,7 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('recommendation_comment')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', identity)
 		.addColumn('recommendation_id', 'integer', (c) => c.notNull().references('recommendation.id').onDelete('cascade'))
 		.addColumn('author_id', 'integer', (c) => c.references('user.id').onDelete('set null'))
 		.addColumn('body', 'text', (c) => c.notNull())

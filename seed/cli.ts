@@ -1,11 +1,11 @@
 // `npm run db:seed [-- --demo-accounts]`: migrates DATABASE_PATH, then loads the seed.
-import { databasePath, openDatabase } from '../src/lib/server/db/connection';
+import { openConfigured } from '../src/lib/server/db/connection';
 import { loadMigrationFolder } from '../src/lib/server/db/cli-migrate';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { seedDatabase } from './index';
 
 const demoAccounts = process.argv.includes('--demo-accounts');
-const db = openDatabase(databasePath());
+const db = openConfigured();
 try {
 	await runMigrations(db, await loadMigrationFolder());
 	const report = await seedDatabase(db, { demoAccounts });

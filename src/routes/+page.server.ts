@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const portfolio = await listPortfolio(db, user);
+	const portfolio = await listPortfolio(db, user, event.locals.locale);
 	// One assessment for all programmes at once: the portfolio costs the same few statements
 	// whether the user sees one programme or forty.
 	const asOf = todayIso();

@@ -3,14 +3,21 @@
 // dashboard, the indicator page, recording + approving a value, the IPTT export and the IATI export with its
 // schema validation. Times are the server's own (Server-Timing:
 // hooks, session, queries, rendering), medians of repeated requests; statements are counted per
-// request. Prints a table and the 300 / 30 ratios.
+// request. Prints a table and the 300 / 30 ratios. With DATABASE_URL=postgres://… it runs on a new
+// database created on that server (and dropped afterwards) and prints the same table.
+// Then the read load: LOAD_CLIENTS donors, each with a session of their own, read LOAD_PAGES over
+// and over for LOAD_SECONDS, against one app process and then two (each client keeps to one),
+// on loopback only, bounded in time and in requests: throughput, p50, p95 and max as the
+// clients see them.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
+import pg from 'pg';
 import { createSession } from '../../src/lib/server/auth/session';
-import { openDatabase } from '../../src/lib/server/db/connection';
+import { openDatabase, openPostgres, type Db } from '../../src/lib/server/db/connection';
+import { postgresUrl } from '../../src/lib/server/db/dialect';
 import { loadMigrationFolder } from '../../src/lib/server/db/cli-migrate';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { createUser } from '../../src/lib/server/auth/users';
@@ -18,6 +25,96 @@ import { generateProgramme, type Generated } from './generate';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
+
+/** The pages the donors read in the load run, `{slug}` filled in; add the dashboard once it lands. */
+export const LOAD_PAGES = ['/programmes/{slug}/results', '/programmes/{slug}'];
+const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+/** A hard cap on requests per load run, whatever the speed, so the run always stops. */
+const LOAD_MAX_REQUESTS = 200_000;
+const LOAD_PROCESSES = [1, 2];
+
+/** Where the bench keeps its data: a temp SQLite file, or a new database on the DATABASE_URL server. */
+async function benchDatabase(work: string): Promise<{ db: Db; env: NodeJS.ProcessEnv; label: string; drop(): Promise<void> }> {
+	const url = postgresUrl();
+	if (!url) {
+		const path = join(work, 'bench.db');
+		return { db: openDatabase(path), env: { DATABASE_PATH: path }, label: 'SQLite', drop: async () => {} };
+	}
+	const name = `avance_bench_${process.pid}`;
+	const admin = async (statement: string) => {
+		const client = new pg.Client({ connectionString: url });
+		await client.connect();
+		try {
+			await client.query(statement);
+		} finally {
+			await client.end();
+		}
+	};
+	await admin(`drop database if exists ${name} with (force)`);
+	await admin(`create database ${name}`);
+	const target = new URL(url);
+	target.pathname = `/${name}`;
+	return {
+		db: openPostgres(target.toString(), { poolSize: 4 }),
+		env: { DATABASE_URL: target.toString(), DATABASE_PATH: join(work, 'unused.db'), UPLOADS_PATH: join(work, 'uploads') },
+		label: `PostgreSQL (${target.host})`,
+		drop: () => admin(`drop database if exists ${name} with (force)`)
+	};
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+interface LoadResult {
+	processes: number;
+	requests: number;
+	perSecond: number;
+	p50: number;
+	p95: number;
+	max: number;
+	/** Seconds into the run when the slowest request started (a tail at 0 s is a cold start). */
+	maxAt: number;
+	failed: number;
+}
+
+/** `cookies.length` clients, client i on `bases[i % n]`, each reading `paths` in turn until the time or the cap runs out. */
+async function readLoad(bases: string[], cookies: string[], paths: string[], seconds: number): Promise<LoadResult> {
+	const latencies: number[] = [];
+	let failed = 0;
+	let slowest = { ms: 0, at: 0 };
+	const started = performance.now();
+	const deadline = started + seconds * 1000;
+	await Promise.all(
+		cookies.map(async (cookie, i) => {
+			const base = bases[i % bases.length]!;
+			for (let k = i; performance.now() < deadline && latencies.length + failed < LOAD_MAX_REQUESTS; k++) {
+				const t0 = performance.now();
+				try {
+					const res = await fetch(base + paths[k % paths.length], { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+					await res.arrayBuffer();
+					const ms = performance.now() - t0;
+					if (res.status === 200) latencies.push(ms);
+					else failed++;
+					if (ms > slowest.ms) slowest = { ms, at: (t0 - started) / 1000 };
+				} catch {
+					failed++;
+				}
+			}
+		})
+	);
+	const elapsed = (performance.now() - started) / 1000;
+	const sorted = latencies.sort((a, b) => a - b);
+	return {
+		processes: bases.length,
+		requests: sorted.length,
+		perSecond: sorted.length / elapsed,
+		p50: percentile(sorted, 50),
+		p95: percentile(sorted, 95),
+		max: sorted[sorted.length - 1] ?? NaN,
+		maxAt: slowest.at,
+		failed
+	};
+}
 
 function freePort(): Promise<number> {
 	return new Promise((ok, fail) => {
@@ -60,8 +157,8 @@ async function main() {
 	if (build.status !== 0) throw new Error(build.stderr);
 
 	console.log('generating the synthetic programmes…');
-	const dbPath = join(work, 'bench.db');
-	const db = openDatabase(dbPath);
+	const store = await benchDatabase(work);
+	const db = store.db;
 	await runMigrations(db, await loadMigrationFolder());
 	const enteredBy = await createUser(db, { email: 'bench1@avance.test', name: 'Bench One', password: 'bench-password-1' }, null);
 	const reviewedBy = await createUser(db, { email: 'bench2@avance.test', name: 'Bench Two', password: 'bench-password-2' }, null);
@@ -78,23 +175,38 @@ async function main() {
 	const enterer = await cookieFor(enteredBy);
 	const reviewer = await cookieFor(reviewedBy);
 
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, [buildDir], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base,
-			DATABASE_PATH: dbPath,
-			SERVER_TIMING: '1',
-			BODY_SIZE_LIMIT: '12M'
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	let serverErrors = '';
-	server.stderr?.on('data', (d) => (serverErrors += d));
-	try {
+	// The donors of the load run: accounts of their own (one password hash for all, it is never checked), each with a session.
+	const { password_hash } = await db.selectFrom('user').select('password_hash').where('id', '=', enteredBy).executeTakeFirstOrThrow();
+	const donorCookies: string[] = [];
+	for (let i = 0; i < LOAD_CLIENTS; i++) {
+		const { id } = await db
+			.insertInto('user')
+			.values({ email: `donor${i}@bench.test`, name: `Donor ${i}`, password_hash })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await db.insertInto('membership').values({ user_id: id, programme_id: small.programmeId, role: 'donor' }).execute();
+		donorCookies.push(await cookieFor(id));
+	}
+
+	const servers: { base: string; stop(): void }[] = [];
+	const startServer = async () => {
+		const port = await freePort();
+		const base = `http://127.0.0.1:${port}`;
+		const server = spawn(process.execPath, [buildDir], {
+			env: {
+				...process.env,
+				...store.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: base,
+				SERVER_TIMING: '1',
+				BODY_SIZE_LIMIT: '12M'
+			},
+			stdio: ['ignore', 'ignore', 'pipe']
+		});
+		let serverErrors = '';
+		server.stderr?.on('data', (d) => (serverErrors += d));
+		servers.push({ base, stop: () => server.kill('SIGTERM') });
 		for (let i = 0; ; i++) {
 			try {
 				if ((await fetch(`${base}/healthz`)).ok) break;
@@ -103,6 +215,10 @@ async function main() {
 			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
+		return base;
+	};
+	try {
+		const base = await startServer();
 
 		const get = async (path: string, cookie: string): Promise<Sample> => {
 			const res = await fetch(base + path, { headers: { cookie }, redirect: 'manual' });
@@ -183,7 +299,9 @@ async function main() {
 
 		const pad = (s: string, n: number) => s.padEnd(n);
 		const num = (n: number) => n.toFixed(1).padStart(8);
-		console.log(`\nmedian of ${RUNS} requests after ${WARMUP} warm-up; times in ms, measured by the server (Server-Timing)\n`);
+		console.log(
+			`\n${store.label}: median of ${RUNS} requests after ${WARMUP} warm-up; times in ms, measured by the server (Server-Timing)\n`
+		);
 		console.log(`${pad('', 26)}${pad('30 indicators', 30)}${pad('300 indicators', 30)}300/30`);
 		console.log(
 			`${pad('', 26)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}${'total'.padStart(8)}${'SQL ms'.padStart(8)}${'stmts'.padStart(7)}${''.padStart(7)}time`
@@ -206,9 +324,42 @@ async function main() {
 			`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`
 		);
 		if (!flat) process.exitCode = 1;
+
+		// The read load, on the 30-indicator programme, with one and then two app processes.
+		const paths = LOAD_PAGES.map((p) => p.replaceAll('{slug}', small.slug));
+		const loads: LoadResult[] = [];
+		for (const processes of LOAD_PROCESSES) {
+			while (servers.length < processes) await startServer();
+			const bases = servers.slice(0, processes).map((s) => s.base);
+			// A few requests per process and page first, so that the run measures a warm server.
+			for (const b of bases)
+				for (const p of paths)
+					for (let i = 0; i < 5; i++) await (await fetch(b + p, { headers: { cookie: donorCookies[0]! } })).arrayBuffer();
+			console.log(`read load: ${LOAD_CLIENTS} donors, ${processes} app process${processes > 1 ? 'es' : ''}, ${LOAD_SECONDS} s…`);
+			loads.push(await readLoad(bases, donorCookies, paths, LOAD_SECONDS));
+		}
+		console.log(
+			`\nread load on ${store.label}: ${LOAD_CLIENTS} donors reading ${LOAD_PAGES.join(' and ')} (30 indicators) for ${LOAD_SECONDS} s; ms as the clients see them\n`
+		);
+		console.log(
+			`${pad('app processes', 16)}${'requests'.padStart(10)}${'req/s'.padStart(9)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}${'max at s'.padStart(10)}${'failed'.padStart(8)}`
+		);
+		for (const l of loads) {
+			console.log(
+				`${pad(String(l.processes), 16)}${String(l.requests).padStart(10)}${l.perSecond.toFixed(1).padStart(9)}${num(l.p50).padStart(9)}${num(l.p95).padStart(9)}${num(l.max).padStart(9)}${l.maxAt.toFixed(1).padStart(10)}${String(l.failed).padStart(8)}`
+			);
+		}
+		if (loads.length === 2) {
+			const [one, two] = loads as [LoadResult, LoadResult];
+			console.log(
+				`\ntwo processes / one: ${(two.perSecond / one.perSecond).toFixed(2)}× the throughput; max / p50: one ${(one.max / one.p50).toFixed(1)}×, two ${(two.max / two.p50).toFixed(1)}×`
+			);
+		}
+		if (loads.some((l) => l.failed > 0)) process.exitCode = 1;
 	} finally {
-		server.kill('SIGTERM');
+		for (const s of servers) s.stop();
 		await db.destroy();
+		await store.drop();
 		rmSync(work, { recursive: true, force: true });
 		rmSync(resolve(buildDir, '..'), { recursive: true, force: true });
 	}

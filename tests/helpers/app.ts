@@ -42,6 +42,8 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
 	};
 	delete env.ORIGIN;
 	delete env.BODY_SIZE_LIMIT;
+	// The copy above, never a PostgreSQL database from the shell (the PostgreSQL journey passes its own).
+	delete env.DATABASE_URL;
 	Object.assign(env, options.env);
 	// Its own process group, so stopping it stops npm, the shell and the server together.
 	const child: ChildProcess = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

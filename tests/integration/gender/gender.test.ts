@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
-import { openDatabase } from '$lib/server/db/connection';
+import { openConfigured } from '$lib/server/db/connection';
 import { translate } from '$lib/i18n/translate';
 import type { Programme } from '$lib/model';
 import { createGenderAction } from '$lib/server/gender/actions';
@@ -119,7 +119,7 @@ describe('the gender page', () => {
 	it('loads in the same number of statements however many actions there are', async () => {
 		const peru = (await getProgrammeBySlug(db, 'peru-desempleo-ue'))!;
 		let statements = 0;
-		const counting = openDatabase(process.env.DATABASE_PATH!, { onQuery: () => statements++ });
+		const counting = openConfigured({ onQuery: () => statements++ });
 		const measure = async () => {
 			statements = 0;
 			await loadGenderStrategy(counting, peru, { internal: true }, { asOf: AS_OF });

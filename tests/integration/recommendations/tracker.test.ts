@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTERS, type TrackerFilters } from '$lib/adoption';
-import { openDatabase, type Db } from '$lib/server/db/connection';
+import { openConfigured, type Db } from '$lib/server/db/connection';
 import { loadRecommendationDetail } from '$lib/server/recommendations/detail';
 import { loadTracker, type Tracker } from '$lib/server/recommendations/tracker';
 import { load as loadTrackerPage } from '../../../src/routes/programmes/[slug]/recommendations/+page.server';
@@ -127,7 +127,7 @@ describe('the tracker', () => {
 
 	it('loads in the same number of statements with many more recommendations, steps and key actions', async () => {
 		let statements = 0;
-		const counted = openDatabase(process.env.DATABASE_PATH!, { onQuery: () => void (statements += 1) });
+		const counted = openConfigured({ onQuery: () => void (statements += 1) });
 		const count = async () => {
 			statements = 0;
 			await loadTracker(counted, { id: patssId }, { internal: true }, { ...NO_FILTERS, asOf: '2026-11-21' });

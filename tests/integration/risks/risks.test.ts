@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
-import { openDatabase } from '$lib/server/db/connection';
+import { openConfigured } from '$lib/server/db/connection';
 import { DomainValidationError } from '$lib/server/core/errors';
 import { translate } from '$lib/i18n/translate';
 import type { Programme } from '$lib/model';
@@ -177,7 +177,7 @@ describe('the register', () => {
 	it('loads in the same number of statements whatever the number of entries', async () => {
 		const slv = (await getProgrammeBySlug(db, 'el-salvador-pps'))!;
 		let statements = 0;
-		const counting = openDatabase(process.env.DATABASE_PATH!, { onQuery: () => statements++ });
+		const counting = openConfigured({ onQuery: () => statements++ });
 		const measure = async () => {
 			statements = 0;
 			await loadRiskRegister(counting, slv, { internal: true }, { ...NO_FILTERS, asOf: AS_OF });

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { sortByName } from '$lib/collation';
 import { LOCALES, ROLES, type Locale, type Role } from '$lib/model';
 import { changedFields, recordAudit } from '../core/audit';
 import { type Executor, inTransaction } from '../db/executor';
@@ -47,22 +48,21 @@ export interface AccountSummary {
 	memberships: { programmeId: number; shortName: string; slug: string; role: Role }[];
 }
 
-/** Every account with its memberships: two statements. */
-export async function listAccounts(db: Executor, onlyId?: number): Promise<AccountSummary[]> {
-	let users = db
-		.selectFrom('user')
-		.select(['id', 'name', 'email', 'is_admin', 'active', 'locale', 'created_at', 'version'])
-		.orderBy('name');
+/** Every account with its memberships: two statements; names sorted in `locale` (not by the database's collation). */
+export async function listAccounts(db: Executor, onlyId?: number, locale: Locale = 'es'): Promise<AccountSummary[]> {
+	let users = db.selectFrom('user').select(['id', 'name', 'email', 'is_admin', 'active', 'locale', 'created_at', 'version']).orderBy('id');
 	let members = db
 		.selectFrom('membership')
 		.innerJoin('programme', 'programme.id', 'membership.programme_id')
 		.select(['membership.user_id', 'membership.programme_id', 'membership.role', 'programme.short_name', 'programme.slug'])
-		.orderBy('programme.short_name');
+		.orderBy('membership.id');
 	if (onlyId !== undefined) {
 		users = users.where('id', '=', onlyId);
 		members = members.where('membership.user_id', '=', onlyId);
 	}
 	const [userRows, memberRows] = await Promise.all([users.execute(), members.execute()]);
+	sortByName(userRows, (u) => u.name, locale);
+	sortByName(memberRows, (m) => m.short_name, locale);
 	return userRows.map((u) => ({
 		id: u.id,
 		name: u.name,

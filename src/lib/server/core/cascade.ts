@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Executor } from '../db/executor';
+import { sortByCode } from '$lib/collation';
 import { uploadsDir } from './attachments';
 
 // What a deletion takes with it. The database cascades (a module's outputs, their activities,
@@ -57,8 +58,9 @@ export async function cascadeOf(db: Executor, scope: CascadeScope): Promise<Casc
 				eb('output_id', 'in', orNone(outputIds))
 			])
 		)
-		.orderBy('code')
-		.execute();
+		.orderBy('id')
+		.execute()
+		.then((rows) => sortByCode(rows, (r) => r.code));
 	const indicatorIds = orNone(indicators.map((i) => i.id));
 	const risks = await db
 		.selectFrom('risk')

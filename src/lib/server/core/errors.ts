@@ -1,4 +1,5 @@
 import type { MessageKey } from '$lib/i18n/translate';
+import { constraintViolation } from '../db/dialect';
 
 /** The record changed since the user loaded it (its version moved on): never overwrite silently. */
 export class ConflictError extends Error {
@@ -40,5 +41,26 @@ export class ForbiddenTransitionError extends Error {
 	constructor(readonly key: MessageKey) {
 		super(key);
 		this.name = 'ForbiddenTransitionError';
+	}
+}
+
+/**
+ * A constraint the database enforced itself, for the rare write that passed the domain's own checks
+ * and still met one (two processes saving the same code at once): the same refusal on SQLite and
+ * PostgreSQL, never a 500. Unique and append-only → the record changed meanwhile (409); foreign
+ * key → what it refers to is gone (404); check or not-null → a value the form should have refused.
+ */
+export function domainErrorFor(error: unknown): ConflictError | NotFoundError | DomainValidationError | undefined {
+	switch (constraintViolation(error)) {
+		case 'unique':
+		case 'append_only':
+			return new ConflictError('record', 'unique');
+		case 'foreign_key':
+			return new NotFoundError('record', 'reference');
+		case 'check':
+		case 'not_null':
+			return new DomainValidationError({ form: { key: 'error.formHasErrors' } });
+		default:
+			return undefined;
 	}
 }

@@ -1,4 +1,5 @@
 import SQLite from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -44,6 +45,35 @@ export async function backupDatabase(sourcePath: string, targetPath: string): Pr
 		} finally {
 			copy.close();
 		}
+		await fsync(temp);
+		await rename(temp, target);
+		await fsync(dirname(target));
+	} catch (error) {
+		await rm(temp, { force: true });
+		throw error;
+	}
+	return { path: target, bytes: (await stat(target)).size };
+}
+
+/**
+ * A consistent copy of a PostgreSQL database while the app keeps serving writes: `pg_dump` in its
+ * custom format reads one snapshot (a repeatable-read transaction), so the copy holds every change
+ * committed before it began and none half-way. Written under a temporary name, renamed when done.
+ * Restore with `pg_restore --no-owner --dbname=…` into an empty database (README, "Backups").
+ */
+export async function backupPostgres(url: string, targetPath: string, pgDump = process.env.PG_DUMP || 'pg_dump'): Promise<BackupResult> {
+	const target = resolve(targetPath);
+	const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+	try {
+		await new Promise<void>((done, fail) => {
+			const child = spawn(pgDump, ['--format=custom', '--no-owner', '--no-privileges', `--file=${temp}`, `--dbname=${url}`], {
+				stdio: ['ignore', 'ignore', 'pipe']
+			});
+			let err = '';
+			child.stderr.on('data', (d) => (err += d));
+			child.on('error', (error) => fail(new Error(`could not run ${pgDump} (install the PostgreSQL client): ${error.message}`)));
+			child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${pgDump} failed (${code}): ${err.trim()}`))));
+		});
 		await fsync(temp);
 		await rename(temp, target);
 		await fsync(dirname(target));

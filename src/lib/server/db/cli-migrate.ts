@@ -1,9 +1,9 @@
-// `npm run db:migrate`: applies every pending migration in migrations/ to DATABASE_PATH.
+// `npm run db:migrate`: applies every pending migration in migrations/ to DATABASE_URL (PostgreSQL) or DATABASE_PATH.
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Migration } from 'kysely';
-import { databasePath, openDatabase } from './connection';
+import { databaseLabel, openConfigured } from './connection';
 import { migrationsByName, runMigrations } from './migrate';
 
 export async function loadMigrationFolder(folder = resolve('migrations')): Promise<Record<string, Migration>> {
@@ -15,8 +15,8 @@ export async function loadMigrationFolder(folder = resolve('migrations')): Promi
 }
 
 async function main() {
-	const path = databasePath();
-	const db = openDatabase(path);
+	const path = databaseLabel();
+	const db = openConfigured();
 	try {
 		const { results } = await runMigrations(db, await loadMigrationFolder());
 		for (const r of results ?? []) console.log(`${r.status === 'Success' ? 'applied' : r.status}: ${r.migrationName}`);

@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseNumeric, parseSafeInteger, postgresUrl } from './dialect';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -30,6 +32,51 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 	});
 }
 
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** pg's own parsers, except int8 and numeric, which become numbers (with a range guard) as on SQLite. */
+const postgresTypes = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === INT8_OID) return parseSafeInteger;
+		if (oid === NUMERIC_OID) return parseNumeric;
+		return pg.types.getTypeParser(oid, format);
+	}
+} as pg.CustomTypesConfig;
+
+export interface PostgresOptions extends OpenOptions {
+	/** Connections in this process's pool (default 10, or PG_POOL_SIZE). */
+	poolSize?: number;
+}
+
+/** A pool of connections to the PostgreSQL database at `url` (postgres://user:password@host/db). */
+export function openPostgres(url: string, options: PostgresOptions = {}): Db {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: options.poolSize ?? (Number(process.env.PG_POOL_SIZE) || 10),
+		types: postgresTypes,
+		application_name: 'avance'
+	});
+	// An idle connection that the server drops must not take the process down with it.
+	pool.on('error', (error) => console.error('PostgreSQL connection error:', error.message));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.onQuery });
+}
+
+/** The app's database as configured: PostgreSQL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH. */
+export function openConfigured(options: OpenOptions = {}): Db {
+	const url = postgresUrl();
+	return url ? openPostgres(url, options) : openDatabase(databasePath(), options);
+}
+
+/** What the configured database is, for messages: the SQLite path or the PostgreSQL address without its password. */
+export function databaseLabel(): string {
+	const url = postgresUrl();
+	if (!url) return databasePath();
+	const parsed = new URL(url);
+	if (parsed.password) parsed.password = '***';
+	return parsed.toString();
+}
+
 export function databasePath(): string {
 	return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 }
@@ -55,9 +102,9 @@ export function observeQueries(observer: ((event: LogEvent) => void) | undefined
 	queryObserver = observer;
 }
 
-/** The app's database, opened on first use from DATABASE_PATH. */
+/** The app's database, opened on first use from DATABASE_URL or DATABASE_PATH. */
 export function getDb(): Db {
-	shared ??= openDatabase(databasePath(), {
+	shared ??= openConfigured({
 		onQuery: (event) => {
 			const stats = requestStats.getStore();
 			if (stats) {

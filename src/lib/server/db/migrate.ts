@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './connection';
+import { dialectOf, withDialect } from './dialect';
 
 /**
  * Migrations as a record of name → module. The app gets the record from Vite's import.meta.glob
@@ -28,7 +29,8 @@ export function migrationsByName(files: Record<string, Migration>): Record<strin
 
 export async function runMigrations(db: Db, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
 	const migrator = new Migrator({ db, provider: new RecordMigrationProvider(migrations) });
-	const result = await migrator.migrateToLatest();
+	// The DDL helpers that only see a column builder (identity) learn the dialect from the run.
+	const result = await withDialect(dialectOf(db), () => migrator.migrateToLatest());
 	if (result.error) throw result.error;
 	return result;
 }

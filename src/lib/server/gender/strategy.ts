@@ -105,7 +105,13 @@ export async function loadGenderStrategy(
 	const [assessed, moduleRows, actionRows, links] = await Promise.all([
 		assessmentFor(db, programme, { ...options, asOf }),
 		db.selectFrom('module').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
-		db.selectFrom('gender_action').selectAll().where('programme_id', '=', programme.id).orderBy('due_date').orderBy('id').execute(),
+		db
+			.selectFrom('gender_action')
+			.selectAll()
+			.where('programme_id', '=', programme.id)
+			.orderBy('due_date', (ob) => ob.asc().nullsFirst())
+			.orderBy('id')
+			.execute(),
 		db
 			.selectFrom('gender_action_indicator')
 			.innerJoin('gender_action', 'gender_action.id', 'gender_action_indicator.action_id')

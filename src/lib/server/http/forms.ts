@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Locale } from '$lib/model';
 import { formatDate } from '$lib/i18n/format';
 import { isMessageKey, translate, translateDynamic } from '$lib/i18n/translate';
-import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
+import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError, domainErrorFor } from '../core/errors';
 import { issueMessage } from '../core/validation';
 
 // What every form action answers when it cannot save: the messages per field, a message for the
@@ -100,7 +100,9 @@ function shownParam(value: string | number, locale: Locale): string | number {
  * domain rule (400, next to the field), a forbidden step (403) or a missing record (404).
  * Anything else is a real bug and is rethrown.
  */
-export function failFromError(error: unknown, data: FormData, locale: Locale): ActionFailure<FormFailure> {
+export function failFromError(thrown: unknown, data: FormData, locale: Locale): ActionFailure<FormFailure> {
+	// A constraint the database enforced maps to the same refusal on SQLite and PostgreSQL.
+	const error = domainErrorFor(thrown) ?? thrown;
 	const base = { form: formName(data), values: formValues(data) };
 	if (error instanceof ConflictError) {
 		return fail(409, { ...base, errors: {}, formError: translate(locale, 'error.conflict') });

@@ -2,6 +2,7 @@ import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Programme } from '$lib/model';
+import { sortByName } from '$lib/collation';
 import { changedFields, recordAudit } from '../core/audit';
 import { type Executor, inTransaction, onCommit } from '../db/executor';
 import { auditOfCascade, cascadeOf, dropEvidenceRows, impactSummary, removeEvidenceFiles, type ImpactSummary } from '../core/cascade';
@@ -149,9 +150,10 @@ export async function listLockedPeriods(db: Executor): Promise<LockedPeriod[]> {
 			'programme.slug'
 		])
 		.where('reporting_period.locked', '=', 1)
-		.orderBy('programme.short_name')
 		.orderBy('reporting_period.start_date')
+		.orderBy('reporting_period.id')
 		.execute();
+	sortByName(rows, (r) => r.short_name);
 	return rows.map((r) => ({
 		id: r.id,
 		label: r.label,

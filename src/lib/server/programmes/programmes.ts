@@ -8,8 +8,10 @@ import type {
 	Programme,
 	ProgrammeStatus,
 	ReportingPeriod,
-	Role
+	Role,
+	Locale
 } from '$lib/model';
+import { collator, sortByName } from '$lib/collation';
 import type { Executor } from '../db/executor';
 import type { ActivityRow, ModuleRow, OutputRow, ProgrammeRow, ReportingPeriodRow } from '../db/schema';
 
@@ -100,9 +102,13 @@ export async function getProgrammeBySlug(db: Executor, slug: string): Promise<Pr
 	return row ? toProgramme(row) : null;
 }
 
-/** Every programme, for the admin's choices (short name order). */
-export async function listProgrammes(db: Executor): Promise<{ id: number; shortName: string; slug: string }[]> {
-	const rows = await db.selectFrom('programme').select(['id', 'short_name', 'slug']).orderBy('short_name').execute();
+/** Every programme, for the admin's choices (short name order, in `locale`). */
+export async function listProgrammes(db: Executor, locale: Locale = 'es'): Promise<{ id: number; shortName: string; slug: string }[]> {
+	const rows = sortByName(
+		await db.selectFrom('programme').select(['id', 'short_name', 'slug']).orderBy('id').execute(),
+		(r) => r.short_name,
+		locale
+	);
 	return rows.map((r) => ({ id: r.id, shortName: r.short_name, slug: r.slug }));
 }
 
@@ -117,7 +123,11 @@ export interface PortfolioEntry {
  * The programmes a user may see (all of them for an admin), with their logframe counts.
  * One statement however many programmes there are: the counts are correlated sub-queries.
  */
-export async function listPortfolio(db: Executor, user: { id: number; isAdmin: boolean }): Promise<PortfolioEntry[]> {
+export async function listPortfolio(
+	db: Executor,
+	user: { id: number; isAdmin: boolean },
+	locale: Locale = 'es'
+): Promise<PortfolioEntry[]> {
 	let query = db
 		.selectFrom('programme')
 		.leftJoin('membership', (join) => join.onRef('membership.programme_id', '=', 'programme.id').on('membership.user_id', '=', user.id))
@@ -144,9 +154,13 @@ export async function listPortfolio(db: Executor, user: { id: number; isAdmin: b
 				.as('activity_count')
 		])
 		.orderBy('programme.start_date')
-		.orderBy('programme.short_name');
+		.orderBy('programme.id');
 	if (!user.isAdmin) query = query.where('membership.role', 'is not', null);
-	const rows = await query.execute();
+	// Start date first (ISO text compares the same everywhere), then the short name in the viewer's language.
+	const compare = collator(locale).compare;
+	const rows = (await query.execute()).sort((a, b) =>
+		a.start_date < b.start_date ? -1 : a.start_date > b.start_date ? 1 : compare(a.short_name, b.short_name)
+	);
 	return rows.map((row) => ({
 		programme: toProgramme(row),
 		role: row.role ?? null,

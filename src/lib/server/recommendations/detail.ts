@@ -1,5 +1,6 @@
 import { chronological, latestEvent, stepKind, statusAsOf, summarizeKeyActions, type KeyActionSummary, type StepKind } from '$lib/adoption';
 import type { AdoptionEvent, IsoDate, Recommendation, SourceDocument, SourceKind, Programme } from '$lib/model';
+import { sortByCode, sortByName } from '$lib/collation';
 import { listAttachments, type Attachment } from '../core/attachments';
 import { listAudit, type AuditRecord } from '../core/audit';
 import { auditNames } from '../core/audit-names';
@@ -67,7 +68,13 @@ export async function loadRecommendationDetail(
 			.select('user.name as author_name')
 			.where('adoption_event.recommendation_id', '=', id)
 			.execute(),
-		db.selectFrom('key_action').selectAll().where('recommendation_id', '=', id).orderBy('due_date').orderBy('id').execute(),
+		db
+			.selectFrom('key_action')
+			.selectAll()
+			.where('recommendation_id', '=', id)
+			.orderBy('due_date', (ob) => ob.asc().nullsFirst())
+			.orderBy('id')
+			.execute(),
 		db
 			.selectFrom('recommendation_module')
 			.innerJoin('module', 'module.id', 'recommendation_module.module_id')
@@ -175,7 +182,7 @@ export async function recommendationFormOptions(db: Executor, programmeId: numbe
 			.selectFrom('source_document')
 			.select(['id', 'title', 'kind'])
 			.where('programme_id', '=', programmeId)
-			.orderBy('issued_on')
+			.orderBy('issued_on', (ob) => ob.asc().nullsFirst())
 			.orderBy('id')
 			.execute(),
 		db
@@ -201,14 +208,15 @@ export async function recommendationFormOptions(db: Executor, programmeId: numbe
 			.orderBy('sort_order')
 			.orderBy('id')
 			.execute(),
-		db.selectFrom('risk').select(['id', 'code', 'title']).where('programme_id', '=', programmeId).orderBy('code').orderBy('id').execute(),
 		db
-			.selectFrom('recommendation')
-			.select('addressed_to')
-			.distinct()
+			.selectFrom('risk')
+			.select(['id', 'code', 'title'])
 			.where('programme_id', '=', programmeId)
-			.orderBy('addressed_to')
+			.orderBy('id')
 			.execute()
+			.then((rows) => sortByCode(rows, (r) => r.code)),
+		db.selectFrom('recommendation').select('addressed_to').distinct().where('programme_id', '=', programmeId).execute()
 	]);
+	sortByName(addressees, (a) => a.addressed_to);
 	return { sources, modules, outputs, indicators, risks, addressees: addressees.map((a) => a.addressed_to) };
 }

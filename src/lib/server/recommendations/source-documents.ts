@@ -35,7 +35,7 @@ export async function listSourceDocuments(db: Executor, programmeId: number): Pr
 		.select((eb) => eb.fn.count<number>('recommendation.id').as('recommendations'))
 		.where('source_document.programme_id', '=', programmeId)
 		.groupBy('source_document.id')
-		.orderBy('source_document.issued_on')
+		.orderBy('source_document.issued_on', (ob) => ob.asc().nullsFirst())
 		.orderBy('source_document.id')
 		.execute();
 	return rows.map((r) => ({

@@ -124,7 +124,7 @@ export async function loadTracker(
 			.selectFrom('source_document')
 			.select(['id', 'title', 'kind'])
 			.where('programme_id', '=', programmeId)
-			.orderBy('issued_on')
+			.orderBy('issued_on', (ob) => ob.asc().nullsFirst())
 			.orderBy('id')
 			.execute()
 	]);

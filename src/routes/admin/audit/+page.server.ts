@@ -40,8 +40,8 @@ export const load: PageServerLoad = async (event) => {
 	const [result, entities, programmes, accounts] = await Promise.all([
 		searchAudit(db, { programmeId: s.programme, entity: s.entity, userId: s.user, from: s.from, to: s.to, text: s.q, beforeId: s.before }),
 		listAuditEntities(db),
-		listProgrammes(db),
-		listAccounts(db)
+		listProgrammes(db, event.locals.locale),
+		listAccounts(db, undefined, event.locals.locale)
 	]);
 	// The records the entries point to, by name (one lookup per kind); people link to their accounts.
 	const names = await auditNames(db, result.entries, { linkUsers: true });

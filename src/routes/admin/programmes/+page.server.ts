@@ -5,5 +5,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireInstance(event, 'admin.manageProgrammes');
-	return { programmes: (await listPortfolio(getDb(), user)).map((e) => e.programme) };
+	return { programmes: (await listPortfolio(getDb(), user, event.locals.locale)).map((e) => e.programme) };
 };

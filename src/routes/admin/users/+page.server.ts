@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireInstance(event, 'admin.manageUsers');
-	return { accounts: await listAccounts(getDb()) };
+	return { accounts: await listAccounts(getDb(), undefined, event.locals.locale) };
 };
 
 export const actions = {

@@ -20,7 +20,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const me = requireInstance(event, 'admin.manageUsers');
 	const db = getDb();
-	const [account, programmes] = await Promise.all([found(getAccount(db, paramId(event.params.id))), listProgrammes(db)]);
+	const [account, programmes] = await Promise.all([
+		found(getAccount(db, paramId(event.params.id))),
+		listProgrammes(db, event.locals.locale)
+	]);
 	return { account, programmes, isSelf: me.id === account.id };
 };
 
