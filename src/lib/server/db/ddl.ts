@@ -24,3 +24,18 @@ export function binaryType(_db: Kysely<any>): 'blob' {
 export function floatType(_db: Kysely<any>): 'real' {
 	return 'real';
 }
+
+/**
+ * Makes `table` append-only: a trigger refuses every UPDATE and DELETE of its rows (issued
+ * reports and their files). Written for SQLite; the PostgreSQL helper makes it dialect-aware.
+ */
+export async function appendOnlyTrigger(db: Kysely<any>, table: string): Promise<void> {
+	if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+	for (const op of ['update', 'delete'] as const) {
+		await sql
+			.raw(
+				`create trigger ${table}_no_${op} before ${op} on ${table} begin select raise(abort, '${table} is append-only'); end`
+			)
+			.execute(db);
+	}
+}
