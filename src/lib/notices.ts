@@ -15,7 +15,12 @@ export const NOTICE_MESSAGES = {
 	commented: 'comments.added',
 	targets: 'indicator.targetsSaved',
 	password: 'admin.passwordSet',
-	unlocked: 'admin.unlocked'
+	unlocked: 'admin.unlocked',
+	reportCreated: 'reports.created',
+	sectionSaved: 'reports.sectionSaved',
+	reportIssued: 'reports.issuedNotice',
+	reportReopened: 'reports.reopened',
+	reportCommented: 'reports.commentAdded'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

@@ -9,7 +9,7 @@ import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
 import { uploadsDir } from '../core/attachments';
 import { recordAudit } from '../core/audit';
-import { ForbiddenTransitionError, NotFoundError } from '../core/errors';
+import { ConflictError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, onCommit, type Executor } from '../db/executor';
 import { loadSections, reportRowFor } from './reports';
@@ -59,6 +59,8 @@ export async function issueReport(
 	try {
 		return await inTransaction(db, async (trx) => {
 			const report = await reportRowFor(trx, programme.id, reportId);
+			// Someone issued (or changed) it since this form was loaded: a conflict, never a second issue.
+			if (report.version !== version) throw new ConflictError('report', reportId);
 			if (report.status !== 'draft') throw new ForbiddenTransitionError('reports.issuedReadOnly');
 			const claimed = await trx
 				.updateTable('report')

@@ -372,13 +372,15 @@ export async function saveSection(
 	actor: Actor,
 	programme: Programme,
 	reportId: number,
-	input: SectionInput,
-	records: Readonly<Record<string, unknown>>
+	input: SectionInput
 ): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const report = await draftIn(trx, programme.id, reportId);
 		const outline = OUTLINES[report.layout].find((s) => s.key === input.key);
 		if (!outline) throw new NotFoundError('report_section', input.key);
+		const texts = [input.narrativeEs, input.narrativeEn, input.justificationEs, input.justificationEn];
+		// Citations must name records of this programme as the report would print them.
+		const records = texts.some((t) => t.includes('[[')) ? (await draftSnapshot(trx, programme, reportId, '')).records : {};
 		const errors: Record<string, { key: 'reports.unresolvedCitation'; params: { citations: string } }> = {};
 		for (const field of ['narrativeEs', 'narrativeEn', 'justificationEs', 'justificationEn'] as const) {
 			const bad = unresolvedCitations(input[field], records);
