@@ -19,23 +19,65 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 	const n = options.indicators ?? 12;
 	const layout = options.layout ?? 'oecd_dac';
 	const records: Record<string, SnapshotRecord> = {};
-	const record = (key: string, kind: SnapshotRecord['kind'], id: number, label: BilingualText, path: string, extra: Partial<SnapshotRecord> = {}) => {
-		records[key] = { key, kind, id, label, version: 1, path, approvedBy: null, approvedAt: null, evidence: [], evidenceUrl: null, ...extra };
+	const record = (
+		key: string,
+		kind: SnapshotRecord['kind'],
+		id: number,
+		label: BilingualText,
+		path: string,
+		extra: Partial<SnapshotRecord> = {}
+	) => {
+		records[key] = {
+			key,
+			kind,
+			id,
+			label,
+			version: 1,
+			path,
+			approvedBy: null,
+			approvedAt: null,
+			evidence: [],
+			evidenceUrl: null,
+			...extra
+		};
 	};
 	const base = '/programmes/patss';
-	record('programme:PATSS', 'programme', 1, bi('PATSS Programa de Apoyo a la Transición del Seguro Social', 'PATSS Social Security Transition Support Programme'), base);
+	record(
+		'programme:PATSS',
+		'programme',
+		1,
+		bi('PATSS Programa de Apoyo a la Transición del Seguro Social', 'PATSS Social Security Transition Support Programme'),
+		base
+	);
 
 	const periods = Array.from({ length: 6 }, (_, k) => {
 		const year = 2018 + Math.floor(k / 2);
 		const half = (k % 2) + 1;
-		return { id: k + 1, label: `${year}-S${half}`, start: `${year}-${half === 1 ? '01' : '07'}-01`, end: `${year}-${half === 1 ? '06-30' : '12-31'}` };
+		return {
+			id: k + 1,
+			label: `${year}-S${half}`,
+			start: `${year}-${half === 1 ? '01' : '07'}-01`,
+			end: `${year}-${half === 1 ? '06-30' : '12-31'}`
+		};
 	});
 	const moduleCount = Math.max(1, Math.ceil(n / 10));
 	const modules = Array.from({ length: moduleCount }, (_, k) => {
 		const code = `M${k + 1}`;
 		const title = bi(`Módulo ${k + 1}: protección social y niñez`, k % 3 === 2 ? null : `Module ${k + 1}: social protection and childhood`);
-		record(`module:${code}`, 'module', k + 1, bi(`${code} ${title.original}`, title.translation && `${code} ${title.translation}`), `${base}/logframe#m${k + 1}`);
-		return { key: `module:${code}`, id: k + 1, code, title, objective: bi('Fortalecer la gestión pública del año', 'Strengthen public management') };
+		record(
+			`module:${code}`,
+			'module',
+			k + 1,
+			bi(`${code} ${title.original}`, title.translation && `${code} ${title.translation}`),
+			`${base}/logframe#m${k + 1}`
+		);
+		return {
+			key: `module:${code}`,
+			id: k + 1,
+			code,
+			title,
+			objective: bi('Fortalecer la gestión pública del año', 'Strengthen public management')
+		};
 	});
 	const outputs = modules.map((m) => {
 		const code = `${m.id}.1`;
@@ -51,8 +93,17 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 		const level = k === 0 ? 'programme' : k % 4 === 1 ? 'module' : 'output';
 		const measure = k % 5 === 3 ? 'percentage' : 'number';
 		const disaggregated = k % 2 === 0;
-		const title = bi(`Personas de año ${k + 1} capacitadas en señalización`, k % 3 === 0 ? null : `People of year ${k + 1} trained in signage`);
-		record(key, 'indicator', k + 1, bi(`${code} ${title.original}`, title.translation && `${code} ${title.translation}`), `${base}/indicators/${k + 1}`);
+		const title = bi(
+			`Personas de año ${k + 1} capacitadas en señalización`,
+			k % 3 === 0 ? null : `People of year ${k + 1} trained in signage`
+		);
+		record(
+			key,
+			'indicator',
+			k + 1,
+			bi(`${code} ${title.original}`, title.translation && `${code} ${title.translation}`),
+			`${base}/indicators/${k + 1}`
+		);
 		let running = 0;
 		const series = periods.map((p, j) => {
 			const covered = j < 4;
@@ -60,12 +111,19 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			running += value ?? 0;
 			const valueKey = covered ? `value:${code}@${p.label}` : null;
 			if (valueKey)
-				record(valueKey, 'value', 1000 + k * 10 + j, bi(`${code} @ ${p.label}`, `${code} @ ${p.label}`), `${base}/indicators/${k + 1}?period=${p.id}`, {
-					approvedBy: 'Evaluadora Núñez',
-					approvedAt: `2020-0${j + 1}-15T10:00:00.000Z`,
-					evidence: j === 0 ? [{ name: 'acta-capacitación.pdf', sha256: 'ab'.repeat(32) }] : [],
-					evidenceUrl: j === 1 ? 'https://example.org/evidencia' : null
-				});
+				record(
+					valueKey,
+					'value',
+					1000 + k * 10 + j,
+					bi(`${code} @ ${p.label}`, `${code} @ ${p.label}`),
+					`${base}/indicators/${k + 1}?period=${p.id}`,
+					{
+						approvedBy: 'Evaluadora Núñez',
+						approvedAt: `2020-0${j + 1}-15T10:00:00.000Z`,
+						evidence: j === 0 ? [{ name: 'acta-capacitación.pdf', sha256: 'ab'.repeat(32) }] : [],
+						evidenceUrl: j === 1 ? 'https://example.org/evidencia' : null
+					}
+				);
 			return {
 				periodId: p.id,
 				milestone: j % 2 === 1 ? 100 * (j + 1) : null,
@@ -107,7 +165,15 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			progress: judged.actual! / judged.expected!,
 			achievement: judged.actual! / 1000,
 			updateOverduePeriodId: null,
-			gap: disaggregated ? { women: judged.actualWomen, men: judged.actualMen, gap: judged.actualWomen! - judged.actualMen!, previousGap: 10, trend: 'widens' } : null,
+			gap: disaggregated
+				? {
+						women: judged.actualWomen,
+						men: judged.actualMen,
+						gap: judged.actualWomen! - judged.actualMen!,
+						previousGap: 10,
+						trend: 'widens'
+					}
+				: null,
 			sdgTarget: k % 2 ? '1.3' : '',
 			frameworkRefs: k % 3 ? ['P&B 2020-21 Resultado 8'] : [],
 			periods: series
@@ -177,11 +243,28 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			previousStatus: null
 		}
 	];
-	record('gender_action:1', 'gender_action', 1, bi('Formación en género para técnicas', 'Gender training for technicians'), `${base}/gender`);
+	record(
+		'gender_action:1',
+		'gender_action',
+		1,
+		bi('Formación en género para técnicas', 'Gender training for technicians'),
+		`${base}/gender`
+	);
 	const genderActions: ReportSnapshot['genderActions'] = [
-		{ key: 'gender_action:1', id: 1, moduleId: 1, title: bi('Formación en género para técnicas', 'Gender training for technicians'), type: 'capacity_building', status: 'completed', dueDate: '2019-03-31', indicatorKeys: [indicators[0]!.key] }
+		{
+			key: 'gender_action:1',
+			id: 1,
+			moduleId: 1,
+			title: bi('Formación en género para técnicas', 'Gender training for technicians'),
+			type: 'capacity_building',
+			status: 'completed',
+			dueDate: '2019-03-31',
+			indicatorKeys: [indicators[0]!.key]
+		}
 	];
-	record('recommendation:R7', 'recommendation', 7, bi('R7 Ampliar la cobertura de pequeñas empresas', null), `${base}/recommendations/7`, { evidenceUrl: 'https://example.org/resolución-7' });
+	record('recommendation:R7', 'recommendation', 7, bi('R7 Ampliar la cobertura de pequeñas empresas', null), `${base}/recommendations/7`, {
+		evidenceUrl: 'https://example.org/resolución-7'
+	});
 	const recommendations: ReportSnapshot['recommendations'] = [
 		{
 			key: 'recommendation:R7',
@@ -265,8 +348,26 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 		figures: {
 			statusCounts,
 			statusByModule,
-			activities: { total: activities.length, completed: activities.filter((a) => a.status === 'completed').length, onTime: activities.filter((a) => a.onTime).length, delayed: activities.filter((a) => !a.onTime).length },
-			adoption: { rate: 0.5, addressedRate: 0.75, counts: { proposed: 0, under_review: 0, accepted_in_principle: 0, partially_adopted: 0, adopted: 1, implemented: 0, rejected: 0, no_longer_applicable: 0 } },
+			activities: {
+				total: activities.length,
+				completed: activities.filter((a) => a.status === 'completed').length,
+				onTime: activities.filter((a) => a.onTime).length,
+				delayed: activities.filter((a) => !a.onTime).length
+			},
+			adoption: {
+				rate: 0.5,
+				addressedRate: 0.75,
+				counts: {
+					proposed: 0,
+					under_review: 0,
+					accepted_in_principle: 0,
+					partially_adopted: 0,
+					adopted: 1,
+					implemented: 0,
+					rejected: 0,
+					no_longer_applicable: 0
+				}
+			},
 			keyActions: { total: 3, completed: 2, overdue: 1 },
 			openHighRisks: 1,
 			genderActions: { planned: 0, ongoing: 0, completed: 1, cancelled: 0 }

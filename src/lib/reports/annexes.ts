@@ -16,7 +16,8 @@ function logframe(ctx: ComposeContext, id: string): DocAnnex['blocks'] {
 		for (const i of g.indicators) {
 			const byPeriod = periods.map((p) => {
 				const x = i.periods.find((v) => v.periodId === p.id);
-				const shown = i.measure === 'qualitative' || i.measure === 'milestone' ? (x?.text ?? ctx.value(i, x?.value)) : ctx.value(i, x?.value);
+				const shown =
+					i.measure === 'qualitative' || i.measure === 'milestone' ? (x?.text ?? ctx.value(i, x?.value)) : ctx.value(i, x?.value);
 				return [ctx.ref(shown || t('common.none'), x?.valueKey ?? i.key)];
 			});
 			rows.push(
@@ -74,7 +75,16 @@ function tracker(ctx: ComposeContext, id: string): DocAnnex['blocks'] {
 					ctx.text(r.addressedTo),
 					ctx.text(i18n.td(`recommendationPriority.${r.priority}`)),
 					[ctx.ref(i18n.td(`adoptionStatus.${r.status}`), r.key)],
-					[ctx.ref(t('reportDoc.keyActionsDone', { completed: r.keyActions.completed, total: r.keyActions.total, overdue: r.keyActions.overdue }), r.key)],
+					[
+						ctx.ref(
+							t('reportDoc.keyActionsDone', {
+								completed: r.keyActions.completed,
+								total: r.keyActions.total,
+								overdue: r.keyActions.overdue
+							}),
+							r.key
+						)
+					],
 					ctx.text(r.instruments.map((x) => `${x.instrument} (${i18n.date(x.date)})`).join('; ') || t('common.none'))
 				)
 			)
@@ -99,10 +109,14 @@ export function recordsCited(ctx: ComposeContext): { records: Record<string, Doc
 		const label = ctx.loc(r.label, key, 'label');
 		const href = `${snapshot.report.origin}${r.path}`;
 		records[key] = { key, anchor: recordAnchor(key), bookmark: bookmarkName(n), label, path: r.path, href };
-		const approved: DocInline[] = r.approvedBy ? ctx.text(t('reportDoc.approvedBy', { who: r.approvedBy, when: i18n.dateTime(r.approvedAt) })) : ctx.text(t('common.none'));
+		const approved: DocInline[] = r.approvedBy
+			? ctx.text(t('reportDoc.approvedBy', { who: r.approvedBy, when: i18n.dateTime(r.approvedAt) }))
+			: ctx.text(t('common.none'));
 		const evidence: DocInline[] = [
 			...r.evidence.flatMap((f, k) => ctx.text(`${k ? '; ' : ''}${f.name} (${f.sha256})`)),
-			...(r.evidenceUrl ? [...(r.evidence.length ? ctx.text('; ') : []), { type: 'link' as const, text: r.evidenceUrl, href: r.evidenceUrl }] : [])
+			...(r.evidenceUrl
+				? [...(r.evidence.length ? ctx.text('; ') : []), { type: 'link' as const, text: r.evidenceUrl, href: r.evidenceUrl }]
+				: [])
 		];
 		rows.push({
 			type: 'row',

@@ -107,7 +107,10 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 	const title = titleOf(ctx);
 	const programme = ctx.locRef(snapshot.programme.title, snapshot.programme.key, 'title');
 	const facts = factSheet(ctx);
-	const issue = [t('reportDoc.issueNumber', { n: r.issueNumber }), ...(r.supersedes !== null ? [t('reportDoc.supersedes', { n: r.supersedes })] : [])];
+	const issue = [
+		t('reportDoc.issueNumber', { n: r.issueNumber }),
+		...(r.supersedes !== null ? [t('reportDoc.supersedes', { n: r.supersedes })] : [])
+	];
 	facts.push(
 		{ label: t('reportDoc.fact.issue'), value: ctx.text(`${issue.join(' · ')} · ${ctx.i18n.dateTime(r.issuedAt)}`) },
 		{ label: t('reportDoc.fact.issuedBy'), value: ctx.text(r.issuedBy) }
@@ -116,7 +119,13 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 	const annexes: DocAnnex[] = [annex(ctx, 'logframe'), annex(ctx, 'recommendation_tracker')];
 	// Last: by now every figure and citation has been met, so the annex lists them all.
 	const cited = recordsCited(ctx);
-	annexes.push({ key: 'records_cited', id: 'annex-records-cited', title: t('reportDoc.annex.records_cited'), landscape: false, blocks: cited.annex });
+	annexes.push({
+		key: 'records_cited',
+		id: 'annex-records-cited',
+		title: t('reportDoc.annex.records_cited'),
+		landscape: false,
+		blocks: cited.annex
+	});
 	const missingTranslations: MissingTranslation[] = [...ctx.missing.values()];
 	return {
 		lang,
@@ -147,7 +156,13 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 			narrative: t('reportDoc.narrative'),
 			evidence: t('reportDoc.evidence')
 		},
-		meta: { programmeCode: snapshot.programme.code, issueNumber: r.issueNumber, issuedAt: r.issuedAt, issuedBy: r.issuedBy, cutOff: r.cutOff }
+		meta: {
+			programmeCode: snapshot.programme.code,
+			issueNumber: r.issueNumber,
+			issuedAt: r.issuedAt,
+			issuedBy: r.issuedBy,
+			cutOff: r.cutOff
+		}
 	};
 }
 

@@ -1,3 +1,5 @@
+import type { IndicatorTrendInput } from '$lib/charts/indicator-trend';
+import type { StatusByModuleInput } from '$lib/charts/status-by-module';
 import type { Locale } from '$lib/model';
 import type { Annex, EvidenceBlock, Rating, ReportLayout, SectionKey } from './outline';
 import type { RecordKey } from './snapshot';
@@ -28,18 +30,13 @@ export interface DocTable {
 	rows: DocRow[];
 }
 
-export interface DocChart {
+/** A chart: the input of one of the shared builders of src/lib/charts (the screens use them too). */
+export type DocChart = {
 	id: string;
-	kind: 'status_by_module' | 'indicator_trend';
 	title: string;
 	/** Text alternative; the same figures are in the table printed right after the chart. */
 	alt: string;
-	labels: string[];
-	/** `key` names the series (an indicator status, or actual / expected / milestone). */
-	series: { key: string; label: string; values: (number | null)[] }[];
-	/** For trends: the indicator's measure and decimals, so axes read as the table does. */
-	measure?: 'number' | 'percentage';
-}
+} & ({ kind: 'status_by_module'; input: StatusByModuleInput } | { kind: 'indicator_trend'; input: IndicatorTrendInput });
 
 export type DocBlock =
 	| { type: 'paragraph'; inlines: DocInline[] }

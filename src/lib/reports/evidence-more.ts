@@ -69,7 +69,9 @@ export const materialisedRisks: Builder = (ctx, id) => {
 
 export const linkedRecommendations: Builder = (ctx, id) => {
 	const { t, i18n, snapshot } = ctx;
-	const blocks: DocBlock[] = [{ type: 'facts', items: [{ label: t('reportDoc.fact.partners'), value: ctx.text(snapshot.programme.partners) }] }];
+	const blocks: DocBlock[] = [
+		{ type: 'facts', items: [{ label: t('reportDoc.fact.partners'), value: ctx.text(snapshot.programme.partners) }] }
+	];
 	const linked = snapshot.recommendations.filter((r) => r.moduleIds.length);
 	if (!linked.length) return [...blocks, none(ctx)];
 	blocks.push(
@@ -146,7 +148,9 @@ const MAX_TREND_CHARTS = 4;
 
 function trend(ctx: ComposeContext, i: SnapshotIndicator, id: string): DocBlock[] {
 	const { t, snapshot } = ctx;
-	const periods = snapshot.allPeriods.filter((p) => p.end <= snapshot.report.cutOff || i.periods.some((x) => x.periodId === p.id && x.actual !== null));
+	const periods = snapshot.allPeriods.filter(
+		(p) => p.end <= snapshot.report.cutOff || i.periods.some((x) => x.periodId === p.id && x.actual !== null)
+	);
 	const of = (pid: number) => i.periods.find((x) => x.periodId === pid);
 	const labels = periods.map((p) => p.label);
 	return [
@@ -157,13 +161,20 @@ function trend(ctx: ComposeContext, i: SnapshotIndicator, id: string): DocBlock[
 				kind: 'indicator_trend',
 				title: t('reportDoc.chart.trend', { code: i.code }),
 				alt: t('reportDoc.chart.trendAlt', { code: i.code }),
-				labels,
-				measure: i.measure === 'percentage' ? 'percentage' : 'number',
-				series: [
-					{ key: 'actual', label: t('reportDoc.col.actual'), values: periods.map((p) => of(p.id)?.actual ?? null) },
-					{ key: 'expected', label: t('reportDoc.col.expected'), values: periods.map((p) => of(p.id)?.expected ?? null) },
-					{ key: 'milestone', label: t('reportDoc.col.milestone'), values: periods.map((p) => of(p.id)?.milestone ?? null) }
-				]
+				input: {
+					periods: labels,
+					actual: periods.map((p) => of(p.id)?.actual ?? null),
+					target: periods.map((p) => of(p.id)?.expected ?? null),
+					women: i.disaggregated ? periods.map((p) => of(p.id)?.actualWomen ?? null) : null,
+					men: i.disaggregated ? periods.map((p) => of(p.id)?.actualMen ?? null) : null,
+					labels: {
+						actual: t('reportDoc.col.actual'),
+						target: t('reportDoc.col.expected'),
+						women: t('reportDoc.col.women'),
+						men: t('reportDoc.col.men')
+					},
+					beginAtZero: i.measure !== 'percentage'
+				}
 			}
 		},
 		table(
@@ -174,15 +185,23 @@ function trend(ctx: ComposeContext, i: SnapshotIndicator, id: string): DocBlock[
 				[t('reportDoc.col.milestone'), true],
 				[t('reportDoc.col.expected'), true],
 				[t('reportDoc.col.actual'), true],
+				...(i.disaggregated
+					? ([
+							[t('reportDoc.col.women'), true],
+							[t('reportDoc.col.men'), true]
+						] as [string, boolean][])
+					: []),
 				[t('reportDoc.col.status'), false]
 			],
 			periods.map((p) => {
 				const x = of(p.id);
+				const key = x?.valueKey ?? i.key;
 				return row(
 					ctx.text(p.label),
 					ctx.text(ctx.value(i, x?.milestone)),
 					ctx.text(ctx.value(i, x?.expected)),
-					[ctx.ref(ctx.value(i, x?.actual), x?.valueKey ?? i.key)],
+					[ctx.ref(ctx.value(i, x?.actual), key)],
+					...(i.disaggregated ? [[ctx.ref(ctx.value(i, x?.actualWomen), key)], [ctx.ref(ctx.value(i, x?.actualMen), key)]] : []),
 					ctx.text(ctx.status(x?.status ?? null))
 				);
 			})
@@ -246,7 +265,12 @@ export const adoption: Builder = (ctx, id) => {
 	];
 	const rows: DocRow[] = snapshot.recommendations.flatMap((r) =>
 		r.instruments.map((x) =>
-			row([ctx.ref(r.code, r.key)], ctx.text(i18n.date(x.date)), [ctx.ref(i18n.td(`adoptionStatus.${x.status}`), r.key)], ctx.text(x.instrument))
+			row(
+				[ctx.ref(r.code, r.key)],
+				ctx.text(i18n.date(x.date)),
+				[ctx.ref(i18n.td(`adoptionStatus.${x.status}`), r.key)],
+				ctx.text(x.instrument)
+			)
 		)
 	);
 	if (rows.length)

@@ -31,7 +31,8 @@ export function indicatorGroups(ctx: ComposeContext, indicators: readonly Snapsh
 	if (programmeLevel.length) groups.push({ label: ctx.text(ctx.t('reportDoc.programmeWide')), indicators: programmeLevel });
 	for (const m of ctx.snapshot.modules) {
 		const own = indicators.filter((i) => moduleOf(ctx, i) === m.id);
-		if (own.length) groups.push({ label: [ctx.ref(m.code, m.key), ctx.text(' ')[0]!, ...ctx.loc(m.title, m.key, 'title')], indicators: own });
+		if (own.length)
+			groups.push({ label: [ctx.ref(m.code, m.key), ctx.text(' ')[0]!, ...ctx.loc(m.title, m.key, 'title')], indicators: own });
 	}
 	return groups;
 }
@@ -116,8 +117,15 @@ const statusChart: Builder = (ctx, id) => {
 				kind: 'status_by_module',
 				title: t('reportDoc.chart.statusByModule'),
 				alt: t('reportDoc.chart.statusAlt'),
-				labels: labels.map((l) => l.code),
-				series: statuses.map((s) => ({ key: s, label: ctx.i18n.td(`status.${s}`), values: byModule.map((m) => m.counts[s]) }))
+				input: {
+					modules: byModule.map((m, n) => ({ label: labels[n]!.code, counts: m.counts })),
+					statuses,
+					statusLabels: Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, ctx.i18n.td(`status.${s}`)])) as Record<
+						IndicatorStatus,
+						string
+					>,
+					axisLabel: t('reportDoc.kf.indicators')
+				}
 			}
 		},
 		table(
@@ -173,7 +181,11 @@ export function factSheet(ctx: ComposeContext): { label: string; value: DocInlin
 		: t('reportDoc.dates', { start: i18n.date(r.windowStart), end: i18n.date(r.cutOff) });
 	const dates =
 		pr.effectiveEndDate !== pr.endDate
-			? t('reportDoc.effectiveEnd', { start: i18n.date(pr.startDate), end: i18n.date(pr.endDate), effective: i18n.date(pr.effectiveEndDate) })
+			? t('reportDoc.effectiveEnd', {
+					start: i18n.date(pr.startDate),
+					end: i18n.date(pr.endDate),
+					effective: i18n.date(pr.effectiveEndDate)
+				})
 			: t('reportDoc.dates', { start: i18n.date(pr.startDate), end: i18n.date(pr.endDate) });
 	return [
 		{ label: t('reportDoc.fact.symbol'), value: [ctx.ref(pr.code, p)] },
@@ -207,7 +219,13 @@ const budgetAndDates: Builder = (ctx) => {
 				{ label: t('reportDoc.fact.budget'), value: ctx.text(budgetText(ctx)) },
 				{
 					label: t('reportDoc.fact.dates'),
-					value: ctx.text(t('reportDoc.effectiveEnd', { start: i18n.date(pr.startDate), end: i18n.date(pr.endDate), effective: i18n.date(pr.effectiveEndDate) }))
+					value: ctx.text(
+						t('reportDoc.effectiveEnd', {
+							start: i18n.date(pr.startDate),
+							end: i18n.date(pr.endDate),
+							effective: i18n.date(pr.effectiveEndDate)
+						})
+					)
 				},
 				{
 					label: t('reportDoc.fact.timeElapsed'),
@@ -221,7 +239,10 @@ const budgetAndDates: Builder = (ctx) => {
 const alignment: Builder = (ctx, id) => {
 	const { t, snapshot } = ctx;
 	const blocks: DocBlock[] = [
-		{ type: 'facts', items: [{ label: t('reportDoc.fact.sdgs'), value: ctx.text(snapshot.programme.sdgTargets.join(', ') || t('common.none')) }] }
+		{
+			type: 'facts',
+			items: [{ label: t('reportDoc.fact.sdgs'), value: ctx.text(snapshot.programme.sdgTargets.join(', ') || t('common.none')) }]
+		}
 	];
 	const aligned = snapshot.indicators.filter((i) => i.sdgTarget || i.frameworkRefs.length);
 	if (aligned.length)
@@ -235,7 +256,9 @@ const alignment: Builder = (ctx, id) => {
 					[t('reportDoc.col.sdg'), false],
 					[t('reportDoc.col.frameworks'), false]
 				],
-				aligned.map((i) => row([ctx.ref(i.code, i.key)], ctx.loc(i.title, i.key, 'title'), ctx.text(i.sdgTarget), ctx.text(i.frameworkRefs.join('; '))))
+				aligned.map((i) =>
+					row([ctx.ref(i.code, i.key)], ctx.loc(i.title, i.key, 'title'), ctx.text(i.sdgTarget), ctx.text(i.frameworkRefs.join('; ')))
+				)
 			)
 		);
 	return blocks;

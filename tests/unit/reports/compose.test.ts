@@ -16,7 +16,11 @@ function inlinesOf(blocks: readonly DocBlock[]): DocInline[] {
 
 function allInlines(doc: ReportDocument): DocInline[] {
 	return [
-		...doc.sections.flatMap((s) => [...inlinesOf(s.narrative), ...inlinesOf(s.justification), ...s.evidence.flatMap((e) => inlinesOf(e.blocks))]),
+		...doc.sections.flatMap((s) => [
+			...inlinesOf(s.narrative),
+			...inlinesOf(s.justification),
+			...s.evidence.flatMap((e) => inlinesOf(e.blocks))
+		]),
 		...doc.annexes.flatMap((a) => inlinesOf(a.blocks))
 	];
 }
@@ -38,7 +42,11 @@ describe('composeReport', () => {
 	it('prints generated words in the document language', () => {
 		const es = composeReport(fixtureSnapshot(), 'es');
 		const en = composeReport(fixtureSnapshot(), 'en');
-		expect(es.sections.find((s) => s.key === 'relevance')).toMatchObject({ title: 'Pertinencia', rated: true, ratingLabel: 'Satisfactorio' });
+		expect(es.sections.find((s) => s.key === 'relevance')).toMatchObject({
+			title: 'Pertinencia',
+			rated: true,
+			ratingLabel: 'Satisfactorio'
+		});
 		expect(en.sections.find((s) => s.key === 'relevance')).toMatchObject({ title: 'Relevance', ratingLabel: 'Satisfactory' });
 		expect(es.sections.find((s) => s.key === 'lessons_learned')?.ratingLabel).toBeNull();
 		const progress = en.sections.find((s) => s.key === 'effectiveness')!.evidence[0]!.blocks[0]!;
@@ -57,7 +65,10 @@ describe('composeReport', () => {
 		const annex = doc.annexes.find((a) => a.key === 'records_cited')!.blocks[0]!;
 		const anchored = annex.type === 'table' ? annex.table.rows.flatMap((r) => (r.type === 'row' && r.anchor ? [r.anchor] : [])) : [];
 		expect(new Set(anchored)).toEqual(new Set(Object.keys(doc.records)));
-		expect(doc.records[first.key]).toMatchObject({ anchor: `rec-${first.key}`, href: `https://avance.example.org/programmes/patss/indicators/1` });
+		expect(doc.records[first.key]).toMatchObject({
+			anchor: `rec-${first.key}`,
+			href: `https://avance.example.org/programmes/patss/indicators/1`
+		});
 		expect(Object.values(doc.records).every((r) => /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(r.bookmark))).toBe(true);
 	});
 

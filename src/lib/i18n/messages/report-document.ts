@@ -159,7 +159,7 @@ export const reportDocument = defineMessages(
 		'reportDoc.chart.statusAlt': 'Barras apiladas: número de indicadores por estado en cada módulo. Los mismos datos están en la tabla.',
 		'reportDoc.chart.trend': 'Evolución de {code}',
 		'reportDoc.chart.trendAlt':
-			'Líneas: valor actual y valor esperado por período del indicador {code}. Los mismos datos están en la tabla.',
+			'Líneas: valor actual y valor esperado por período del indicador {code} (y de mujeres y hombres si está desagregado por sexo). Los mismos datos están en la tabla.',
 		'reportDoc.timeElapsed': '{share} del plazo del programa transcurrido a la fecha de corte',
 		'reportDoc.budget': 'Presupuesto: {amount}',
 		'reportDoc.noBudget': 'Presupuesto no registrado',
@@ -321,7 +321,8 @@ export const reportDocument = defineMessages(
 		'reportDoc.chart.statusByModule': 'Indicators by status and module',
 		'reportDoc.chart.statusAlt': 'Stacked bars: number of indicators in each status per module. The same data is in the table.',
 		'reportDoc.chart.trend': 'Trend of {code}',
-		'reportDoc.chart.trendAlt': 'Lines: actual and expected value per period of indicator {code}. The same data is in the table.',
+		'reportDoc.chart.trendAlt':
+			'Lines: actual and expected value per period of indicator {code} (and women and men when split by sex). The same data is in the table.',
 		'reportDoc.timeElapsed': '{share} of the programme’s time elapsed at the cut-off date',
 		'reportDoc.budget': 'Budget: {amount}',
 		'reportDoc.noBudget': 'Budget not recorded',
