@@ -10,12 +10,28 @@ import { indicators } from './messages/indicators';
 import { logframe } from './messages/logframe';
 import { programmes } from './messages/programmes';
 import { recommendations } from './messages/recommendations';
+import { reportDocument } from './messages/report-document';
 import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
-const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox, reportEditor] as const;
+const catalogues = [
+	common,
+	auth,
+	admin,
+	audit,
+	programmes,
+	logframe,
+	results,
+	indicators,
+	risks,
+	gender,
+	recommendations,
+	inbox,
+	reportDocument,
+	reportEditor
+] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
 	infer Head extends { es: Record<string, string> },
