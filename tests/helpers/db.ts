@@ -14,12 +14,12 @@ export function tempDatabasePath(name = 'avance-test.db'): string {
  * Points the app at a brand-new SQLite file, runs the real migrations and returns it.
  * Routes under test call getDb() and so see this same database.
  */
-export async function freshDatabase(options: { seed?: boolean; demoAccounts?: boolean } = {}): Promise<Db> {
+export async function freshDatabase(options: { seed?: boolean; demoAccounts?: boolean; reports?: boolean } = {}): Promise<Db> {
 	await closeDb();
 	process.env.DATABASE_PATH = tempDatabasePath();
 	const db = getDb();
 	await migrateToLatest(db);
-	if (options.seed || options.demoAccounts) await seedDatabase(db, { demoAccounts: !!options.demoAccounts });
+	if (options.seed || options.demoAccounts) await seedDatabase(db, { demoAccounts: !!options.demoAccounts, reports: !!options.reports });
 	return db;
 }
 

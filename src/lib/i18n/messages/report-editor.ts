@@ -144,7 +144,7 @@ export const reportEditor = defineMessages(
 		'verify.intro':
 			'Pegue la huella SHA-256 impresa en el pie de página de un informe, o suba el archivo, para saber a qué emisión corresponde y si es el archivo emitido.',
 		'verify.hash': 'Huella SHA-256',
-		'verify.file': 'O suba el archivo (PDF, DOCX o JSON, máx. 20 MB)',
+		'verify.file': 'O suba el archivo (PDF, DOCX o JSON, máx. 10 MB)',
 		'verify.submit': 'Verificar',
 		'verify.match': 'Corresponde a un informe emitido.',
 		'verify.noMatch': 'Esta huella no corresponde a ningún informe emitido. Si es un archivo, puede haber sido modificado.',
@@ -158,7 +158,7 @@ export const reportEditor = defineMessages(
 		'verify.supersededBy': 'Corregido por la emisión {n}.',
 		'verify.fileHash': 'Huella del archivo: {hash}',
 		'verify.badHash': 'Escriba una huella de 64 caracteres hexadecimales o suba un archivo.',
-		'verify.tooLarge': 'El archivo supera 20 MB.',
+		'verify.tooLarge': 'El archivo supera 10 MB.',
 		'verify.tooMany': 'Demasiadas verificaciones seguidas. Espere un minuto.'
 	},
 	{
@@ -302,7 +302,7 @@ export const reportEditor = defineMessages(
 		'verify.intro':
 			"Paste the SHA-256 fingerprint printed in a report's footer, or upload the file, to learn which issue it belongs to and whether it is the file that was issued.",
 		'verify.hash': 'SHA-256 fingerprint',
-		'verify.file': 'Or upload the file (PDF, DOCX or JSON, up to 20 MB)',
+		'verify.file': 'Or upload the file (PDF, DOCX or JSON, up to 10 MB)',
 		'verify.submit': 'Verify',
 		'verify.match': 'It matches an issued report.',
 		'verify.noMatch': 'This fingerprint matches no issued report. If it is a file, it may have been altered.',
@@ -316,7 +316,7 @@ export const reportEditor = defineMessages(
 		'verify.supersededBy': 'Corrected by issue {n}.',
 		'verify.fileHash': 'Fingerprint of the file: {hash}',
 		'verify.badHash': 'Enter a 64-character hexadecimal fingerprint or upload a file.',
-		'verify.tooLarge': 'The file is larger than 20 MB.',
+		'verify.tooLarge': 'The file is larger than 10 MB.',
 		'verify.tooMany': 'Too many verifications in a row. Wait a minute.'
 	}
 );

@@ -70,3 +70,29 @@ export async function verifyHash(db: Executor, hash: string): Promise<Verificati
 		supersededBy: later?.number ?? null
 	};
 }
+
+/** Largest file /verify reads (the server reads 12 MB bodies at most). */
+export const MAX_VERIFY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A small per-address limit for the public /verify page (in memory: a restart forgets it, which
+ * is fine for a page that reveals nothing but whether a hash was issued).
+ */
+export class VerifyLimiter {
+	private readonly hits = new Map<string, number[]>();
+	constructor(
+		readonly perWindow = 30,
+		readonly windowMs = 60_000
+	) {}
+	allow(address: string, now = Date.now()): boolean {
+		const recent = (this.hits.get(address) ?? []).filter((t) => now - t < this.windowMs);
+		if (recent.length >= this.perWindow) {
+			this.hits.set(address, recent);
+			return false;
+		}
+		recent.push(now);
+		this.hits.set(address, recent);
+		if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (v.every((t) => now - t >= this.windowMs)) this.hits.delete(k);
+		return true;
+	}
+}
