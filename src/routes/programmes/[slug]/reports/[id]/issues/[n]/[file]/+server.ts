@@ -38,5 +38,5 @@ export const GET: RequestHandler = async (event) => {
 	if (!m) error(404, 'not found');
 	const [, lang, format] = m as unknown as [string, Locale, 'pdf' | 'docx'];
 	const file = await found(issueFile(db, access.programme.id, reportId, number, lang, format));
-	return new Response(file.bytes, { headers: headers(TYPES[format], `${prefix}-${lang}.${format}`, file.bytes.byteLength, file.sha256) });
+	return new Response(new Uint8Array(file.bytes), { headers: headers(TYPES[format], `${prefix}-${lang}.${format}`, file.bytes.byteLength, file.sha256) });
 };
