@@ -107,8 +107,8 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 		let running = 0;
 		const series = periods.map((p, j) => {
 			const covered = j < 4;
-			const value = covered ? 100 + ((k * 7 + j * 13) % 50) : null;
-			running += value ?? 0;
+			const value = covered ? (measure === 'percentage' ? 40 + j * 5 + (k % 7) / 2 : 100 + ((k * 7 + j * 13) % 50)) : null;
+			running = measure === 'percentage' ? (value ?? running) : running + (value ?? 0);
 			const valueKey = covered ? `value:${code}@${p.label}` : null;
 			if (valueKey)
 				record(
@@ -126,8 +126,8 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 				);
 			return {
 				periodId: p.id,
-				milestone: j % 2 === 1 ? 100 * (j + 1) : null,
-				expected: 90 * (j + 1),
+				milestone: j % 2 === 1 ? (measure === 'percentage' ? 40 + j * 6 : 100 * (j + 1)) : null,
+				expected: measure === 'percentage' ? 40 + j * 6 : 90 * (j + 1),
 				value,
 				women: disaggregated && value !== null ? Math.round(value * 0.55) : null,
 				men: disaggregated && value !== null ? value - Math.round(value * 0.55) : null,
@@ -151,19 +151,19 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			unit: bi('personas', k % 3 === 0 ? null : 'people'),
 			measure,
 			direction: 'increase',
-			aggregation: 'cumulative',
+			aggregation: measure === 'percentage' ? 'latest' : 'cumulative',
 			decimals: measure === 'percentage' ? 1 : 0,
 			disaggregated,
 			isKey: k < 3,
-			baseline: 0,
-			endTarget: 1000,
+			baseline: measure === 'percentage' ? 20 : 0,
+			endTarget: measure === 'percentage' ? 80 : 1000,
 			status: statuses[k % statuses.length]!,
 			judgedPeriodId: 4,
 			actual: judged.actual,
 			expected: judged.expected,
 			milestone: judged.milestone,
 			progress: judged.actual! / judged.expected!,
-			achievement: judged.actual! / 1000,
+			achievement: measure === 'percentage' ? (judged.actual! - 20) / 60 : judged.actual! / 1000,
 			updateOverduePeriodId: null,
 			gap: disaggregated
 				? {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { crc32, deflateSync } from 'node:zlib';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart } from '$lib/charts/chart';
 import { docChartConfig } from '$lib/reports/chart-config';
@@ -46,10 +47,50 @@ export function renderChartPng(chart: DocChart, size: { width: number; height: n
 		context.globalCompositeOperation = 'destination-over';
 		context.fillStyle = '#FFFFFF';
 		context.fillRect(0, 0, canvas.width, canvas.height);
-		return { id: chart.id, png: canvas.toBuffer('image/png'), width: size.width, height: size.height, alt: chart.alt };
+		const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+		return { id: chart.id, png: opaquePng(canvas.width, canvas.height, pixels), width: size.width, height: size.height, alt: chart.alt };
 	} finally {
 		drawn.destroy();
 	}
+}
+
+/**
+ * An RGB PNG (no alpha channel) of RGBA pixels drawn on white. pdfkit splits an alpha channel
+ * asynchronously, which would number the PDF's objects differently from run to run; without one
+ * the same snapshot gives the same bytes.
+ */
+function opaquePng(width: number, height: number, rgba: Uint8ClampedArray): Buffer {
+	const stride = width * 3 + 1;
+	const raw = Buffer.alloc(stride * height);
+	for (let y = 0; y < height; y++) {
+		raw[y * stride] = 0; // filter: none
+		for (let x = 0; x < width; x++) {
+			const from = (y * width + x) * 4;
+			const to = y * stride + 1 + x * 3;
+			raw[to] = rgba[from]!;
+			raw[to + 1] = rgba[from + 1]!;
+			raw[to + 2] = rgba[from + 2]!;
+		}
+	}
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(crc32(body));
+		return Buffer.concat([length, body, crc]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header[8] = 8; // bit depth
+	header[9] = 2; // colour type: RGB
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(raw, { level: 6 })),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }
 
 function chartsIn(blocks: readonly DocBlock[]): DocChart[] {
