@@ -24,9 +24,10 @@ import { buildSnapshot } from './snapshot';
 // first, so of two evaluators issuing at once one issues and the other gets a conflict; the
 // unique (report, number) is the last guard.
 
+/** The file renderers (render/pdf.ts and render/docx.ts); `sha256` is the snapshot's, printed in every footer. */
 export interface Renderers {
-	pdf(snapshot: ReportSnapshot, lang: Locale): Promise<Uint8Array>;
-	docx(snapshot: ReportSnapshot, lang: Locale): Promise<Uint8Array>;
+	pdf(snapshot: ReportSnapshot, lang: Locale, options: { sha256: string }): Promise<Uint8Array>;
+	docx(snapshot: ReportSnapshot, lang: Locale, options: { sha256: string }): Promise<Uint8Array>;
 }
 
 export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -103,7 +104,7 @@ export async function issueReport(
 			const folder = `${programme.id}/${reportId}/${number}-${randomBytes(4).toString('hex')}`;
 			for (const lang of report.languages) {
 				for (const format of ['pdf', 'docx'] as const) {
-					const bytes = await renderers[format](snapshot, lang);
+					const bytes = await renderers[format](snapshot, lang, { sha256: hash });
 					const relative = `${folder}/report-${lang}.${format}`;
 					const path = filePath(relative);
 					await mkdir(dirname(path), { recursive: true });

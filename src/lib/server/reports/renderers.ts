@@ -1,12 +1,6 @@
 import type { Renderers } from './issue';
+import { renderDocx } from './render/docx';
+import { renderPdf } from './render/pdf';
 
-// The renderers the issue path uses: the PDF (pdfmake) and the DOCX (docx) of render/.
-// TEMPORARY until the renderer branch lands render/pdf.ts and render/docx.ts.
-export const renderers: Renderers = {
-	pdf: async () => {
-		throw new Error('PDF renderer not available yet');
-	},
-	docx: async () => {
-		throw new Error('DOCX renderer not available yet');
-	}
-};
+// The renderers the issue path uses: the PDF (pdfmake) and the DOCX (docx), both from the snapshot.
+export const renderers: Renderers = { pdf: renderPdf, docx: renderDocx };
