@@ -14,6 +14,7 @@ import { loadMigrationFolder } from '../../src/lib/server/db/cli-migrate';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { createUser } from '../../src/lib/server/auth/users';
 import { generateProgramme, type Generated } from './generate';
+import { benchSnapshots } from './reports';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -181,6 +182,13 @@ async function main() {
 				`${pad(name, 26)}${num(a.total)}${num(a.db)}${String(a.statements).padStart(7)}${''.padStart(7)}${num(b.total)}${num(b.db)}${String(b.statements).padStart(7)}${''.padStart(7)}${(b.total / a.total).toFixed(2)}×`
 			);
 		}
+		// The report snapshot (one read transaction), in-process: statements must not grow either.
+		const [snapA, snapB] = await benchSnapshots(dbPath, [small, large], enteredBy, RUNS);
+		console.log(
+			`${pad('report snapshot', 26)}${num(snapA!.ms)}${''.padStart(8)}${String(snapA!.statements).padStart(7)}${''.padStart(7)}${num(snapB!.ms)}${''.padStart(8)}${String(snapB!.statements).padStart(7)}${''.padStart(7)}${(snapB!.ms / snapA!.ms).toFixed(2)}×`
+		);
+		console.log(`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`);
+		rows.push(['report snapshot', { total: snapA!.ms, db: 0, statements: snapA!.statements }, { total: snapB!.ms, db: 0, statements: snapB!.statements }]);
 		const flat = rows.every(([, a, b]) => a.statements === b.statements);
 		console.log(
 			`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`
