@@ -111,7 +111,13 @@ const DRAFT: Partial<Record<SectionKey, SectionText>> = {
 	}
 };
 
-async function writeSections(db: Db, actor: { id: number }, programme: Programme, reportId: number, texts: Partial<Record<SectionKey, SectionText>>) {
+async function writeSections(
+	db: Db,
+	actor: { id: number },
+	programme: Programme,
+	reportId: number,
+	texts: Partial<Record<SectionKey, SectionText>>
+) {
 	const sections = await loadSections(db, reportId);
 	for (const s of sections) {
 		const t = texts[s.key];

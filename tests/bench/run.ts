@@ -187,8 +187,14 @@ async function main() {
 		console.log(
 			`${pad('report snapshot', 26)}${num(snapA!.ms)}${''.padStart(8)}${String(snapA!.statements).padStart(7)}${''.padStart(7)}${num(snapB!.ms)}${''.padStart(8)}${String(snapB!.statements).padStart(7)}${''.padStart(7)}${(snapB!.ms / snapA!.ms).toFixed(2)}×`
 		);
-		console.log(`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`);
-		rows.push(['report snapshot', { total: snapA!.ms, db: 0, statements: snapA!.statements }, { total: snapB!.ms, db: 0, statements: snapB!.statements }]);
+		console.log(
+			`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`
+		);
+		rows.push([
+			'report snapshot',
+			{ total: snapA!.ms, db: 0, statements: snapA!.statements },
+			{ total: snapB!.ms, db: 0, statements: snapB!.statements }
+		]);
 		const flat = rows.every(([, a, b]) => a.statements === b.statements);
 		console.log(
 			`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`

@@ -101,7 +101,11 @@ describe('reports, in Chromium', () => {
 		const hash = (await page.getByTestId('issue-hash-1').textContent())!.trim();
 		expect(hash).toMatch(/^[0-9a-f]{64}$/);
 		const json = await page.request.get(`${env.app.url}${href}/issues/1/snapshot.json`);
-		expect(createHash('sha256').update(await json.body()).digest('hex')).toBe(hash);
+		expect(
+			createHash('sha256')
+				.update(await json.body())
+				.digest('hex')
+		).toBe(hash);
 		for (const file of ['report-es.pdf', 'report-en.pdf', 'report-es.docx', 'report-en.docx']) {
 			const response = await page.request.get(`${env.app.url}${href}/issues/1/${file}`);
 			expect(response.status()).toBe(200);

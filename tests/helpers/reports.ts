@@ -33,21 +33,15 @@ export async function writtenReport(
 	const sections = await loadSections(db, id);
 	for (const outline of OUTLINES[layout]) {
 		const s = sections.find((x) => x.key === outline.key)!;
-		await saveSection(
-			db,
-			actor,
-			programme,
-			id,
-			{
-				key: outline.key,
-				version: s.version,
-				rating: outline.rated ? 'satisfactory' : undefined,
-				narrativeEs: `Narrativa de ${outline.key} con **ñ** y acentos: evaluación. ${options.citation ?? ''}`,
-				narrativeEn: `Narrative of ${outline.key}. ${options.citation ?? ''}`,
-				justificationEs: outline.rated ? 'Justificación ilustrativa.' : '',
-				justificationEn: outline.rated ? 'Illustrative justification.' : ''
-			}
-		);
+		await saveSection(db, actor, programme, id, {
+			key: outline.key,
+			version: s.version,
+			rating: outline.rated ? 'satisfactory' : undefined,
+			narrativeEs: `Narrativa de ${outline.key} con **ñ** y acentos: evaluación. ${options.citation ?? ''}`,
+			narrativeEn: `Narrative of ${outline.key}. ${options.citation ?? ''}`,
+			justificationEs: outline.rated ? 'Justificación ilustrativa.' : '',
+			justificationEn: outline.rated ? 'Illustrative justification.' : ''
+		});
 	}
 	return id;
 }

@@ -59,7 +59,8 @@ export function missingTranslations(snapshot: ReportSnapshot): MissingTranslatio
 	if (wanted.length === 0) return [];
 	const found: MissingTranslation[] = [];
 	const check = (key: string, field: string, text: BilingualText) => {
-		if (text.original.trim() !== '' && text.translation === null) for (const lang of wanted) found.push({ key, field, original: text.original, lang });
+		if (text.original.trim() !== '' && text.translation === null)
+			for (const lang of wanted) found.push({ key, field, original: text.original, lang });
 	};
 	check(snapshot.programme.key, 'title', snapshot.programme.title);
 	check(snapshot.programme.key, 'summary', snapshot.programme.summary);

@@ -11,7 +11,15 @@ import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { observeQueries, type Db } from '$lib/server/db/connection';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError } from '$lib/server/core/errors';
 import { issueFile, issueOf, issueReport } from '$lib/server/reports/issue';
-import { createReport, draftSnapshot, loadSections, reopenReport, reportRowFor, saveSection, sectionSchema } from '$lib/server/reports/reports';
+import {
+	createReport,
+	draftSnapshot,
+	loadSections,
+	reopenReport,
+	reportRowFor,
+	saveSection,
+	sectionSchema
+} from '$lib/server/reports/reports';
 import { verifyHash } from '$lib/server/reports/verify';
 import { freshDatabase, userId } from '../../helpers/db';
 import { seeded } from '../../helpers/programme';
@@ -28,7 +36,11 @@ const issue = (reportId: number, version: number, renderers = fakeRenderers) =>
 	issueReport(db, evaluator, programme, reportId, version, renderers, { origin });
 const versionOf = async (reportId: number) => (await reportRowFor(db, programme.id, reportId)).version;
 const filesUnder = (dir: string): string[] =>
-	existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+	existsSync(dir)
+		? readdirSync(dir, { recursive: true, withFileTypes: true })
+				.filter((e) => e.isFile())
+				.map((e) => e.name)
+		: [];
 
 beforeAll(async () => {
 	uploads = mkdtempSync(join(tmpdir(), 'avance-report-files-'));
@@ -68,7 +80,15 @@ describe('the snapshot', () => {
 		for (let i = 0; i < 40; i++) {
 			const { id: indicatorId } = await db
 				.insertInto('indicator')
-				.values({ programme_id: programme.id, output_id: output.id, code: `X-${i}`, title: `Extra ${i}`, measure: 'number', target_value: 100, baseline_value: 0 })
+				.values({
+					programme_id: programme.id,
+					output_id: output.id,
+					code: `X-${i}`,
+					title: `Extra ${i}`,
+					measure: 'number',
+					target_value: 100,
+					baseline_value: 0
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			await db
@@ -79,7 +99,10 @@ describe('the snapshot', () => {
 		const after = await statements(() => draftSnapshot(db, programme, id, origin));
 		expect(after).toBe(before);
 		expect(before).toBeLessThan(30);
-		await db.deleteFrom('indicator_value').where('indicator_id', 'in', db.selectFrom('indicator').select('id').where('code', 'like', 'X-%')).execute();
+		await db
+			.deleteFrom('indicator_value')
+			.where('indicator_id', 'in', db.selectFrom('indicator').select('id').where('code', 'like', 'X-%'))
+			.execute();
 		await db.deleteFrom('indicator').where('code', 'like', 'X-%').execute();
 	});
 
@@ -128,7 +151,12 @@ describe('issuing', () => {
 		}
 		const pdf = await issueFile(db, programme.id, id, 1, 'es', 'pdf');
 		expect(new TextDecoder().decode(pdf.bytes)).toContain('%PDF');
-		const audit = await db.selectFrom('audit_log').select(['entity', 'action']).where('programme_id', '=', programme.id).where('action', 'in', ['issue', 'lock']).execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['entity', 'action'])
+			.where('programme_id', '=', programme.id)
+			.where('action', 'in', ['issue', 'lock'])
+			.execute();
 		expect(audit.filter((a) => a.action === 'issue')).toHaveLength(1);
 		expect(audit.filter((a) => a.action === 'lock' && a.entity === 'reporting_period').length).toBeGreaterThanOrEqual(2);
 		expect((await reportRowFor(db, programme.id, id)).status).toBe('issued');
@@ -159,7 +187,14 @@ describe('issuing', () => {
 		// The section cannot be saved through the app while issued.
 		const s = (await loadSections(db, id))[0]!;
 		await expect(
-			saveSection(db, evaluator, programme, id, { key: s.key, version: s.version, narrativeEs: 'x', narrativeEn: 'y', justificationEs: '', justificationEn: '' })
+			saveSection(db, evaluator, programme, id, {
+				key: s.key,
+				version: s.version,
+				narrativeEs: 'x',
+				narrativeEn: 'y',
+				justificationEs: '',
+				justificationEn: ''
+			})
 		).rejects.toBeInstanceOf(ForbiddenTransitionError);
 		await reopenReport(db, evaluator, programme, id, await versionOf(id));
 		const second = await issue(id, await versionOf(id));
@@ -229,7 +264,14 @@ describe('writing', () => {
 	it('two evaluators saving the same section: the second gets a conflict, nothing is overwritten', async () => {
 		const id = await writtenReport(db, evaluator, programme, [patss.periodId('2022-S1')]);
 		const s = (await loadSections(db, id)).find((x) => x.key === 'context')!;
-		const input = { key: 'context' as const, version: s.version, narrativeEs: 'primero', narrativeEn: 'first', justificationEs: '', justificationEn: '' };
+		const input = {
+			key: 'context' as const,
+			version: s.version,
+			narrativeEs: 'primero',
+			narrativeEn: 'first',
+			justificationEs: '',
+			justificationEn: ''
+		};
 		await saveSection(db, evaluator, programme, id, input);
 		await expect(saveSection(db, evaluator, programme, id, { ...input, narrativeEs: 'segundo' })).rejects.toBeInstanceOf(ConflictError);
 		expect((await loadSections(db, id)).find((x) => x.key === 'context')!.narrativeEs).toBe('primero');
@@ -242,7 +284,9 @@ describe('writing', () => {
 		expect(fields).toEqual(expect.arrayContaining(['narrativeEs', 'rating']));
 
 		const other = await seeded(db, 'el-salvador-pps');
-		const foreignPeriod = (await db.selectFrom('reporting_period').select('id').where('programme_id', '=', other.programme.id).executeTakeFirstOrThrow()).id;
+		const foreignPeriod = (
+			await db.selectFrom('reporting_period').select('id').where('programme_id', '=', other.programme.id).executeTakeFirstOrThrow()
+		).id;
 		const attempt = createReport(db, evaluator, programme, {
 			layout: 'oecd_dac',
 			titleEs: 'x',
@@ -253,9 +297,13 @@ describe('writing', () => {
 			cutOff: null,
 			languages: ['es', 'en']
 		});
-		await expect(attempt).rejects.toSatisfy((e: unknown) => e instanceof DomainValidationError && e.fields.periodIds?.key === 'reports.periodNotInProgramme');
+		await expect(attempt).rejects.toSatisfy(
+			(e: unknown) => e instanceof DomainValidationError && e.fields.periodIds?.key === 'reports.periodNotInProgramme'
+		);
 
-		const patssCodes = new Set((await db.selectFrom('indicator').select('code').where('programme_id', '=', programme.id).execute()).map((r) => r.code));
+		const patssCodes = new Set(
+			(await db.selectFrom('indicator').select('code').where('programme_id', '=', programme.id).execute()).map((r) => r.code)
+		);
 		const foreignIndicator = (await db.selectFrom('indicator').select('code').where('programme_id', '=', other.programme.id).execute())
 			.map((r) => r.code)
 			.find((c) => !patssCodes.has(c))!;

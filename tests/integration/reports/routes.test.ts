@@ -45,7 +45,11 @@ beforeAll(async () => {
 	programme = patss.programme;
 	const evaluator = { id: await userId(db, EVALUATOR), name: 'Elena Evaluadora' };
 	issuedId = await writtenReport(db, evaluator, programme, [patss.periodId('2019-S1')]);
-	issuedHash = (await issueReport(db, evaluator, programme, issuedId, (await reportRowFor(db, programme.id, issuedId)).version, fakeRenderers, { origin: 'http://localhost' })).sha256;
+	issuedHash = (
+		await issueReport(db, evaluator, programme, issuedId, (await reportRowFor(db, programme.id, issuedId)).version, fakeRenderers, {
+			origin: 'http://localhost'
+		})
+	).sha256;
 	draftId = await writtenReport(db, evaluator, programme, [patss.periodId('2019-S2')]);
 });
 
@@ -89,9 +93,14 @@ describe('donors', () => {
 
 describe('the editor', () => {
 	it('shows evidence, blockers and the citation list to the evaluator', async () => {
-		const r = await loadAs<{ draft: { blockers: unknown[]; evidence: Record<string, unknown[]>; records: { key: string }[] } }>(db, editor.load, EVALUATOR, {
-			params: params(draftId)
-		});
+		const r = await loadAs<{ draft: { blockers: unknown[]; evidence: Record<string, unknown[]>; records: { key: string }[] } }>(
+			db,
+			editor.load,
+			EVALUATOR,
+			{
+				params: params(draftId)
+			}
+		);
 		expect(r.kind).toBe('value');
 		if (r.kind !== 'value') return;
 		expect(r.value.draft.blockers).toEqual([]);
@@ -112,11 +121,21 @@ describe('the editor', () => {
 		expect(r.data.values.narrativeEs).toBe(long);
 
 		const other = await seeded(db, 'el-salvador-pps');
-		const foreign = (await db.selectFrom('reporting_period').select('id').where('programme_id', '=', other.programme.id).executeTakeFirstOrThrow()).id;
+		const foreign = (
+			await db.selectFrom('reporting_period').select('id').where('programme_id', '=', other.programme.id).executeTakeFirstOrThrow()
+		).id;
 		const create = formFailure(
 			await postAs(db, list.actions.create, EVALUATOR, {
 				params: { slug: 'patss' },
-				form: { _form: 'new-report', layout: 'oecd_dac', titleEs: 'x', titleEn: 'y', window: 'periods', periodIds: String(foreign), languages: ['es', 'en'] }
+				form: {
+					_form: 'new-report',
+					layout: 'oecd_dac',
+					titleEs: 'x',
+					titleEn: 'y',
+					window: 'periods',
+					periodIds: String(foreign),
+					languages: ['es', 'en']
+				}
 			})
 		);
 		expect(create.status).toBe(400);
@@ -127,7 +146,11 @@ describe('the editor', () => {
 	});
 
 	it('lets a coordinator comment on a draft', async () => {
-		const r = await postAs(db, editor.actions.comment, COORDINATOR, { params: params(draftId), form: { _form: 'comment', body: 'Revisar cifras del módulo 2.' }, route: '/programmes/[slug]/reports/[id]' });
+		const r = await postAs(db, editor.actions.comment, COORDINATOR, {
+			params: params(draftId),
+			form: { _form: 'comment', body: 'Revisar cifras del módulo 2.' },
+			route: '/programmes/[slug]/reports/[id]'
+		});
 		expect(r.kind).toBe('redirect');
 		const comments = await db.selectFrom('report_comment').select('body').where('report_id', '=', draftId).execute();
 		expect(comments.map((c) => c.body)).toContain('Revisar cifras del módulo 2.');
@@ -136,7 +159,9 @@ describe('the editor', () => {
 
 describe('/verify', () => {
 	it('says which issue a hash or a file is, and nothing for an unknown one', async () => {
-		const ok = await outcome(() => call(verify.actions.default, makeEvent({ url: 'http://localhost/verify', form: { hash: issuedHash.toUpperCase() } })));
+		const ok = await outcome(() =>
+			call(verify.actions.default, makeEvent({ url: 'http://localhost/verify', form: { hash: issuedHash.toUpperCase() } }))
+		);
 		expect(ok).toMatchObject({ kind: 'value', value: { result: { issueNumber: 1, programmeCode: programme.code } } });
 		const file = new File([new TextEncoder().encode('not an issued file')], 'x.pdf', { type: 'application/pdf' });
 		const no = await outcome(() => call(verify.actions.default, makeEvent({ url: 'http://localhost/verify', form: { hash: '', file } })));

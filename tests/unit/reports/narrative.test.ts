@@ -62,7 +62,10 @@ describe('the narrative subset', () => {
 	it('keeps an unknown [[…]] as text and continues list items over lines', () => {
 		expect(parseInlines('a [[nope:x]] b')).toEqual([{ type: 'text', text: 'a [[nope:x]] b' }]);
 		const [list] = parseNarrative('- one\n  continued\n- two');
-		expect(list!.type === 'list' && list!.items.map((i) => plainText([{ type: 'paragraph', inlines: i }]))).toEqual(['one continued', 'two']);
+		expect(list!.type === 'list' && list!.items.map((i) => plainText([{ type: 'paragraph', inlines: i }]))).toEqual([
+			'one continued',
+			'two'
+		]);
 		expect(parseNarrative('a\r\n\r\nb').length).toBe(2);
 		expect(parseNarrative('   \n\n')).toEqual([]);
 	});
@@ -74,7 +77,12 @@ describe('the outline per layout', () => {
 		expect(oecd.filter((s) => s.rated).map((s) => s.key)).toEqual([...CRITERIA]);
 		expect(oecd[0]!.key).toBe('executive_summary');
 		expect(oecd.find((s) => s.key === 'effectiveness')!.evidence).toContain('indicator_progress');
-		expect(OUTLINES.eu_narrative.map((s) => s.key).slice(0, 4)).toEqual(['description', 'executive_summary', 'context', 'results_activities']);
+		expect(OUTLINES.eu_narrative.map((s) => s.key).slice(0, 4)).toEqual([
+			'description',
+			'executive_summary',
+			'context',
+			'results_activities'
+		]);
 		expect(OUTLINES.eu_narrative.some((s) => s.rated)).toBe(false);
 		for (const layout of REPORT_LAYOUTS) {
 			const keys = OUTLINES[layout].map((s) => s.key);
@@ -94,11 +102,23 @@ describe('blockers', () => {
 		({
 			report: { layout: 'oecd_dac', languages: ['es', 'en'] },
 			records: { 'indicator:M1-1': {} },
-			sections: sections.map((s) => ({ key: s.key, rating: s.rating, narrative: { es: s.es, en: s.en }, justification: { es: s.jes ?? null, en: s.jen ?? null } }))
+			sections: sections.map((s) => ({
+				key: s.key,
+				rating: s.rating,
+				narrative: { es: s.es, en: s.en },
+				justification: { es: s.jes ?? null, en: s.jen ?? null }
+			}))
 		}) as unknown as Parameters<typeof reportBlockers>[0];
 
 	it('lists a criterion without rating or justification, a missing narrative and an unresolved citation', () => {
-		const all = OUTLINES.oecd_dac.map((o) => ({ key: o.key, rating: o.rated ? 'satisfactory' : null, es: 'x', en: 'y', jes: 'j', jen: 'j' }));
+		const all = OUTLINES.oecd_dac.map((o) => ({
+			key: o.key,
+			rating: o.rated ? 'satisfactory' : null,
+			es: 'x',
+			en: 'y',
+			jes: 'j',
+			jen: 'j'
+		}));
 		expect(reportBlockers(snapshot(all))).toEqual([]);
 		const broken = all.map((s) =>
 			s.key === 'relevance'

@@ -33,9 +33,7 @@ export async function appendOnlyTrigger(db: Kysely<any>, table: string): Promise
 	if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
 	for (const op of ['update', 'delete'] as const) {
 		await sql
-			.raw(
-				`create trigger ${table}_no_${op} before ${op} on ${table} begin select raise(abort, '${table} is append-only'); end`
-			)
+			.raw(`create trigger ${table}_no_${op} before ${op} on ${table} begin select raise(abort, '${table} is append-only'); end`)
 			.execute(db);
 	}
 }

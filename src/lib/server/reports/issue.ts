@@ -74,7 +74,13 @@ export async function issueReport(
 
 			const [sections, lastOfReport, lastOfProgramme] = await Promise.all([
 				loadSections(trx, reportId),
-				trx.selectFrom('report_issue').select(['number']).where('report_id', '=', reportId).orderBy('number', 'desc').limit(1).executeTakeFirst(),
+				trx
+					.selectFrom('report_issue')
+					.select(['number'])
+					.where('report_id', '=', reportId)
+					.orderBy('number', 'desc')
+					.limit(1)
+					.executeTakeFirst(),
 				trx
 					.selectFrom('report_issue')
 					.innerJoin('report', 'report.id', 'report_issue.report_id')
@@ -118,11 +124,7 @@ export async function issueReport(
 				.updateTable('reporting_period')
 				.set({ locked: 1, version: sql`version + 1` })
 				.where('programme_id', '=', programme.id)
-				.where(
-					'id',
-					'in',
-					snapshot.report.periods.map((p) => p.id).concat([0])
-				)
+				.where('id', 'in', snapshot.report.periods.map((p) => p.id).concat([0]))
 				.where('locked', '=', 0)
 				.returning(['id', 'label'])
 				.execute();
@@ -155,7 +157,9 @@ export async function issueReport(
 				.executeTakeFirstOrThrow();
 			await trx
 				.insertInto('report_issue_file')
-				.values(files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size })))
+				.values(
+					files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size }))
+				)
 				.execute();
 			await recordAudit(trx, {
 				userId: actor.id,
@@ -164,7 +168,13 @@ export async function issueReport(
 				entityId: reportId,
 				action: 'issue',
 				before: { status: 'draft' },
-				after: { status: 'issued', issue: number, sha256: hash, supersedes: snapshot.report.supersedes, periods: locked.map((p) => p.label) }
+				after: {
+					status: 'issued',
+					issue: number,
+					sha256: hash,
+					supersedes: snapshot.report.supersedes,
+					periods: locked.map((p) => p.label)
+				}
 			});
 			await onCommit(trx, async () => {
 				for (const f of files) {

@@ -1,7 +1,17 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { LOCALES, type IsoDate, type Locale, type Programme } from '$lib/model';
-import { MAX_JUSTIFICATION_LENGTH, MAX_NARRATIVE_LENGTH, OUTLINES, RATINGS, REPORT_LAYOUTS, SECTION_KEYS, type Rating, type ReportLayout, type SectionKey } from '$lib/reports/outline';
+import {
+	MAX_JUSTIFICATION_LENGTH,
+	MAX_NARRATIVE_LENGTH,
+	OUTLINES,
+	RATINGS,
+	REPORT_LAYOUTS,
+	SECTION_KEYS,
+	type Rating,
+	type ReportLayout,
+	type SectionKey
+} from '$lib/reports/outline';
 import { unresolvedCitations } from '$lib/reports/blockers';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
@@ -136,14 +146,21 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 			issuedBy: i.issued_by_name,
 			sha256: i.snapshot_sha256,
 			supersedes: i.supersedes_number,
-			files: fileRows.filter((f) => f.issue_id === i.id).map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes }))
+			files: fileRows
+				.filter((f) => f.issue_id === i.id)
+				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes }))
 		});
 	}
 	return map;
 }
 
 /** One report of the programme as `viewer` may see it; a donor asking for a never-issued one gets NotFound. */
-export async function getReport(db: Executor, programme: Programme, viewer: Viewer, id: number): Promise<ReportSummary & { periodIds: number[] }> {
+export async function getReport(
+	db: Executor,
+	programme: Programme,
+	viewer: Viewer,
+	id: number
+): Promise<ReportSummary & { periodIds: number[] }> {
 	const row = await db
 		.selectFrom('report')
 		.leftJoin('user', 'user.id', 'report.created_by')
@@ -222,7 +239,11 @@ export async function loadComments(db: Executor, reportId: number): Promise<Repo
 }
 
 /** The report row as the snapshot builder takes it. */
-export async function reportRowFor(db: Executor, programmeId: number, id: number): Promise<ReportRow & { status: 'draft' | 'issued'; version: number }> {
+export async function reportRowFor(
+	db: Executor,
+	programmeId: number,
+	id: number
+): Promise<ReportRow & { status: 'draft' | 'issued'; version: number }> {
 	const [row, periods] = await Promise.all([
 		db.selectFrom('report').selectAll().where('id', '=', id).where('programme_id', '=', programmeId).executeTakeFirst(),
 		db.selectFrom('report_period').select('period_id').where('report_id', '=', id).execute()
@@ -264,7 +285,13 @@ export async function draftSnapshot(db: Executor, programme: Programme, reportId
 // ---- writes ------------------------------------------------------------------------------------
 
 const languagesField = () =>
-	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(LOCALES, { error: 'validation.choice' })).min(1, { error: 'reports.languagesRequired' }).max(2));
+	z.preprocess(
+		(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+		z
+			.array(z.enum(LOCALES, { error: 'validation.choice' }))
+			.min(1, { error: 'reports.languagesRequired' })
+			.max(2)
+	);
 
 export const reportSchema = z.object({
 	layout: enumField(REPORT_LAYOUTS),
@@ -282,7 +309,18 @@ export type ReportInput = z.output<typeof reportSchema>;
 export async function createReport(db: Executor, actor: Actor, programme: Programme, input: ReportInput): Promise<number> {
 	return inTransaction(db, async (trx) => {
 		const languages = LOCALES.filter((l) => input.languages.includes(l));
-		const errors: Record<string, { key: 'reports.titleRequired' | 'reports.periodsRequired' | 'reports.periodNotInProgramme' | 'reports.datesRequired' | 'reports.windowOrder' | 'validation.required' }> = {};
+		const errors: Record<
+			string,
+			{
+				key:
+					| 'reports.titleRequired'
+					| 'reports.periodsRequired'
+					| 'reports.periodNotInProgramme'
+					| 'reports.datesRequired'
+					| 'reports.windowOrder'
+					| 'validation.required';
+			}
+		> = {};
 		if (languages.includes('es') && !input.titleEs) errors.titleEs = { key: 'reports.titleRequired' };
 		if (languages.includes('en') && !input.titleEn) errors.titleEn = { key: 'reports.titleRequired' };
 		let windowStart: IsoDate;
@@ -301,7 +339,11 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 			if (periodIds.length === 0) errors.periodIds = { key: 'reports.periodsRequired' };
 			else if (periods.length !== periodIds.length) errors.periodIds = { key: 'reports.periodNotInProgramme' };
 			windowStart = periods.map((p) => p.start_date).sort()[0] ?? programme.startDate;
-			cutOff = periods.map((p) => p.end_date).sort().at(-1) ?? programme.startDate;
+			cutOff =
+				periods
+					.map((p) => p.end_date)
+					.sort()
+					.at(-1) ?? programme.startDate;
 		} else {
 			if (!input.cutOff) errors.cutOff = { key: 'reports.datesRequired' };
 			windowStart = input.windowStart ?? programme.startDate;
@@ -323,7 +365,11 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (periodIds.length) await trx.insertInto('report_period').values(periodIds.map((p) => ({ report_id: id, period_id: p }))).execute();
+		if (periodIds.length)
+			await trx
+				.insertInto('report_period')
+				.values(periodIds.map((p) => ({ report_id: id, period_id: p })))
+				.execute();
 		await trx
 			.insertInto('report_section')
 			.values(OUTLINES[input.layout].map((s) => ({ report_id: id, key: s.key, updated_by: actor.id })))
@@ -334,7 +380,14 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 			entity: 'report',
 			entityId: id,
 			action: 'create',
-			after: { layout: input.layout, title_es: input.titleEs, title_en: input.titleEn, window_start: windowStart, cut_off: cutOff, languages }
+			after: {
+				layout: input.layout,
+				title_es: input.titleEs,
+				title_en: input.titleEn,
+				window_start: windowStart,
+				cut_off: cutOff,
+				languages
+			}
 		});
 		return id;
 	});
@@ -367,13 +420,7 @@ async function draftIn(db: Executor, programmeId: number, reportId: number) {
  * Saves one section (version-checked: a second evaluator saving the same version gets a conflict,
  * never a silent overwrite). Citations must name records of this programme's snapshot.
  */
-export async function saveSection(
-	db: Executor,
-	actor: Actor,
-	programme: Programme,
-	reportId: number,
-	input: SectionInput
-): Promise<void> {
+export async function saveSection(db: Executor, actor: Actor, programme: Programme, reportId: number, input: SectionInput): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const report = await draftIn(trx, programme.id, reportId);
 		const outline = OUTLINES[report.layout].find((s) => s.key === input.key);
@@ -387,7 +434,12 @@ export async function saveSection(
 			if (bad.length) errors[field] = { key: 'reports.unresolvedCitation', params: { citations: bad.join(', ') } };
 		}
 		if (Object.keys(errors).length) throw new DomainValidationError(errors);
-		const before = await trx.selectFrom('report_section').selectAll().where('report_id', '=', reportId).where('key', '=', input.key).executeTakeFirst();
+		const before = await trx
+			.selectFrom('report_section')
+			.selectAll()
+			.where('report_id', '=', reportId)
+			.where('key', '=', input.key)
+			.executeTakeFirst();
 		if (!before) throw new NotFoundError('report_section', input.key);
 		const after = {
 			rating: outline.rated ? (input.rating ?? null) : null,
@@ -430,7 +482,13 @@ export const commentSchema = z.object({
 	body: optionalMultilineText(4000).pipe(z.string().min(1, { error: 'validation.required' }))
 });
 
-export async function addComment(db: Executor, actor: Actor, programme: Programme, reportId: number, input: z.output<typeof commentSchema>): Promise<void> {
+export async function addComment(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	reportId: number,
+	input: z.output<typeof commentSchema>
+): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		await draftIn(trx, programme.id, reportId);
 		const { id } = await trx
@@ -454,7 +512,12 @@ export const reopenSchema = z.object({ version: versionField() });
 /** Opens an issued report for a correction: its issues stay as they are; the next issue supersedes the last. */
 export async function reopenReport(db: Executor, actor: Actor, programme: Programme, reportId: number, version: number): Promise<void> {
 	await inTransaction(db, async (trx) => {
-		const row = await trx.selectFrom('report').select(['status', 'version']).where('id', '=', reportId).where('programme_id', '=', programme.id).executeTakeFirst();
+		const row = await trx
+			.selectFrom('report')
+			.select(['status', 'version'])
+			.where('id', '=', reportId)
+			.where('programme_id', '=', programme.id)
+			.executeTakeFirst();
 		if (!row) throw new NotFoundError('report', reportId);
 		if (row.status !== 'issued') throw new ConflictError('report', reportId);
 		const result = await trx

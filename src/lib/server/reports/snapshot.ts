@@ -259,20 +259,41 @@ export async function buildSnapshot(
 	const modules = moduleRows.map((m) => {
 		const key = `module:${m.code}`;
 		const title = bi('module', m.id, 'title', m.title);
-		addRecord({ key, kind: 'module', id: m.id, label: labelled(m.code, title), version: m.version, path: `${base}/results#module-${m.id}` });
+		addRecord({
+			key,
+			kind: 'module',
+			id: m.id,
+			label: labelled(m.code, title),
+			version: m.version,
+			path: `${base}/results#module-${m.id}`
+		});
 		return { key, id: m.id, code: m.code, title, objective: bi('module', m.id, 'objective', m.objective) };
 	});
 	const moduleOfOutput = new Map(outputRows.map((o) => [o.id, o.module_id]));
 	const outputs = outputRows.map((o) => {
 		const key = `output:${o.code}`;
 		const title = bi('output', o.id, 'title', o.title);
-		addRecord({ key, kind: 'output', id: o.id, label: labelled(o.code, title), version: o.version, path: `${base}/results#output-${o.id}` });
+		addRecord({
+			key,
+			kind: 'output',
+			id: o.id,
+			label: labelled(o.code, title),
+			version: o.version,
+			path: `${base}/results#output-${o.id}`
+		});
 		return { key, id: o.id, moduleId: o.module_id, code: o.code, title };
 	});
 	const activities: SnapshotActivity[] = activityRows.map((a) => {
 		const key = `activity:${a.code}`;
 		const title = bi('activity', a.id, 'title', a.title);
-		addRecord({ key, kind: 'activity', id: a.id, label: labelled(a.code, title), version: a.version, path: `${base}/results#activity-${a.id}` });
+		addRecord({
+			key,
+			kind: 'activity',
+			id: a.id,
+			label: labelled(a.code, title),
+			version: a.version,
+			path: `${base}/results#activity-${a.id}`
+		});
 		const status = a.status as ActivityStatus;
 		return {
 			key,
@@ -304,7 +325,14 @@ export async function buildSnapshot(
 		const a = assessment.assessments.get(ind.id)!;
 		const key = `indicator:${ind.code}`;
 		const title = bi('indicator', ind.id, 'title', ind.title);
-		addRecord({ key, kind: 'indicator', id: ind.id, label: labelled(ind.code, title), version: ind.version, path: `${base}/indicators/${ind.id}` });
+		addRecord({
+			key,
+			kind: 'indicator',
+			id: ind.id,
+			label: labelled(ind.code, title),
+			version: ind.version,
+			path: `${base}/indicators/${ind.id}`
+		});
 		const approved = assessment.approved.get(ind.id) ?? new Map();
 		const byPeriod = new Map(a.periods.map((p) => [p.periodId, p]));
 		const womenSeries = aggregateSeries(
@@ -326,7 +354,10 @@ export async function buildSnapshot(
 					key: valueKey,
 					kind: 'value',
 					id: meta?.id ?? 0,
-					label: { original: `${ind.code} ${title.original} · ${p.label}`, translation: title.translation === null ? null : `${ind.code} ${title.translation} · ${p.label}` },
+					label: {
+						original: `${ind.code} ${title.original} · ${p.label}`,
+						translation: title.translation === null ? null : `${ind.code} ${title.translation} · ${p.label}`
+					},
 					version: meta?.version ?? 1,
 					path: `${base}/indicators/${ind.id}#period-${p.id}`,
 					approvedBy: meta?.reviewer ?? null,
@@ -418,7 +449,12 @@ export async function buildSnapshot(
 		const key = `risk:${r.code || r.id}`;
 		const title = bi('risk', r.id, 'title', r.title);
 		addRecord({ key, kind: 'risk', id: r.id, label: labelled(r.code, title), version: r.version, path: `${base}/risks/${r.id}` });
-		const reviews = (reviewsOf.get(r.id) ?? []).map((v) => ({ id: v.id, reviewedOn: v.reviewed_on, likelihood: v.likelihood, impact: v.impact }));
+		const reviews = (reviewsOf.get(r.id) ?? []).map((v) => ({
+			id: v.id,
+			reviewedOn: v.reviewed_on,
+			likelihood: v.likelihood,
+			impact: v.impact
+		}));
 		const last = sortReviews(reviews).at(-1);
 		const likelihood = last?.likelihood ?? r.likelihood;
 		const impact = last?.impact ?? r.impact;
@@ -453,7 +489,15 @@ export async function buildSnapshot(
 	const genderActions = genderRows.map((g) => {
 		const key = `gender_action:${g.id}`;
 		const title = bi('gender_action', g.id, 'title', g.title);
-		addRecord({ key, kind: 'gender_action', id: g.id, label: title, version: g.version, path: `${base}/gender#action-${g.id}`, evidenceUrl: g.evidence_url });
+		addRecord({
+			key,
+			kind: 'gender_action',
+			id: g.id,
+			label: title,
+			version: g.version,
+			path: `${base}/gender#action-${g.id}`,
+			evidenceUrl: g.evidence_url
+		});
 		return {
 			key,
 			id: g.id,
@@ -474,11 +518,23 @@ export async function buildSnapshot(
 	const recommendations = recommendationRows.map((r) => {
 		const key = `recommendation:${r.code}`;
 		const text = bi('recommendation', r.id, 'text', r.text);
-		const events = (eventsOf.get(r.id) ?? []).map((e) => ({ id: e.id, eventDate: e.event_date, status: e.status, instrument: e.instrument }));
+		const events = (eventsOf.get(r.id) ?? []).map((e) => ({
+			id: e.id,
+			eventDate: e.event_date,
+			status: e.status,
+			instrument: e.instrument
+		}));
 		ladders.push(events);
 		const actions = (keyActionsOf.get(r.id) ?? []).map((k) => ({ dueDate: k.due_date, status: k.status as KeyActionStatus }));
 		const ka = summarizeKeyActions(actions, cutOff);
-		addRecord({ key, kind: 'recommendation', id: r.id, label: labelled(r.code, text), version: r.version, path: `${base}/recommendations/${r.id}` });
+		addRecord({
+			key,
+			kind: 'recommendation',
+			id: r.id,
+			label: labelled(r.code, text),
+			version: r.version,
+			path: `${base}/recommendations/${r.id}`
+		});
 		return {
 			key,
 			id: r.id,
@@ -492,7 +548,7 @@ export async function buildSnapshot(
 				.filter((e) => e.eventDate <= cutOff && e.instrument.trim() !== '')
 				.map((e) => ({ date: e.eventDate, status: e.status, instrument: e.instrument })),
 			keyActions: { total: ka.total, completed: ka.completed, overdue: ka.overdue },
-			moduleIds: (modulesOf.get(r.id) ?? []).map((m) => m.module_id),
+			moduleIds: (modulesOf.get(r.id) ?? []).map((m) => m.module_id)
 		};
 	});
 	const adoption = adoptionAsOf(ladders, cutOff);

@@ -43,12 +43,7 @@ export async function verifyHash(db: Executor, hash: string): Promise<Verificati
 		]);
 	const [bySnapshot, byFile] = await Promise.all([
 		base.where('report_issue.snapshot_sha256', '=', sha).executeTakeFirst(),
-		db
-			.selectFrom('report_issue_file')
-			.select(['issue_id', 'lang', 'format'])
-			.where('sha256', '=', sha)
-			.orderBy('id')
-			.executeTakeFirst()
+		db.selectFrom('report_issue_file').select(['issue_id', 'lang', 'format']).where('sha256', '=', sha).orderBy('id').executeTakeFirst()
 	]);
 	const issue = bySnapshot ?? (byFile ? await base.where('report_issue.id', '=', byFile.issue_id).executeTakeFirst() : undefined);
 	if (!issue) return null;

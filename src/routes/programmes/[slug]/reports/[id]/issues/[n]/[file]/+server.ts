@@ -32,11 +32,15 @@ export const GET: RequestHandler = async (event) => {
 	if (event.params.file === 'snapshot.json') {
 		const issue = await found(issueOf(db, access.programme.id, reportId, number));
 		const bytes = new TextEncoder().encode(issue.snapshot);
-		return new Response(bytes, { headers: headers('application/json; charset=utf-8', `${prefix}-snapshot.json`, bytes.byteLength, issue.snapshot_sha256) });
+		return new Response(bytes, {
+			headers: headers('application/json; charset=utf-8', `${prefix}-snapshot.json`, bytes.byteLength, issue.snapshot_sha256)
+		});
 	}
 	const m = FILE.exec(event.params.file);
 	if (!m) error(404, 'not found');
 	const [, lang, format] = m as unknown as [string, Locale, 'pdf' | 'docx'];
 	const file = await found(issueFile(db, access.programme.id, reportId, number, lang, format));
-	return new Response(new Uint8Array(file.bytes), { headers: headers(TYPES[format], `${prefix}-${lang}.${format}`, file.bytes.byteLength, file.sha256) });
+	return new Response(new Uint8Array(file.bytes), {
+		headers: headers(TYPES[format], `${prefix}-${lang}.${format}`, file.bytes.byteLength, file.sha256)
+	});
 };
