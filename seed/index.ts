@@ -10,6 +10,7 @@ import { recommendationSeeds, seedRecommendations } from './recommendations';
 import { riskSeeds, seedRisks } from './risks';
 import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
+import { seedTranslations } from './translations';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -34,7 +35,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 			await seedIndicators(db, id, seed.indicators ?? []),
 			await seedRisks(db, id, riskSeeds[code] ?? []),
 			await seedGenderActions(db, id, genderSeeds[code] ?? []),
-			await seedRecommendations(db, id, recommendationSeeds[code] ?? [])
+			await seedRecommendations(db, id, recommendationSeeds[code] ?? []),
+			await seedTranslations(db, id, seed.programme.slug)
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}

@@ -26,8 +26,6 @@ export type Inline =
 
 export type NarrativeBlock = { type: 'paragraph'; inlines: Inline[] } | { type: 'list'; ordered: boolean; items: Inline[][] };
 
-const CITATION = /\[\[([a-z_]+):([^\]\s][^\]]*)\]\]/g;
-
 /** Reads `kind:ref` (without brackets); null when the kind is unknown or the ref empty. */
 export function parseCitation(inner: string): Citation | null {
 	const at = inner.indexOf(':');

@@ -11,17 +11,17 @@ export function identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuild
 }
 
 /** Default for an instant column: the current UTC time as ISO-8601 text with milliseconds. */
-export function nowText(_db: Kysely<any>): RawBuilder<string> {
+export function nowText<DB>(_db: Kysely<DB>): RawBuilder<string> {
 	return sql<string>`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 }
 
 /** The column type for binary data (hashes, secrets). */
-export function binaryType(_db: Kysely<any>): 'blob' {
+export function binaryType<DB>(_db: Kysely<DB>): 'blob' {
 	return 'blob';
 }
 
 /** The column type for measured values (8-byte floating point on every dialect). */
-export function floatType(_db: Kysely<any>): 'real' {
+export function floatType<DB>(_db: Kysely<DB>): 'real' {
 	return 'real';
 }
 
@@ -29,7 +29,7 @@ export function floatType(_db: Kysely<any>): 'real' {
  * Makes `table` append-only: a trigger refuses every UPDATE and DELETE of its rows (issued
  * reports and their files). Written for SQLite; the PostgreSQL helper makes it dialect-aware.
  */
-export async function appendOnlyTrigger(db: Kysely<any>, table: string): Promise<void> {
+export async function appendOnlyTrigger<DB>(db: Kysely<DB>, table: string): Promise<void> {
 	if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
 	for (const op of ['update', 'delete'] as const) {
 		await sql
