@@ -99,23 +99,27 @@ export async function listReports(db: Executor, programme: Programme, viewer: Vi
 			: [],
 		issuesOf(db, ids)
 	]);
-	return rows
-		.map((r) => ({
-			id: r.id,
-			layout: r.layout,
-			title: { es: r.title_es, en: r.title_en },
-			languages: parseLanguages(r.languages),
-			windowStart: r.window_start,
-			cutOff: r.cut_off,
-			periodLabels: periods.filter((p) => p.report_id === r.id).map((p) => p.label),
-			status: r.status,
-			createdByName: r.created_by_name,
-			createdAt: r.created_at,
-			updatedAt: r.updated_at,
-			version: r.version,
-			issues: issues.get(r.id) ?? []
-		}))
-		.filter((r) => viewer.internal || r.issues.length > 0);
+	return (
+		rows
+			.map((r) => ({
+				id: r.id,
+				layout: r.layout,
+				title: { es: r.title_es, en: r.title_en },
+				languages: parseLanguages(r.languages),
+				windowStart: r.window_start,
+				cutOff: r.cut_off,
+				periodLabels: periods.filter((p) => p.report_id === r.id).map((p) => p.label),
+				status: r.status,
+				createdByName: r.created_by_name,
+				createdAt: r.created_at,
+				updatedAt: r.updated_at,
+				version: r.version,
+				issues: issues.get(r.id) ?? []
+			}))
+			.filter((r) => viewer.internal || r.issues.length > 0)
+			// A correction being written is internal: donors see the report as issued.
+			.map((r) => (viewer.internal ? r : { ...r, status: 'issued' as const }))
+	);
 }
 
 async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, IssueSummary[]>> {
@@ -197,7 +201,7 @@ export async function getReport(
 		issues: issues.get(id) ?? []
 	};
 	if (!viewer.internal && summary.issues.length === 0) throw new NotFoundError('report', id);
-	return summary;
+	return viewer.internal ? summary : { ...summary, status: 'issued' as const };
 }
 
 export async function loadSections(db: Executor, reportId: number): Promise<SectionRow[]> {
