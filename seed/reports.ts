@@ -96,18 +96,78 @@ const ISSUED: Partial<Record<SectionKey, SectionText>> = {
 	}
 };
 
-/** The draft: a few sections begun, the rest for the evaluator (so issuing is blocked until then). */
+/**
+ * The draft for July – December 2020: written but for two parts, so an evaluator has one to
+ * finish (the effectiveness narrative, and the rating and justification of impact) before it can
+ * be issued.
+ */
 const DRAFT: Partial<Record<SectionKey, SectionText>> = {
 	executive_summary: {
-		es: 'Borrador: en el segundo semestre de 2020 el programa mantuvo la asistencia virtual y preparó la estrategia de género.',
-		en: 'Draft: in the second half of 2020 the programme kept its assistance online and prepared the gender strategy.'
+		es: 'En el segundo semestre de 2020 el programa mantuvo la asistencia técnica en modalidad virtual y preparó con el IESS la estrategia de género pedida por la evaluación de medio término.',
+		en: 'In the second half of 2020 the programme kept its technical assistance online and prepared with IESS the gender strategy the mid-term evaluation asked for.'
+	},
+	context: {
+		es: 'La crisis sanitaria siguió marcando las prioridades del IESS; el trabajo con el grupo interagencial de protección social continuó.',
+		en: "The health crisis kept shaping IESS's priorities; work with the inter-agency social-protection group continued."
 	},
 	relevance: {
 		es: 'La pertinencia se mantiene; la respuesta a la crisis reforzó la demanda de estudios actuariales.',
 		en: 'Relevance holds; the crisis response increased demand for actuarial studies.',
 		rating: 'highly_satisfactory',
-		justEs: ILLUSTRATIVE_ES,
-		justEn: ILLUSTRATIVE_EN
+		justEs: `Demanda sostenida del IESS. ${ILLUSTRATIVE_ES}`,
+		justEn: `Sustained demand from IESS. ${ILLUSTRATIVE_EN}`
+	},
+	coherence: {
+		es: 'Las sinergias con otros proyectos de seguridad social se mantuvieron.',
+		en: 'Synergies with other social-security projects were kept.',
+		rating: 'satisfactory',
+		justEs: `Coordinación continua. ${ILLUSTRATIVE_ES}`,
+		justEn: `Continued coordination. ${ILLUSTRATIVE_EN}`
+	},
+	effectiveness: {
+		es: '',
+		en: '',
+		rating: 'satisfactory',
+		justEs: `Avance conforme a lo previsto. ${ILLUSTRATIVE_ES}`,
+		justEn: `Progress as planned. ${ILLUSTRATIVE_EN}`
+	},
+	efficiency: {
+		es: 'La modalidad virtual permitió sostener el calendario.',
+		en: 'Working online kept the schedule.',
+		rating: 'satisfactory',
+		justEs: `Recursos usados con eficiencia. ${ILLUSTRATIVE_ES}`,
+		justEn: `Resources used efficiently. ${ILLUSTRATIVE_EN}`
+	},
+	impact: {
+		es: 'Los estudios actuariales avanzan hacia su uso por la Dirección Actuarial.',
+		en: 'The actuarial studies are moving towards their use by the Actuarial Directorate.'
+	},
+	sustainability: {
+		es: 'El mecanismo de seguimiento de las recomendaciones está en preparación.',
+		en: 'The mechanism to follow up the recommendations is being prepared.',
+		rating: 'somewhat_satisfactory',
+		justEs: `Adopción aún limitada. ${ILLUSTRATIVE_ES}`,
+		justEn: `Adoption still limited. ${ILLUSTRATIVE_EN}`
+	},
+	risks: {
+		es: 'La matriz de riesgos y supuestos por módulo empezó a usarse este semestre.',
+		en: 'The risk and assumption matrix per module came into use this semester.'
+	},
+	gender: {
+		es: 'La estrategia de género se elaboró con acciones por módulo.',
+		en: 'The gender strategy was drafted with actions per module.'
+	},
+	lessons_learned: {
+		es: 'La asistencia virtual funciona mejor con sesiones cortas y materiales previos.',
+		en: 'Online assistance works better with short sessions and material sent beforehand.'
+	},
+	good_practices: {
+		es: 'Las reuniones mensuales de seguimiento con las direcciones del IESS.',
+		en: 'Monthly follow-up meetings with the IESS directorates.'
+	},
+	next_period_plan: {
+		es: '1. Validar la estrategia de género.\n2. Concluir los estudios actuariales.',
+		en: '1. Validate the gender strategy.\n2. Complete the actuarial studies.'
 	}
 };
 

@@ -57,30 +57,35 @@ describe('reports, in Chromium', () => {
 		await expect.poll(() => page.locator('h1').textContent()).toBe(DRAFT_TITLE);
 		expect(await page.getByTestId('blockers').textContent()).toContain('falta la narrativa');
 
-		// Finish every section the seed left empty; the citation helper inserts a record's code.
+		// Finish what the seed left undone (the effectiveness narrative, the impact rating); the
+		// citation helper inserts a record's code at the cursor.
+		let saved = 0;
 		for (const o of OUTLINES.oecd_dac) {
 			const section = page.getByTestId(`section-${o.key}`);
 			const es = section.locator('textarea[name="narrativeEs"]');
-			if ((await es.inputValue()).trim() !== '') continue;
-			await es.fill(`Texto del evaluador para ${o.key}, con acentos y eñe. `);
-			if (o.key === 'effectiveness') {
+			const narrativeMissing = (await es.inputValue()).trim() === '';
+			const ratingMissing = o.rated && (await section.locator('select[name="rating"]').inputValue()) === '';
+			if (!narrativeMissing && !ratingMissing) continue;
+			if (narrativeMissing) {
+				await es.fill(`Texto del evaluador para ${o.key}, con acentos y eñe. Véase `);
 				await page.getByTestId('citation-helper').locator('summary').click();
 				await page.locator('#cite-search').fill('5.1-3');
 				await es.click();
 				await es.press('End');
 				await page.getByTestId('cite-indicator:5.1-3').click();
 				expect(await es.inputValue()).toContain('[[indicator:5.1-3]]');
+				await section.locator('textarea[name="narrativeEn"]').fill(`Evaluator text for ${o.key}.`);
 			}
-			await section.locator('textarea[name="narrativeEn"]').fill(`Evaluator text for ${o.key}.`);
-			if (o.rated) {
+			if (ratingMissing) {
 				await section.locator('select[name="rating"]').selectOption('satisfactory');
 				await section.locator('textarea[name="justificationEs"]').fill('Justificación ilustrativa.');
 				await section.locator('textarea[name="justificationEn"]').fill('Illustrative justification.');
 			}
 			await section.getByTestId(`save-${o.key}`).click();
-			await page.waitForURL(/notice=sectionSaved/);
-			await page.waitForURL(new RegExp(`#section-${o.key}$`));
+			await page.waitForURL(new RegExp(`notice=sectionSaved#section-${o.key}$`));
+			saved++;
 		}
+		expect(saved).toBe(2);
 		await expect.poll(() => page.getByTestId('blockers').textContent()).toContain('Nada impide emitir');
 
 		// Preview in both languages.

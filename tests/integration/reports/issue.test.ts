@@ -241,6 +241,45 @@ describe('issuing', () => {
 		expect(filesUnder(join(uploads, 'reports')).some((f) => f.endsWith('.part'))).toBe(false);
 	});
 
+	it('data that moves while the files are rendered makes a conflict, and nothing is written', async () => {
+		const period = patss.periodId('2020-S1');
+		const id = await writtenReport(db, evaluator, programme, [period]);
+		const indicatorId = patss.indicatorId('M1-1');
+		let valueId = 0;
+		const meddling = {
+			...fakeRenderers,
+			pdf: async (...args: Parameters<typeof fakeRenderers.pdf>) => {
+				if (!valueId) {
+					// A value approved while the PDF renders changes the snapshot.
+					const period2019 = patss.periodId('2019-S2');
+					await db
+						.updateTable('indicator_value')
+						.set({ status: 'superseded' })
+						.where('indicator_id', '=', indicatorId)
+						.where('period_id', '=', period2019)
+						.execute();
+					valueId = (
+						await db
+							.insertInto('indicator_value')
+							.values({ indicator_id: indicatorId, period_id: period2019, value: 4242, status: 'approved' })
+							.returning('id')
+							.executeTakeFirstOrThrow()
+					).id;
+				}
+				return fakeRenderers.pdf(...args);
+			}
+		};
+		const filesBefore = filesUnder(join(uploads, 'reports')).length;
+		await expect(issue(id, await versionOf(id), meddling)).rejects.toBeInstanceOf(ConflictError);
+		expect(await db.selectFrom('report_issue').select('id').where('report_id', '=', id).execute()).toHaveLength(0);
+		expect((await db.selectFrom('reporting_period').select('locked').where('id', '=', period).executeTakeFirstOrThrow()).locked).toBe(0);
+		expect(filesUnder(join(uploads, 'reports')).length).toBe(filesBefore);
+		// Issued again, it freezes the new data.
+		const { number } = await issue(id, await versionOf(id));
+		const snapshot = JSON.parse((await issueOf(db, programme.id, id, number)).snapshot) as ReportSnapshot;
+		expect(snapshot.indicators.find((i) => i.code === 'M1-1')!.periods.map((p) => p.value)).toContain(4242);
+	});
+
 	it('issuing twice at once issues once', async () => {
 		const id = await writtenReport(db, evaluator, programme, [patss.periodId('2021-S2')]);
 		const version = await versionOf(id);

@@ -47,6 +47,69 @@ function filePath(relative: string): string {
 	return path;
 }
 
+interface Frozen {
+	report: Awaited<ReturnType<typeof reportRowFor>>;
+	snapshot: ReportSnapshot;
+	canonical: string;
+	hash: string;
+	number: number;
+}
+
+/** The snapshot the issue would freeze now, its canonical JSON and hash; refused while anything blocks it. */
+async function freeze(
+	trx: Executor,
+	actor: Actor & { name: string },
+	programme: Programme,
+	reportId: number,
+	version: number,
+	facts: { issuedAt: string; origin: string }
+): Promise<Frozen> {
+	const report = await reportRowFor(trx, programme.id, reportId);
+	// Someone issued (or changed) it since this form was loaded: a conflict, never a second issue.
+	if (report.version !== version) throw new ConflictError('report', reportId);
+	if (report.status !== 'draft') throw new ForbiddenTransitionError('reports.issuedReadOnly');
+	const [sections, lastOfReport, lastOfProgramme] = await Promise.all([
+		loadSections(trx, reportId),
+		trx
+			.selectFrom('report_issue')
+			.select(['number'])
+			.where('report_id', '=', reportId)
+			.orderBy('number', 'desc')
+			.limit(1)
+			.executeTakeFirst(),
+		trx
+			.selectFrom('report_issue')
+			.innerJoin('report', 'report.id', 'report_issue.report_id')
+			.select(['report_issue.snapshot_sha256'])
+			.where('report.programme_id', '=', programme.id)
+			.orderBy('report_issue.issued_at', 'desc')
+			.orderBy('report_issue.id', 'desc')
+			.limit(1)
+			.executeTakeFirst()
+	]);
+	const number = (lastOfReport?.number ?? 0) + 1;
+	const snapshot = await buildSnapshot(trx, programme, report, sections, {
+		number,
+		supersedes: lastOfReport?.number ?? null,
+		previousHash: lastOfProgramme?.snapshot_sha256 ?? null,
+		issuedAt: facts.issuedAt,
+		issuedBy: actor.name,
+		origin: facts.origin
+	});
+	if (reportBlockers(snapshot).length > 0) throw new ForbiddenTransitionError('reports.blocked');
+	const canonical = canonicalJson(snapshot);
+	return { report, snapshot, canonical, hash: sha256Hex(canonical), number };
+}
+
+/**
+ * Issues the report. The files are rendered between a read transaction that freezes the snapshot
+ * and the write transaction that records the issue, so a render of several seconds does not hold
+ * the database's write lock; the write transaction builds the snapshot again and goes on only if
+ * its hash is the one the files were rendered from (else nothing is written: a conflict). So the
+ * stored snapshot, its hash, the files, the locks, the issue row and the audit entry are one
+ * all-or-nothing unit, exactly as if it had all run in one transaction. Inside a caller's
+ * transaction everything runs in that one transaction.
+ */
 export async function issueReport(
 	db: Executor,
 	actor: Actor & { name: string },
@@ -57,12 +120,29 @@ export async function issueReport(
 	options: { origin: string; now?: Date }
 ): Promise<IssuedReport> {
 	const written: string[] = [];
+	const facts = { issuedAt: (options.now ?? new Date()).toISOString(), origin: options.origin };
 	try {
+		const frozen = await inTransaction(db, (trx) => freeze(trx, actor, programme, reportId, version, facts));
+
+		// Render every file before writing any row; each goes to a temporary name.
+		const files: { lang: Locale; format: 'pdf' | 'docx'; path: string; sha256: string; size: number }[] = [];
+		const folder = `${programme.id}/${reportId}/${frozen.number}-${randomBytes(4).toString('hex')}`;
+		for (const lang of frozen.report.languages) {
+			for (const format of ['pdf', 'docx'] as const) {
+				const bytes = await renderers[format](frozen.snapshot, lang, { sha256: frozen.hash });
+				const relative = `${folder}/report-${lang}.${format}`;
+				const path = filePath(relative);
+				await mkdir(dirname(path), { recursive: true });
+				written.push(path + PART);
+				await writeFile(path + PART, bytes, { flag: 'wx' });
+				files.push({ lang, format, path: relative, sha256: sha256Hex(bytes), size: bytes.byteLength });
+			}
+		}
+
 		return await inTransaction(db, async (trx) => {
-			const report = await reportRowFor(trx, programme.id, reportId);
-			// Someone issued (or changed) it since this form was loaded: a conflict, never a second issue.
-			if (report.version !== version) throw new ConflictError('report', reportId);
-			if (report.status !== 'draft') throw new ForbiddenTransitionError('reports.issuedReadOnly');
+			const { snapshot, canonical, hash, number } = await freeze(trx, actor, programme, reportId, version, facts);
+			// The data moved while the files were rendered: they would not match what is stored.
+			if (hash !== frozen.hash) throw new ConflictError('report', reportId);
 			const claimed = await trx
 				.updateTable('report')
 				.set({ status: 'issued', version: sql`version + 1`, updated_at: new Date().toISOString() })
@@ -71,54 +151,6 @@ export async function issueReport(
 				.where('status', '=', 'draft')
 				.executeTakeFirst();
 			assertSaved(claimed, 'report', reportId);
-
-			const [sections, lastOfReport, lastOfProgramme] = await Promise.all([
-				loadSections(trx, reportId),
-				trx
-					.selectFrom('report_issue')
-					.select(['number'])
-					.where('report_id', '=', reportId)
-					.orderBy('number', 'desc')
-					.limit(1)
-					.executeTakeFirst(),
-				trx
-					.selectFrom('report_issue')
-					.innerJoin('report', 'report.id', 'report_issue.report_id')
-					.select(['report_issue.snapshot_sha256'])
-					.where('report.programme_id', '=', programme.id)
-					.orderBy('report_issue.issued_at', 'desc')
-					.orderBy('report_issue.id', 'desc')
-					.limit(1)
-					.executeTakeFirst()
-			]);
-			const number = (lastOfReport?.number ?? 0) + 1;
-			const issuedAt = (options.now ?? new Date()).toISOString();
-			const snapshot = await buildSnapshot(trx, programme, report, sections, {
-				number,
-				supersedes: lastOfReport?.number ?? null,
-				previousHash: lastOfProgramme?.snapshot_sha256 ?? null,
-				issuedAt,
-				issuedBy: actor.name,
-				origin: options.origin
-			});
-			if (reportBlockers(snapshot).length > 0) throw new ForbiddenTransitionError('reports.blocked');
-			const canonical = canonicalJson(snapshot);
-			const hash = sha256Hex(canonical);
-
-			// Render every file before writing any row; each goes to a temporary name.
-			const files: { lang: Locale; format: 'pdf' | 'docx'; path: string; sha256: string; size: number }[] = [];
-			const folder = `${programme.id}/${reportId}/${number}-${randomBytes(4).toString('hex')}`;
-			for (const lang of report.languages) {
-				for (const format of ['pdf', 'docx'] as const) {
-					const bytes = await renderers[format](snapshot, lang, { sha256: hash });
-					const relative = `${folder}/report-${lang}.${format}`;
-					const path = filePath(relative);
-					await mkdir(dirname(path), { recursive: true });
-					written.push(path + PART);
-					await writeFile(path + PART, bytes, { flag: 'wx' });
-					files.push({ lang, format, path: relative, sha256: sha256Hex(bytes), size: bytes.byteLength });
-				}
-			}
 
 			const locked = await trx
 				.updateTable('reporting_period')
@@ -145,7 +177,7 @@ export async function issueReport(
 				.values({
 					report_id: reportId,
 					number,
-					issued_at: issuedAt,
+					issued_at: facts.issuedAt,
 					issued_by: actor.id,
 					issued_by_name: actor.name,
 					snapshot: canonical,
