@@ -50,7 +50,7 @@ describe('reports, in Chromium', () => {
 		expect((await page.request.get(`${env.app.url}${draft}/issues/1/report-es.pdf`)).status()).toBe(404);
 	});
 
-	it('an evaluator writes, previews in es and en, issues and downloads; the coordinator then cannot change a value of the period', async () => {
+	it('an evaluator finishes the draft and previews it in es and en', async () => {
 		await signIn(page, env.app.url, 'evaluator@avance.test');
 		const href = await reportHref(DRAFT_TITLE);
 		await page.goto(`${env.app.url}${href}`);
@@ -97,7 +97,11 @@ describe('reports, in Chromium', () => {
 		await page.waitForURL(/preview\?lang=en/);
 		await expect.poll(() => page.getByTestId('report-preview').locator('h1').textContent()).toContain('July – December 2020');
 		expect(await page.getByTestId('report-preview').textContent()).toContain('Evaluator text for effectiveness.');
+	});
 
+	it('the evaluator issues it and downloads its files; the coordinator then cannot change a value of its period', async () => {
+		await signIn(page, env.app.url, 'evaluator@avance.test');
+		const href = await reportHref(DRAFT_TITLE);
 		// Issue, then download the files: each is the stored one, with its fingerprint.
 		await page.goto(`${env.app.url}${href}`);
 		await page.getByTestId('issue-report').click();

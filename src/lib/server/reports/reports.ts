@@ -272,15 +272,32 @@ export async function reportRowFor(
  * The snapshot the report would freeze if issued now (the editor's evidence and the preview):
  * the same builder as the issue, marked as issue 0 by nobody.
  */
-export async function draftSnapshot(db: Executor, programme: Programme, reportId: number, origin: string): Promise<ReportSnapshot> {
+export async function draftSnapshot(
+	db: Executor,
+	programme: Programme,
+	reportId: number,
+	origin: string,
+	options: { issuedBy?: string } = {}
+): Promise<ReportSnapshot> {
 	return inTransaction(db, async (trx) => {
-		const [report, sections] = await Promise.all([reportRowFor(trx, programme.id, reportId), loadSections(trx, reportId)]);
+		const [report, sections, last] = await Promise.all([
+			reportRowFor(trx, programme.id, reportId),
+			loadSections(trx, reportId),
+			trx
+				.selectFrom('report_issue')
+				.select('number')
+				.where('report_id', '=', reportId)
+				.orderBy('number', 'desc')
+				.limit(1)
+				.executeTakeFirst()
+		]);
+		// As the next issue would be (its hash, and the previous one's, are known only when issued).
 		return buildSnapshot(trx, programme, report, sections, {
-			number: 0,
-			supersedes: null,
+			number: (last?.number ?? 0) + 1,
+			supersedes: last?.number ?? null,
 			previousHash: null,
 			issuedAt: new Date().toISOString(),
-			issuedBy: '',
+			issuedBy: options.issuedBy ?? '',
 			origin
 		});
 	});

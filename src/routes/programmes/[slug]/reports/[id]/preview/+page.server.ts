@@ -17,6 +17,8 @@ export const load: PageServerLoad = async (event) => {
 	const report = await found(getReport(db, access.programme, access.viewer, id));
 	const asked = event.url.searchParams.get('lang');
 	const lang: Locale = (LOCALES as readonly string[]).includes(asked ?? '') ? (asked as Locale) : event.locals.locale;
-	const snapshot = await draftSnapshot(db, access.programme, id, originSettings().configured ?? event.url.origin);
+	const snapshot = await draftSnapshot(db, access.programme, id, originSettings().configured ?? event.url.origin, {
+		issuedBy: access.user.name
+	});
 	return { report: { id: report.id, languages: report.languages }, lang, document: composeReport(snapshot, lang) };
 };
