@@ -49,7 +49,9 @@ export const load: PageServerLoad = async (event) => {
 	const document = composeReport(snapshot, lang);
 	const evidence = Object.fromEntries(document.sections.map((s) => [s.key, s.evidence])) as Partial<Record<SectionKey, DocEvidence[]>>;
 	const other = (l: Locale) => l !== access.programme.contentLanguage;
-	const missing = report.languages.filter(other).flatMap((l) => missingTranslations(snapshot, l).map((m) => ({ ...m, target: l })));
+	const missing = report.languages
+		.filter(other)
+		.flatMap((l) => (l === lang ? document.missingTranslations : missingTranslations(snapshot, l)).map((m) => ({ ...m, target: l })));
 	const records = Object.values(snapshot.records).map((r) => ({
 		key: r.key,
 		label: (lang !== access.programme.contentLanguage && r.label.translation) || r.label.original,
