@@ -8,7 +8,7 @@ const demoAccounts = process.argv.includes('--demo-accounts');
 const db = openConfigured();
 try {
 	await runMigrations(db, await loadMigrationFolder());
-	const report = await seedDatabase(db, { demoAccounts });
+	const report = await seedDatabase(db, { demoAccounts, reports: demoAccounts });
 	console.log(`seeded: ${report.created.join(', ') || 'nothing new'}; already there: ${report.skipped.join(', ') || 'none'}`);
 	if (demoAccounts) console.log('demo accounts ready (password in the README)');
 } finally {

@@ -8,6 +8,8 @@ import { patss } from './programmes/patss';
 import { peruEu } from './programmes/peru-eu';
 import { recommendationSeeds, seedRecommendations } from './recommendations';
 import { riskSeeds, seedRisks } from './risks';
+import { seedReports } from './reports';
+import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
@@ -17,8 +19,12 @@ export interface SeedReport {
 	skipped: string[];
 }
 
-/** Loads the real programmes (idempotent) and, for the demo only, the demo accounts. */
-export async function seedDatabase(db: Db, options: { demoAccounts: boolean }): Promise<SeedReport> {
+/**
+ * Loads the real programmes (idempotent) and, for the demo only, the demo accounts and (with
+ * `reports`, which needs the demo evaluator) the PATSS reports: one issued through the real issue
+ * path, so its files are rendered and stored under UPLOADS_PATH, and one draft.
+ */
+export async function seedDatabase(db: Db, options: { demoAccounts: boolean; reports?: boolean }): Promise<SeedReport> {
 	const report: SeedReport = { created: [], skipped: [] };
 	for (const seed of PROGRAMME_SEEDS) {
 		const code = seed.programme.code;
@@ -35,5 +41,6 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean }): 
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
 	if (options.demoAccounts) await seedDemoAccounts(db);
+	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
 	return report;
 }

@@ -16,7 +16,12 @@ export const NOTICE_MESSAGES = {
 	targets: 'indicator.targetsSaved',
 	password: 'admin.passwordSet',
 	unlocked: 'admin.unlocked',
-	revoked: 'tokens.revoked'
+	revoked: 'tokens.revoked',
+	reportCreated: 'reports.created',
+	sectionSaved: 'reports.sectionSaved',
+	reportIssued: 'reports.issuedNotice',
+	reportReopened: 'reports.reopened',
+	reportCommented: 'reports.commentAdded'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

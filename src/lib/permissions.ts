@@ -19,6 +19,9 @@ export const PROGRAMME_ACTIONS = {
 	'gender.edit': ['coordinator'],
 	'recommendation.edit': ['coordinator'],
 	'recommendation.comment': ['coordinator', 'evaluator'],
+	/** Drafts of reports, their previews and comments (donors see issued reports only). */
+	'report.viewDraft': ['coordinator', 'evaluator'],
+	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
 	'report.issue': ['evaluator']
 } as const satisfies Record<string, readonly Role[]>;

@@ -22,6 +22,8 @@ import { loadMigrationFolder } from '../../src/lib/server/db/cli-migrate';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { createUser } from '../../src/lib/server/auth/users';
 import { generateProgramme, type Generated } from './generate';
+import { benchReports, printReportBench } from './report-render';
+import { benchSnapshots } from './reports';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -311,6 +313,23 @@ async function main() {
 				`${pad(name, 26)}${num(a.total)}${num(a.db)}${String(a.statements).padStart(7)}${''.padStart(7)}${num(b.total)}${num(b.db)}${String(b.statements).padStart(7)}${''.padStart(7)}${(b.total / a.total).toFixed(2)}×`
 			);
 		}
+		// The report snapshot (one read transaction), in-process: statements must not grow either.
+		const openCounting = (onQuery: () => void) =>
+			store.env.DATABASE_URL
+				? openPostgres(store.env.DATABASE_URL, { onQuery, poolSize: 2 })
+				: openDatabase(store.env.DATABASE_PATH!, { onQuery });
+		const [snapA, snapB] = await benchSnapshots(openCounting, [small, large], enteredBy, RUNS);
+		console.log(
+			`${pad('report snapshot', 26)}${num(snapA!.ms)}${''.padStart(8)}${String(snapA!.statements).padStart(7)}${''.padStart(7)}${num(snapB!.ms)}${''.padStart(8)}${String(snapB!.statements).padStart(7)}${''.padStart(7)}${(snapB!.ms / snapA!.ms).toFixed(2)}×`
+		);
+		console.log(
+			`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`
+		);
+		rows.push([
+			'report snapshot',
+			{ total: snapA!.ms, db: 0, statements: snapA!.statements },
+			{ total: snapB!.ms, db: 0, statements: snapB!.statements }
+		]);
 		for (const [name, a, b] of rows.filter(([name]) => name.includes('export'))) {
 			const slowest = Math.max(a.total, b.total);
 			console.log(`${name}: ${slowest < 1000 ? 'within' : 'NOT within'} the 1 s goal (${slowest.toFixed(0)} ms at most)`);
@@ -324,6 +343,8 @@ async function main() {
 			`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`
 		);
 		if (!flat) process.exitCode = 1;
+		// Rendering the issued files: pure functions of a snapshot, measured in this process.
+		printReportBench(await benchReports());
 
 		// The read load, on the 30-indicator programme, with one and then two app processes.
 		const paths = LOAD_PAGES.map((p) => p.replaceAll('{slug}', small.slug));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
@@ -49,7 +49,15 @@ export default async function setup(project: TestProject) {
 	const templateDb = join(mkdtempSync(join(tmpdir(), 'avance-e2e-db-')), 'template.db');
 	const db = openDatabase(templateDb);
 	await migrateToLatest(db);
-	await seedDatabase(db, { demoAccounts: true });
+	// The seeded issued report's files go beside the template; each app copies them (helpers/app.ts).
+	const uploadsBefore = process.env.UPLOADS_PATH;
+	process.env.UPLOADS_PATH = join(dirname(templateDb), 'uploads');
+	try {
+		await seedDatabase(db, { demoAccounts: true, reports: true });
+	} finally {
+		if (uploadsBefore === undefined) delete process.env.UPLOADS_PATH;
+		else process.env.UPLOADS_PATH = uploadsBefore;
+	}
 	await db.destroy();
 
 	project.provide('buildDir', buildDir);

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 
 export interface RunningApp {
@@ -31,6 +31,9 @@ function freePort(): Promise<number> {
 export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningApp> {
 	const databasePath = join(mkdtempSync(join(tmpdir(), 'avance-e2e-')), 'avance.db');
 	copyFileSync(inject('templateDb'), databasePath);
+	// The files of the seeded report issue live beside the template database.
+	const templateUploads = join(dirname(inject('templateDb')), 'uploads');
+	if (existsSync(templateUploads)) cpSync(templateUploads, join(dirname(databasePath), 'uploads'), { recursive: true });
 	const port = await freePort();
 	const url = `http://localhost:${port}`;
 	const env: NodeJS.ProcessEnv = {

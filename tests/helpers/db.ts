@@ -28,7 +28,7 @@ export async function dropCurrentPostgres(): Promise<void> {
  * Routes under test call getDb() and so see this same database. DATABASE_PATH always moves to a
  * new temp folder, so uploads (beside the database by default) stay per test.
  */
-export async function freshDatabase(options: { seed?: boolean; demoAccounts?: boolean } = {}): Promise<Db> {
+export async function freshDatabase(options: { seed?: boolean; demoAccounts?: boolean; reports?: boolean } = {}): Promise<Db> {
 	if (testingOnPostgres()) {
 		// The new database first, and the variables pointing at it, so that nothing still running
 		// from the test before (a timed-out one) can reopen the old one, which is dropped last.
@@ -40,14 +40,18 @@ export async function freshDatabase(options: { seed?: boolean; demoAccounts?: bo
 		process.env.DATABASE_PATH = tempDatabasePath();
 		await closeDb();
 		if (previous) await dropDatabase(previous);
-		return getDb();
+		const db = getDb();
+		// The templates hold no issued reports (rendering them is slow): a test that wants them
+		// seeds them on top, as the seed is idempotent.
+		if (options.reports) await seedDatabase(db, { demoAccounts: !!options.demoAccounts, reports: true });
+		return db;
 	}
 	await closeDb();
 	process.env.DATABASE_PATH = tempDatabasePath();
 	delete process.env.DATABASE_URL;
 	const db = getDb();
 	await migrateToLatest(db);
-	if (options.seed || options.demoAccounts) await seedDatabase(db, { demoAccounts: !!options.demoAccounts });
+	if (options.seed || options.demoAccounts) await seedDatabase(db, { demoAccounts: !!options.demoAccounts, reports: !!options.reports });
 	return db;
 }
 

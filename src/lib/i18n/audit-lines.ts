@@ -28,6 +28,7 @@ import {
 	type IsoDate,
 	type Locale
 } from '$lib/model';
+import { RATINGS, REPORT_LAYOUTS, SECTION_KEYS } from '$lib/reports/outline';
 import type { AuditRecord } from '$lib/server/core/audit';
 import { auditLabel } from './audit-labels';
 import type { I18n } from './context';
@@ -184,7 +185,12 @@ const BY_FIELD: Record<string, AuditEnum> = {
 	contentLanguage: e(LOCALES, 'language'),
 	genderMarker: e(GENDER_MARKERS, 'genderMarker'),
 	likelihood: e(SCALE, 'riskLikelihood'),
-	impact: e(SCALE, 'riskImpact')
+	impact: e(SCALE, 'riskImpact'),
+	layout: e(REPORT_LAYOUTS, 'reports.layout'),
+	rating: e(RATINGS, 'reports.rating'),
+	key: e(SECTION_KEYS, 'reportDoc.section'),
+	sectionKey: e(SECTION_KEYS, 'reportDoc.section'),
+	window: e(['periods', 'dates'], 'reports.windowKind')
 };
 
 /** A move in the logframe's order. */

@@ -14,6 +14,8 @@ import { indicators } from './messages/indicators';
 import { logframe } from './messages/logframe';
 import { programmes } from './messages/programmes';
 import { recommendations } from './messages/recommendations';
+import { reportDocument } from './messages/report-document';
+import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
 
@@ -34,7 +36,9 @@ const catalogues = [
 	inbox,
 	exportMessages,
 	api,
-	dashboard
+	dashboard,
+	reportDocument,
+	reportEditor
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

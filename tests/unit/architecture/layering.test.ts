@@ -27,7 +27,8 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	inbox: ['programmes', 'results', 'risks', 'recommendations'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth'],
-	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations']
+	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
+	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

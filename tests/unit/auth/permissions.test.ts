@@ -20,6 +20,8 @@ const expected: Record<ProgrammeAction, Role[]> = {
 	'gender.edit': ['coordinator'],
 	'recommendation.edit': ['coordinator'],
 	'recommendation.comment': ['coordinator', 'evaluator'],
+	'report.viewDraft': ['coordinator', 'evaluator'],
+	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
 	'report.issue': ['evaluator']
 };

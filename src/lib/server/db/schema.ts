@@ -420,6 +420,76 @@ export interface ApiTokenTable {
 	version: Defaulted<number>;
 }
 
+export interface ReportTable {
+	id: Generated<number>;
+	programme_id: number;
+	layout: 'oecd_dac' | 'eu_narrative';
+	title_es: Defaulted<string>;
+	title_en: Defaulted<string>;
+	window_start: string;
+	cut_off: string;
+	/** JSON array of the languages to issue. */
+	languages: string;
+	status: Defaulted<'draft' | 'issued'>;
+	created_by: number | null;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface ReportPeriodTable {
+	report_id: number;
+	period_id: number;
+}
+
+export interface ReportSectionTable {
+	id: Generated<number>;
+	report_id: number;
+	key: string;
+	rating: string | null;
+	narrative_es: Defaulted<string>;
+	narrative_en: Defaulted<string>;
+	justification_es: Defaulted<string>;
+	justification_en: Defaulted<string>;
+	updated_by: number | null;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface ReportCommentTable {
+	id: Generated<number>;
+	report_id: number;
+	section_key: string | null;
+	author_id: number | null;
+	body: string;
+	created_at: Defaulted<string>;
+}
+
+/** Append-only (a trigger refuses update and delete). */
+export interface ReportIssueTable {
+	id: Generated<number>;
+	report_id: number;
+	number: number;
+	issued_at: string;
+	issued_by: number | null;
+	issued_by_name: string;
+	snapshot: string;
+	snapshot_sha256: string;
+	previous_hash: string | null;
+	supersedes_number: number | null;
+}
+
+/** Append-only (a trigger refuses update and delete). */
+export interface ReportIssueFileTable {
+	id: Generated<number>;
+	issue_id: number;
+	lang: 'es' | 'en';
+	format: 'pdf' | 'docx';
+	path: string;
+	sha256: string;
+	size_bytes: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -453,6 +523,12 @@ export interface Database {
 	recommendation_output: RecommendationOutputTable;
 	recommendation_indicator: RecommendationIndicatorTable;
 	recommendation_risk: RecommendationRiskTable;
+	report: ReportTable;
+	report_period: ReportPeriodTable;
+	report_section: ReportSectionTable;
+	report_comment: ReportCommentTable;
+	report_issue: ReportIssueTable;
+	report_issue_file: ReportIssueFileTable;
 }
 
 export type UserRow = Selectable<UserTable>;

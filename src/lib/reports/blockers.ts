@@ -1,0 +1,42 @@
+import type { Locale } from '$lib/model';
+import { citationsIn } from './narrative';
+import { OUTLINES, type SectionKey } from './outline';
+import type { RecordKey, ReportSnapshot } from './snapshot';
+
+// What stops a report from being issued (design §5), computed from the snapshot the issue would
+// freeze: a criterion without rating or justification, a narrative missing in a language to
+// issue, a citation that names no record of the snapshot. The editor lists them; the issue path
+// refuses while there is any. (The content texts printed with no translation yet are listed too,
+// not blocking: compose.ts's missingTranslations, from the document itself.)
+
+export type Blocker =
+	| { kind: 'rating'; section: SectionKey }
+	| { kind: 'justification'; section: SectionKey; lang: Locale }
+	| { kind: 'narrative'; section: SectionKey; lang: Locale }
+	| { kind: 'citation'; section: SectionKey; lang: Locale; raw: string };
+
+export function reportBlockers(snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'>): Blocker[] {
+	const blockers: Blocker[] = [];
+	const bySection = new Map(snapshot.sections.map((s) => [s.key, s]));
+	for (const outline of OUTLINES[snapshot.report.layout]) {
+		const s = bySection.get(outline.key);
+		if (outline.rated && !s?.rating) blockers.push({ kind: 'rating', section: outline.key });
+		for (const lang of snapshot.report.languages) {
+			const narrative = s?.narrative[lang] ?? '';
+			if (narrative.trim() === '') blockers.push({ kind: 'narrative', section: outline.key, lang });
+			if (outline.rated && (s?.justification[lang] ?? '').trim() === '')
+				blockers.push({ kind: 'justification', section: outline.key, lang });
+			for (const text of [narrative, s?.justification[lang] ?? '']) {
+				for (const raw of unresolvedCitations(text, snapshot.records)) blockers.push({ kind: 'citation', section: outline.key, lang, raw });
+			}
+		}
+	}
+	return blockers;
+}
+
+/** The `[[…]]` of `text` that name no record of the snapshot (unknown kind, or a record not in it). */
+export function unresolvedCitations(text: string, records: Readonly<Record<RecordKey, unknown>>): string[] {
+	return citationsIn(text)
+		.filter((c) => !c.citation || !Object.hasOwn(records, c.citation.key))
+		.map((c) => c.raw);
+}

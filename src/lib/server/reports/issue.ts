@@ -1,0 +1,267 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, sep } from 'node:path';
+import { sql } from 'kysely';
+import type { Locale, Programme } from '$lib/model';
+import { reportBlockers } from '$lib/reports/blockers';
+import { canonicalJson } from '$lib/reports/canonical-json';
+import type { ReportSnapshot } from '$lib/reports/snapshot';
+import type { Actor } from '../core/actor';
+import { uploadsDir } from '../core/attachments';
+import { recordAudit } from '../core/audit';
+import { ConflictError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
+import { assertSaved } from '../core/versioning';
+import { inTransaction, onCommit, type Executor } from '../db/executor';
+import { loadSections, reportRowFor } from './reports';
+import { buildSnapshot } from './snapshot';
+
+// Issuing a report (design §5), all in one transaction or nothing: the snapshot is built in it,
+// its canonical JSON (RFC 8785) hashed with SHA-256, the PDF and DOCX of each language rendered
+// from it and written under temporary names with their own SHA-256, the covered periods locked,
+// the issue row (chained to the programme's previous issue hash) and the audit entries inserted.
+// The files take their names only once the transaction has committed; a renderer that throws, or
+// any refusal, leaves no issue, no lock and no file. The report's version is checked and bumped
+// first, so of two evaluators issuing at once one issues and the other gets a conflict; the
+// unique (report, number) is the last guard.
+
+/** The file renderers (render/pdf.ts and render/docx.ts); `sha256` is the snapshot's, printed in every footer. */
+export interface Renderers {
+	pdf(snapshot: ReportSnapshot, lang: Locale, options: { sha256: string }): Promise<Uint8Array>;
+	docx(snapshot: ReportSnapshot, lang: Locale, options: { sha256: string }): Promise<Uint8Array>;
+}
+
+export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export interface IssuedReport {
+	number: number;
+	sha256: string;
+}
+
+const PART = '.part';
+
+/** Where an issue's file lives, under the uploads folder. */
+function filePath(relative: string): string {
+	const root = join(uploadsDir(), 'reports');
+	const path = normalize(join(root, relative));
+	if (!path.startsWith(root + sep)) throw new Error('report file outside its folder');
+	return path;
+}
+
+interface Frozen {
+	report: Awaited<ReturnType<typeof reportRowFor>>;
+	snapshot: ReportSnapshot;
+	canonical: string;
+	hash: string;
+	number: number;
+}
+
+/** The snapshot the issue would freeze now, its canonical JSON and hash; refused while anything blocks it. */
+async function freeze(
+	trx: Executor,
+	actor: Actor & { name: string },
+	programme: Programme,
+	reportId: number,
+	version: number,
+	facts: { issuedAt: string; origin: string }
+): Promise<Frozen> {
+	const report = await reportRowFor(trx, programme.id, reportId);
+	// Someone issued (or changed) it since this form was loaded: a conflict, never a second issue.
+	if (report.version !== version) throw new ConflictError('report', reportId);
+	if (report.status !== 'draft') throw new ForbiddenTransitionError('reports.issuedReadOnly');
+	const [sections, lastOfReport, lastOfProgramme] = await Promise.all([
+		loadSections(trx, reportId),
+		trx
+			.selectFrom('report_issue')
+			.select(['number'])
+			.where('report_id', '=', reportId)
+			.orderBy('number', 'desc')
+			.limit(1)
+			.executeTakeFirst(),
+		trx
+			.selectFrom('report_issue')
+			.innerJoin('report', 'report.id', 'report_issue.report_id')
+			.select(['report_issue.snapshot_sha256'])
+			.where('report.programme_id', '=', programme.id)
+			.orderBy('report_issue.issued_at', 'desc')
+			.orderBy('report_issue.id', 'desc')
+			.limit(1)
+			.executeTakeFirst()
+	]);
+	const number = (lastOfReport?.number ?? 0) + 1;
+	const snapshot = await buildSnapshot(trx, programme, report, sections, {
+		number,
+		supersedes: lastOfReport?.number ?? null,
+		previousHash: lastOfProgramme?.snapshot_sha256 ?? null,
+		issuedAt: facts.issuedAt,
+		issuedBy: actor.name,
+		origin: facts.origin
+	});
+	if (reportBlockers(snapshot).length > 0) throw new ForbiddenTransitionError('reports.blocked');
+	const canonical = canonicalJson(snapshot);
+	return { report, snapshot, canonical, hash: sha256Hex(canonical), number };
+}
+
+/**
+ * Issues the report. The files are rendered between a read transaction that freezes the snapshot
+ * and the write transaction that records the issue, so a render of several seconds does not hold
+ * the database's write lock; the write transaction builds the snapshot again and goes on only if
+ * its hash is the one the files were rendered from (else nothing is written: a conflict). So the
+ * stored snapshot, its hash, the files, the locks, the issue row and the audit entry are one
+ * all-or-nothing unit, exactly as if it had all run in one transaction. Inside a caller's
+ * transaction everything runs in that one transaction.
+ */
+export async function issueReport(
+	db: Executor,
+	actor: Actor & { name: string },
+	programme: Programme,
+	reportId: number,
+	version: number,
+	renderers: Renderers,
+	options: { origin: string; now?: Date }
+): Promise<IssuedReport> {
+	const written: string[] = [];
+	const facts = { issuedAt: (options.now ?? new Date()).toISOString(), origin: options.origin };
+	try {
+		const frozen = await inTransaction(db, (trx) => freeze(trx, actor, programme, reportId, version, facts));
+
+		// Render every file before writing any row; each goes to a temporary name.
+		const files: { lang: Locale; format: 'pdf' | 'docx'; path: string; sha256: string; size: number }[] = [];
+		const folder = `${programme.id}/${reportId}/${frozen.number}-${randomBytes(4).toString('hex')}`;
+		for (const lang of frozen.report.languages) {
+			for (const format of ['pdf', 'docx'] as const) {
+				const bytes = await renderers[format](frozen.snapshot, lang, { sha256: frozen.hash });
+				const relative = `${folder}/report-${lang}.${format}`;
+				const path = filePath(relative);
+				await mkdir(dirname(path), { recursive: true });
+				written.push(path + PART);
+				await writeFile(path + PART, bytes, { flag: 'wx' });
+				files.push({ lang, format, path: relative, sha256: sha256Hex(bytes), size: bytes.byteLength });
+			}
+		}
+
+		return await inTransaction(db, async (trx) => {
+			const { snapshot, canonical, hash, number } = await freeze(trx, actor, programme, reportId, version, facts);
+			// The data moved while the files were rendered: they would not match what is stored.
+			if (hash !== frozen.hash) throw new ConflictError('report', reportId);
+			const claimed = await trx
+				.updateTable('report')
+				.set({ status: 'issued', version: sql`version + 1`, updated_at: new Date().toISOString() })
+				.where('id', '=', reportId)
+				.where('version', '=', version)
+				.where('status', '=', 'draft')
+				.executeTakeFirst();
+			assertSaved(claimed, 'report', reportId);
+
+			const locked = await trx
+				.updateTable('reporting_period')
+				.set({ locked: 1, version: sql`version + 1` })
+				.where('programme_id', '=', programme.id)
+				.where('id', 'in', snapshot.report.periods.map((p) => p.id).concat([0]))
+				.where('locked', '=', 0)
+				.returning(['id', 'label'])
+				.execute();
+			for (const p of locked) {
+				await recordAudit(trx, {
+					userId: actor.id,
+					programmeId: programme.id,
+					entity: 'reporting_period',
+					entityId: p.id,
+					action: 'lock',
+					before: { locked: false },
+					after: { locked: true },
+					reason: `report ${reportId} issue ${number}`
+				});
+			}
+			const { id: issueId } = await trx
+				.insertInto('report_issue')
+				.values({
+					report_id: reportId,
+					number,
+					issued_at: facts.issuedAt,
+					issued_by: actor.id,
+					issued_by_name: actor.name,
+					snapshot: canonical,
+					snapshot_sha256: hash,
+					previous_hash: snapshot.report.previousHash,
+					supersedes_number: snapshot.report.supersedes
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			await trx
+				.insertInto('report_issue_file')
+				.values(
+					files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size }))
+				)
+				.execute();
+			await recordAudit(trx, {
+				userId: actor.id,
+				programmeId: programme.id,
+				entity: 'report',
+				entityId: reportId,
+				action: 'issue',
+				before: { status: 'draft' },
+				after: {
+					status: 'issued',
+					issue: number,
+					sha256: hash,
+					supersedes: snapshot.report.supersedes,
+					periods: locked.map((p) => p.label)
+				}
+			});
+			await onCommit(trx, async () => {
+				for (const f of files) {
+					const path = filePath(f.path);
+					await rename(path + PART, path).catch((e) => console.error(`report file ${f.path} stays as ${PART}:`, e));
+				}
+				written.length = 0;
+			});
+			return { number, sha256: hash };
+		});
+	} catch (error) {
+		for (const path of written) await rm(path, { force: true });
+		throw error;
+	}
+}
+
+/** The issue `number` of a report of the programme; NotFound otherwise. */
+export async function issueOf(db: Executor, programmeId: number, reportId: number, number: number) {
+	const row = await db
+		.selectFrom('report_issue')
+		.innerJoin('report', 'report.id', 'report_issue.report_id')
+		.select(['report_issue.id', 'report_issue.snapshot', 'report_issue.snapshot_sha256', 'report_issue.number'])
+		.where('report.programme_id', '=', programmeId)
+		.where('report.id', '=', reportId)
+		.where('report_issue.number', '=', number)
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('report_issue', `${reportId}/${number}`);
+	return row;
+}
+
+/** The stored bytes of one file of an issue, exactly as issued. */
+export async function issueFile(
+	db: Executor,
+	programmeId: number,
+	reportId: number,
+	number: number,
+	lang: Locale,
+	format: 'pdf' | 'docx'
+): Promise<{ bytes: Uint8Array; sha256: string }> {
+	const issue = await issueOf(db, programmeId, reportId, number);
+	const file = await db
+		.selectFrom('report_issue_file')
+		.select(['path', 'sha256'])
+		.where('issue_id', '=', issue.id)
+		.where('lang', '=', lang)
+		.where('format', '=', format)
+		.executeTakeFirst();
+	if (!file) throw new NotFoundError('report_issue_file', `${issue.id}/${lang}/${format}`);
+	const path = filePath(file.path);
+	let bytes: Buffer;
+	try {
+		bytes = await readFile(path);
+	} catch {
+		// Committed but not yet moved (a crash between the commit and the move): the row vouches for it.
+		bytes = await readFile(path + PART);
+	}
+	return { bytes: new Uint8Array(bytes), sha256: file.sha256 };
+}

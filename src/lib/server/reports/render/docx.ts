@@ -1,0 +1,167 @@
+import {
+	AlignmentType,
+	Bookmark,
+	Document,
+	Footer,
+	HeadingLevel,
+	LevelFormat,
+	Packer,
+	PageNumber,
+	PageOrientation,
+	Paragraph,
+	TableOfContents,
+	TextRun,
+	type ISectionOptions,
+	type Table
+} from 'docx';
+import type { Locale } from '$lib/model';
+import { composeReport } from '$lib/reports/compose';
+import type { ReportDocument } from '$lib/reports/document';
+import type { ReportSnapshot } from '$lib/reports/snapshot';
+import { renderCharts, type ChartImage } from './charts';
+import { docxBlocks, docxInlines } from './docx-content';
+import type { RenderOptions } from './pdf';
+
+// The DOCX of an issued report, with docx: the same document as the PDF. Real Heading styles (so
+// Word's navigation and the TOC field work), a bookmark per record row of "Records cited" that
+// every figure links to, the logframe annex in a landscape section, the hash in every footer and
+// in a custom document property. docx writes ids and timestamps that differ per run: the stored
+// file is what was issued, and its own SHA-256 is kept beside it.
+
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134; // 2 cm
+const PORTRAIT_WIDTH = A4.width - 2 * MARGIN;
+const LANDSCAPE_WIDTH = A4.height - 2 * MARGIN;
+
+function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], id: string, pageBreakBefore = false): Paragraph {
+	return new Paragraph({
+		heading: level,
+		pageBreakBefore,
+		children: [new Bookmark({ id: bookmarkOf(id), children: [new TextRun(text)] })]
+	});
+}
+
+/** Heading ids ("sec-relevance") as Word bookmark names (letters, digits, underscores). */
+function bookmarkOf(id: string): string {
+	return id.replace(/[^A-Za-z0-9]/g, '_').slice(0, 40);
+}
+
+function footer(doc: ReportDocument, sha256: string): Footer {
+	const [before, after] = doc.labels.page.split('{page}');
+	const [between, end] = (after ?? '').split('{pages}');
+	return new Footer({
+		children: [
+			new Paragraph({ children: [new TextRun({ text: doc.labels.footer.replace('{hash}', sha256), size: 14, color: '444444' })] }),
+			new Paragraph({
+				alignment: AlignmentType.RIGHT,
+				children: [
+					new TextRun({ text: before ?? '', size: 14 }),
+					new TextRun({ children: [PageNumber.CURRENT], size: 14 }),
+					new TextRun({ text: between ?? '', size: 14 }),
+					new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 14 }),
+					new TextRun({ text: end ?? '', size: 14 })
+				]
+			})
+		]
+	});
+}
+
+export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<string, ChartImage>): Document {
+	const body: (Paragraph | Table | TableOfContents)[] = [
+		new Paragraph({ children: [new TextRun({ text: doc.subtitle, color: '555555' })] }),
+		new Paragraph({ heading: HeadingLevel.TITLE, children: docxInlines(doc, doc.title) }),
+		new Paragraph({ style: 'Subtitle', children: docxInlines(doc, doc.programme) }),
+		...doc.cover.facts.map(
+			(f) => new Paragraph({ children: [new TextRun({ text: `${f.label}: `, bold: true }), ...docxInlines(doc, f.value)] })
+		),
+		new Paragraph({ children: [new TextRun({ text: `${doc.cover.hashLabel}: `, bold: true }), new TextRun({ text: sha256, size: 16 })] }),
+		...(doc.labels.fallbackNote ? [new Paragraph({ style: 'Note', children: [new TextRun(doc.labels.fallbackNote)] })] : []),
+		new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.toc.title)] }),
+		new TableOfContents(doc.toc.title, { hyperlink: true, headingStyleRange: '1-1' })
+	];
+	for (const s of doc.sections) {
+		body.push(heading(`${s.number}. ${s.title}`, HeadingLevel.HEADING_1, s.id, true));
+		if (s.rated) {
+			body.push(
+				new Paragraph({
+					children: [
+						new TextRun({ text: `${doc.labels.rating} `, bold: true }),
+						new TextRun({ text: `(${doc.labels.ratingScale}): `, color: '555555' }),
+						new TextRun({ text: s.ratingLabel ?? '', bold: true })
+					]
+				})
+			);
+			if (s.justification.length)
+				body.push(
+					new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(doc.labels.justification)] }),
+					...docxBlocks(doc, s.justification, charts, PORTRAIT_WIDTH)
+				);
+		}
+		body.push(...docxBlocks(doc, s.narrative, charts, PORTRAIT_WIDTH));
+		for (const e of s.evidence)
+			body.push(heading(e.title, HeadingLevel.HEADING_2, e.id), ...docxBlocks(doc, e.blocks, charts, PORTRAIT_WIDTH));
+	}
+	// Sections of the file: the report (portrait), then one per run of annexes of one orientation.
+	const page = (landscape: boolean): ISectionOptions['properties'] => ({
+		page: {
+			size: landscape
+				? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
+				: { width: A4.width, height: A4.height },
+			margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
+		}
+	});
+	const sections: { landscape: boolean; children: (Paragraph | Table | TableOfContents)[] }[] = [{ landscape: false, children: body }];
+	for (const annex of doc.annexes) {
+		const last = sections[sections.length - 1]!;
+		const children = [
+			heading(annex.title, HeadingLevel.HEADING_1, annex.id, last.landscape === annex.landscape),
+			...docxBlocks(doc, annex.blocks, charts, annex.landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH)
+		];
+		if (last.landscape === annex.landscape) last.children.push(...children);
+		else sections.push({ landscape: annex.landscape, children });
+	}
+	const pageFooter = footer(doc, sha256);
+	return new Document({
+		creator: doc.meta.issuedBy,
+		lastModifiedBy: doc.meta.issuedBy,
+		title: doc.titleText,
+		subject: `${doc.subtitle} · ${doc.meta.programmeCode} · SHA-256 ${sha256}`,
+		description: `${doc.meta.programmeCode} · ${doc.subtitle}`,
+		keywords: `sha256:${sha256}, ${doc.meta.programmeCode}, issue ${doc.meta.issueNumber}`,
+		customProperties: [
+			{ name: 'SnapshotSHA256', value: sha256 },
+			{ name: 'Programme', value: doc.meta.programmeCode },
+			{ name: 'IssueNumber', value: String(doc.meta.issueNumber) },
+			{ name: 'IssuedAt', value: doc.meta.issuedAt },
+			{ name: 'CutOff', value: doc.meta.cutOff }
+		],
+		features: { updateFields: true },
+		numbering: {
+			config: [
+				{ reference: 'report-numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }
+			]
+		},
+		styles: {
+			default: { document: { run: { font: 'Calibri', size: 20, language: { value: doc.lang === 'es' ? 'es-ES' : 'en-GB' } } } },
+			paragraphStyles: [
+				{ id: 'Note', name: 'Note', basedOn: 'Normal', run: { italics: true, color: '444444', size: 17 } },
+				{
+					id: 'Caption',
+					name: 'caption',
+					basedOn: 'Normal',
+					run: { bold: true, size: 18 },
+					paragraph: { spacing: { before: 120, after: 40 } }
+				}
+			]
+		},
+		sections: sections.map((s) => ({ properties: page(s.landscape), footers: { default: pageFooter }, children: s.children }))
+	});
+}
+
+/** The DOCX of a snapshot in one language. */
+export async function renderDocx(snapshot: ReportSnapshot, lang: Locale, options: RenderOptions): Promise<Uint8Array> {
+	const doc = composeReport(snapshot, lang);
+	const file = docxDocument(doc, options.sha256, renderCharts(doc));
+	const buffer = await Packer.toBuffer(file);
+	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

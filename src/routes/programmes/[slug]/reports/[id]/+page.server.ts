@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Locale } from '$lib/model';
+import { composeReport, missingTranslations } from '$lib/reports/compose';
+import type { DocEvidence } from '$lib/reports/document';
+import { reportBlockers } from '$lib/reports/blockers';
+import type { SectionKey } from '$lib/reports/outline';
+import { versionField } from '$lib/server/core/validation';
+import { getDb } from '$lib/server/db/connection';
+import { programmeAction } from '$lib/server/http/actions';
+import { found, paramId, requireProgramme } from '$lib/server/http/guards';
+import { originSettings } from '$lib/server/http/origin';
+import { issueReport } from '$lib/server/reports/issue';
+import { renderers } from '$lib/server/reports/renderers';
+import {
+	addComment,
+	commentSchema,
+	draftSnapshot,
+	getReport,
+	loadComments,
+	loadSections,
+	reopenReport,
+	reopenSchema,
+	saveSection,
+	sectionSchema
+} from '$lib/server/reports/reports';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const originOf = (event: { url: URL }) => originSettings().configured ?? event.url.origin;
+
+export const load: PageServerLoad = async (event) => {
+	const access = await requireProgramme(event, event.params.slug);
+	const db = getDb();
+	const id = paramId(event.params.id);
+	const report = await found(getReport(db, access.programme, access.viewer, id));
+	const rights = {
+		canWrite: access.can('report.write'),
+		canIssue: access.can('report.issue'),
+		canComment: access.can('report.comment')
+	};
+	// Donors see the issues of an issued report and nothing of its draft.
+	if (!access.can('report.viewDraft')) return { report, ...rights, draft: null };
+
+	const lang: Locale = event.locals.locale;
+	const [sections, comments, snapshot] = await Promise.all([
+		loadSections(db, id),
+		loadComments(db, id),
+		draftSnapshot(db, access.programme, id, originOf(event))
+	]);
+	const document = composeReport(snapshot, lang);
+	const evidence = Object.fromEntries(document.sections.map((s) => [s.key, s.evidence])) as Partial<Record<SectionKey, DocEvidence[]>>;
+	const other = (l: Locale) => l !== access.programme.contentLanguage;
+	const missing = report.languages
+		.filter(other)
+		.flatMap((l) => (l === lang ? document.missingTranslations : missingTranslations(snapshot, l)).map((m) => ({ ...m, target: l })));
+	const records = Object.values(snapshot.records).map((r) => ({
+		key: r.key,
+		label: (lang !== access.programme.contentLanguage && r.label.translation) || r.label.original,
+		path: r.path
+	}));
+	return {
+		report,
+		...rights,
+		draft: {
+			sections,
+			comments,
+			evidence,
+			blockers: reportBlockers(snapshot),
+			missing,
+			records,
+			paths: Object.fromEntries(records.map((r) => [r.key, r.path])),
+			cutOff: snapshot.report.cutOff
+		}
+	};
+};
+
+const reportId = (event: RequestEvent) => paramId(event.params.id);
+
+export const actions = {
+	save: (event) =>
+		programmeAction(event, 'report.write', sectionSchema, async ({ db, access, data, redirect }) => {
+			await saveSection(db, access.user, access.programme, reportId(event), data);
+			redirect('sectionSaved', { hash: `section-${data.key}` });
+		}),
+	comment: (event) =>
+		programmeAction(event, 'report.comment', commentSchema, async ({ db, access, data, redirect }) => {
+			await addComment(db, access.user, access.programme, reportId(event), data);
+			redirect('reportCommented', { hash: 'comments' });
+		}),
+	issue: (event) =>
+		programmeAction(event, 'report.issue', z.object({ version: versionField() }), async ({ db, access, data, redirect }) => {
+			const issued = await issueReport(db, access.user, access.programme, reportId(event), data.version, renderers, {
+				origin: originOf(event)
+			});
+			redirect('reportIssued', { hash: `issue-${issued.number}` });
+		}),
+	reopen: (event) =>
+		programmeAction(event, 'report.write', reopenSchema, async ({ db, access, data, redirect }) => {
+			await reopenReport(db, access.user, access.programme, reportId(event), data.version);
+			redirect('reportReopened');
+		})
+} satisfies Actions;
