@@ -15,7 +15,8 @@ export const NOTICE_MESSAGES = {
 	commented: 'comments.added',
 	targets: 'indicator.targetsSaved',
 	password: 'admin.passwordSet',
-	unlocked: 'admin.unlocked'
+	unlocked: 'admin.unlocked',
+	imported: 'import.noticeDone'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

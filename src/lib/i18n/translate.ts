@@ -5,6 +5,7 @@ import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
 import { gender } from './messages/gender';
+import { imports } from './messages/imports';
 import { inbox } from './messages/inbox';
 import { indicators } from './messages/indicators';
 import { logframe } from './messages/logframe';
@@ -14,7 +15,7 @@ import { results } from './messages/results';
 import { risks } from './messages/risks';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
-const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox] as const;
+const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox, imports] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
 	infer Head extends { es: Record<string, string> },

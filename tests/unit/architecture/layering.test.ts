@@ -24,7 +24,8 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	risks: ['programmes', 'results'],
 	gender: ['programmes', 'results'],
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
-	inbox: ['programmes', 'results', 'risks', 'recommendations']
+	inbox: ['programmes', 'results', 'risks', 'recommendations'],
+	exchange: ['programmes', 'results', 'risks', 'recommendations']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */
