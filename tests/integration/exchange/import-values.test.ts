@@ -341,7 +341,7 @@ describe('importing period values', () => {
 			const wb = await template(COORD, patss.periodId('2022-S1'));
 			expect((await refusal(await fileOf(wb, 'macros.xlsm'))).data.formError).toMatch(/xlsm/);
 			expect((await refusal(new File(['%PDF-1.4 not a workbook'], 'report.xlsx'))).data.formError).toMatch(/no es un libro/);
-			expect((await refusal(new File([bomb()], 'bomb.xlsx'))).data.formError).toMatch(/descomprimido/);
+			expect((await refusal(new File([new Uint8Array(bomb())], 'bomb.xlsx'))).data.formError).toMatch(/descomprimido/);
 			const rows =
 				'Programa;Periodo;Código;Valor real;Mujeres;Hombres;Nota\n' + `${patss.programme.code};2022-S1;5.1-3;1;;;\n`.repeat(100_000);
 			expect((await refusal(new File([rows], 'big.csv'))).data.formError).toMatch(/más de 10/);

@@ -34,7 +34,7 @@ export class ImportRefusal extends Error {
 }
 
 /** What a cell can be: empty, a number, a text, or something no figure may be (reported by row). */
-export type Cell = null | number | string | { bad: 'formula' | 'date' | 'merged' | 'error' | 'boolean' };
+export type Cell = null | number | string | { bad: 'formula' | 'date' | 'merged' | 'error' | 'boolean'; iso?: string };
 
 export interface Grid {
 	/** Row r (1-based, as the spreadsheet numbers it) is rows[r - 1]; cells are 0-based columns. */
@@ -146,7 +146,8 @@ function cellOf(cell: ExcelJS.Cell): Cell {
 	if (typeof v === 'number') return Number.isFinite(v) ? v : { bad: 'error' };
 	if (typeof v === 'string') return v;
 	if (typeof v === 'boolean') return { bad: 'boolean' };
-	if (v instanceof Date) return { bad: 'date' };
+	// A date is never a figure; date columns (logframe) read its calendar day.
+	if (v instanceof Date) return Number.isNaN(v.getTime()) ? { bad: 'error' } : { bad: 'date', iso: v.toISOString().slice(0, 10) };
 	if (typeof v === 'object') {
 		if ('formula' in v || 'sharedFormula' in v) return { bad: 'formula' };
 		if ('error' in v) return { bad: 'error' };

@@ -4,7 +4,14 @@ import { getDb } from '$lib/server/db/connection';
 import { programmeAction } from '$lib/server/http/actions';
 import { formValues } from '$lib/server/http/forms';
 import { requireProgramme } from '$lib/server/http/guards';
-import { AlreadyImported, alreadyImportedMessage, confirmValueImport, refusalFailure } from '$lib/server/http/imports';
+import {
+	AlreadyImported,
+	alreadyImportedMessage,
+	confirmLogframeImport,
+	confirmValueImport,
+	refusalFailure
+} from '$lib/server/http/imports';
+import { checkLogframeFile } from '$lib/server/exchange/import-logframe';
 import { listPeriods } from '$lib/server/programmes/programmes';
 import { defaultDecimalFor, ImportRefusal } from '$lib/server/exchange/import-file';
 import { findImport, stageUpload } from '$lib/server/exchange/import-staging';
@@ -37,6 +44,8 @@ const staged = {
 
 export const checkSchema = z.object({ file: upload(), decimal: decimal(), intent: intent() });
 export const confirmSchema = z.object({ ...staged, decimal: decimal(), intent: intent() });
+export const logframeCheckSchema = z.object({ file: upload() });
+export const logframeConfirmSchema = z.object({ sha256: staged.sha256, fileName: staged.fileName });
 
 export const actions = {
 	check: (event) =>
@@ -64,6 +73,42 @@ export const actions = {
 				if (error instanceof AlreadyImported) {
 					const message = alreadyImportedMessage(locale, error.prior);
 					return fail(409, { form: 'values', errors: {}, formError: message, values: formValues(form) });
+				}
+				throw error;
+			}
+			redirect('imported');
+		}),
+	checkLogframe: (event) =>
+		programmeAction(event, 'logframe.edit', logframeCheckSchema, async ({ db, access, data, form }) => {
+			const locale = event.locals.locale;
+			if (!access.can('indicator.edit')) return fail(403, { form: 'logframe', errors: {}, formError: 'forbidden', values: {} });
+			const file = data.file as File;
+			const bytes = Buffer.from(await file.arrayBuffer());
+			try {
+				const { preview } = await checkLogframeFile(db, access.programme, locale, { bytes, fileName: file.name });
+				await stageUpload(access.programme.id, bytes, 'xlsx');
+				const prior = await findImport(db, access.programme.id, 'logframe_import', preview.sha256);
+				return { form: 'logframe', logframe: preview, already: prior ? alreadyImportedMessage(locale, prior) : null };
+			} catch (error) {
+				if (error instanceof ImportRefusal) return refusalFailure(error, 'logframe', form, locale);
+				throw error;
+			}
+		}),
+	confirmLogframe: (event) =>
+		programmeAction(event, 'logframe.edit', logframeConfirmSchema, async ({ db, access, data, form, redirect }) => {
+			const locale = event.locals.locale;
+			if (!access.can('indicator.edit')) return fail(403, { form: 'logframe', errors: {}, formError: 'forbidden', values: {} });
+			try {
+				await confirmLogframeImport(db, access.user, access.programme, locale, data);
+			} catch (error) {
+				if (error instanceof ImportRefusal) return refusalFailure(error, 'logframe', form, locale);
+				if (error instanceof AlreadyImported) {
+					return fail(409, {
+						form: 'logframe',
+						errors: {},
+						formError: alreadyImportedMessage(locale, error.prior),
+						values: formValues(form)
+					});
 				}
 				throw error;
 			}
