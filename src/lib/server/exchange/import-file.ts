@@ -172,7 +172,7 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
 	return { rows: Array.from({ length: rows.length }, (_, i) => rows[i] ?? []), sheetName: sheet.name };
 }
 
-/** A CSV as a grid of texts (papaparse strips the BOM and detects `,` or `;`). */
+/** A CSV as a grid of texts: BOM stripped, `;`, tab or `,` as the header row shows. */
 export function csvGrid(bytes: Uint8Array): Grid {
 	let text: string;
 	try {
@@ -183,7 +183,12 @@ export function csvGrid(bytes: Uint8Array): Grid {
 	let lines = 0;
 	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10 && ++lines > IMPORT_LIMITS.maxRows + 1) break;
 	if (lines > IMPORT_LIMITS.maxRows + 1) throw new ImportRefusal('import.tooManyRows', { max: IMPORT_LIMITS.maxRows });
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [';', ',', '\t'] });
+	const body = text.replace(/^\uFEFF/, '');
+	// The delimiter is judged from the header row alone: it holds no figures, so a decimal comma
+	// in the data ("1,5;2") cannot pass for a delimiter.
+	const head = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length).replace(/"[^"]*"/g, '');
+	const delimiter = [';', '\t', ','].map((d) => [d, head.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+	const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimiter });
 	const broken = parsed.errors.find((e) => e.type === 'Quotes');
 	if (broken) throw new ImportRefusal('import.csvBroken', { row: (broken.row ?? 0) + 1 });
 	const rows = parsed.data.map((r) => r.map((c) => (c.trim() === '' ? null : c)));
