@@ -42,10 +42,10 @@ const staged = {
 	fileName: optionalText(255)
 };
 
-export const checkSchema = z.object({ file: upload(), decimal: decimal(), intent: intent() });
-export const confirmSchema = z.object({ ...staged, decimal: decimal(), intent: intent() });
-export const logframeCheckSchema = z.object({ file: upload() });
-export const logframeConfirmSchema = z.object({ sha256: staged.sha256, fileName: staged.fileName });
+const checkSchema = z.object({ file: upload(), decimal: decimal(), intent: intent() });
+const confirmSchema = z.object({ ...staged, decimal: decimal(), intent: intent() });
+const logframeCheckSchema = z.object({ file: upload() });
+const logframeConfirmSchema = z.object({ sha256: staged.sha256, fileName: staged.fileName });
 
 export const actions = {
 	check: (event) =>
