@@ -225,7 +225,14 @@ async function main() {
 				.where('indicator_id', 'in', g.indicatorIds)
 				.where('status', '=', 'draft')
 				.executeTakeFirstOrThrow();
-			return { rows: lines.length - 1, written: Number(written.n), checked, confirmed };
+			// Values under review (submitted) are refused, as by the form: everything else is written.
+			const submitted = await db
+				.selectFrom('indicator_value')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('indicator_id', 'in', g.indicatorIds)
+				.where('status', '=', 'submitted')
+				.executeTakeFirstOrThrow();
+			return { rows: lines.length - 1, written: Number(written.n), expected: lines.length - 1 - Number(submitted.n), checked, confirmed };
 		};
 		const imported = await importAll(large);
 
@@ -243,9 +250,9 @@ async function main() {
 		}
 		const importTotal = imported.checked.total + imported.confirmed.total;
 		console.log(
-			`\nimport every value of the 300-indicator programme (${imported.rows} rows, CSV): check ${imported.checked.total.toFixed(0)} ms (${imported.checked.statements} statements), confirm ${imported.confirmed.total.toFixed(0)} ms (${imported.confirmed.statements} statements, ${imported.written} values written): ${importTotal.toFixed(0)} ms in all (goal < 3000 ms)`
+			`\nimport every value of the 300-indicator programme (${imported.rows} rows, CSV): check ${imported.checked.total.toFixed(0)} ms (${imported.checked.statements} statements), confirm ${imported.confirmed.total.toFixed(0)} ms (${imported.confirmed.statements} statements, ${imported.written} values written, ${imported.rows - imported.expected} under review refused): ${importTotal.toFixed(0)} ms in all (goal < 3000 ms)`
 		);
-		if (imported.written !== imported.rows) process.exitCode = 1;
+		if (imported.written !== imported.expected) process.exitCode = 1;
 		const flat = rows.every(([, a, b]) => a.statements === b.statements);
 		console.log(
 			`\nstatements per request are ${flat ? 'the same' : 'NOT the same'} for 30 and 300 indicators${flat ? ' (no query per indicator)' : ''}`

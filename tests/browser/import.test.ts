@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appInChromium } from '../helpers/browser';
@@ -10,7 +9,7 @@ const env = appInChromium();
 async function download(page: Page, click: () => Promise<void>): Promise<ExcelJS.Workbook> {
 	const [file] = await Promise.all([page.waitForEvent('download'), click()]);
 	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(await readFile((await file.path())!));
+	await wb.xlsx.readFile((await file.path())!);
 	return wb;
 }
 

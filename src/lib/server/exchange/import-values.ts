@@ -360,6 +360,15 @@ function figuresOf(input: ValueInput | null, indicator: Indicator | undefined): 
 	return parts.filter(Boolean).join(' · ');
 }
 
+/** The value form's schema depends only on the measure and the split by sex: built once for each pair (building one costs milliseconds). */
+const schemas = new Map<string, ReturnType<typeof valueSchema>>();
+function schemaFor(indicator: Indicator) {
+	const key = `${indicator.measure}:${indicator.disaggregatedBySex}`;
+	let schema = schemas.get(key);
+	if (!schema) schemas.set(key, (schema = valueSchema(indicator)));
+	return schema;
+}
+
 /**
  * Reads and checks an uploaded values file. Refuses the whole file (ImportRefusal) when it is not
  * this programme's template of this version, lacks a header, or breaks a limit; otherwise answers
@@ -470,7 +479,7 @@ export async function checkValueFile(
 		raw.valueVersion = typeof version === 'number' ? version : undefined;
 		if (errors.length) return;
 
-		const parsed = valueSchema(indicator).safeParse(raw);
+		const parsed = schemaFor(indicator).safeParse(raw);
 		if (!parsed.success) {
 			for (const issue of (parsed.error as z.ZodError).issues) {
 				errors.push({ column: columnOfField(String(issue.path[0] ?? 'value')), message: issueMessage(issue, locale) });

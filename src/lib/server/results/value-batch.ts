@@ -2,10 +2,11 @@ import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { OPEN_VALUE_STATES, type Indicator, type Programme } from '$lib/model';
 import type { MessageKey } from '$lib/i18n/translate';
-import { recordAudit } from '../core/audit';
+import { recordAudits, type AuditEntry } from '../core/audit';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { type Executor, inTransaction } from '../db/executor';
-import type { IndicatorValueRow } from '../db/schema';
+import type { Insertable } from 'kysely';
+import type { IndicatorValueRow, IndicatorValueTable } from '../db/schema';
 import { assertSaved } from '../core/versioning';
 import { toIndicator } from './indicators';
 import { checkValueSlot, narrativeDueFor, slotOf, type NarrativeContext, type ValueInput, type ValueSlot } from './values';
@@ -171,7 +172,30 @@ export async function saveValueRows(
 			throw new DomainValidationError({ [first.field]: { key: first.key, params: first.params } });
 		}
 		const now = new Date().toISOString();
+		const audits: AuditEntry[] = [];
 		const ids: number[] = [];
+		const inserts: { row: BatchValue; approvedId: number | null; values: Insertable<IndicatorValueTable> }[] = [];
+		const audit = (
+			id: number,
+			row: BatchValue,
+			open: IndicatorValueRow | undefined,
+			approved: IndicatorValueRow | undefined,
+			status: string
+		) => {
+			const { evidenceFile: _file, valueVersion: _v, intent, ...after } = row.input;
+			audits.push({
+				userId: actor.id,
+				programmeId: programme.id,
+				entity: 'indicator_value',
+				entityId: id,
+				action: open ? 'update' : approved ? 'correct' : 'create',
+				before: open ? { value: open.value, women: open.women, men: open.men, status: open.status } : null,
+				after: { ...after, status, import: source },
+				reason: approved && !open ? row.input.correctionReason : null
+			});
+			if (intent === 'submit')
+				audits.push({ userId: actor.id, programmeId: programme.id, entity: 'indicator_value', entityId: id, action: 'submit' });
+		};
 		for (const [index, row] of rows.entries()) {
 			if (verdicts[index]!.kind !== 'save') continue;
 			const { input } = row;
@@ -190,7 +214,6 @@ export async function saveValueRows(
 				submitted_by: submit ? actor.id : null,
 				submitted_at: submit ? now : null
 			};
-			let id: number;
 			if (open) {
 				const result = await trx
 					.updateTable('indicator_value')
@@ -203,36 +226,40 @@ export async function saveValueRows(
 					.where('version', '=', open.version)
 					.executeTakeFirst();
 				assertSaved(result, 'indicator_value', open.id);
-				id = open.id;
+				audit(open.id, row, open, approved, fields.status);
+				ids.push(open.id);
 			} else {
-				({ id } = await trx
-					.insertInto('indicator_value')
-					.values({
+				inserts.push({
+					row,
+					approvedId: approved?.id ?? null,
+					values: {
 						indicator_id: row.indicatorId,
 						period_id: input.periodId,
 						...fields,
 						corrects_id: approved?.id ?? null,
 						correction_reason: approved ? input.correctionReason : null
-					})
-					.returning('id')
-					.executeTakeFirstOrThrow());
+					}
+				});
 			}
-			const { evidenceFile: _file, valueVersion: _v, intent: _intent, ...after } = input;
-			await recordAudit(trx, {
-				userId: actor.id,
-				programmeId: programme.id,
-				entity: 'indicator_value',
-				entityId: id,
-				action: open ? 'update' : approved ? 'correct' : 'create',
-				before: open ? { value: open.value, women: open.women, men: open.men, status: open.status } : null,
-				after: { ...after, status: fields.status, import: source },
-				reason: approved && !open ? input.correctionReason : null
-			});
-			if (submit) {
-				await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'indicator_value', entityId: id, action: 'submit' });
-			}
-			ids.push(id);
 		}
+		// New values go in a few statements; each comes back with its indicator and period, which
+		// name it (one value in progress per period).
+		for (let i = 0; i < inserts.length; i += 500) {
+			const chunk = inserts.slice(i, i + 500);
+			const created = await trx
+				.insertInto('indicator_value')
+				.values(chunk.map((c) => c.values))
+				.returning(['id', 'indicator_id', 'period_id'])
+				.execute();
+			const idOf = new Map(created.map((c) => [slotKey(c.indicator_id, c.period_id), c.id]));
+			for (const c of chunk) {
+				const id = idOf.get(slotKey(c.row.indicatorId, c.row.input.periodId))!;
+				const { approved } = state.slots.get(slotKey(c.row.indicatorId, c.row.input.periodId)) ?? { approved: undefined };
+				audit(id, c.row, undefined, approved, c.values.status as string);
+				ids.push(id);
+			}
+		}
+		await recordAudits(trx, audits);
 		return ids;
 	});
 }
