@@ -15,7 +15,21 @@ import { results } from './messages/results';
 import { risks } from './messages/risks';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
-const catalogues = [common, auth, admin, audit, programmes, logframe, results, indicators, risks, gender, recommendations, inbox, imports] as const;
+const catalogues = [
+	common,
+	auth,
+	admin,
+	audit,
+	programmes,
+	logframe,
+	results,
+	indicators,
+	risks,
+	gender,
+	recommendations,
+	inbox,
+	imports
+] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
 	infer Head extends { es: Record<string, string> },
