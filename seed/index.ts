@@ -8,6 +8,7 @@ import { patss } from './programmes/patss';
 import { peruEu } from './programmes/peru-eu';
 import { recommendationSeeds, seedRecommendations } from './recommendations';
 import { riskSeeds, seedRisks } from './risks';
+import { seedTranslations } from './translations';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -28,7 +29,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean }): 
 			await seedIndicators(db, id, seed.indicators ?? []),
 			await seedRisks(db, id, riskSeeds[code] ?? []),
 			await seedGenderActions(db, id, genderSeeds[code] ?? []),
-			await seedRecommendations(db, id, recommendationSeeds[code] ?? [])
+			await seedRecommendations(db, id, recommendationSeeds[code] ?? []),
+			await seedTranslations(db, id, seed.programme.slug)
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}

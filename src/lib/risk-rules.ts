@@ -71,20 +71,26 @@ export interface ReviewFlag {
 	offTrack: string[];
 }
 
-/** The next review date has passed, and the risk is still followed (not closed). */
-export function reviewOverdue(risk: { status: RiskStatus; nextReviewDate: IsoDate | null }, asOf: IsoDate): boolean {
-	return risk.status !== 'closed' && risk.nextReviewDate !== null && risk.nextReviewDate < asOf;
+/**
+ * A programme follows its risks until its (revised) end: after that nobody re-assesses them, so
+ * nothing asks for a review any more, however old the last one.
+ */
+export const stillFollowed = (asOf: IsoDate, programmeEnd: IsoDate) => asOf <= programmeEnd;
+
+/** The next review date has passed, and the risk is still followed (not closed, programme not over). */
+export function reviewOverdue(risk: { status: RiskStatus; nextReviewDate: IsoDate | null }, asOf: IsoDate, programmeEnd: IsoDate): boolean {
+	return stillFollowed(asOf, programmeEnd) && risk.status !== 'closed' && risk.nextReviewDate !== null && risk.nextReviewDate < asOf;
 }
 
 /**
  * "Review needed": the next review date is before `asOf`, or an indicator the risk threatens is
  * off track and the risk has not been reviewed since the period that showed it ended (a review
- * after that answers it, until a new period brings new figures). A closed risk is no longer
- * followed, so it is never flagged. Null when no review is due.
+ * after that answers it, until a new period brings new figures). A closed risk, or any risk of a
+ * programme past its end, is no longer followed, so it is never flagged. Null when no review is due.
  */
-export function reviewFlag(risk: ReviewFlagInput, asOf: IsoDate): ReviewFlag | null {
-	if (risk.status === 'closed') return null;
-	const overdue = reviewOverdue(risk, asOf);
+export function reviewFlag(risk: ReviewFlagInput, asOf: IsoDate, programmeEnd: IsoDate): ReviewFlag | null {
+	if (risk.status === 'closed' || !stillFollowed(asOf, programmeEnd)) return null;
+	const overdue = reviewOverdue(risk, asOf, programmeEnd);
 	const reviewedSince = (judgedAt: IsoDate | null | undefined) => !!risk.lastReviewOn && !!judgedAt && risk.lastReviewOn > judgedAt;
 	const offTrack = risk.linked.filter((l) => l.status === 'off_track' && !reviewedSince(l.judgedAt)).map((l) => l.code);
 	return overdue || offTrack.length ? { overdue, offTrack } : null;

@@ -32,7 +32,7 @@ describe('foundation, in Chromium', () => {
 		expect(await facts.textContent()).toContain('1 Oct 2018 – 31 Mar 2022');
 		const modules = await page.getByTestId('logframe').locator(':scope > li h3').allTextContents();
 		expect(modules).toHaveLength(5);
-		expect(modules[3]).toContain('Dirección Actuarial');
+		expect(modules[3]).toContain("Strengthening IESS's Actuarial Directorate");
 
 		// The choice is remembered on the account: a new browser signs in straight into English.
 		const other = await env.browser.newContext();

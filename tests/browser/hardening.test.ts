@@ -101,8 +101,8 @@ describe('typing while a page loads', () => {
 			await new Promise((r) => setTimeout(r, 150));
 			await route.continue();
 		});
-		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
-		await page.getByRole('button', { name: 'Aplicar' }).click();
+		// Choosing a period opens it at once (no Apply button once the page runs).
+		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2021-S1' });
 		const narrative = page.getByTestId('value-form').getByLabel('Avance observado');
 		const typed = 'El Consejo Nacional Electoral aún no convoca la elección.';
 		await narrative.pressSequentially(typed, { delay: 15 });

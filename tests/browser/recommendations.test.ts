@@ -100,6 +100,17 @@ describe('recommendation tracker, in Chromium', () => {
 		await donor.context().close();
 	});
 
+	it('shows the whole "by thematic area" table on a 1280 px laptop screen, in both languages', async () => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await signIn(page, env.app.url, 'evaluator@avance.test');
+		for (const locale of ['es', 'en']) {
+			await context.addCookies([{ name: 'avance_locale', value: locale, url: env.app.url }]);
+			await page.goto(`${env.app.url}/programmes/patss/recommendations`);
+			const wrap = page.getByTestId('rates-by-area').locator('xpath=..');
+			await expect.poll(() => wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+		}
+	});
+
 	it('reads in English and fits a 390px phone screen without sideways scrolling', async () => {
 		await page.setViewportSize({ width: 390, height: 800 });
 		await signIn(page, env.app.url, 'evaluator@avance.test');

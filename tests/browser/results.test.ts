@@ -25,10 +25,9 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		// 460 of 600 so far: judged at 2021-S2, and 2022-S1 is named as the update still missing.
 		expect(await headerStatus(first)).toContain('En buen camino');
 		expect(await first.getByTestId('update-overdue').textContent()).toContain('Actualización atrasada (2022-S1)');
-		await first.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
-		await first.getByRole('button', { name: 'Aplicar' }).click();
-		// The period loads by a client-side navigation: fill the form it brings, not the one before it.
-		await first.waitForURL(/[?&]period=/);
+		// The form opens on the latest ended period, the one now due.
+		expect(await first.locator('#choose-period option:checked').textContent()).toBe('2022-S1');
+		expect(await first.getByRole('button', { name: 'Aplicar' }).count()).toBe(0);
 		const form = first.getByTestId('value-form');
 		await form.getByLabel('Total').fill('150');
 		await form.getByLabel('Mujeres').fill('80');
@@ -102,7 +101,8 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		await page.goto(`${env.app.url}/programmes/patss/results?key=1`);
 		await page.locator('[data-code="M3-1"] a').click();
 		await page.waitForURL(/\/indicators\/\d+/);
-		expect(await page.locator('h1').textContent()).toContain('Tasa de afiliación');
+		// A key indicator: its English title is in the seed.
+		expect(await page.locator('h1').textContent()).toContain("Affiliation rate of self-employed workers to IESS's General Insurance");
 		await expect.poll(() => page.locator('.chart canvas').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
 		expect(await page.getByRole('img', { name: /Chart of M3-1/ }).count()).toBe(1);
 		expect(await page.getByTestId('period-table').locator('caption').textContent()).toBe('Periods');
@@ -115,9 +115,7 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		await page.goto(`${env.app.url}/programmes/patss/results`);
 		await page.locator('[data-code="M1-3"] a').click();
 		await page.waitForURL(/\/indicators\/\d+/);
-		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2022-S1' });
-		await page.getByRole('button', { name: 'Aplicar' }).click();
-		await page.waitForURL(/[?&]period=/);
+		expect(await page.locator('#choose-period option:checked').textContent()).toBe('2022-S1');
 		const form = page.getByTestId('value-form');
 		await form.getByLabel('Avance observado').fill('El Consejo Nacional Electoral aún no convoca la elección.');
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);

@@ -57,18 +57,33 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
 		} catch {
 			// not listening yet
 		}
-		if (child.exitCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${log}`);
+		if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${log}`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	return {
 		url,
 		databasePath,
 		output: () => log,
-		stop: () =>
-			new Promise<void>((done) => {
-				if (child.exitCode !== null) return done();
-				child.once('exit', () => done());
-				process.kill(-child.pid!, 'SIGTERM');
-			})
+		stop: async () => {
+			const group = -child.pid!;
+			// A child killed by a signal has no exit code, only a signal code, and its 'exit' has
+			// already been emitted: waiting for another would wait for ever.
+			if (child.exitCode === null && child.signalCode === null) {
+				const exited = new Promise((done) => child.once('exit', done));
+				process.kill(group, 'SIGTERM');
+				await exited;
+			}
+			// npm dies at once on SIGTERM; the server it started first lets its requests finish.
+			// Wait until the whole group is gone, so no server outlives its test file.
+			const groupAlive = () => {
+				try {
+					process.kill(group, 0);
+					return true;
+				} catch {
+					return false;
+				}
+			};
+			for (let i = 0; i < 100 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 100));
+		}
 	};
 }

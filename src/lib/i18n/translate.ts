@@ -4,6 +4,8 @@ import { admin } from './messages/admin';
 import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { common } from './messages/common';
+import { content } from './messages/content';
+import { exportMessages } from './messages/exports';
 import { gender } from './messages/gender';
 import { imports } from './messages/imports';
 import { inbox } from './messages/inbox';
@@ -17,6 +19,7 @@ import { risks } from './messages/risks';
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
 	common,
+	content,
 	auth,
 	admin,
 	audit,
@@ -28,6 +31,7 @@ const catalogues = [
 	gender,
 	recommendations,
 	inbox,
+	exportMessages,
 	imports
 ] as const;
 

@@ -77,6 +77,10 @@ describe('needs my action', () => {
 			.set({ next_review_date: '2021-01-15', status: 'open' })
 			.where('programme_id', '=', patss.programme.id)
 			.execute();
+		// PATSS has ended: its risks no longer ask for a review…
+		expect(kinds(await inboxOf(COORD), 'patss', 'riskReview')).toEqual([]);
+		// …until its end is revised to later.
+		await db.updateTable('programme').set({ revised_end_date: '2030-12-31' }).where('id', '=', patss.programme.id).execute();
 		const coord = await inboxOf(COORD);
 		expect(kinds(coord, 'patss', 'riskReview').length).toBeGreaterThan(0);
 		const overdueActions = await db

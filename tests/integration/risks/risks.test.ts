@@ -51,6 +51,8 @@ const periodId = async (programme: Programme, label: string) =>
 			.where('label', '=', label)
 			.executeTakeFirstOrThrow()
 	).id;
+/** The programme as if its end had been revised to 2030, so that it still follows its risks on AS_OF. */
+const extended = (programme: Programme): Programme => ({ ...programme, revisedEndDate: '2030-12-31', effectiveEndDate: '2030-12-31' });
 const riskRow = (id: number) => db.selectFrom('risk').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const counts = async () => {
 	const n = async (table: 'risk' | 'risk_review' | 'assumption_check' | 'risk_indicator' | 'audit_log') =>
@@ -124,14 +126,19 @@ describe('the register', () => {
 		expect(reg.entries[0]!.score).toBe(20);
 	});
 
+	it('asks for no review of a programme that has ended (PATSS closed on 31 March 2022)', async () => {
+		expect(await listRisksNeedingReview(db, patss, { internal: true }, { asOf: AS_OF })).toEqual([]);
+	});
+
 	it('flags for review an entry whose linked indicator is off track, and one whose review date has passed', async () => {
-		const flagged = await listRisksNeedingReview(db, patss, { internal: true }, { asOf: AS_OF });
+		// As if PATSS had been extended, so that it still follows its risks on AS_OF.
+		const flagged = await listRisksNeedingReview(db, extended(patss), { internal: true }, { asOf: AS_OF });
 		expect(Object.fromEntries(flagged.map((e) => [e.code, e.reviewNeeded]))).toEqual({
 			R6: { overdue: false, offTrack: ['M3-1'] },
 			R2: { overdue: true, offTrack: [] }
 		});
 		// Before R2's next review date (31 March 2022) only the off-track link remains.
-		const earlier = await listRisksNeedingReview(db, patss, { internal: true }, { asOf: '2022-03-01' });
+		const earlier = await listRisksNeedingReview(db, extended(patss), { internal: true }, { asOf: '2022-03-01' });
 		expect(earlier.map((e) => e.code)).toEqual(['R6']);
 	});
 
@@ -151,8 +158,16 @@ describe('the register', () => {
 		expect(await codes('band=critical')).toEqual(['R3', 'R4', 'R5', 'R6']);
 		expect(await codes('status=closed')).toEqual(['R1']);
 		expect(await codes('kind=assumption')).toEqual(['S1', 'S2', 'S3', 'S4', 'S5']);
-		expect(await codes('review=needed')).toEqual(['R2', 'R6']);
-		expect(await codes('review=overdue')).toEqual(['R2']);
+		// PATSS has ended: nothing asks for a review any more…
+		expect(await codes('review=needed')).toEqual([]);
+		// …unless its end is revised to later: then the register asks again.
+		await db.updateTable('programme').set({ revised_end_date: '2030-12-31' }).where('id', '=', patss.id).execute();
+		try {
+			expect(await codes('review=needed')).toEqual(['R2', 'R6']);
+			expect(await codes('review=overdue')).toEqual(['R2']);
+		} finally {
+			await db.updateTable('programme').set({ revised_end_date: null }).where('id', '=', patss.id).execute();
+		}
 		expect(await codes('likelihood=5&impact=4&kind=risk&status=active')).toEqual(['R3', 'R4']);
 		expect(await codes('kind=risk&level=module&band=critical')).toEqual(['R5', 'R6']);
 		// Unreadable filters are ignored rather than failing.
@@ -520,7 +535,7 @@ describe('creating, editing and deleting', () => {
 		expect(r.kind).toBe('redirect');
 		const id = await riskId(patss, 'R8');
 		expect(r).toMatchObject({ status: 303, location: `/programmes/patss/risks/${id}?notice=created` });
-		const detail = await loadRiskDetail(db, patss, { internal: true }, { riskId: id, asOf: AS_OF });
+		const detail = await loadRiskDetail(db, extended(patss), { internal: true }, { riskId: id, asOf: AS_OF });
 		expect(detail.entry).toMatchObject({
 			level: 'output',
 			attachedTo: { code: '3.2' },
@@ -620,6 +635,7 @@ describe('creating, editing and deleting', () => {
 
 describe('programme overview', () => {
 	it('lists the entries that need review, with their reasons', async () => {
+		await db.updateTable('programme').set({ revised_end_date: '2030-12-31' }).where('id', '=', patss.id).execute();
 		const r = await load<{ reviewNeeded: { code: string; flag: { offTrack: string[] } }[]; logframe: unknown[] }>(
 			loadOverview,
 			'donor.iess@avance.test',
@@ -629,5 +645,6 @@ describe('programme overview', () => {
 		expect(r.value.logframe).toHaveLength(5);
 		expect(r.value.reviewNeeded.find((e) => e.code === 'R6')?.flag.offTrack).toEqual(['M3-1']);
 		expect(r.value.reviewNeeded.some((e) => e.code === 'R1')).toBe(false);
+		await db.updateTable('programme').set({ revised_end_date: null }).where('id', '=', patss.id).execute();
 	});
 });

@@ -64,16 +64,18 @@ describe('trend from the last two reviews', () => {
 
 describe('review needed', () => {
 	const asOf = '2026-11-21';
+	// A programme still running on asOf.
+	const end = '2027-12-31';
 	const base = { status: 'open' as const, nextReviewDate: null, linked: [] };
 
 	it('flags an entry whose next review date has passed', () => {
-		expect(reviewFlag({ ...base, nextReviewDate: '2026-11-20' }, asOf)).toEqual({ overdue: true, offTrack: [] });
+		expect(reviewFlag({ ...base, nextReviewDate: '2026-11-20' }, asOf, end)).toEqual({ overdue: true, offTrack: [] });
 	});
 
 	it('does not flag a review due today or later', () => {
-		expect(reviewFlag({ ...base, nextReviewDate: '2026-11-21' }, asOf)).toBeNull();
-		expect(reviewFlag({ ...base, nextReviewDate: '2027-01-01' }, asOf)).toBeNull();
-		expect(reviewFlag(base, asOf)).toBeNull();
+		expect(reviewFlag({ ...base, nextReviewDate: '2026-11-21' }, asOf, end)).toBeNull();
+		expect(reviewFlag({ ...base, nextReviewDate: '2027-01-01' }, asOf, end)).toBeNull();
+		expect(reviewFlag(base, asOf, end)).toBeNull();
 	});
 
 	it('flags an entry whose linked indicator is off track, naming it, and ignores the others', () => {
@@ -82,25 +84,35 @@ describe('review needed', () => {
 			{ code: 'M5-1', status: 'at_risk' as const },
 			{ code: 'X-1', status: 'overdue' as const }
 		];
-		expect(reviewFlag({ ...base, linked }, asOf)).toEqual({ overdue: false, offTrack: ['M3-1'] });
+		expect(reviewFlag({ ...base, linked }, asOf, end)).toEqual({ overdue: false, offTrack: ['M3-1'] });
 	});
 
 	it('stops flagging an off-track indicator once the risk is reviewed after the period that showed it', () => {
 		const linked = [{ code: 'M3-1', status: 'off_track' as const, judgedAt: '2022-03-31' }];
-		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-02-01' }, asOf)).toEqual({ overdue: false, offTrack: ['M3-1'] });
-		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-03-31' }, asOf)).toEqual({ overdue: false, offTrack: ['M3-1'] });
-		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-04-15' }, asOf)).toBeNull();
+		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-02-01' }, asOf, end)).toEqual({ overdue: false, offTrack: ['M3-1'] });
+		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-03-31' }, asOf, end)).toEqual({ overdue: false, offTrack: ['M3-1'] });
+		expect(reviewFlag({ ...base, linked, lastReviewOn: '2022-04-15' }, asOf, end)).toBeNull();
 	});
 
 	it('gives both reasons when both apply', () => {
-		expect(reviewFlag({ ...base, nextReviewDate: '2025-01-01', linked: [{ code: 'A', status: 'off_track' }] }, asOf)).toEqual({
+		expect(reviewFlag({ ...base, nextReviewDate: '2025-01-01', linked: [{ code: 'A', status: 'off_track' }] }, asOf, end)).toEqual({
 			overdue: true,
 			offTrack: ['A']
 		});
 	});
 
+	it('stops asking for any review once the programme has ended, however old the last one', () => {
+		const late = { ...base, nextReviewDate: '2022-01-01', linked: [{ code: 'A', status: 'off_track' as const }] };
+		expect(reviewFlag(late, asOf, '2022-03-31')).toBeNull();
+		expect(reviewOverdue(late, asOf, '2022-03-31')).toBe(false);
+		// On its last day it still asks.
+		expect(reviewFlag(late, '2022-03-31', '2022-03-31')).toEqual({ overdue: true, offTrack: ['A'] });
+	});
+
 	it('never flags a closed entry', () => {
-		expect(reviewFlag({ status: 'closed', nextReviewDate: '2020-01-01', linked: [{ code: 'A', status: 'off_track' }] }, asOf)).toBeNull();
+		expect(
+			reviewFlag({ status: 'closed', nextReviewDate: '2020-01-01', linked: [{ code: 'A', status: 'off_track' }] }, asOf, end)
+		).toBeNull();
 	});
 });
 
@@ -186,9 +198,9 @@ describe('level', () => {
 describe('review overdue', () => {
 	it('is the next review date passed on a risk still followed, the same rule for the register and the inbox', () => {
 		const risk = { status: 'open' as const, nextReviewDate: '2022-01-31', lastReviewOn: '2021-06-30', linked: [] };
-		expect(reviewOverdue(risk, '2022-02-15')).toBe(true);
-		expect(reviewOverdue(risk, '2022-01-31')).toBe(false);
-		expect(reviewOverdue({ ...risk, status: 'closed' }, '2022-02-15')).toBe(false);
-		expect(reviewFlag(risk, '2022-02-15')).toEqual({ overdue: true, offTrack: [] });
+		expect(reviewOverdue(risk, '2022-02-15', '2022-03-31')).toBe(true);
+		expect(reviewOverdue(risk, '2022-01-31', '2022-03-31')).toBe(false);
+		expect(reviewOverdue({ ...risk, status: 'closed' }, '2022-02-15', '2022-03-31')).toBe(false);
+		expect(reviewFlag(risk, '2022-02-15', '2022-03-31')).toEqual({ overdue: true, offTrack: [] });
 	});
 });

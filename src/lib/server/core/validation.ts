@@ -51,6 +51,15 @@ export const optionalText = (max: number) => optional(false, max);
 /** Required multi-line text (a narrative, a description, a note, a comment): keeps line breaks and tabs. */
 export const multilineText = (max: number) => required(true, max);
 
+/**
+ * A content text in the other language (BilingualField): absent leaves the stored translation as
+ * it is (a client that does not know about translations removes nothing); blank removes it.
+ */
+export const translationText = (max: number, multiline = false) =>
+	clean(multiline, 'validation.invalid')
+		.pipe(z.string().max(max, { error: 'validation.tooLong' }))
+		.optional();
+
 /** Optional multi-line text: blank becomes ''. */
 export const optionalMultilineText = (max: number) => optional(true, max);
 

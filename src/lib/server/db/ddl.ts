@@ -11,16 +11,16 @@ export function identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuild
 }
 
 /** Default for an instant column: the current UTC time as ISO-8601 text with milliseconds. */
-export function nowText(_db: Kysely<any>): RawBuilder<string> {
+export function nowText<DB>(_db: Kysely<DB>): RawBuilder<string> {
 	return sql<string>`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 }
 
 /** The column type for binary data (hashes, secrets). */
-export function binaryType(_db: Kysely<any>): 'blob' {
+export function binaryType<DB>(_db: Kysely<DB>): 'blob' {
 	return 'blob';
 }
 
 /** The column type for measured values (8-byte floating point on every dialect). */
-export function floatType(_db: Kysely<any>): 'real' {
+export function floatType<DB>(_db: Kysely<DB>): 'real' {
 	return 'real';
 }

@@ -116,6 +116,7 @@ export async function loadInbox(
 
 	const items = new Map<number, InboxItem[]>(entries.map((e) => [e.programme.id, []]));
 	const slugOf = new Map(entries.map((e) => [e.programme.id, e.programme.slug]));
+	const endOf = new Map(entries.map((e) => [e.programme.id, e.programme.effectiveEndDate]));
 	const push = (programmeId: number, item: InboxItem) => items.get(programmeId)?.push(item);
 	const indicatorHref = (programmeId: number, indicatorId: number) => `/programmes/${slugOf.get(programmeId)}/indicators/${indicatorId}`;
 
@@ -153,7 +154,7 @@ export async function loadInbox(
 	const riskKeepers = new Set(ids(keepingRisks));
 	for (const r of risks) {
 		if (!riskKeepers.has(r.programme_id)) continue;
-		if (!reviewOverdue({ status: r.status, nextReviewDate: r.next_review_date }, asOf)) continue;
+		if (!reviewOverdue({ status: r.status, nextReviewDate: r.next_review_date }, asOf, endOf.get(r.programme_id) ?? asOf)) continue;
 		push(r.programme_id, {
 			key: `riskReview:${r.id}`,
 			kind: 'riskReview',

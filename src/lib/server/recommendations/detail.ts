@@ -2,6 +2,8 @@ import { chronological, latestEvent, stepKind, statusAsOf, summarizeKeyActions, 
 import type { AdoptionEvent, IsoDate, Recommendation, SourceDocument, SourceKind, Programme } from '$lib/model';
 import { listAttachments, type Attachment } from '../core/attachments';
 import { listAudit, type AuditRecord } from '../core/audit';
+import { auditNames } from '../core/audit-names';
+import type { AuditNames } from '$lib/i18n/audit-lines';
 import type { Executor } from '../db/executor';
 import { toKeyAction, type KeyActionView } from './key-actions';
 import { listRecommendationComments, type RecommendationComment } from './comments';
@@ -40,6 +42,8 @@ export interface RecommendationDetail {
 	links: { modules: LinkedItem[]; outputs: LinkedItem[]; indicators: LinkedItem[]; risks: LinkedItem[] };
 	comments: RecommendationComment[];
 	history: AuditRecord[];
+	/** The records the history points to, by name. */
+	historyNames: AuditNames;
 }
 
 export async function loadRecommendationDetail(
@@ -126,6 +130,7 @@ export async function loadRecommendationDetail(
 				limit: 100
 			})
 		: [];
+	const historyNames = await auditNames(db, history);
 
 	return {
 		asOf: today,
@@ -147,7 +152,8 @@ export async function loadRecommendationDetail(
 		keyActionSummary: summarizeKeyActions(keyActions, today),
 		links: { modules: modules.sort(byCode), outputs: outputs.sort(byCode), indicators: indicators.sort(byCode), risks: risks.sort(byCode) },
 		comments,
-		history
+		history,
+		historyNames
 	};
 }
 

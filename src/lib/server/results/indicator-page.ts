@@ -13,6 +13,8 @@ import { todayIso } from '../core/dates';
 import type { Viewer } from '../core/viewer';
 import { listAttachments, type Attachment } from '../core/attachments';
 import { listAudit, type AuditRecord } from '../core/audit';
+import { auditNames } from '../core/audit-names';
+import type { AuditNames } from '$lib/i18n/audit-lines';
 import { indicatorIn, toIndicator, toTarget } from './indicators';
 import { listIndicatorValues, listValueComments, reviewableValueIds, type ValueComment } from './values';
 import { derivedValues } from './derived-values';
@@ -43,6 +45,8 @@ export interface IndicatorDetail {
 	comments: ValueComment[];
 	attachments: Attachment[];
 	history: AuditRecord[];
+	/** The records the history points to (periods, people, parents…), by name. */
+	historyNames: AuditNames;
 	/** The open values this viewer may approve or return (the four-eyes rule, decided on the server). */
 	reviewable: number[];
 	asOf: IsoDate;
@@ -109,6 +113,7 @@ export async function loadIndicatorDetail(
 		viewer.internal ? indicatorHistory(db, indicator.id, valueIds) : Promise.resolve([]),
 		viewer.canReview ? reviewableValueIds(db, viewer.id, submittedIds) : Promise.resolve(new Set<number>())
 	]);
+	const historyNames = await auditNames(db, history);
 
 	return {
 		indicator,
@@ -129,6 +134,7 @@ export async function loadIndicatorDetail(
 		comments,
 		attachments,
 		history,
+		historyNames,
 		reviewable: [...reviewable],
 		asOf
 	};

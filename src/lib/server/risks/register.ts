@@ -32,6 +32,8 @@ import {
 	NO_FILTERS as NO_RISK_FILTERS
 } from '$lib/risk-rules';
 import { listAudit, type AuditRecord } from '../core/audit';
+import { auditNames } from '../core/audit-names';
+import type { AuditNames } from '$lib/i18n/audit-lines';
 import type { Executor } from '../db/executor';
 import { NotFoundError } from '../core/errors';
 import { assessmentFor, type ReadOptions } from '../results/assessment';
@@ -217,7 +219,8 @@ async function loadEntries(
 					lastReviewOn: sortReviews(reviews.filter((r) => r.reviewedOn <= asOf)).at(-1)?.reviewedOn ?? null,
 					linked: indicators
 				},
-				asOf
+				asOf,
+				programme.effectiveEndDate
 			),
 			lastCheck: (checksByRisk.get(row.id) ?? []).at(-1) ?? null
 		};
@@ -316,6 +319,8 @@ export interface RiskDetail {
 	periods: ReportingPeriod[];
 	/** Internal viewers only: who changed what. */
 	history: AuditRecord[];
+	/** The records the history points to, by name. */
+	historyNames: AuditNames;
 }
 
 export async function loadRiskDetail(
@@ -366,6 +371,7 @@ export async function loadRiskDetail(
 		reviews,
 		checks: checksByRisk.get(id) ?? [],
 		periods: assessed.periods,
-		history
+		history,
+		historyNames: await auditNames(db, history)
 	};
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listAuditEntities, searchAudit } from '$lib/server/core/audit';
+import { auditNames } from '$lib/server/core/audit-names';
 import { listAccounts } from '$lib/server/auth/accounts';
 import { getDb } from '$lib/server/db/connection';
 import { requireInstance } from '$lib/server/http/guards';
@@ -42,5 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		listProgrammes(db),
 		listAccounts(db)
 	]);
-	return { ...result, search: s, entities, programmes, users: accounts.map((a) => ({ id: a.id, name: a.name })) };
+	// The records the entries point to, by name (one lookup per kind); people link to their accounts.
+	const names = await auditNames(db, result.entries, { linkUsers: true });
+	return { ...result, names, search: s, entities, programmes, users: accounts.map((a) => ({ id: a.id, name: a.name })) };
 };

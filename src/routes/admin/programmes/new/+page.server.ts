@@ -1,6 +1,7 @@
 import { instanceAction } from '$lib/server/http/actions';
 import { requireInstance } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
+import { programmeTexts, writeProgrammeTranslated } from '$lib/server/http/translations';
 import { createProgramme, programmeCreateSchema } from '$lib/server/programmes/fact-sheet';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,8 +12,16 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	default: (event) =>
-		instanceAction(event, 'admin.manageProgrammes', programmeCreateSchema, async ({ db, user, data }) => {
-			const programme = await createProgramme(db, user, data);
-			redirectWithNotice(`/admin/programmes/${programme.id}`, 'created');
+		instanceAction(event, 'admin.manageProgrammes', programmeCreateSchema.extend(programmeTexts), async ({ db, user, data }) => {
+			const { titleTranslation, summaryTranslation, ...input } = data;
+			const texts = { title: titleTranslation, summary: summaryTranslation };
+			const id = await writeProgrammeTranslated(
+				db,
+				user,
+				input.contentLanguage,
+				texts,
+				async (trx) => (await createProgramme(trx, user, input)).id
+			);
+			redirectWithNotice(`/admin/programmes/${id}`, 'created');
 		})
 } satisfies Actions;

@@ -17,7 +17,8 @@ import {
 	updateOutput
 } from '$lib/server/programmes/logframe';
 import { getLogframe } from '$lib/server/programmes/programmes';
-import { idField, versionField } from '$lib/server/core/validation';
+import { idField, translationText, versionField } from '$lib/server/core/validation';
+import { writeTranslated } from '$lib/server/http/translations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,50 +28,88 @@ export const load: PageServerLoad = async (event) => {
 
 const entity = z.enum(['module', 'output', 'activity']);
 const withVersion = { id: idField(), version: versionField() };
+// Each form posts its texts in the other language beside the originals (BilingualField).
+const moduleTexts = { titleTranslation: translationText(300), objectiveTranslation: translationText(2000, true) };
+const outputTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(2000, true) };
+const activityTexts = { titleTranslation: translationText(300) };
 
 export const actions = {
 	createModule: (event) =>
-		programmeAction(event, 'logframe.edit', moduleSchema, async ({ db, access, data, redirect }) => {
-			const id = await createModule(db, access.user, access.programme, data);
-			redirect('created', { hash: `module-${id}` });
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			moduleSchema.extend(moduleTexts),
+			async ({ db, access, data: { titleTranslation, objectiveTranslation, ...input }, redirect }) => {
+				const texts = { title: titleTranslation, objective: objectiveTranslation };
+				const id = await writeTranslated(db, access.user, access.programme, 'module', texts, (trx) =>
+					createModule(trx, access.user, access.programme, input)
+				);
+				redirect('created', { hash: `module-${id}` });
+			}
+		),
 	updateModule: (event) =>
 		programmeAction(
 			event,
 			'logframe.edit',
-			moduleSchema.extend(withVersion),
-			async ({ db, access, data: { id, version, ...input }, redirect }) => {
-				await updateModule(db, access.user, access.programme, id, version, input);
+			moduleSchema.extend(withVersion).extend(moduleTexts),
+			async ({ db, access, data: { id, version, titleTranslation, objectiveTranslation, ...input }, redirect }) => {
+				const texts = { title: titleTranslation, objective: objectiveTranslation };
+				await writeTranslated(db, access.user, access.programme, 'module', texts, async (trx) => {
+					await updateModule(trx, access.user, access.programme, id, version, input);
+					return id;
+				});
 				redirect('saved', { hash: `module-${id}` });
 			}
 		),
 	createOutput: (event) =>
-		programmeAction(event, 'logframe.edit', outputSchema, async ({ db, access, data, redirect }) => {
-			const id = await createOutput(db, access.user, access.programme, data);
-			redirect('created', { hash: `output-${id}` });
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			outputSchema.extend(outputTexts),
+			async ({ db, access, data: { titleTranslation, descriptionTranslation, ...input }, redirect }) => {
+				const texts = { title: titleTranslation, description: descriptionTranslation };
+				const id = await writeTranslated(db, access.user, access.programme, 'output', texts, (trx) =>
+					createOutput(trx, access.user, access.programme, input)
+				);
+				redirect('created', { hash: `output-${id}` });
+			}
+		),
 	updateOutput: (event) =>
 		programmeAction(
 			event,
 			'logframe.edit',
-			outputSchema.extend(withVersion),
-			async ({ db, access, data: { id, version, ...input }, redirect }) => {
-				await updateOutput(db, access.user, access.programme, id, version, input);
+			outputSchema.extend(withVersion).extend(outputTexts),
+			async ({ db, access, data: { id, version, titleTranslation, descriptionTranslation, ...input }, redirect }) => {
+				const texts = { title: titleTranslation, description: descriptionTranslation };
+				await writeTranslated(db, access.user, access.programme, 'output', texts, async (trx) => {
+					await updateOutput(trx, access.user, access.programme, id, version, input);
+					return id;
+				});
 				redirect('saved', { hash: `output-${id}` });
 			}
 		),
 	createActivity: (event) =>
-		programmeAction(event, 'logframe.edit', activitySchema, async ({ db, access, data, redirect }) => {
-			const id = await createActivity(db, access.user, access.programme, data);
-			redirect('created', { hash: `activity-${id}` });
-		}),
+		programmeAction(
+			event,
+			'logframe.edit',
+			activitySchema.extend(activityTexts),
+			async ({ db, access, data: { titleTranslation, ...input }, redirect }) => {
+				const id = await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, (trx) =>
+					createActivity(trx, access.user, access.programme, input)
+				);
+				redirect('created', { hash: `activity-${id}` });
+			}
+		),
 	updateActivity: (event) =>
 		programmeAction(
 			event,
 			'logframe.edit',
-			activitySchema.extend(withVersion),
-			async ({ db, access, data: { id, version, ...input }, redirect }) => {
-				await updateActivity(db, access.user, access.programme, id, version, input);
+			activitySchema.extend(withVersion).extend(activityTexts),
+			async ({ db, access, data: { id, version, titleTranslation, ...input }, redirect }) => {
+				await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, async (trx) => {
+					await updateActivity(trx, access.user, access.programme, id, version, input);
+					return id;
+				});
 				redirect('saved', { hash: `activity-${id}` });
 			}
 		),

@@ -1,4 +1,5 @@
 import { programmeAction } from '$lib/server/http/actions';
+import { genderActionTexts, writeTranslated } from '$lib/server/http/translations';
 import { getDb } from '$lib/server/db/connection';
 import { createGenderAction, genderActionSchema } from '$lib/server/gender/actions';
 import { requireProgramme } from '$lib/server/http/guards';
@@ -25,8 +26,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	create: (event) =>
-		programmeAction(event, 'gender.edit', genderActionSchema, async ({ db, access, data }) => {
-			await createGenderAction(db, access.user, access.programme, data);
+		programmeAction(event, 'gender.edit', genderActionSchema.extend(genderActionTexts), async ({ db, access, data }) => {
+			const { titleTranslation, descriptionTranslation, ...input } = data;
+			const texts = { title: titleTranslation, description: descriptionTranslation };
+			await writeTranslated(db, access.user, access.programme, 'gender_action', texts, (trx) =>
+				createGenderAction(trx, access.user, access.programme, input)
+			);
 			redirectWithNotice(`/programmes/${access.programme.slug}/gender`, 'created');
 		})
 } satisfies Actions;

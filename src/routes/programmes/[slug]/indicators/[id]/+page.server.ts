@@ -14,6 +14,7 @@ import {
 } from '$lib/server/results/values';
 import { indicatorIn, toIndicator } from '$lib/server/results/indicators';
 import { loadIndicatorDetail } from '$lib/server/results/indicator-page';
+import { defaultValuePeriod } from '$lib/value-period';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,11 +22,12 @@ export const load: PageServerLoad = async (event) => {
 	const internal = access.can('programme.viewInternal');
 	const detail = await found(loadIndicatorDetail(getDb(), access.programme, access.viewer, { indicatorId: paramId(event.params.id) }));
 	const chosen = Number(event.url.searchParams.get('period'));
-	// By default, the latest period already started that still has no approved value.
-	const started = detail.rows.filter((r) => r.period.startDate <= detail.asOf);
 	const periodId = detail.rows.some((r) => r.period.id === chosen)
 		? chosen
-		: (([...started].reverse().find((r) => !r.approved) ?? started.at(-1) ?? detail.rows[0])?.period.id ?? null);
+		: defaultValuePeriod(
+				detail.rows.map((r) => r.period),
+				detail.asOf
+			);
 	return {
 		detail,
 		selectedPeriodId: periodId,

@@ -1,4 +1,5 @@
 import { deleteAction, programmeAction } from '$lib/server/http/actions';
+import { keyActionTexts, writeTranslated } from '$lib/server/http/translations';
 import {
 	adoptionEventStep,
 	deleteAdoptionEvent,
@@ -59,17 +60,23 @@ export const actions = {
 			done: ({ redirect }) => redirect('deleted', { hash: 'timeline' })
 		}),
 	addAction: (event) =>
-		programmeAction(event, 'recommendation.edit', keyActionSchema, async ({ db, access, data, redirect }) => {
-			await addKeyAction(db, access.user, access.programme, paramId(event.params.id), data);
+		programmeAction(event, 'recommendation.edit', keyActionSchema.extend(keyActionTexts), async ({ db, access, data, redirect }) => {
+			const { actionTranslation, ...input } = data;
+			await writeTranslated(db, access.user, access.programme, 'key_action', { action: actionTranslation }, (trx) =>
+				addKeyAction(trx, access.user, access.programme, paramId(event.params.id), input)
+			);
 			redirect('created', { hash: 'key-actions' });
 		}),
 	updateAction: (event) =>
 		programmeAction(
 			event,
 			'recommendation.edit',
-			keyActionEditSchema,
-			async ({ db, access, data: { keyActionId, version, ...input }, redirect }) => {
-				await updateKeyAction(db, access.user, access.programme, paramId(event.params.id), keyActionId, version, input);
+			keyActionEditSchema.extend(keyActionTexts),
+			async ({ db, access, data: { keyActionId, version, actionTranslation, ...input }, redirect }) => {
+				await writeTranslated(db, access.user, access.programme, 'key_action', { action: actionTranslation }, async (trx) => {
+					await updateKeyAction(trx, access.user, access.programme, paramId(event.params.id), keyActionId, version, input);
+					return keyActionId;
+				});
 				redirect('saved', { hash: 'key-actions' });
 			}
 		),

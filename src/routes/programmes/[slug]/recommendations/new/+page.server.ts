@@ -1,4 +1,5 @@
 import { programmeAction } from '$lib/server/http/actions';
+import { recommendationTexts, writeTranslated } from '$lib/server/http/translations';
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
@@ -14,8 +15,11 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	default: (event) =>
-		programmeAction(event, 'recommendation.edit', recommendationSchema, async ({ db, access, data }) => {
-			const id = await createRecommendation(db, access.user, access.programme, data, todayIso());
+		programmeAction(event, 'recommendation.edit', recommendationSchema.extend(recommendationTexts), async ({ db, access, data }) => {
+			const { textTranslation, ...input } = data;
+			const id = await writeTranslated(db, access.user, access.programme, 'recommendation', { text: textTranslation }, (trx) =>
+				createRecommendation(trx, access.user, access.programme, input, todayIso())
+			);
 			redirectWithNotice(`/programmes/${access.programme.slug}/recommendations/${id}`, 'created');
 		})
 } satisfies Actions;

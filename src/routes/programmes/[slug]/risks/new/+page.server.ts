@@ -1,4 +1,5 @@
 import { programmeAction } from '$lib/server/http/actions';
+import { riskTexts, writeTranslated } from '$lib/server/http/translations';
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
@@ -17,8 +18,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	create: (event) =>
-		programmeAction(event, 'risk.edit', riskCreateSchema, async ({ db, access, data }) => {
-			const id = await createRisk(db, access.user, access.programme, data);
+		programmeAction(event, 'risk.edit', riskCreateSchema.extend(riskTexts), async ({ db, access, data }) => {
+			const { titleTranslation, descriptionTranslation, ...input } = data;
+			const texts = { title: titleTranslation, description: descriptionTranslation };
+			const id = await writeTranslated(db, access.user, access.programme, 'risk', texts, (trx) =>
+				createRisk(trx, access.user, access.programme, input)
+			);
 			redirectWithNotice(`/programmes/${access.programme.slug}/risks/${id}`, 'created');
 		})
 } satisfies Actions;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { genderActionTexts, writeTranslated } from '$lib/server/http/translations';
 import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { deleteGenderAction, genderActionEditSchema, genderActionIn, updateGenderAction } from '$lib/server/gender/actions';
@@ -24,8 +25,14 @@ const back = (slug: string) => `/programmes/${slug}/gender`;
 
 export const actions = {
 	update: (event) =>
-		programmeAction(event, 'gender.edit', genderActionEditSchema, async ({ db, access, data: { version, ...input } }) => {
-			await updateGenderAction(db, access.user, access.programme, paramId(event.params.id), version, input);
+		programmeAction(event, 'gender.edit', genderActionEditSchema.extend(genderActionTexts), async ({ db, access, data }) => {
+			const { version, titleTranslation, descriptionTranslation, ...input } = data;
+			const id = paramId(event.params.id);
+			const texts = { title: titleTranslation, description: descriptionTranslation };
+			await writeTranslated(db, access.user, access.programme, 'gender_action', texts, async (trx) => {
+				await updateGenderAction(trx, access.user, access.programme, id, version, input);
+				return id;
+			});
 			redirectWithNotice(back(access.programme.slug), 'saved');
 		}),
 	/** Without `confirm`, answers with what would go; with it, deletes. */

@@ -15,6 +15,7 @@ import {
 	updateIndicator
 } from '$lib/server/results/indicators';
 import { redirectWithNotice } from '$lib/server/http/notices';
+import { indicatorTexts, writeTranslated } from '$lib/server/http/translations';
 import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
 import { versionField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,10 +39,15 @@ export const actions = {
 		programmeAction(
 			event,
 			'indicator.edit',
-			z.intersection(indicatorSchema, z.object({ version: versionField() })),
+			z.intersection(indicatorSchema, indicatorTexts.extend({ version: versionField() })),
 			async ({ db, access, data }) => {
 				const id = paramId(event.params.id);
-				await updateIndicator(db, access.user, access.programme, id, data.version, data);
+				const { titleTranslation, definitionTranslation, unitTranslation, ...input } = data;
+				const texts = { title: titleTranslation, definition: definitionTranslation, unit: unitTranslation };
+				await writeTranslated(db, access.user, access.programme, 'indicator', texts, async (trx) => {
+					await updateIndicator(trx, access.user, access.programme, id, input.version, input);
+					return id;
+				});
 				redirectWithNotice(back(access.programme.slug, id), 'saved');
 			}
 		),

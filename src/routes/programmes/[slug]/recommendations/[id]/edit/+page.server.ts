@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recommendationTexts, writeTranslated } from '$lib/server/http/translations';
 import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
@@ -33,10 +34,13 @@ export const actions = {
 		programmeAction(
 			event,
 			'recommendation.edit',
-			recommendationSchema.extend({ version: versionField() }),
-			async ({ db, access, data: { version, ...input } }) => {
+			recommendationSchema.extend({ version: versionField() }).extend(recommendationTexts),
+			async ({ db, access, data: { version, textTranslation, ...input } }) => {
 				const id = paramId(event.params.id);
-				await updateRecommendation(db, access.user, access.programme, id, version, input, todayIso());
+				await writeTranslated(db, access.user, access.programme, 'recommendation', { text: textTranslation }, async (trx) => {
+					await updateRecommendation(trx, access.user, access.programme, id, version, input, todayIso());
+					return id;
+				});
 				redirectWithNotice(detail(access.programme.slug, id), 'saved');
 			}
 		),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { riskTexts, writeTranslated } from '$lib/server/http/translations';
 import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
@@ -23,9 +24,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions = {
 	update: (event) =>
-		programmeAction(event, 'risk.edit', riskEditSchema, async ({ db, access, data: { version, ...input } }) => {
+		programmeAction(event, 'risk.edit', riskEditSchema.extend(riskTexts), async ({ db, access, data }) => {
+			const { version, titleTranslation, descriptionTranslation, ...input } = data;
 			const id = paramId(event.params.id);
-			await updateRisk(db, access.user, access.programme, id, version, input);
+			const texts = { title: titleTranslation, description: descriptionTranslation };
+			await writeTranslated(db, access.user, access.programme, 'risk', texts, async (trx) => {
+				await updateRisk(trx, access.user, access.programme, id, version, input);
+				return id;
+			});
 			redirectWithNotice(`/programmes/${access.programme.slug}/risks/${id}`, 'saved');
 		}),
 	/** Without `confirm`, answers with what would go; with it, deletes. */

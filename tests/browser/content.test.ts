@@ -1,0 +1,63 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appInChromium, signIn } from '../helpers/browser';
+
+// Content in both languages (issue 10 item 5): the English-speaking EU donor reads the Peru
+// project in English; an untranslated text shows in Spanish with a visible "(es)"; a coordinator
+// writes a translation beside the original on the same form.
+
+const env = appInChromium();
+
+let context: BrowserContext;
+let page: Page;
+beforeEach(async () => {
+	context = await env.browser.newContext();
+	page = await context.newPage();
+});
+afterEach(async () => {
+	await context.close();
+});
+
+describe('content in both languages, in Chromium', () => {
+	it('the EU donor reads the Peru results in English, with no Spanish title left unmarked', async () => {
+		await signIn(page, env.app.url, 'donor.eu@avance.test');
+		await page.goto(`${env.app.url}/programmes/peru-desempleo-ue/results`);
+		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+		const modules = await page.locator('main h2[id^="module-"]').allTextContents();
+		expect(modules.join(' | ')).toContain('Design of the unemployment protection system');
+		const row = page.locator('[data-testid="indicator-row"][data-code="PE-6"]');
+		expect(await row.textContent()).toContain("Workshops on the proposal with workers' and employers' organisations");
+		expect(await row.textContent()).toContain('workshops');
+		expect(await page.locator('main .fallback-mark').count()).toBe(0);
+	});
+
+	it('a coordinator reading in English sees untranslated PATSS texts marked (es), and translates one beside the original', async () => {
+		await signIn(page, env.app.url, 'coord.patss@avance.test');
+		await page.getByRole('button', { name: /EN/ }).click();
+		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+
+		await page.goto(`${env.app.url}/programmes/patss/results`);
+		// 5.1-3 is not a key indicator: its title has no English version yet.
+		const row = page.locator('[data-testid="indicator-row"][data-code="5.1-3"]');
+		const mark = row.locator('.fallback-mark');
+		await expect.poll(() => mark.first().textContent()).toBe('(es)');
+		expect(await row.locator('[lang="es"]').first().textContent()).not.toBe('');
+
+		await page.goto(`${env.app.url}/programmes/patss/logframe`);
+		const moduleTitle = page.locator('h2', { hasText: 'M1' });
+		await expect.poll(() => moduleTitle.textContent()).toContain('Social dialogue, tripartism and institutional governance of IESS');
+		const output = page.locator('li[id^="output-"]').first();
+		expect(await output.locator('h3 .fallback-mark').textContent()).toBe('(es)');
+
+		// The edit form of the first output holds the original and its English version side by side.
+		const details = output.locator(':scope > details').first();
+		await details.locator('summary').click();
+		const form = details.locator('form');
+		expect(await form.locator('input[name="title"]').getAttribute('lang')).toBe('es');
+		await form.getByLabel('Title in English').fill('Working group for social dialogue');
+		await form.getByRole('button', { name: 'Save' }).click();
+		await page.waitForURL(/notice=saved/);
+		await expect.poll(() => page.locator('li[id^="output-"] h3').first().textContent()).toContain('Working group for social dialogue');
+		expect(await page.locator('li[id^="output-"] h3').first().locator('.fallback-mark').count()).toBe(0);
+	});
+});

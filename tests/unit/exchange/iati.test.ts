@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { iatiActivityXml, iatiBlocker } from '$lib/server/exchange/iati-activity';
+import {
+	ACTIVITY_STATUS,
+	INDICATOR_MEASURE,
+	RESULT_TYPE,
+	countryCode,
+	EVIDENCE_DOCUMENT_CATEGORY,
+	SECTOR,
+	GENDER_POLICY_MARKER
+} from '$lib/server/exchange/iati-codelists';
+import { validateIati } from '$lib/server/exchange/iati-validate';
+import { fixture, programme } from './fixture';
+
+// The XSD checks structure and order, not codelists: these tests pin every code the export
+// emits to the IATI 2.03 codelists (IATI-Codelists: ResultType, IndicatorMeasure, ActivityStatus,
+// ActivityDateType, OrganisationRole, OrganisationType, PolicyMarker, SectorVocabulary, Sector,
+// DocumentCategory).
+
+const fileUrl = (id: number) => `https://avance.example/programmes/demo/files/${id}`;
+const xml = () => iatiActivityXml(fixture(), { fileUrl, now: new Date('2026-11-21T10:00:00Z') });
+const attrs = (text: string, element: string, attribute: string) =>
+	[...text.matchAll(new RegExp(`<${element}\\b[^>]*\\b${attribute}="([^"]*)"`, 'g'))].map((m) => m[1]);
+
+describe('the IATI codelists the export uses', () => {
+	it('maps levels to ResultType 3 impact, 2 outcome, 1 output', () => {
+		expect(RESULT_TYPE).toEqual({ programme: '3', module: '2', output: '1' });
+	});
+
+	it('maps measures to IndicatorMeasure 1 unit, 2 percentage, 3 nominal (yes/no), 5 qualitative', () => {
+		expect(INDICATOR_MEASURE).toEqual({ number: '1', percentage: '2', milestone: '3', qualitative: '5' });
+	});
+
+	it('maps programme status to ActivityStatus 1 pipeline, 2 implementation, 4 closed, 6 suspended', () => {
+		expect(ACTIVITY_STATUS).toEqual({ pipeline: '1', active: '2', closed: '4', suspended: '6' });
+	});
+
+	it('knows the countries of the programmes by name, with or without accents, as ISO 3166 codes', () => {
+		expect(['Ecuador', 'Perú', 'Peru', 'El Salvador', 'EC', 'Atlantis'].map(countryCode)).toEqual(['EC', 'PE', 'PE', 'SV', 'EC', null]);
+	});
+});
+
+describe('the IATI activity file', () => {
+	it('emits exactly the codes of the codelists', () => {
+		const text = xml();
+		expect(attrs(text, 'result', 'type')).toEqual(['3', '2', '1']);
+		expect(attrs(text, 'indicator', 'measure')).toEqual(['2', '3', '1']);
+		expect(attrs(text, 'indicator', 'ascending')).toEqual(['true', 'false', 'true']);
+		expect(attrs(text, 'activity-status', 'code')).toEqual(['4']);
+		expect(attrs(text, 'activity-date', 'type')).toEqual(['1', '2', '3', '4']);
+		expect(attrs(text, 'participating-org', 'role')).toEqual(['1', '4', '4']);
+		expect(attrs(text, 'reporting-org', 'type')).toEqual(['40']);
+		expect(attrs(text, 'recipient-country', 'code')).toEqual(['EC']);
+		expect(attrs(text, 'sector', 'code')).toEqual([SECTOR.code]);
+		expect(attrs(text, 'sector', 'vocabulary')).toEqual(['1']);
+		expect(attrs(text, 'policy-marker', 'code')).toEqual([GENDER_POLICY_MARKER.code]);
+		expect(attrs(text, 'policy-marker', 'significance')).toEqual(['1']);
+		expect(attrs(text, 'category', 'code')).toEqual([EVIDENCE_DOCUMENT_CATEGORY, EVIDENCE_DOCUMENT_CATEGORY]);
+		expect(attrs(text, 'dimension', 'value')).toEqual(['female', 'male']);
+		expect(attrs(text, 'dimension', 'name')).toEqual(['sex', 'sex']);
+	});
+
+	it('writes the title in both languages, only where a translation exists', () => {
+		const text = xml();
+		expect(text).toContain('<narrative xml:lang="es">Asistencia técnica</narrative>');
+		expect(text).toContain('<narrative xml:lang="en">Technical assistance</narrative>');
+		// "Personas capacitadas" has no English title: no English narrative, never a copy marked "(es)".
+		expect(text).not.toContain('(es)');
+		expect(text).toContain('<narrative xml:lang="en">Cobertura (EN)</narrative>');
+	});
+
+	it('writes periods with targets and approved actuals, women and men as a sex dimension, evidence as document links', () => {
+		const text = xml();
+		expect(text).toMatch(/<target value="20"\/>\s*<actual value="12">/);
+		expect(text).toMatch(/<actual value="7">\s*<dimension name="sex" value="female"\/>/);
+		expect(text).toMatch(/<actual value="5">\s*<dimension name="sex" value="male"\/>/);
+		expect(text).toContain('url="https://example.org/informe.pdf" format="text/html"');
+		expect(text).toContain('url="https://avance.example/programmes/demo/files/9" format="application/pdf"');
+		expect(text).toMatch(/<baseline year="2018" iso-date="2018-10-01" value="40.5"\/>/);
+	});
+
+	it('is valid against the IATI 2.03 schema', async () => {
+		expect(await validateIati(xml())).toEqual({ valid: true, errors: [] });
+	});
+
+	it('is refused by the validator when required parts are missing (the should-fail example)', async () => {
+		const failing = readFileSync('tests/unit/exchange/should-fail-indicator-without-measure.xml', 'utf8');
+		const result = await validateIati(failing);
+		expect(result.valid).toBe(false);
+		expect(result.errors.join('\n')).toMatch(/The attribute 'measure' is required/);
+	});
+
+	it('is never built without an IATI identifier and reporting organisation, nor from open values', () => {
+		expect(iatiBlocker(programme)).toBeNull();
+		expect(iatiBlocker({ ...programme, iatiIdentifier: null })).toBe('missing_identifier');
+		expect(iatiBlocker({ ...programme, iatiReportingOrg: '  ' })).toBe('missing_identifier');
+		expect(() => iatiActivityXml(fixture({ programme: { ...programme, iatiIdentifier: null } }), { fileUrl })).toThrow(/IATI identifier/);
+		expect(() => iatiActivityXml(fixture({ internal: true, includeOpen: true }), { fileUrl })).toThrow(/approved values only/);
+	});
+});
