@@ -21,7 +21,8 @@ export const NOTICE_MESSAGES = {
 	sectionSaved: 'reports.sectionSaved',
 	reportIssued: 'reports.issuedNotice',
 	reportReopened: 'reports.reopened',
-	reportCommented: 'reports.commentAdded'
+	reportCommented: 'reports.commentAdded',
+	imported: 'import.noticeDone'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

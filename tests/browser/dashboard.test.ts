@@ -85,14 +85,12 @@ describe('the donor dashboard, in Chromium', () => {
 				expect(await page.locator('[data-testid^="dashboard-link-"]').count()).toBe(0);
 				// Content is written in Spanish: an English reader gets each text translated, or the
 				// original marked "(es)"; a Spanish reader never sees a mark.
-				const texts = await page
-					.locator('main span[lang]')
-					.evaluateAll((spans) =>
-						spans.map((s) => ({
-							lang: s.getAttribute('lang'),
-							mark: s.nextElementSibling?.classList.contains('fallback-mark') ? s.nextElementSibling.textContent : null
-						}))
-					);
+				const texts = await page.locator('main span[lang]').evaluateAll((spans) =>
+					spans.map((s) => ({
+						lang: s.getAttribute('lang'),
+						mark: s.nextElementSibling?.classList.contains('fallback-mark') ? s.nextElementSibling.textContent : null
+					}))
+				);
 				expect(texts.length).toBeGreaterThan(0);
 				for (const t of texts) {
 					if (locale === 'es') expect(t).toEqual({ lang: 'es', mark: null });

@@ -9,6 +9,7 @@ import { content } from './messages/content';
 import { exportMessages } from './messages/exports';
 import { dashboard } from './messages/dashboard';
 import { gender } from './messages/gender';
+import { imports } from './messages/imports';
 import { inbox } from './messages/inbox';
 import { indicators } from './messages/indicators';
 import { logframe } from './messages/logframe';
@@ -38,7 +39,8 @@ const catalogues = [
 	api,
 	dashboard,
 	reportDocument,
-	reportEditor
+	reportEditor,
+	imports
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -246,7 +246,7 @@ function activityValues(input: ActivityInput) {
 	};
 }
 
-function checkActivityDates(programme: Programme, input: ActivityInput) {
+export function checkActivityDates(programme: Programme, input: ActivityInput) {
 	checkWithinProgramme(
 		programme,
 		{ plannedStart: input.plannedStart, plannedEnd: input.plannedEnd, actualStart: input.actualStart, actualEnd: input.actualEnd },

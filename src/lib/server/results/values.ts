@@ -134,6 +134,76 @@ async function openPeriod(db: Executor, programmeId: number, periodId: number, f
 	return toPeriod(period);
 }
 
+/** What a period's value rows are when a new figure arrives: the one in progress and the approved one. */
+export interface ValueSlot {
+	open: IndicatorValueRow | undefined;
+	approved: IndicatorValueRow | undefined;
+}
+
+export function slotOf(rows: readonly IndicatorValueRow[]): ValueSlot {
+	return { open: rows.find((v) => isOpenValueState(v.status)), approved: rows.find((v) => v.status === 'approved') };
+}
+
+/**
+ * The rules a new figure meets once its form has parsed, against the period's current values:
+ * the indicator takes values by hand, the form edits the value it loaded (else a conflict), a
+ * submitted value waits for its review, and a figure for an approved period is a correction with
+ * a reason. Throws as saveValue does; the import asks the same of every row.
+ */
+export function checkValueSlot(
+	indicator: Pick<Indicator, 'source'>,
+	slot: ValueSlot,
+	input: Pick<ValueInput, 'correctionReason' | 'valueVersion'>
+): void {
+	if (indicator.source !== 'manual') throw new ForbiddenTransitionError('indicator.derivedNoValues');
+	const { open, approved } = slot;
+	// The form says which value it was editing; anything else means someone got there first.
+	if (open ? input.valueVersion !== open.version : input.valueVersion !== undefined) {
+		throw new ConflictError('indicator_value', open?.id ?? 0);
+	}
+	if (open?.status === 'submitted') throw new ForbiddenTransitionError('value.locked');
+	if (approved && !open && !input.correctionReason) {
+		throw new DomainValidationError({ correctionReason: { key: 'value.correctionReasonRequired' } });
+	}
+}
+
+/** What the status-and-narrative rule needs about an indicator, loaded once. */
+export interface NarrativeContext {
+	periods: { id: number; startDate: string; endDate: string }[];
+	targets: Map<number, number>;
+	approved: Map<number, number | null>;
+}
+
+/** The status the period would get with `value` approved, when that status asks for a narrative; else null. */
+export function narrativeDueFor(
+	programme: Programme,
+	indicator: Indicator,
+	context: NarrativeContext,
+	periodId: number,
+	value: number | null,
+	narrative: string
+): string | null {
+	if (narrative.trim() || indicator.measure === 'qualitative') return null;
+	const status = statusIfApproved(
+		statusInput(
+			programme,
+			indicator,
+			context.periods,
+			context.targets,
+			context.approved,
+			// Judged as at the period's end: "does this figure put the indicator behind?"
+			'9999-12-31'
+		),
+		periodId,
+		value
+	);
+	return needsNarrative(status) ? status : null;
+}
+
+export function narrativeError(status: string): DomainValidationError {
+	return new DomainValidationError({ narrative: { key: 'value.narrativeRequired', params: { status: `status.${status}` } } });
+}
+
 /** The status the period would get with `value` approved; a narrative is due if it is a bad one. */
 async function requireNarrativeIfNeeded(
 	db: Executor,
@@ -154,22 +224,13 @@ async function requireNarrativeIfNeeded(
 			.where('status', '=', 'approved')
 			.execute()
 	]);
-	const status = statusIfApproved(
-		statusInput(
-			programme,
-			indicator,
-			periods.map((p) => ({ id: p.id, startDate: p.start_date, endDate: p.end_date })),
-			new Map(targets.map((t) => [t.period_id, t.value])),
-			new Map(approved.map((a) => [a.period_id, a.value])),
-			// Judged as at the period's end: "does this figure put the indicator behind?"
-			'9999-12-31'
-		),
-		periodId,
-		value
-	);
-	if (needsNarrative(status)) {
-		throw new DomainValidationError({ narrative: { key: 'value.narrativeRequired', params: { status: `status.${status}` } } });
-	}
+	const context: NarrativeContext = {
+		periods: periods.map((p) => ({ id: p.id, startDate: p.start_date, endDate: p.end_date })),
+		targets: new Map(targets.map((t) => [t.period_id, t.value])),
+		approved: new Map(approved.map((a) => [a.period_id, a.value]))
+	};
+	const status = narrativeDueFor(programme, indicator, context, periodId, value, narrative);
+	if (status) throw narrativeError(status);
 }
 
 // ---- writes ------------------------------------------------------------------------------------
@@ -196,17 +257,9 @@ export async function saveValue(db: Executor, actor: Actor, programme: Programme
 				.where('period_id', '=', input.periodId)
 				.where('status', 'in', [...OPEN_VALUE_STATES, 'approved'])
 				.execute();
-			const open = current.find((v) => isOpenValueState(v.status));
-			const approved = current.find((v) => v.status === 'approved');
-
-			// The form says which value it was editing; anything else means someone got there first.
-			if (open ? input.valueVersion !== open.version : input.valueVersion !== undefined) {
-				throw new ConflictError('indicator_value', open?.id ?? 0);
-			}
-			if (open?.status === 'submitted') throw new ForbiddenTransitionError('value.locked');
-			if (approved && !open && !input.correctionReason) {
-				throw new DomainValidationError({ correctionReason: { key: 'value.correctionReasonRequired' } });
-			}
+			const slot = slotOf(current);
+			const { open, approved } = slot;
+			checkValueSlot(indicator, slot, input);
 			if (input.intent === 'submit')
 				await requireNarrativeIfNeeded(trx, programme, indicator, input.periodId, input.value, input.narrative);
 

@@ -1,0 +1,595 @@
+import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import { translateDynamic, type MessageKey } from '$lib/i18n/translate';
+import {
+	ACTIVITY_STATUSES,
+	AGGREGATIONS,
+	DIRECTIONS,
+	FREQUENCIES,
+	MEASURES,
+	type Indicator,
+	type Locale,
+	type Programme,
+	type ReportingPeriod
+} from '$lib/model';
+import type { Executor } from '../db/executor';
+import { DomainValidationError } from '../core/errors';
+import { issueMessage } from '../core/validation';
+import {
+	activitySchema,
+	checkActivityDates,
+	moduleSchema,
+	outputSchema,
+	type ActivityInput,
+	type ModuleInput
+} from '../programmes/logframe';
+import { toActivity, toModule, toOutput, toPeriod } from '../programmes/programmes';
+import { indicatorSchema, targetsSchema, toIndicator, type IndicatorInput, type TargetInput } from '../results/indicators';
+import { fileKindOf, gridOf, ImportRefusal, loadWorkbook, sha256Hex, type Cell, type Grid } from './import-file';
+import { mapHeaders, META_SHEET, readNumber, readText, templateMeta } from './import-values';
+
+// The logframe import (issue 13 item 3): modules, outputs, activities and indicators (reference
+// sheet, baseline, end target, a milestone per period) from one workbook. Every row is checked by
+// the schema of the form that edits it (programmes/logframe.ts, results/indicators.ts) and by the
+// rules their saves apply (activity dates within the programme, a reason for a changed baseline,
+// target or milestone, locked periods keep their milestones). Rows are matched by code; nothing is
+// deleted. The writes are the owning domains' own functions, composed by the http layer.
+
+export const LOGFRAME_TEMPLATE = 'avance-logframe';
+export const LOGFRAME_TEMPLATE_VERSION = 1;
+
+export const LOGFRAME_SHEETS = ['modules', 'outputs', 'activities', 'indicators'] as const;
+export type LogframeSheet = (typeof LOGFRAME_SHEETS)[number];
+
+const COLUMNS = {
+	modules: ['code', 'title', 'objective'],
+	outputs: ['module', 'code', 'title', 'description'],
+	activities: ['output', 'code', 'title', 'plannedStart', 'plannedEnd', 'status', 'progress', 'responsible'],
+	indicators: [
+		'module',
+		'output',
+		'code',
+		'title',
+		'definition',
+		'unit',
+		'measure',
+		'direction',
+		'aggregation',
+		'baselineValue',
+		'baselineDate',
+		'baselineNote',
+		'targetValue',
+		'meansOfVerification',
+		'frequency',
+		'responsible',
+		'disaggregatedBySex',
+		'decimals',
+		'reason'
+	]
+} as const satisfies Record<LogframeSheet, readonly string[]>;
+const REQUIRED: Record<LogframeSheet, readonly string[]> = {
+	modules: ['code', 'title'],
+	outputs: ['module', 'code', 'title'],
+	activities: ['output', 'code', 'title'],
+	indicators: ['code', 'title', 'measure', 'direction', 'aggregation', 'frequency']
+};
+const PREFIX = 'import.col.lf.';
+const NUMBER_COLUMNS = new Set(['progress', 'baselineValue', 'targetValue', 'decimals']);
+const DATE_COLUMNS = new Set(['plannedStart', 'plannedEnd', 'baselineDate']);
+
+const normalise = (s: string) => s.normalize('NFC').trim().toLowerCase();
+const sheetTitle = (locale: Locale, sheet: LogframeSheet) => translateDynamic(locale, `import.logframe.sheet.${sheet}`);
+
+export interface LogframeRowReport {
+	sheet: LogframeSheet;
+	line: number;
+	code: string;
+	title: string;
+	action: 'create' | 'update' | 'unchanged' | 'refused';
+	errors: { column: string; message: string }[];
+}
+
+export interface LogframePreview {
+	sha256: string;
+	fileName: string;
+	counts: { create: number; update: number; unchanged: number; refused: number };
+	rows: LogframeRowReport[];
+}
+
+interface Op<I> {
+	report: LogframeRowReport;
+	id: number | null;
+	version: number | null;
+	input: I;
+}
+
+/** What confirm writes, in order: parents first, each referring to its parent by code. */
+export interface LogframePlan {
+	modules: Op<ModuleInput>[];
+	outputs: (Op<Omit<z.output<typeof outputSchema>, 'moduleId'>> & { moduleCode: string })[];
+	activities: (Op<Omit<ActivityInput, 'outputId'>> & { outputCode: string })[];
+	indicators: (Op<IndicatorInput> & {
+		moduleCode: string | null;
+		outputCode: string | null;
+		targets: TargetInput[];
+		targetReason: string;
+	})[];
+	/** The programme's existing records by code (normalised), for the parents rows refer to. */
+	moduleIds: Map<string, number>;
+	outputIds: Map<string, number>;
+}
+
+async function existing(db: Executor, programme: Programme) {
+	const [modules, outputs, activities, indicators, periods, targets] = await Promise.all([
+		db.selectFrom('module').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').execute(),
+		db
+			.selectFrom('output')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.selectAll('output')
+			.select('module.code as module_code')
+			.where('module.programme_id', '=', programme.id)
+			.orderBy('module.sort_order')
+			.orderBy('output.sort_order')
+			.execute(),
+		db
+			.selectFrom('activity')
+			.innerJoin('output', 'output.id', 'activity.output_id')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.selectAll('activity')
+			.select('output.code as output_code')
+			.where('module.programme_id', '=', programme.id)
+			.orderBy('module.sort_order')
+			.orderBy('output.sort_order')
+			.orderBy('activity.sort_order')
+			.execute(),
+		db.selectFrom('indicator').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
+		db.selectFrom('reporting_period').selectAll().where('programme_id', '=', programme.id).orderBy('start_date').execute(),
+		db
+			.selectFrom('indicator_target')
+			.innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
+			.selectAll('indicator_target')
+			.where('indicator.programme_id', '=', programme.id)
+			.execute()
+	]);
+	return {
+		modules: modules.map(toModule),
+		outputs: outputs.map((o) => ({ ...toOutput(o), moduleCode: o.module_code })),
+		activities: activities.map((a) => ({ ...toActivity(a), outputCode: a.output_code })),
+		indicators: indicators.map(toIndicator),
+		periods: periods.map(toPeriod),
+		targets
+	};
+}
+
+// ---- the template ------------------------------------------------------------------------------
+
+const listOf = (values: readonly string[]): ExcelJS.DataValidation => ({
+	type: 'list',
+	allowBlank: true,
+	formulae: [`"${values.join(',')}"`],
+	showErrorMessage: true
+});
+
+/** The workbook with the programme's logframe as it stands (so a growing programme adds rows), its periods as milestone columns. */
+export async function logframeTemplate(db: Executor, programme: Programme, locale: Locale): Promise<Buffer> {
+	const data = await existing(db, programme);
+	const wb = new ExcelJS.Workbook();
+	wb.creator = 'Avance';
+	const add = (sheet: LogframeSheet, extra: string[] = []) => {
+		const ws = wb.addWorksheet(sheetTitle(locale, sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
+		ws.columns = [
+			...COLUMNS[sheet].map((key) => ({
+				header: translateDynamic(locale, `${PREFIX}${key}`),
+				key,
+				width: key === 'title' || key === 'definition' ? 45 : 16
+			})),
+			...extra.map((label) => ({ header: label, key: `period:${label}`, width: 12 }))
+		];
+		ws.getRow(1).font = { bold: true };
+		return ws;
+	};
+	const modules = add('modules');
+	for (const m of data.modules) modules.addRow({ code: m.code, title: m.title, objective: m.objective });
+	const outputs = add('outputs');
+	for (const o of data.outputs) outputs.addRow({ module: o.moduleCode, code: o.code, title: o.title, description: o.description });
+	const activities = add('activities');
+	for (const a of data.activities) {
+		activities.addRow({
+			output: a.outputCode,
+			code: a.code,
+			title: a.title,
+			plannedStart: a.plannedStart,
+			plannedEnd: a.plannedEnd,
+			status: a.status,
+			progress: a.progress,
+			responsible: a.responsible
+		});
+	}
+	const indicators = add(
+		'indicators',
+		data.periods.map((p) => p.label)
+	);
+	const moduleCode = new Map(data.modules.map((m) => [m.id, m.code]));
+	const outputCode = new Map(data.outputs.map((o) => [o.id, o.code]));
+	const periodLabel = new Map(data.periods.map((p) => [p.id, p.label]));
+	const targets = new Map<number, Record<string, number>>();
+	for (const t of data.targets)
+		targets.set(t.indicator_id, { ...targets.get(t.indicator_id), [`period:${periodLabel.get(t.period_id)}`]: t.value });
+	for (const i of data.indicators) {
+		indicators.addRow({
+			module: i.outputId ? null : i.moduleId ? moduleCode.get(i.moduleId) : null,
+			output: i.outputId ? outputCode.get(i.outputId) : null,
+			code: i.code,
+			title: i.title,
+			definition: i.definition,
+			unit: i.unit,
+			measure: i.measure,
+			direction: i.direction,
+			aggregation: i.aggregation,
+			baselineValue: i.baselineValue,
+			baselineDate: i.baselineDate,
+			baselineNote: i.baselineNote,
+			targetValue: i.targetValue,
+			meansOfVerification: i.meansOfVerification,
+			frequency: i.frequency,
+			responsible: i.responsible,
+			disaggregatedBySex: i.disaggregatedBySex ? 'yes' : 'no',
+			decimals: i.decimals,
+			reason: null,
+			...targets.get(i.id)
+		});
+	}
+	const validate = (ws: ExcelJS.Worksheet, key: string, rule: ExcelJS.DataValidation) => {
+		const col = ws.getColumn(key).number;
+		// Room for the rows a growing programme adds (the limit is read once: getCell adds rows).
+		const last = ws.rowCount + 200;
+		for (let r = 2; r <= last; r++) ws.getCell(r, col).dataValidation = rule;
+	};
+	validate(activities, 'status', listOf(ACTIVITY_STATUSES));
+	validate(indicators, 'measure', listOf(MEASURES));
+	validate(indicators, 'direction', listOf(DIRECTIONS));
+	validate(indicators, 'aggregation', listOf(AGGREGATIONS));
+	validate(indicators, 'frequency', listOf(FREQUENCIES));
+	validate(indicators, 'disaggregatedBySex', listOf(['yes', 'no']));
+
+	const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+	meta.addRows([
+		['template', LOGFRAME_TEMPLATE],
+		['version', LOGFRAME_TEMPLATE_VERSION],
+		['programme', programme.code],
+		...LOGFRAME_SHEETS.map((s) => [`sheet.${s}`, sheetTitle(locale, s)])
+	]);
+	return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// ---- reading and checking ----------------------------------------------------------------------
+
+const YES = new Set(['yes', 'sí', 'si', '1', 'true', 'x']);
+const NO = new Set(['no', '0', 'false', '']);
+
+/** An enum cell: the key itself or its label in either language ("Número", "number"). */
+function enumValue(values: readonly string[], prefix: string, text: string): string {
+	const t = normalise(text);
+	for (const v of values) {
+		if (t === v || t === normalise(translateDynamic('es', `${prefix}${v}`)) || t === normalise(translateDynamic('en', `${prefix}${v}`)))
+			return v;
+	}
+	return text;
+}
+
+function sameOrBlank(a: unknown, b: unknown) {
+	return (a ?? '') === (b ?? '');
+}
+
+/**
+ * Reads and checks a logframe workbook: a verdict per row (new, update, unchanged, refused with
+ * every error by column), and the plan confirm writes. Writes nothing.
+ */
+export async function checkLogframeFile(
+	db: Executor,
+	programme: Programme,
+	locale: Locale,
+	file: { bytes: Buffer; fileName: string }
+): Promise<{ preview: LogframePreview; plan: LogframePlan }> {
+	if (fileKindOf(file.bytes, file.fileName) !== 'xlsx') throw new ImportRefusal('import.notWorkbook');
+	const wb = await loadWorkbook(file.bytes);
+	const meta = templateMeta(wb);
+	if (!meta || meta.get('template') !== LOGFRAME_TEMPLATE) throw new ImportRefusal('import.notTemplate');
+	if (meta.get('version') !== String(LOGFRAME_TEMPLATE_VERSION))
+		throw new ImportRefusal('import.wrongVersion', { version: meta.get('version') ?? '?' });
+	if (meta.get('programme') !== programme.code) throw new ImportRefusal('import.otherProgramme', { code: meta.get('programme') ?? '?' });
+	const grids = {} as Record<LogframeSheet, Grid>;
+	for (const s of LOGFRAME_SHEETS) {
+		const sheet = wb.getWorksheet(meta.get(`sheet.${s}`) ?? '');
+		if (!sheet) throw new ImportRefusal('import.missingHeader', { columns: `${sheetTitle('es', s)} / ${sheetTitle('en', s)}` });
+		grids[s] = gridOf(sheet);
+	}
+
+	const data = await existing(db, programme);
+	const rows: LogframeRowReport[] = [];
+	const plan: LogframePlan = {
+		modules: [],
+		outputs: [],
+		activities: [],
+		indicators: [],
+		moduleIds: new Map(data.modules.map((m) => [normalise(m.code), m.id])),
+		outputIds: new Map(data.outputs.map((o) => [normalise(o.code), o.id]))
+	};
+
+	/** The rows of one sheet as text/number values by column key, with cell-level errors. */
+	function readSheet(sheet: LogframeSheet, extra: (header: Cell) => string | null = () => null) {
+		const grid = grids[sheet];
+		if (grid.rows.length === 0) return [];
+		const columns = mapHeaders(grid.rows[0]!, COLUMNS[sheet] as readonly string[], REQUIRED[sheet], PREFIX);
+		const extras = new Map<number, string>();
+		grid.rows[0]!.forEach((h, i) => {
+			const key = extra(h);
+			if (key) extras.set(i, key);
+		});
+		const out: { report: LogframeRowReport; values: Record<string, unknown>; extras: Map<string, unknown> }[] = [];
+		grid.rows.forEach((row, index) => {
+			if (index === 0 || row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) return;
+			const report: LogframeRowReport = { sheet, line: index + 1, code: '', title: '', action: 'refused', errors: [] };
+			const values: Record<string, unknown> = {};
+			for (const key of COLUMNS[sheet]) {
+				const i = (columns as Record<string, number | undefined>)[key];
+				const cell: Cell = i === undefined ? null : (row[i] ?? null);
+				if (DATE_COLUMNS.has(key) && cell && typeof cell === 'object' && cell.bad === 'date') {
+					values[key] = cell.iso;
+					continue;
+				}
+				const read = NUMBER_COLUMNS.has(key) ? readNumber(cell, 'xlsx', '.') : readText(cell);
+				if (!read.ok) report.errors.push({ column: key, message: translateDynamic(locale, read.key) });
+				else values[key] = read.value;
+			}
+			const extraValues = new Map<string, unknown>();
+			for (const [i, key] of extras) {
+				const read = readNumber(row[i] ?? null, 'xlsx', '.');
+				if (!read.ok) report.errors.push({ column: key, message: translateDynamic(locale, read.key) });
+				else if (read.value !== undefined) extraValues.set(key, read.value);
+			}
+			report.code = String(values.code ?? '').trim();
+			report.title = String(values.title ?? '').trim();
+			rows.push(report);
+			out.push({ report, values, extras: extraValues });
+		});
+		return out;
+	}
+
+	const zodErrors = (report: LogframeRowReport, error: z.ZodError, column: (field: string) => string = (f) => f) => {
+		for (const issue of error.issues)
+			report.errors.push({ column: column(String(issue.path[0] ?? 'code')), message: issueMessage(issue, locale) });
+	};
+	const domainErrors = (report: LogframeRowReport, error: unknown) => {
+		if (!(error instanceof DomainValidationError)) throw error;
+		for (const [field, { key, params }] of Object.entries(error.fields))
+			report.errors.push({ column: field, message: translateDynamic(locale, key, params) });
+	};
+	const fail = (report: LogframeRowReport, column: string, key: MessageKey, params?: Record<string, string | number>) =>
+		report.errors.push({ column, message: translateDynamic(locale, key, params) });
+	const seen = (sheet: LogframeSheet) => {
+		const codes = new Set<string>();
+		return (report: LogframeRowReport, code: string) => {
+			if (codes.has(normalise(code))) fail(report, 'code', 'import.logframe.duplicateCode', { code });
+			codes.add(normalise(code));
+			void sheet;
+		};
+	};
+	const settle = (report: LogframeRowReport, action: 'create' | 'update' | 'unchanged') => {
+		report.action = report.errors.length ? 'refused' : action;
+		return report.action !== 'refused';
+	};
+
+	// Modules.
+	const fileModules = new Set<string>();
+	const moduleSeen = seen('modules');
+	for (const { report, values } of readSheet('modules')) {
+		moduleSeen(report, report.code);
+		const parsed = moduleSchema.safeParse(values);
+		if (!parsed.success) zodErrors(report, parsed.error);
+		const before = data.modules.find((m) => normalise(m.code) === normalise(report.code));
+		fileModules.add(normalise(report.code));
+		const input = parsed.success ? parsed.data : null;
+		const same = before && input && before.title === input.title && before.objective === input.objective;
+		if (settle(report, before ? (same ? 'unchanged' : 'update') : 'create') && input && report.action !== 'unchanged') {
+			plan.modules.push({ report, id: before?.id ?? null, version: before?.version ?? null, input });
+		}
+	}
+	const moduleKnown = (code: string) => fileModules.has(normalise(code)) || plan.moduleIds.has(normalise(code));
+
+	// Outputs: their module is in the file or already in the programme.
+	const fileOutputs = new Set<string>();
+	const outputSeen = seen('outputs');
+	for (const { report, values } of readSheet('outputs')) {
+		outputSeen(report, report.code);
+		const moduleCode = String(values.module ?? '').trim();
+		if (moduleCode && !moduleKnown(moduleCode)) fail(report, 'module', 'import.logframe.unknownParent', { code: moduleCode });
+		const parsed = outputSchema.safeParse({ ...values, moduleId: plan.moduleIds.get(normalise(moduleCode)) ?? 1 });
+		if (!parsed.success) zodErrors(report, parsed.error, (f) => (f === 'moduleId' ? 'module' : f));
+		const before = data.outputs.find((o) => normalise(o.code) === normalise(report.code));
+		fileOutputs.add(normalise(report.code));
+		const input = parsed.success ? { code: parsed.data.code, title: parsed.data.title, description: parsed.data.description } : null;
+		const same =
+			before &&
+			input &&
+			before.title === input.title &&
+			before.description === input.description &&
+			normalise(before.moduleCode) === normalise(moduleCode);
+		if (settle(report, before ? (same ? 'unchanged' : 'update') : 'create') && input && report.action !== 'unchanged') {
+			plan.outputs.push({ report, id: before?.id ?? null, version: before?.version ?? null, input, moduleCode });
+		}
+	}
+	const outputKnown = (code: string) => fileOutputs.has(normalise(code)) || plan.outputIds.has(normalise(code));
+
+	// Activities.
+	const activitySeen = seen('activities');
+	for (const { report, values } of readSheet('activities')) {
+		const outputCode = String(values.output ?? '').trim();
+		activitySeen(report, `${outputCode}/${report.code}`);
+		if (outputCode && !outputKnown(outputCode)) fail(report, 'output', 'import.logframe.unknownParent', { code: outputCode });
+		const raw = {
+			...values,
+			status: values.status ? enumValue(ACTIVITY_STATUSES, 'activityStatus.', String(values.status)) : 'planned',
+			progress: values.progress ?? 0,
+			outputId: plan.outputIds.get(normalise(outputCode)) ?? 1
+		};
+		const parsed = activitySchema.safeParse(raw);
+		if (!parsed.success) zodErrors(report, parsed.error, (f) => (f === 'outputId' ? 'output' : f));
+		else {
+			try {
+				checkActivityDates(programme, parsed.data);
+			} catch (error) {
+				domainErrors(report, error);
+			}
+		}
+		const before = data.activities.find(
+			(a) => normalise(a.outputCode) === normalise(outputCode) && normalise(a.code) === normalise(report.code)
+		);
+		const input = parsed.success ? (({ outputId: _o, ...rest }) => rest)(parsed.data) : null;
+		const same =
+			before &&
+			input &&
+			(['title', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'status', 'progress', 'responsible'] as const).every((k) =>
+				sameOrBlank(before[k], input[k])
+			);
+		if (input && before) {
+			// The sheet has no actual dates: an update keeps the ones recorded in the app.
+			input.actualStart = before.actualStart;
+			input.actualEnd = before.actualEnd;
+		}
+		if (settle(report, before ? (same ? 'unchanged' : 'update') : 'create') && input && report.action !== 'unchanged') {
+			plan.activities.push({ report, id: before?.id ?? null, version: before?.version ?? null, input, outputCode });
+		}
+	}
+
+	// Indicators, with a milestone per period column.
+	const periodByLabel = new Map(data.periods.map((p) => [normalise(p.label), p]));
+	const indicatorSeen = seen('indicators');
+	const targetsOf = new Map<number, Map<number, (typeof data.targets)[number]>>();
+	for (const t of data.targets) targetsOf.set(t.indicator_id, (targetsOf.get(t.indicator_id) ?? new Map()).set(t.period_id, t));
+	for (const { report, values, extras } of readSheet('indicators', (h) =>
+		typeof h === 'string' && periodByLabel.has(normalise(h)) ? `period:${periodByLabel.get(normalise(h))!.label}` : null
+	)) {
+		indicatorSeen(report, report.code);
+		const moduleCode = String(values.module ?? '').trim() || null;
+		const outputCode = String(values.output ?? '').trim() || null;
+		if (outputCode && !outputKnown(outputCode)) fail(report, 'output', 'import.logframe.unknownParent', { code: outputCode });
+		else if (!outputCode && moduleCode && !moduleKnown(moduleCode))
+			fail(report, 'module', 'import.logframe.unknownParent', { code: moduleCode });
+		const before: Indicator | undefined = data.indicators.find((i) => normalise(i.code) === normalise(report.code));
+		const bySex = String(values.disaggregatedBySex ?? '')
+			.trim()
+			.toLowerCase();
+		if (!YES.has(bySex) && !NO.has(bySex)) fail(report, 'disaggregatedBySex', 'validation.choice');
+		const parent = outputCode
+			? `output:${plan.outputIds.get(normalise(outputCode)) ?? 1}`
+			: moduleCode
+				? `module:${plan.moduleIds.get(normalise(moduleCode)) ?? 1}`
+				: 'programme';
+		const raw = {
+			...values,
+			parent,
+			measure: enumValue(MEASURES, 'measure.', String(values.measure ?? '')),
+			direction: enumValue(DIRECTIONS, 'direction.', String(values.direction ?? '')),
+			aggregation: enumValue(AGGREGATIONS, 'aggregation.', String(values.aggregation ?? '')),
+			frequency: enumValue(FREQUENCIES, 'frequency.', String(values.frequency ?? '')),
+			disaggregatedBySex: YES.has(bySex) ? 'on' : '',
+			// What the sheet does not carry stays as it is.
+			sdgTarget: before?.sdgTarget ?? '',
+			iloOutcome: before?.iloOutcome ?? '',
+			euLogframeCode: before?.euLogframeCode ?? '',
+			isKey: before?.isKey ? 'on' : '',
+			source: before?.source ?? 'manual'
+		};
+		const parsed = indicatorSchema.safeParse(raw);
+		if (!parsed.success) zodErrors(report, parsed.error, (f) => (f === 'parent' ? (outputCode ? 'output' : 'module') : f));
+		const input = parsed.success ? parsed.data : null;
+
+		// Milestones: the form's own bounds; a changed one needs the reason, a locked period keeps its own.
+		const targets: TargetInput[] = [];
+		let altersExisting = false;
+		if (input && extras.size) {
+			const periods = [...extras.keys()].map((k) => periodByLabel.get(normalise(k.slice('period:'.length)))!) as ReportingPeriod[];
+			const shape: Record<string, unknown> = { version: 1, reason: '' };
+			for (const p of periods) shape[`target_${p.id}`] = extras.get(`period:${p.label}`);
+			const t = targetsSchema(periods, input.measure).safeParse(shape);
+			if (!t.success) {
+				for (const issue of t.error.issues) {
+					const id = Number(String(issue.path[0]).replace(/\D+/g, ''));
+					report.errors.push({
+						column: `period:${data.periods.find((p) => p.id === id)?.label ?? ''}`,
+						message: issueMessage(issue, locale)
+					});
+				}
+			} else {
+				for (const row of t.data.rows) {
+					const old = before ? targetsOf.get(before.id)?.get(row.periodId) : undefined;
+					if (old && old.value === row.value) continue;
+					if (periods.find((p) => p.id === row.periodId)?.locked) {
+						fail(report, `period:${periods.find((p) => p.id === row.periodId)!.label}`, 'periods.locked');
+						continue;
+					}
+					if (old) altersExisting = true;
+					targets.push({ periodId: row.periodId, value: row.value, women: old?.women ?? null, men: old?.men ?? null });
+				}
+			}
+		}
+		let same = false;
+		if (input && before) {
+			const touches = (['baselineValue', 'baselineDate', 'targetValue'] as const).some((f) => before[f] !== input[f]);
+			if ((touches || altersExisting) && !input.reason) fail(report, 'reason', 'validation.reasonRequired');
+			const parentSame = outputCode
+				? before.outputId === plan.outputIds.get(normalise(outputCode))
+				: moduleCode
+					? !before.outputId && before.moduleId === plan.moduleIds.get(normalise(moduleCode))
+					: !before.moduleId;
+			same =
+				parentSame &&
+				targets.length === 0 &&
+				(
+					[
+						'title',
+						'definition',
+						'unit',
+						'measure',
+						'direction',
+						'aggregation',
+						'baselineValue',
+						'baselineDate',
+						'baselineNote',
+						'targetValue',
+						'meansOfVerification',
+						'frequency',
+						'responsible',
+						'disaggregatedBySex'
+					] as const
+				).every((k) => sameOrBlank(before[k], input[k])) &&
+				(input.decimals === null || input.decimals === before.decimals);
+		}
+		if (settle(report, before ? (same ? 'unchanged' : 'update') : 'create') && input && report.action !== 'unchanged') {
+			plan.indicators.push({
+				report,
+				id: before?.id ?? null,
+				version: before?.version ?? null,
+				input,
+				moduleCode,
+				outputCode,
+				targets,
+				targetReason: input.reason
+			});
+		}
+	}
+
+	const count = (a: LogframeRowReport['action']) => rows.filter((r) => r.action === a).length;
+	return {
+		preview: {
+			sha256: sha256Hex(file.bytes),
+			fileName: file.fileName,
+			counts: { create: count('create'), update: count('update'), unchanged: count('unchanged'), refused: count('refused') },
+			rows
+		},
+		plan
+	};
+}
+
+export const logframeSheetTitle = sheetTitle;
