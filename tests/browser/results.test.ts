@@ -206,6 +206,9 @@ describe('needs my action, in Chromium', () => {
 		await page.waitForURL(/\/inbox$/);
 		const patss = page.locator('[data-testid="inbox-programme"][data-slug="patss"]');
 		await expect.poll(() => patss.locator('[data-testid="inbox-item"]').count()).toBeGreaterThan(1);
+		// The header counts the same items, across all the coordinator's programmes.
+		const total = await page.locator('[data-testid="inbox-item"]').count();
+		await expect.poll(() => page.getByTestId('inbox-count').textContent()).toBe(String(total));
 		// IMP-2's latest approved value is from 2020-S2; 2022-S1 still waits (5.1-3 was done above).
 		const due = patss.locator('[data-testid="inbox-item"][data-kind="due"]').filter({ hasText: 'IMP-2' });
 		expect(await due.textContent()).toContain('Valor pendiente del último periodo');

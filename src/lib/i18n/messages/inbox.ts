@@ -4,6 +4,7 @@ export const inbox = defineMessages(
 	{
 		'inbox.title': 'Requiere mi acción',
 		'inbox.nav': 'Requiere mi acción',
+		'inbox.countLabel': '{n} pendientes',
 		'inbox.navCount': 'Requiere mi acción: {n} pendientes',
 		'inbox.intro': 'Lo que espera por usted en todos sus programas, a {date}.',
 		'inbox.empty': 'No tiene nada pendiente.',
@@ -19,6 +20,7 @@ export const inbox = defineMessages(
 	{
 		'inbox.title': 'Needs my action',
 		'inbox.nav': 'Needs my action',
+		'inbox.countLabel': '{n} waiting',
 		'inbox.navCount': 'Needs my action: {n} waiting',
 		'inbox.intro': 'What waits for you across all your programmes, as of {date}.',
 		'inbox.empty': 'Nothing is waiting for you.',
