@@ -127,6 +127,33 @@ describe('the snapshot', () => {
 	});
 });
 
+describe('the cut-off', () => {
+	it('judges at the period that ends on the cut-off, and prints nothing from after it', async () => {
+		// 2019-S1 and 2019-S2: the cut-off is 31 December 2019, the last day of 2019-S2.
+		const id = await writtenReport(db, evaluator, programme, [patss.periodId('2019-S1'), patss.periodId('2019-S2')]);
+		const snapshot = await draftSnapshot(db, programme, id, origin);
+		const cutOff = snapshot.report.cutOff;
+		expect(snapshot.allPeriods.every((p) => p.end <= cutOff)).toBe(true);
+		expect(snapshot.allPeriods.at(-1)?.end).toBe(cutOff);
+		for (const indicator of snapshot.indicators) {
+			expect(indicator.periods.every((p) => snapshot.allPeriods.some((a) => a.id === p.periodId))).toBe(true);
+		}
+		// IMP-1 has approved values for 2019-S2 and later: judged at 2019-S2, not at 2019-S1, and its
+		// actual is that period's, not a later one's.
+		const imp1 = snapshot.indicators.find((i) => i.code === 'IMP-1')!;
+		expect(imp1.judgedPeriodId).toBe(patss.periodId('2019-S2'));
+		const approved2019S2 = await db
+			.selectFrom('indicator_value')
+			.select('value')
+			.where('indicator_id', '=', patss.indicatorId('IMP-1'))
+			.where('period_id', '=', patss.periodId('2019-S2'))
+			.where('status', '=', 'approved')
+			.executeTakeFirstOrThrow();
+		expect(imp1.periods.find((p) => p.periodId === patss.periodId('2019-S2'))?.value).toBe(approved2019S2.value);
+		expect(Object.keys(snapshot.records).some((k) => /@20(2[0-9])-S/.test(k))).toBe(false);
+	});
+});
+
 describe('issuing', () => {
 	it('is atomic: hashes the canonical snapshot, stores the files, locks the periods, chains and audits', async () => {
 		const periods = [patss.periodId('2018-S2'), patss.periodId('2019-S1')];

@@ -100,7 +100,7 @@ export async function buildSnapshot(
 		recModuleRows,
 		previousIssue
 	] = await Promise.all([
-		assessmentFor(db, programme, { asOf: cutOff }),
+		assessmentFor(db, programme, { cutOff }),
 		loadAllTranslations(db, pid),
 		db.selectFrom('module').selectAll().where('programme_id', '=', pid).orderBy('sort_order').orderBy('id').execute(),
 		db
@@ -241,7 +241,9 @@ export async function buildSnapshot(
 		start: p.startDate,
 		end: p.endDate
 	});
-	const allPeriods = assessment.periods.map(toSnapshotPeriod);
+	// Nothing after the cut-off is printed: the periods after it have not happened yet for this report.
+	const reportedPeriods = assessment.periods.filter((p) => p.endDate <= cutOff);
+	const allPeriods = reportedPeriods.map(toSnapshotPeriod);
 	const covered = report.periodIds.length
 		? allPeriods.filter((p) => report.periodIds.includes(p.id))
 		: allPeriods.filter((p) => p.end <= cutOff && p.end >= report.windowStart);
@@ -320,7 +322,7 @@ export async function buildSnapshot(
 		if (!list) filesOf.set(f.owner_id, (list = []));
 		list.push({ name: f.original_name, sha256: f.sha256 });
 	}
-	const sortedPeriods = [...assessment.periods].sort((a, b) => a.startDate.localeCompare(b.startDate));
+	const sortedPeriods = [...reportedPeriods].sort((a, b) => a.startDate.localeCompare(b.startDate));
 	const indicators: SnapshotIndicator[] = assessment.indicators.map((ind) => {
 		const a = assessment.assessments.get(ind.id)!;
 		const key = `indicator:${ind.code}`;

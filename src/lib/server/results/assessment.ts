@@ -29,13 +29,21 @@ export interface ProgrammeAssessment {
 export interface ReadOptions {
 	asOf?: IsoDate;
 	assessment?: ProgrammeAssessment;
+	/**
+	 * Judge as a report with this cut-off date does: the periods ending on it count as ended, and
+	 * values of periods ending after it do not exist yet (milestones, being plans, still shape the
+	 * expected line). Implies asOf = the day after.
+	 */
+	cutOff?: IsoDate;
 }
+
+const dayAfter = (date: IsoDate): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The assessment a loader should use: the one it was given, or a new one. */
 export async function assessmentFor(db: Executor, programme: Programme, options: ReadOptions): Promise<ProgrammeAssessment> {
-	const asOf = options.asOf ?? todayIso();
+	const asOf = options.cutOff ? dayAfter(options.cutOff) : (options.asOf ?? todayIso());
 	const given = options.assessment;
-	if (!given) return assessProgramme(db, programme, asOf);
+	if (!given) return (await assessProgrammes(db, [programme], asOf, options.cutOff)).get(programme.id)!;
 	// A mismatch is a programming error: figures judged at another date must never be mixed in.
 	if (given.programmeId !== programme.id || given.asOf !== asOf) throw new Error('assessment of another programme or date');
 	return given;
@@ -50,7 +58,9 @@ export async function assessProgramme(db: Executor, programme: Programme, asOf: 
 export async function assessProgrammes(
 	db: Executor,
 	programmes: Programme[],
-	asOf: IsoDate = todayIso()
+	asOf: IsoDate = todayIso(),
+	/** Only values of periods ending on or before this date count (a report's cut-off). */
+	through?: IsoDate
 ): Promise<Map<number, ProgrammeAssessment>> {
 	const result = new Map<number, ProgrammeAssessment>();
 	if (programmes.length === 0) return result;
@@ -85,7 +95,9 @@ export async function assessProgrammes(
 		targets.get(t.indicator_id)!.set(t.period_id, t.value);
 	}
 	const approved: ProgrammeAssessment['approved'] = new Map();
+	const periodEnd = new Map(periodRows.map((p) => [p.id, p.end_date]));
 	for (const v of approvedRows) {
+		if (through && (periodEnd.get(v.period_id) ?? '') > through) continue;
 		if (!approved.has(v.indicator_id)) approved.set(v.indicator_id, new Map());
 		approved.get(v.indicator_id)!.set(v.period_id, { value: v.value, women: v.women, men: v.men, isIllustrative: v.is_illustrative === 1 });
 	}
@@ -98,7 +110,11 @@ export async function assessProgrammes(
 	for (const [indicatorId, values] of await derivedValues(db, parts, asOf)) {
 		approved.set(
 			indicatorId,
-			new Map([...values].map(([periodId, value]) => [periodId, { value, women: null, men: null, isIllustrative: false }]))
+			new Map(
+				[...values]
+					.filter(([periodId]) => !through || (periodEnd.get(periodId) ?? '') <= through)
+					.map(([periodId, value]) => [periodId, { value, women: null, men: null, isIllustrative: false }])
+			)
 		);
 	}
 	for (const { programme, indicators, periods } of parts) {
