@@ -5,7 +5,16 @@ import { portfolioFigures } from '$lib/server/portfolio/portfolio';
 import { assessProgrammes, countStatuses, countUpdatesOverdue } from '$lib/server/results/assessment';
 import { todayIso } from '$lib/server/core/dates';
 import { loadInbox } from '$lib/server/inbox/inbox';
+import { latestIssues, type LatestIssue } from '$lib/server/reports/issue';
+import type { Locale } from '$lib/model';
+import { formatDate } from '$lib/i18n/format';
 import type { PageServerLoad } from './$types';
+
+function lastReportOf(issue: LatestIssue | undefined, slug: string, locale: Locale): { href: string; label: string } | null {
+	if (!issue) return null;
+	const title = issue.title[locale] || issue.title.es || issue.title.en;
+	return { href: `/programmes/${slug}/reports/${issue.reportId}`, label: `${title} · ${formatDate(locale, issue.issuedAt.slice(0, 10))}` };
+}
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -14,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	// One assessment for all programmes at once: the portfolio costs the same few statements
 	// whether the user sees one programme or forty.
 	const asOf = todayIso();
-	const [assessed, figures] = await Promise.all([
+	const [assessed, figures, issues] = await Promise.all([
 		assessProgrammes(
 			db,
 			portfolio.map((e) => e.programme),
@@ -24,8 +33,13 @@ export const load: PageServerLoad = async (event) => {
 			db,
 			portfolio.map((e) => e.programme.id),
 			asOf
+		),
+		latestIssues(
+			db,
+			portfolio.map((e) => e.programme.id)
 		)
 	]);
+	const locale = event.locals.locale;
 	// The same assessment feeds "needs my action", so the cards' counts cost no second one.
 	const inbox = await loadInbox(db, user, portfolio, asOf, assessed);
 	const waiting = new Map(inbox.programmes.map((p) => [p.programme.id, p.items.length]));
@@ -37,9 +51,8 @@ export const load: PageServerLoad = async (event) => {
 			statusCounts: countStatuses(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			updatesOverdue: countUpdatesOverdue(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			...figures.get(entry.programme.id)!,
-			// The seam for the reports: the last issued report of each programme (read for all
-			// programmes at once, so the portfolio stays a fixed number of statements) goes here.
-			lastReport: null as { href: string; label: string } | null
+			// The last issued report of each programme, read for all programmes at once.
+			lastReport: lastReportOf(issues.get(entry.programme.id), entry.programme.slug, locale)
 		}))
 	};
 };

@@ -199,7 +199,10 @@ describe('approved data only, for every role', () => {
 		const own = await loadAs<{ dashboard: Dashboard }>(db, loadDashboardPage, 'donor.iess@avance.test', { params: { slug: 'patss' } });
 		expect(own.kind).toBe('value');
 		expect(own.kind === 'value' && own.value.dashboard.statusByModule.length).toBeGreaterThan(0);
-		expect(own.kind === 'value' && own.value.dashboard.header.links).toEqual([]);
+		// No report issued in this database and no IATI identifier: the IPTT workbook only, no dead link.
+		expect(own.kind === 'value' && own.value.dashboard.header.links).toEqual([
+			{ kind: 'iptt', href: '/programmes/patss/export/iptt.xlsx' }
+		]);
 	});
 });
 

@@ -265,3 +265,44 @@ export async function issueFile(
 	}
 	return { bytes: new Uint8Array(bytes), sha256: file.sha256 };
 }
+
+/** The latest issue of each programme's reports, for portfolio cards and dashboard headers. */
+export interface LatestIssue {
+	programmeId: number;
+	reportId: number;
+	number: number;
+	issuedAt: string;
+	title: { es: string; en: string };
+}
+
+/** One statement whatever the number of programmes: every issue of theirs, newest first, the first per programme kept. */
+export async function latestIssues(db: Executor, programmeIds: readonly number[]): Promise<Map<number, LatestIssue>> {
+	const latest = new Map<number, LatestIssue>();
+	if (programmeIds.length === 0) return latest;
+	const rows = await db
+		.selectFrom('report_issue')
+		.innerJoin('report', 'report.id', 'report_issue.report_id')
+		.select([
+			'report.programme_id',
+			'report.id as report_id',
+			'report_issue.number',
+			'report_issue.issued_at',
+			'report.title_es',
+			'report.title_en'
+		])
+		.where('report.programme_id', 'in', [...programmeIds])
+		.orderBy('report_issue.issued_at', 'desc')
+		.orderBy('report_issue.id', 'desc')
+		.execute();
+	for (const r of rows) {
+		if (latest.has(r.programme_id)) continue;
+		latest.set(r.programme_id, {
+			programmeId: r.programme_id,
+			reportId: r.report_id,
+			number: r.number,
+			issuedAt: r.issued_at,
+			title: { es: r.title_es, en: r.title_en }
+		});
+	}
+	return latest;
+}

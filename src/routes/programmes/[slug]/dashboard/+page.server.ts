@@ -1,15 +1,35 @@
 import { loadDashboard, type DashboardLink } from '$lib/server/dashboard/dashboard';
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
+import { iatiBlocker } from '$lib/server/exchange/iati-activity';
+import { latestIssues } from '$lib/server/reports/issue';
+import { formatDate } from '$lib/i18n/format';
 import type { PageServerLoad } from './$types';
 
 // The programme dashboard: read-only, approved data only, the same for every role that may see
 // the programme (a non-member gets 404 from the guard).
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
-	// The header's documents (latest issued report, IPTT workbook, IATI file) join here once the
-	// reports and exports exist; until then there is none, so no dead link is shown.
-	const links: DashboardLink[] = [];
-	const dashboard = await loadDashboard(getDb(), access.programme, access.viewer, { locale: event.locals.locale, links });
+	const db = getDb();
+	const { programme } = access;
+	const locale = event.locals.locale;
+	const base = `/programmes/${programme.slug}`;
+	// The header's documents: the latest issued report (when there is one), the IPTT workbook, and
+	// the IATI file only when the fact sheet lets it be valid, so no link leads nowhere.
+	const latest = (await latestIssues(db, [programme.id])).get(programme.id);
+	const links: DashboardLink[] = [
+		...(latest
+			? [
+					{
+						kind: 'report' as const,
+						href: `${base}/reports/${latest.reportId}`,
+						detail: `${latest.title[locale] || latest.title.es || latest.title.en} · ${formatDate(locale, latest.issuedAt.slice(0, 10))}`
+					}
+				]
+			: []),
+		{ kind: 'iptt', href: `${base}/export/iptt.xlsx` },
+		...(iatiBlocker(programme) ? [] : [{ kind: 'iati' as const, href: `${base}/export/iati.xml` }])
+	];
+	const dashboard = await loadDashboard(db, programme, access.viewer, { locale, links });
 	return { dashboard };
 };
