@@ -8,6 +8,8 @@ import { actions as indicatorActions } from '../../../src/routes/programmes/[slu
 import { loadAs, postAs } from '../../helpers/actions';
 import { freshDatabase } from '../../helpers/db';
 import { seeded } from '../../helpers/programme';
+import { createReport } from '$lib/server/reports/reports';
+import { userId } from '../../helpers/db';
 
 // "Needs my action" (design §4), across every programme of the person, through the real page load.
 
@@ -116,5 +118,25 @@ describe('needs my action', () => {
 		expect(admin.r.inboxTotal).toBe(inbox.total);
 		const coord = await count(COORD);
 		expect(coord.n).toBe(admin.n);
+	});
+
+	it('lists draft reports to write or issue to the evaluator, and to nobody who may not issue them', async () => {
+		const evaluator = await userId(db, 'evaluator@avance.test');
+		const id = await createReport(db, { id: evaluator }, patss.programme, {
+			layout: 'oecd_dac',
+			titleEs: 'Informe de avance 2021',
+			titleEn: 'Progress report 2021',
+			window: 'periods',
+			periodIds: [patss.periodId('2021-S1')],
+			windowStart: null,
+			cutOff: null,
+			languages: ['es', 'en']
+		});
+		const items = itemsOf(await inboxOf('evaluator@avance.test'), 'patss').filter((i) => i.kind === 'report');
+		expect(items).toEqual([
+			expect.objectContaining({ href: `/programmes/patss/reports/${id}`, title: 'Informe de avance 2021', date: '2021-06-30' })
+		]);
+		expect(kinds(await inboxOf(COORD), 'patss', 'report')).toEqual([]);
+		expect((await inboxOf('donor.iess@avance.test')).total).toBe(0);
 	});
 });

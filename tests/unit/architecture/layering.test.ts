@@ -24,7 +24,7 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	risks: ['programmes', 'results'],
 	gender: ['programmes', 'results'],
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
-	inbox: ['programmes', 'results', 'risks', 'recommendations'],
+	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth'],
 	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],

@@ -14,6 +14,7 @@ export const inbox = defineMessages(
 		'inbox.kind.due': 'Valor pendiente del último periodo',
 		'inbox.kind.riskReview': 'Revisión de riesgo vencida',
 		'inbox.kind.keyAction': 'Acción clave vencida',
+		'inbox.kind.report': 'Informe por escribir o emitir',
 		'inbox.since': 'desde {date}',
 		'inbox.onCard': 'Requieren su acción: {n}'
 	},
@@ -30,6 +31,7 @@ export const inbox = defineMessages(
 		'inbox.kind.due': 'Value due for the last period',
 		'inbox.kind.riskReview': 'Risk review overdue',
 		'inbox.kind.keyAction': 'Key action overdue',
+		'inbox.kind.report': 'Report to write or issue',
 		'inbox.since': 'since {date}',
 		'inbox.onCard': 'Need your action: {n}'
 	}

@@ -1,9 +1,10 @@
 import { isOverdue } from '$lib/adoption';
-import { OPEN_VALUE_STATES, type IsoDate, type Programme, type Role } from '$lib/model';
+import { OPEN_VALUE_STATES, type IsoDate, type Locale, type Programme, type Role } from '$lib/model';
 import { can, type Grants } from '$lib/permissions';
 import { reviewOverdue } from '$lib/risk-rules';
 import type { Executor } from '../db/executor';
 import { assessProgrammes, type ProgrammeAssessment } from '../results/assessment';
+import { draftsToIssue } from '../reports/reports';
 import { reviewableValueIds } from '../results/values';
 
 // "Needs my action" (design §4): what waits for this person across all their programmes — values
@@ -11,7 +12,7 @@ import { reviewableValueIds } from '../results/values';
 // due for the last ended period, risk reviews and key actions past their date. A fixed number of
 // statements whatever the number of programmes or indicators.
 
-export type InboxKind = 'review' | 'returned' | 'due' | 'riskReview' | 'keyAction';
+export type InboxKind = 'review' | 'returned' | 'due' | 'riskReview' | 'keyAction' | 'report';
 
 export interface InboxItem {
 	/** Unique in the inbox: the kind and the record it is about. */
@@ -44,7 +45,7 @@ interface Entry {
 
 export async function loadInbox(
 	db: Executor,
-	user: { id: number; isAdmin: boolean },
+	user: { id: number; isAdmin: boolean; locale?: Locale },
 	entries: Entry[],
 	asOf: IsoDate,
 	/** The programmes' assessments at `asOf`, when the request already has them (the portfolio does). */
@@ -59,13 +60,14 @@ export async function loadInbox(
 	const recording = allowed('value.record');
 	const keepingRisks = allowed('risk.edit');
 	const keepingRecommendations = allowed('recommendation.edit');
+	const issuingReports = allowed('report.issue');
 	const ids = (list: Programme[]) => list.map((p) => p.id);
 	// Every query runs over all the person's programmes and the rights are applied below, so the
 	// statements are the same for every role and every number of programmes.
 	const all = entries.map((e) => e.programme);
 	if (all.length === 0) return { asOf, programmes: [], total: 0 };
 
-	const [open, assessed, risks, actions] = await Promise.all([
+	const [open, assessed, risks, actions, drafts] = await Promise.all([
 		db
 			.selectFrom('indicator_value')
 			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
@@ -106,7 +108,8 @@ export async function loadInbox(
 			])
 			.where('recommendation.programme_id', 'in', ids(all))
 			.where('key_action.due_date', '<', asOf)
-			.execute()
+			.execute(),
+		draftsToIssue(db, ids(all))
 	]);
 
 	const reviewingIds = new Set(ids(reviewing));
@@ -180,7 +183,22 @@ export async function loadInbox(
 		});
 	}
 
-	const order: InboxKind[] = ['review', 'returned', 'due', 'riskReview', 'keyAction'];
+	// Reports to write or issue: the drafts, for those who may issue them.
+	const reportIssuers = new Set(ids(issuingReports));
+	for (const d of drafts) {
+		if (!reportIssuers.has(d.programmeId)) continue;
+		push(d.programmeId, {
+			key: `report:${d.id}`,
+			kind: 'report',
+			href: `/programmes/${slugOf.get(d.programmeId)}/reports/${d.id}`,
+			code: '',
+			title: d.title[user.locale ?? 'es'] || d.title.es || d.title.en,
+			period: null,
+			date: d.cutOff
+		});
+	}
+
+	const order: InboxKind[] = ['review', 'returned', 'due', 'riskReview', 'keyAction', 'report'];
 	const programmes = entries
 		.map((e) => ({
 			programme: { id: e.programme.id, slug: e.programme.slug, shortName: e.programme.shortName },

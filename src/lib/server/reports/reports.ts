@@ -559,3 +559,25 @@ export async function reopenReport(db: Executor, actor: Actor, programme: Progra
 		});
 	});
 }
+
+/** A draft report still to write or issue, for the inbox of the evaluators who may issue it. */
+export interface DraftToIssue {
+	id: number;
+	programmeId: number;
+	title: { es: string; en: string };
+	cutOff: IsoDate;
+}
+
+/** Every draft report of these programmes, in one statement. */
+export async function draftsToIssue(db: Executor, programmeIds: readonly number[]): Promise<DraftToIssue[]> {
+	if (programmeIds.length === 0) return [];
+	const rows = await db
+		.selectFrom('report')
+		.select(['id', 'programme_id', 'title_es', 'title_en', 'cut_off'])
+		.where('programme_id', 'in', [...programmeIds])
+		.where('status', '=', 'draft')
+		.orderBy('cut_off')
+		.orderBy('id')
+		.execute();
+	return rows.map((r) => ({ id: r.id, programmeId: r.programme_id, title: { es: r.title_es, en: r.title_en }, cutOff: r.cut_off }));
+}
