@@ -32,7 +32,13 @@ import { GET as getRecommendations } from '../../../src/routes/api/v1/programmes
 import { GET as getRecommendation } from '../../../src/routes/api/v1/programmes/[slug]/recommendations/[id]/+server';
 import { GET as getReports } from '../../../src/routes/api/v1/programmes/[slug]/reports/+server';
 import { GET as getSchema } from '../../../src/routes/api/v1/schema/[name].json/+server';
-import { freshDatabase } from '../../helpers/db';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueReport } from '$lib/server/reports/issue';
+import { reportRowFor } from '$lib/server/reports/reports';
+import { fakeRenderers, writtenReport } from '../../helpers/reports';
+import { freshDatabase, userId } from '../../helpers/db';
 import { call, makeEvent, sessionUser } from '../../helpers/events';
 import { seeded } from '../../helpers/programme';
 
@@ -318,10 +324,26 @@ describe('role scoping mirrors the pages', () => {
 		expect(parse(recommendationResponseSchema, rec.body).data).toEqual(climbed);
 	});
 
-	it('answers the reports endpoint with an empty list until reports are issued', async () => {
+	it('lists issued reports with their hash and files, and never a draft', async () => {
+		const empty = await get(getReports, '/api/v1/programmes/patss/reports', { slug: 'patss' }, tokens.donor);
+		expect(empty.status).toBe(200);
+		expect(parse(reportListSchema, empty.body).data).toEqual([]);
+
+		process.env.UPLOADS_PATH = mkdtempSync(join(tmpdir(), 'avance-api-reports-'));
+		const patss = await seeded(db, 'patss');
+		const evaluator = { id: await userId(db, 'evaluator@avance.test'), name: 'Evaluadora' };
+		const issued = await writtenReport(db, evaluator, patss.programme, [patss.periodId('2019-S1'), patss.periodId('2019-S2')]);
+		const draft = await writtenReport(db, evaluator, patss.programme, [patss.periodId('2020-S1')]);
+		const { version } = await reportRowFor(db, patss.programme.id, issued);
+		const result = await issueReport(db, evaluator, patss.programme, issued, version, fakeRenderers, { origin: 'http://localhost' });
+
 		const r = await get(getReports, '/api/v1/programmes/patss/reports', { slug: 'patss' }, tokens.donor);
-		expect(r.status).toBe(200);
-		expect(parse(reportListSchema, r.body).data).toEqual([]);
+		const list = parse(reportListSchema, r.body).data;
+		expect(list.map((x) => x.id)).toEqual([issued]);
+		expect(list.map((x) => x.id)).not.toContain(draft);
+		expect(list[0]).toMatchObject({ number: 1, snapshotSha256: result.sha256 });
+		expect(list[0]!.files.map((f) => `${f.kind}-${f.locale}`).sort()).toEqual(['docx-en', 'docx-es', 'pdf-en', 'pdf-es']);
+		expect(list[0]!.files[0]!.url).toMatch(new RegExp(`/programmes/patss/reports/${issued}/issues/1/report-(es|en)\\.(pdf|docx)$`));
 	});
 });
 

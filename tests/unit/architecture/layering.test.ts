@@ -26,7 +26,7 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations'],
-	api: ['programmes', 'results', 'risks', 'recommendations', 'auth'],
+	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports'],
 	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations']
 };

@@ -1,24 +1,45 @@
 import type { z } from 'zod';
 import type { Executor } from '../db/executor';
+import { listIssues } from '../reports/issue';
 import type { ApiProgrammeAccess } from './access';
-import { enc, listLinks, type AnswerContext } from './answer';
-import type { PageRequest } from './cursor';
+import { at, enc, listLinks, type AnswerContext } from './answer';
+import { paginate, type PageRequest } from './cursor';
 import type { reportListSchema } from './schemas';
 
 /**
- * Issued reports (metadata and file links). Reports are not stored by this version of Avance:
- * there is no report table yet, so every programme answers an empty list in the final shape,
- * and clients written against it keep working once reports are issued.
+ * Issued reports: one entry per issue (a correction is a new issue), with its snapshot hash and
+ * its files. Only issues are listed, never a draft, so every reader of the programme sees the
+ * same list. The file links are the app's download addresses (they need a signed-in session).
  */
 export async function readReports(
-	_db: Executor,
+	db: Executor,
 	access: ApiProgrammeAccess,
 	ctx: AnswerContext,
 	page: PageRequest
 ): Promise<z.output<typeof reportListSchema>> {
+	const base = `/programmes/${enc(access.programme.slug)}`;
+	const issues = (await listIssues(db, access.programme.id)).map((issue) => ({ ...issue, id: issue.issueId }));
+	const { items, nextCursor } = paginate('reports', issues, page);
 	return {
-		data: [],
-		pagination: { limit: page.limit, nextCursor: null },
-		links: listLinks(ctx, `/programmes/${enc(access.programme.slug)}`, null)
+		data: items.map((issue) => {
+			const report = `${base}/reports/${issue.reportId}`;
+			return {
+				id: issue.reportId,
+				title: issue.title[ctx.lang] || issue.title.es || issue.title.en,
+				number: issue.number,
+				issuedAt: issue.issuedAt,
+				languages: issue.languages,
+				snapshotSha256: issue.snapshotSha256,
+				files: issue.files.map((f) => ({
+					kind: f.format,
+					locale: f.lang,
+					sha256: f.sha256,
+					url: at(ctx, `${report}/issues/${issue.number}/report-${f.lang}.${f.format}`)
+				})),
+				links: { self: at(ctx, `/api/v1${base}/reports`), page: at(ctx, report) }
+			};
+		}),
+		pagination: { limit: page.limit, nextCursor },
+		links: listLinks(ctx, `${base}/reports`, nextCursor)
 	};
 }

@@ -306,3 +306,56 @@ export async function latestIssues(db: Executor, programmeIds: readonly number[]
 	}
 	return latest;
 }
+
+/** An issue with its files, as the read API lists it (issued reports are public to every reader of the programme). */
+export interface IssueListing {
+	issueId: number;
+	reportId: number;
+	number: number;
+	issuedAt: string;
+	title: { es: string; en: string };
+	languages: Locale[];
+	snapshotSha256: string;
+	files: { lang: Locale; format: 'pdf' | 'docx'; sha256: string }[];
+}
+
+/** Every issue of the programme's reports with its files: two statements whatever their number. */
+export async function listIssues(db: Executor, programmeId: number): Promise<IssueListing[]> {
+	const issues = await db
+		.selectFrom('report_issue')
+		.innerJoin('report', 'report.id', 'report_issue.report_id')
+		.select([
+			'report_issue.id',
+			'report_issue.report_id',
+			'report_issue.number',
+			'report_issue.issued_at',
+			'report_issue.snapshot_sha256',
+			'report.title_es',
+			'report.title_en',
+			'report.languages'
+		])
+		.where('report.programme_id', '=', programmeId)
+		.orderBy('report_issue.id')
+		.execute();
+	if (issues.length === 0) return [];
+	const files = await db
+		.selectFrom('report_issue_file')
+		.select(['issue_id', 'lang', 'format', 'sha256'])
+		.where(
+			'issue_id',
+			'in',
+			issues.map((i) => i.id)
+		)
+		.orderBy('id')
+		.execute();
+	return issues.map((i) => ({
+		issueId: i.id,
+		reportId: i.report_id,
+		number: i.number,
+		issuedAt: i.issued_at,
+		title: { es: i.title_es, en: i.title_en },
+		languages: JSON.parse(i.languages) as Locale[],
+		snapshotSha256: i.snapshot_sha256,
+		files: files.filter((f) => f.issue_id === i.id).map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256 }))
+	}));
+}
