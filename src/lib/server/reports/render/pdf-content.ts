@@ -4,6 +4,8 @@ import type { ChartImage } from './charts';
 // The document model → pdfmake content nodes. Kept apart from pdf.ts (fonts, page setup,
 // properties) so each reads on its own. pdfmake's nodes are plain objects; their type is loose.
 
+// `any`, not `unknown`: a node is a nested mix of pdfmake's optional keys (text, table, stack,
+// linkToDestination…) built and read field by field; pdfmake 0.3 ships no types for them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PdfNode = Record<string, any>;
 
