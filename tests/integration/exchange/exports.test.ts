@@ -103,7 +103,12 @@ describe('the IPTT workbook', () => {
 		const col = (key: string) => keys.indexOf(key) + 1;
 		const rows = new Map<string, ExcelJS.Row>();
 		sheet.eachRow((row, n) => {
-			if (n > 3 && typeof row.getCell(col('code')).value === 'string' && typeof row.getCell(1).value === 'number' && row.outlineLevel === 1)
+			if (
+				n > 3 &&
+				typeof row.getCell(col('code')).value === 'string' &&
+				String(row.getCell(1).value).startsWith('indicator:') &&
+				row.outlineLevel === 1
+			)
 				rows.set(row.getCell(col('code')).value as string, row);
 		});
 		expect(rows.size).toBe(summaries.length);
@@ -142,6 +147,27 @@ describe('the IPTT workbook', () => {
 			});
 		});
 		expect(numeric).toBeGreaterThan(50);
+	});
+
+	it('keys every row by kind, keeps a row for every module and output, and prints landscape on the page width', async () => {
+		const file = await exportIptt(db, patss.programme, coordinator, { i18n: es, asOf: AS_OF, fileUrl });
+		const sheet = (await readWorkbook(file.bytes)).getWorksheet('IPTT')!;
+		const keys: string[] = [];
+		sheet.eachRow((row, n) => {
+			if (n > 3) keys.push(String(row.getCell(1).value));
+		});
+		expect(new Set(keys).size).toBe(keys.length);
+		const modules = await db.selectFrom('module').select('id').where('programme_id', '=', patss.programme.id).execute();
+		const outputs = await db
+			.selectFrom('output')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.select('output.id')
+			.where('module.programme_id', '=', patss.programme.id)
+			.execute();
+		for (const m of modules) expect(keys).toContain(`module:${m.id}`);
+		for (const o of outputs) expect(keys).toContain(`output:${o.id}`);
+		expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+		expect(sheet.pageSetup.printTitlesRow).toBe('2:3');
 	});
 
 	it('gives a donor approved values only, even when asking for open ones, and lets the team add them marked as such', async () => {

@@ -8,7 +8,9 @@ import {
 	countryCode,
 	EVIDENCE_DOCUMENT_CATEGORY,
 	SECTOR,
-	GENDER_POLICY_MARKER
+	GENDER_POLICY_MARKER,
+	FILE_FORMATS,
+	fileFormat
 } from '$lib/server/exchange/iati-codelists';
 import { validateIati } from '$lib/server/exchange/iati-validate';
 import { fixture, programme } from './fixture';
@@ -36,6 +38,13 @@ describe('the IATI codelists the export uses', () => {
 		expect(ACTIVITY_STATUS).toEqual({ pipeline: '1', active: '2', closed: '4', suspended: '6' });
 	});
 
+	it('maps a stored file to its FileFormat code: parameters dropped, a format the codelist lacks as any bytes', () => {
+		expect(fileFormat('text/csv; charset=utf-8')).toBe('text/csv');
+		expect(fileFormat('image/webp')).toBe('application/octet-stream');
+		expect(fileFormat('application/PDF')).toBe('application/pdf');
+		expect(fileFormat('')).toBe('application/octet-stream');
+	});
+
 	it('knows the countries of the programmes by name, with or without accents, as ISO 3166 codes', () => {
 		expect(['Ecuador', 'Perú', 'Peru', 'El Salvador', 'EC', 'Atlantis'].map(countryCode)).toEqual(['EC', 'PE', 'PE', 'SV', 'EC', null]);
 	});
@@ -59,6 +68,26 @@ describe('the IATI activity file', () => {
 		expect(attrs(text, 'category', 'code')).toEqual([EVIDENCE_DOCUMENT_CATEGORY, EVIDENCE_DOCUMENT_CATEGORY]);
 		expect(attrs(text, 'dimension', 'value')).toEqual(['female', 'male']);
 		expect(attrs(text, 'dimension', 'name')).toEqual(['sex', 'sex']);
+	});
+
+	it('writes only FileFormat codes for evidence, whatever kind of file was attached', () => {
+		const data = fixture();
+		data.values[1] = {
+			...data.values[1]!,
+			files: [
+				{ id: 9, name: 'lista.csv', contentType: 'text/csv; charset=utf-8' },
+				{ id: 10, name: 'foto.webp', contentType: 'image/webp' },
+				{ id: 11, name: 'acta.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }
+			]
+		};
+		const formats = attrs(iatiActivityXml(data, { fileUrl, now: new Date('2026-11-21T10:00:00Z') }), 'document-link', 'format');
+		expect(formats).toEqual([
+			'text/html',
+			'text/csv',
+			'application/octet-stream',
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		]);
+		for (const format of formats) expect(FILE_FORMATS.has(format!)).toBe(true);
 	});
 
 	it('writes the title in both languages, only where a translation exists', () => {

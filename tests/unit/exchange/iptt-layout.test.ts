@@ -13,7 +13,7 @@ describe('the IPTT layout', () => {
 	it('puts the hidden id, code and indicator first, then five columns per period under a band with its label', () => {
 		const layout = ipttLayout(fixture(), en);
 		expect(layout.columns.slice(0, 3).map((c) => [c.key, !!c.hidden])).toEqual([
-			['indicator_id', true],
+			['record', true],
 			['code', false],
 			['indicator', false]
 		]);
@@ -26,7 +26,7 @@ describe('the IPTT layout', () => {
 		expect(layout.columns.slice(12, 17).map((c) => c.key)).toEqual(['p11.target', 'p11.actual', 'p11.progress', 'p11.women', 'p11.men']);
 	});
 
-	it('writes a level row before each level that has indicators, and skips those without', () => {
+	it('writes a level row for every module and output, with or without indicators of its own', () => {
 		const rows = ipttLayout(fixture(), es).rows;
 		expect(rows.map((r) => (r.kind === 'level' ? `${r.level}:${r.text}` : r.cells[1]!.value))).toEqual([
 			'programme:Programa (impacto) — Asistencia técnica',
@@ -34,8 +34,18 @@ describe('the IPTT layout', () => {
 			'module:M1 — Módulo uno',
 			'M1-1',
 			'output:1.1 — Producto uno',
-			'1.1-1'
+			'1.1-1',
+			'output:1.2 — Producto sin indicadores'
 		]);
+	});
+
+	it('keys each row by its kind and id, so a module, an output and an indicator never share a key', () => {
+		const data = fixture();
+		// Give the module the same id as an indicator: their keys must still differ.
+		data.groups[1] = { ...data.groups[1]!, id: data.groups[0]!.indicators[0]!.indicator.id };
+		const keys = ipttLayout(data, en).rows.map((r) => (r.kind === 'level' ? r.key : r.cells[0]!.value));
+		expect(keys).toEqual(['programme', 'indicator:1', 'module:1', 'indicator:3', 'output:7', 'indicator:2', 'output:8']);
+		expect(new Set(keys).size).toBe(keys.length);
 	});
 
 	it('keeps figures as numbers with the indicator decimals and status as words, with the fallback mark', () => {
@@ -43,7 +53,8 @@ describe('the IPTT layout', () => {
 		const [impact, law, people] = rows.map((r) => (r.kind === 'indicator' ? r.cells : []));
 		expect(impact![7]).toEqual({ value: 40.5, numFmt: '#,##0.0" %"' });
 		expect(impact![13]).toEqual({ value: 46.25, numFmt: '#,##0.0" %"' });
-		expect(impact![14]).toEqual({ value: 1.1, numFmt: '0%' });
+		// Progress on the CSV's scale: a percentage (110 for 1.1), formatted with a "%" sign.
+		expect(impact![14]).toEqual({ value: 110, numFmt: '0" %"' });
 		expect(impact![9]).toMatchObject({ value: 'On track', tone: 'ok' });
 		expect(people![2]!.value).toBe('Personas capacitadas (es)');
 		expect(people![9]!.value).toBe('At risk');
@@ -114,8 +125,8 @@ describe('the other sheets', () => {
 		const sheet = notesLayout(fixture(), es, fileUrl);
 		const cells = sheet.rows.map((r) => (r.kind === 'indicator' ? r.cells.map((c) => c.value) : []));
 		expect(cells).toEqual([
-			[101, 'IMP-1', '2019-S1', 'Aprobado', '=HYPERLINK("x")', 'https://example.org/informe.pdf', null],
-			[102, '1.1-1', '2019-S1', 'Aprobado', 'Dos cohortes.', null, 'lista.pdf <https://avance.example/programmes/demo/files/9>']
+			['value:101', 'IMP-1', '2019-S1', 'Aprobado', '=HYPERLINK("x")', 'https://example.org/informe.pdf', null],
+			['value:102', '1.1-1', '2019-S1', 'Aprobado', 'Dos cohortes.', null, 'lista.pdf <https://avance.example/programmes/demo/files/9>']
 		]);
 	});
 

@@ -1,5 +1,6 @@
 import type { I18n } from '$lib/i18n/context';
 import { exportIndicators, shownText, type ExportData } from './export-data';
+import { asPercent } from './iptt-layout';
 
 // The results as CSV (design §7): UTF-8 with a BOM (so Excel reads the accents), one row per
 // indicator × period, headers in the requester's language, numbers as plain numbers with a dot,
@@ -30,9 +31,6 @@ export function csvField(value: CsvValue): string {
 export function csvLine(values: CsvValue[]): string {
 	return values.map(csvField).join(',');
 }
-
-/** A ratio as a percentage with one decimal (0.874 → 87.4), for a CSV reader. */
-const percent = (ratio: number | null) => (ratio === null ? null : Math.round(ratio * 1000) / 10);
 
 export function resultsCsvRows(data: ExportData, i18n: I18n): CsvValue[][] {
 	const L = i18n.locale;
@@ -80,7 +78,7 @@ export function resultsCsvRows(data: ExportData, i18n: I18n): CsvValue[][] {
 				period.endDate,
 				p.target,
 				p.actual,
-				percent(p.progress),
+				asPercent(p.progress),
 				p.women,
 				p.men,
 				p.status ? i18n.td(`status.${p.status}`) : null,

@@ -8,6 +8,7 @@ import {
 	ACTIVITY_STATUS,
 	DESCRIPTION_GENERAL,
 	EVIDENCE_DOCUMENT_CATEGORY,
+	fileFormat,
 	GENDER_POLICY_MARKER,
 	INDICATOR_MEASURE,
 	ORGANISATION_ROLE,
@@ -70,7 +71,7 @@ function evidenceLinks(parent: XMLBuilder, value: ExportValue | undefined, title
 	};
 	const url = value.evidenceUrl ? safeUrl(value.evidenceUrl) : null;
 	if (url) link(url, 'text/html', title);
-	for (const f of value.files) link(fileUrl(f.id), f.contentType || 'application/octet-stream', `${title}: ${f.name}`);
+	for (const f of value.files) link(fileUrl(f.id), fileFormat(f.contentType), `${title}: ${f.name}`);
 }
 
 function indicatorElement(

@@ -38,6 +38,39 @@ export const SECTOR = { vocabulary: '1', code: '16010' } as const;
 /** DocumentCategory A08: Results, outcomes and outputs (evidence of a reported value). */
 export const EVIDENCE_DOCUMENT_CATEGORY = 'A08';
 
+/**
+ * FileFormat (IATI-Codelists-NonEmbedded, taken from IANA media types): the formats of the files
+ * Avance accepts as evidence that are in the codelist, as it stood in June 2026. The schema types
+ * `document-link/@format` as a plain string, so only this list keeps a code out of the file that
+ * the IATI Validator would reject: WebP is not in it, and a media type's parameters
+ * (`text/csv; charset=utf-8`) are not part of a code.
+ */
+export const FILE_FORMATS = new Set([
+	'text/html',
+	'text/csv',
+	'text/plain',
+	'application/pdf',
+	'image/png',
+	'image/jpeg',
+	'image/gif',
+	'application/msword',
+	'application/vnd.ms-excel',
+	'application/vnd.ms-powerpoint',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+	'application/vnd.oasis.opendocument.text',
+	'application/vnd.oasis.opendocument.spreadsheet',
+	'application/vnd.oasis.opendocument.presentation',
+	'application/octet-stream'
+]);
+
+/** A stored file's content type as a FileFormat code: its media type, or "any bytes" when the codelist lacks it. */
+export function fileFormat(contentType: string): string {
+	const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+	return FILE_FORMATS.has(mediaType) ? mediaType : 'application/octet-stream';
+}
+
 /** The `sex` dimension's values for the women and men figures. */
 export const SEX_DIMENSION = { name: 'sex', women: 'female', men: 'male' } as const;
 

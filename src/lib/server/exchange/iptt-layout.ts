@@ -17,7 +17,7 @@ export interface Cell {
 }
 
 export interface Column {
-	/** A stable machine key (the hidden first row), e.g. `indicator_id` or `p12.actual`. */
+	/** A stable machine key (the hidden first row), e.g. `record` or `p12.actual`. */
 	key: string;
 	header: string;
 	width: number;
@@ -27,9 +27,17 @@ export interface Column {
 export interface LevelRow {
 	kind: 'level';
 	level: 'programme' | 'module' | 'output';
-	/** The level's record id (hidden column), null for the programme. */
-	id: number | null;
+	/** The level's record key for the hidden first column, typed so it never equals an indicator's. */
+	key: string;
 	text: string;
+}
+
+/**
+ * The hidden key of a row: `indicator:12`, `module:3`, `output:7`, `programme`. A bare id would let
+ * a module and an indicator with the same number share one key for a program reading the sheet.
+ */
+export function recordKey(level: 'indicator' | 'value' | 'change' | LevelRow['level'], id: number | null): string {
+	return id === null ? level : `${level}:${id}`;
 }
 export interface IndicatorRow {
 	kind: 'indicator';
@@ -64,8 +72,16 @@ export function measureFormat(i18n: I18n, measure: Measure, decimals: number): s
 	}
 }
 
-/** A ratio shown as a whole percentage (progress, achievement). */
-export const RATIO_FORMAT = '0%';
+/**
+ * Progress and achievement are written as percentages (87.4 for 0.874), the same scale as the CSV,
+ * so a program reading either file gets one number; the header says "%" and the format shows it.
+ */
+export const PERCENT_FORMAT = '0" %"';
+
+/** A ratio as a percentage with one decimal (0.874 → 87.4), for a program reading the file. */
+export function asPercent(ratio: number | null): number | null {
+	return ratio === null ? null : Math.round(ratio * 1000) / 10;
+}
 
 const TONE: Record<string, Cell['tone']> = {
 	achieved: 'ok',
@@ -83,7 +99,7 @@ const PER_PERIOD = ['target', 'actual', 'progress', 'women', 'men'] as const;
 export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 	const L = i18n.locale;
 	const fixed: Column[] = [
-		{ key: 'indicator_id', header: i18n.t('export.col.id'), width: 6, hidden: true },
+		{ key: 'record', header: i18n.t('export.col.recordKey'), width: 6, hidden: true },
 		{ key: 'code', header: i18n.t('export.col.code'), width: 9 },
 		{ key: 'indicator', header: i18n.t('export.col.indicator'), width: 48 },
 		{ key: 'level', header: i18n.t('export.col.level'), width: 16 },
@@ -122,13 +138,14 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 	const labelOf = new Map(data.periods.map((p) => [p.id, p.label]));
 
 	const rows: IpttLayout['rows'] = [];
+	// Every module and output keeps its row, with or without indicators of its own, so the sheet
+	// reads as the logframe does (a module whose indicators sit on its outputs is still a heading).
 	for (const group of data.groups) {
-		if (group.indicators.length === 0) continue;
 		const title = shownText(group.title[L]);
 		rows.push({
 			kind: 'level',
 			level: group.level,
-			id: group.id,
+			key: recordKey(group.level, group.id),
 			text: group.level === 'programme' ? `${i18n.td('level.programme')} — ${title}` : `${group.code} — ${title}`
 		});
 		for (const item of group.indicators) {
@@ -136,7 +153,7 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 			const fmt = measureFormat(i18n, indicator.measure, indicator.decimals);
 			const num = (value: number | null, open = false): Cell => ({ value, numFmt: fmt, ...(open ? { open } : {}) });
 			const cells: Cell[] = [
-				{ value: indicator.id },
+				{ value: recordKey('indicator', indicator.id) },
 				{ value: indicator.code },
 				{ value: shownText(item.text[L].title) },
 				{ value: i18n.td(`level.${indicator.level}`) },
@@ -147,10 +164,10 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 				num(indicator.targetValue),
 				{ value: i18n.td(`status.${assessment.status}`), tone: TONE[assessment.status] },
 				{ value: assessment.updateOverdue ? (labelOf.get(assessment.updateOverdue.periodId) ?? null) : null },
-				{ value: assessment.achievement, numFmt: RATIO_FORMAT }
+				{ value: asPercent(assessment.achievement), numFmt: PERCENT_FORMAT }
 			];
 			for (const p of item.periods) {
-				cells.push(num(p.target), num(p.actual), { value: p.progress, numFmt: RATIO_FORMAT }, num(p.women), num(p.men));
+				cells.push(num(p.target), num(p.actual), { value: asPercent(p.progress), numFmt: PERCENT_FORMAT }, num(p.women), num(p.men));
 				if (data.includeOpen) {
 					cells.push(num(p.open?.value ?? null, !!p.open), {
 						value: p.open ? i18n.td(`valueState.${p.open.state}`) : null,

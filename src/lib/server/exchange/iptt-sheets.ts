@@ -2,7 +2,7 @@ import { auditLabel } from '$lib/i18n/audit-labels';
 import type { I18n } from '$lib/i18n/context';
 import type { ExportChange } from './export-changes';
 import { exportIndicators, shownText, type ExportData } from './export-data';
-import type { Column, IndicatorRow, SheetLayout } from './iptt-layout';
+import { recordKey, type Column, type IndicatorRow, type SheetLayout } from './iptt-layout';
 
 // The workbook's other sheets, as plain data like the IPTT sheet: sources (reference sheets),
 // notes (narratives and evidence), the change log in words, and "about".
@@ -11,7 +11,7 @@ import type { Column, IndicatorRow, SheetLayout } from './iptt-layout';
 export function sourcesLayout(data: ExportData, i18n: I18n): SheetLayout {
 	const L = i18n.locale;
 	const columns: Column[] = [
-		{ key: 'indicator_id', header: i18n.t('export.col.id'), width: 6, hidden: true },
+		{ key: 'record', header: i18n.t('export.col.recordKey'), width: 6, hidden: true },
 		{ key: 'code', header: i18n.t('export.col.code'), width: 9 },
 		{ key: 'indicator', header: i18n.t('export.col.indicator'), width: 40 },
 		{ key: 'definition', header: i18n.t('export.col.definition'), width: 50 },
@@ -29,7 +29,7 @@ export function sourcesLayout(data: ExportData, i18n: I18n): SheetLayout {
 	const rows: IndicatorRow[] = exportIndicators(data).map(({ indicator, text }) => ({
 		kind: 'indicator',
 		cells: [
-			{ value: indicator.id },
+			{ value: recordKey('indicator', indicator.id) },
 			{ value: indicator.code },
 			{ value: shownText(text[L].title) },
 			{ value: shownText(text[L].definition) || null },
@@ -51,7 +51,7 @@ export function sourcesLayout(data: ExportData, i18n: I18n): SheetLayout {
 /** Each value's narrative and evidence, by indicator and period. */
 export function notesLayout(data: ExportData, i18n: I18n, fileUrl: (fileId: number) => string): SheetLayout {
 	const columns: Column[] = [
-		{ key: 'value_id', header: i18n.t('export.col.id'), width: 6, hidden: true },
+		{ key: 'record', header: i18n.t('export.col.recordKey'), width: 6, hidden: true },
 		{ key: 'code', header: i18n.t('export.col.code'), width: 9 },
 		{ key: 'period', header: i18n.t('export.col.period'), width: 10 },
 		{ key: 'state', header: i18n.t('export.col.valueState'), width: 12 },
@@ -69,7 +69,7 @@ export function notesLayout(data: ExportData, i18n: I18n, fileUrl: (fileId: numb
 		.map((v) => ({
 			kind: 'indicator',
 			cells: [
-				{ value: v.id },
+				{ value: recordKey('value', v.id) },
 				{ value: codeOf.get(v.indicatorId) ?? null },
 				{ value: labelOf.get(v.periodId) ?? null },
 				{ value: i18n.td(`valueState.${v.state}`), ...(v.state !== 'approved' ? { open: true } : {}) },
@@ -107,7 +107,7 @@ export function describeChange(i18n: I18n, change: Pick<ExportChange, 'before' |
 /** The change log from the audit trail, oldest first, in readable words. */
 export function changesLayout(data: ExportData, i18n: I18n): SheetLayout {
 	const columns: Column[] = [
-		{ key: 'audit_id', header: i18n.t('export.col.id'), width: 6, hidden: true },
+		{ key: 'record', header: i18n.t('export.col.recordKey'), width: 6, hidden: true },
 		{ key: 'when', header: i18n.t('export.col.when'), width: 18 },
 		{ key: 'who', header: i18n.t('export.col.who'), width: 20 },
 		{ key: 'record', header: i18n.t('export.col.record'), width: 28 },
@@ -118,7 +118,7 @@ export function changesLayout(data: ExportData, i18n: I18n): SheetLayout {
 	const rows: IndicatorRow[] = data.changes.map((c) => ({
 		kind: 'indicator',
 		cells: [
-			{ value: c.id },
+			{ value: recordKey('change', c.id) },
 			{ value: i18n.dateTime(c.at) },
 			{ value: c.userName ?? i18n.t('export.system') },
 			{ value: [auditLabel(i18n, 'entity', c.entity), c.indicatorCode, c.periodLabel].filter(Boolean).join(' · ') },

@@ -20,6 +20,24 @@ const FILL: Record<NonNullable<Cell['tone']> | 'open' | 'level' | 'header', stri
 };
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
+/**
+ * Printing as an M&E officer files it: landscape A4, every column on the page width (as many pages
+ * down as the rows need), the header rows and the code and indicator columns repeated on each page.
+ */
+function printSetup(sheet: ExcelJS.Worksheet, headerRows: string, titleColumns?: string) {
+	sheet.pageSetup = {
+		...sheet.pageSetup,
+		orientation: 'landscape',
+		paperSize: 9,
+		fitToPage: true,
+		fitToWidth: 1,
+		fitToHeight: 0,
+		printTitlesRow: headerRows,
+		...(titleColumns ? { printTitlesColumn: titleColumns } : {}),
+		margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
+	};
+}
+
 function writeCell(cell: ExcelJS.Cell, c: Cell) {
 	cell.value = c.value;
 	if (c.numFmt && typeof c.value === 'number') cell.numFmt = c.numFmt;
@@ -40,6 +58,7 @@ function addTable(workbook: ExcelJS.Workbook, layout: SheetLayout) {
 	header.values = layout.columns.map((c) => c.header);
 	header.font = { bold: true };
 	header.alignment = { wrapText: true, vertical: 'top' };
+	printSetup(sheet, '2:2');
 	for (const row of layout.rows) {
 		if (row.kind !== 'indicator') continue;
 		const r = sheet.addRow([]);
@@ -96,12 +115,13 @@ export async function ipttWorkbook(
 		header.getCell(i).fill = solid(FILL.header);
 		if (bands.getCell(i).value) bands.getCell(i).fill = solid(FILL.header);
 	}
+	printSetup(sheet, '2:3', 'B:C');
 
 	for (const row of layout.rows) {
 		const r = sheet.addRow([]);
 		if (row.kind === 'level') {
-			// The level's record id stays in the hidden first column; its title spans the rest.
-			r.getCell(1).value = row.id;
+			// The level's record key stays in the hidden first column; its title spans the rest.
+			r.getCell(1).value = row.key;
 			r.getCell(2).value = row.text;
 			sheet.mergeCells(r.number, 2, r.number, width);
 			r.font = { bold: true };
@@ -119,6 +139,7 @@ export async function ipttWorkbook(
 
 	const about = workbook.addWorksheet(i18n.t('export.sheet.about'));
 	about.columns = [{ width: 32 }, { width: 90 }];
+	about.pageSetup = { ...about.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 	for (const [label, value] of aboutRows(data, i18n, { hash, generatedAt: now.toISOString() })) {
 		const r = about.addRow([label, value]);
 		r.getCell(1).font = { bold: true };
