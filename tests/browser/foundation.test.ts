@@ -57,6 +57,18 @@ describe('foundation, in Chromium', () => {
 		await expect.poll(() => page.locator('h1').textContent()).toBe('No encontramos esta página.');
 	});
 
+	it('a donor opening a programme lands on its dashboard, with no overview tab', async () => {
+		await signIn(page, env.app.url, 'donor.eu@avance.test');
+		await page.goto(`${env.app.url}/programmes/peru-desempleo-ue`);
+		expect(new URL(page.url()).pathname).toBe('/programmes/peru-desempleo-ue/dashboard');
+		// By address, not by words: the test before this one switches this donor's language.
+		const tabs = page.locator('nav.tabs a');
+		await tabs.first().waitFor();
+		const hrefs = await tabs.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+		expect(hrefs[0]).toBe('/programmes/peru-desempleo-ue/dashboard');
+		expect(hrefs).not.toContain('/programmes/peru-desempleo-ue');
+	});
+
 	it('a wrong password shows the generic message and keeps the email typed', async () => {
 		await page.goto(`${env.app.url}/login`);
 		await page.getByLabel('Correo electrónico').fill('coord.patss@avance.test');

@@ -50,6 +50,12 @@ describe('membership scoping', () => {
 		expect(r).toEqual({ kind: 'redirect', status: 303, location: '/login?redirectTo=%2F%3Fx%3D1' });
 	});
 
+	it('sends a donor opening a programme to its dashboard, where donors land', async () => {
+		const user = await sessionUser(db, 'donor.iess@avance.test');
+		const r = await outcome(() => call(loadProgramme, makeEvent({ user, params: { slug: 'patss' } })));
+		expect(r).toEqual({ kind: 'redirect', status: 303, location: '/programmes/patss/dashboard' });
+	});
+
 	it('loads the programme overview with its logframe tree and periods for a member', async () => {
 		const user = await sessionUser(db, 'coord.patss@avance.test');
 		const r = await outcome(() => call(loadProgramme, makeEvent({ user, params: { slug: 'patss' } })));

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/connection';
 import { loadGenderCheck } from '$lib/server/gender/strategy';
 import { requireProgramme } from '$lib/server/http/guards';
@@ -8,6 +9,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	const { programme } = access;
+	// A reader outside the team (a donor) lands on the dashboard, as design §4 says: the overview is
+	// the team's working page (reviews due, gender check), built from drafts a donor never sees.
+	if (!access.can('programme.viewInternal')) redirect(303, `/programmes/${programme.slug}/dashboard`);
 	const db = getDb();
 	const [logframe, periods, reviewNeeded, genderCheck] = await Promise.all([
 		getLogframe(db, programme.id),
