@@ -22,7 +22,9 @@ export const NOTICE_MESSAGES = {
 	reportIssued: 'reports.issuedNotice',
 	reportReopened: 'reports.reopened',
 	reportCommented: 'reports.commentAdded',
-	imported: 'import.noticeDone'
+	imported: 'import.noticeDone',
+	prefsSaved: 'prefs.saved',
+	retried: 'outbox.retried'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

@@ -529,6 +529,9 @@ export interface Database {
 	report_comment: ReportCommentTable;
 	report_issue: ReportIssueTable;
 	report_issue_file: ReportIssueFileTable;
+	notification: NotificationTable;
+	notification_preference: NotificationPreferenceTable;
+	instance_key: InstanceKeyTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -549,3 +552,42 @@ export type GenderActionRow = Selectable<GenderActionTable>;
 export type RecommendationRow = Selectable<RecommendationTable>;
 export type AdoptionEventRow = Selectable<AdoptionEventTable>;
 export type KeyActionRow = Selectable<KeyActionTable>;
+
+// ---- notifications (issue 23) ----
+export type NotificationState = 'pending' | 'sending' | 'sent' | 'failed' | 'waiting' | 'digested';
+
+export interface NotificationTable {
+	id: Generated<number>;
+	user_id: number;
+	programme_id: number | null;
+	kind: string;
+	locale: 'es' | 'en';
+	recipient: string;
+	subject: string;
+	body_text: string;
+	body_html: string;
+	link: string;
+	dedupe_key: string | null;
+	state: NotificationState;
+	digest_id: number | null;
+	attempts: Defaulted<number>;
+	next_attempt_at: string;
+	claimed_by: string | null;
+	claimed_at: string | null;
+	last_error: string | null;
+	created_at: Defaulted<string>;
+	sent_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+	user_id: number;
+	kind: string;
+	delivery: 'immediate' | 'daily' | 'weekly' | 'off';
+	updated_at: Defaulted<string>;
+}
+
+export interface InstanceKeyTable {
+	name: string;
+	secret: Uint8Array;
+	created_at: Defaulted<string>;
+}
