@@ -24,7 +24,9 @@ export const NOTICE_MESSAGES = {
 	reportCommented: 'reports.commentAdded',
 	imported: 'import.noticeDone',
 	prefsSaved: 'prefs.saved',
-	retried: 'outbox.retried'
+	retried: 'outbox.retried',
+	totpReset: 'totp.adminResetDone',
+	totpOn: 'totp.enrolled'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

@@ -20,6 +20,7 @@ import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
 import { notifications } from './messages/notifications';
+import { secondFactor } from './messages/second-factor';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -42,7 +43,8 @@ const catalogues = [
 	reportDocument,
 	reportEditor,
 	imports,
-	notifications
+	notifications,
+	secondFactor
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -133,7 +133,9 @@ const INFRASTRUCTURE = new Set([
 	'AttachmentTable',
 	'TranslationTable',
 	'NotificationTable',
-	'InstanceKeyTable'
+	'InstanceKeyTable',
+	'TotpTable',
+	'TwoFactorChallengeTable'
 ]);
 const schemaSource = readFileSync('src/lib/server/db/schema.ts', 'utf8');
 const columns = [...schemaSource.matchAll(/export interface (\w+Table) \{([\s\S]*?)\n\}/g)]

@@ -532,6 +532,8 @@ export interface Database {
 	notification: NotificationTable;
 	notification_preference: NotificationPreferenceTable;
 	instance_key: InstanceKeyTable;
+	totp: TotpTable;
+	two_factor_challenge: TwoFactorChallengeTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -590,4 +592,21 @@ export interface InstanceKeyTable {
 	name: string;
 	secret: Uint8Array;
 	created_at: Defaulted<string>;
+}
+
+// ---- second factor (issue 23) ----
+export interface TotpTable {
+	user_id: number;
+	secret: Uint8Array;
+	recovery_hashes: string;
+	enrolled_at: string | null;
+	last_step: Defaulted<number>;
+	created_at: Defaulted<string>;
+}
+
+export interface TwoFactorChallengeTable {
+	token_hash: Uint8Array;
+	user_id: number;
+	redirect_to: string;
+	expires_at: string;
 }
