@@ -5,11 +5,14 @@ import { migrateToLatest } from '$lib/server/db/migrations';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
+import { startNotificationWorker } from '$lib/server/notifications/worker';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
 	// Before serving: evidence files left half-stored by a crash are finished or removed.
 	await sweepUploadsAtStart(getDb());
+	// Reminders, digests and (with SMTP_URL) sending, every minute in every process (issue 23).
+	startNotificationWorker(getDb());
 };
 
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the
@@ -17,6 +20,9 @@ export const init: ServerInit = async () => {
 const serverTiming = process.env.SERVER_TIMING === '1';
 const origins = originSettings();
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+// A mail program's one-click unsubscribe (RFC 8058) posts from no page at all; the signed token
+// in the address is its only authority (the page never uses the session).
+const isUnsubscribePath = (path: string) => path.startsWith('/unsubscribe/');
 
 export const handle: Handle = async (input) => {
 	if (!serverTiming) return handleRequest(input);
@@ -34,7 +40,7 @@ export const handle: Handle = async (input) => {
 // session cookie, validates it, refreshes or deletes it, and fills `locals`. Authorisation
 // happens where the data is touched (lib/server/http/guards.ts).
 const handleRequest: Handle = async ({ event, resolve }) => {
-	if (isForeignWrite(event.request, acceptedOrigin(event.url, origins))) {
+	if (!isUnsubscribePath(event.url.pathname) && isForeignWrite(event.request, acceptedOrigin(event.url, origins))) {
 		return foreignWriteResponse(event.request, event.url, origins, resolveLocale(event.cookies.get(LOCALE_COOKIE), undefined));
 	}
 

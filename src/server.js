@@ -73,6 +73,9 @@ server.on('request', (/** @type {import('node:http').IncomingMessage} */ req) =>
 
 server.listen({ host, port }, () => {
 	console.log(`Avance is ready: open ${addressToOpen()} (listening on ${host}:${port})`);
+	// Without a mail relay the e-mails Avance writes stay in its outbox (README, "E-mail").
+	if (!process.env.SMTP_URL?.trim())
+		console.log(`E-mail: no SMTP_URL, so messages stay in the outbox: read them at ${addressToOpen()}/admin/outbox (as admin)`);
 });
 
 // Stop taking requests, let the ones in progress finish (at most 30 s), then leave.

@@ -22,7 +22,11 @@ export const NOTICE_MESSAGES = {
 	reportIssued: 'reports.issuedNotice',
 	reportReopened: 'reports.reopened',
 	reportCommented: 'reports.commentAdded',
-	imported: 'import.noticeDone'
+	imported: 'import.noticeDone',
+	prefsSaved: 'prefs.saved',
+	retried: 'outbox.retried',
+	totpReset: 'totp.adminResetDone',
+	totpOn: 'totp.enrolled'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

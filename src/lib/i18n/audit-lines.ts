@@ -1,4 +1,5 @@
 import { localize } from '$lib/content-language';
+import { DIGEST_CHOICES, KIND_DELIVERIES, NOTIFICATION_KINDS } from '$lib/notification-kinds';
 import {
 	ACTIVITY_STATUSES,
 	ADOPTION_STATUSES,
@@ -190,7 +191,14 @@ const BY_FIELD: Record<string, AuditEnum> = {
 	rating: e(RATINGS, 'reports.rating'),
 	key: e(SECTION_KEYS, 'reportDoc.section'),
 	sectionKey: e(SECTION_KEYS, 'reportDoc.section'),
-	window: e(['periods', 'dates'], 'reports.windowKind')
+	window: e(['periods', 'dates'], 'reports.windowKind'),
+	digest: e(DIGEST_CHOICES, 'prefs.digest'),
+	...Object.fromEntries(
+		NOTIFICATION_KINDS.map((k) => [
+			`kind${k.replace(/(^|_)(\w)/g, (_, _u, c: string) => c.toUpperCase())}`,
+			e(KIND_DELIVERIES, 'prefs.delivery')
+		])
+	)
 };
 
 /** A move in the logframe's order. */

@@ -19,6 +19,8 @@ import { reportDocument } from './messages/report-document';
 import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
+import { notifications } from './messages/notifications';
+import { secondFactor } from './messages/second-factor';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -40,7 +42,9 @@ const catalogues = [
 	dashboard,
 	reportDocument,
 	reportEditor,
-	imports
+	imports,
+	notifications,
+	secondFactor
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -10,6 +10,7 @@ import { LOCALE_COOKIE, isLocale, safeRedirectTarget, setLocaleCookie } from '$l
 import { verifyAgainstDummy, verifyPassword } from '$lib/server/auth/password';
 import { beginLoginAttempt, recordLoginSuccess } from '$lib/server/auth/rate-limit';
 import { findUserByEmail, setUserLocale } from '$lib/server/auth/users';
+import { CHALLENGE_COOKIE, createChallenge, totpState } from '$lib/server/auth/totp';
 import { emailField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,6 +51,19 @@ export const actions = {
 			return failForm(400, { form: 'login', values, formError: translate(locale, 'login.failed') });
 		}
 
+		// An account with a second factor gets no session yet: the code comes first (/login/two-factor).
+		if ((await totpState(db, user.id)).enrolled) {
+			await recordLoginSuccess(db, email, address);
+			const challenge = await createChallenge(db, user.id, safeRedirectTarget(redirectTo));
+			cookies.set(CHALLENGE_COOKIE, challenge, {
+				path: '/login',
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:',
+				maxAge: 300
+			});
+			redirect(303, '/login/two-factor');
+		}
 		// The language chosen on the sign-in page wins and is remembered on the account;
 		// without a choice, the account's saved language applies.
 		const chosen = cookies.get(LOCALE_COOKIE);

@@ -126,7 +126,17 @@ for (const [path, exports] of Object.entries(serverModules)) {
 }
 
 /** Columns of every table that holds programme data (not sessions, sign-in attempts, files or the log itself). */
-const INFRASTRUCTURE = new Set(['SessionTable', 'LoginAttemptTable', 'AuditLogTable', 'AttachmentTable', 'TranslationTable']);
+const INFRASTRUCTURE = new Set([
+	'SessionTable',
+	'LoginAttemptTable',
+	'AuditLogTable',
+	'AttachmentTable',
+	'TranslationTable',
+	'NotificationTable',
+	'InstanceKeyTable',
+	'TotpTable',
+	'TwoFactorChallengeTable'
+]);
 const schemaSource = readFileSync('src/lib/server/db/schema.ts', 'utf8');
 const columns = [...schemaSource.matchAll(/export interface (\w+Table) \{([\s\S]*?)\n\}/g)]
 	.filter((m) => !INFRASTRUCTURE.has(m[1]!))

@@ -529,6 +529,11 @@ export interface Database {
 	report_comment: ReportCommentTable;
 	report_issue: ReportIssueTable;
 	report_issue_file: ReportIssueFileTable;
+	notification: NotificationTable;
+	notification_preference: NotificationPreferenceTable;
+	instance_key: InstanceKeyTable;
+	totp: TotpTable;
+	two_factor_challenge: TwoFactorChallengeTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -549,3 +554,59 @@ export type GenderActionRow = Selectable<GenderActionTable>;
 export type RecommendationRow = Selectable<RecommendationTable>;
 export type AdoptionEventRow = Selectable<AdoptionEventTable>;
 export type KeyActionRow = Selectable<KeyActionTable>;
+
+// ---- notifications (issue 23) ----
+export type NotificationState = 'pending' | 'sending' | 'sent' | 'failed' | 'waiting' | 'digested';
+
+export interface NotificationTable {
+	id: Generated<number>;
+	user_id: number;
+	programme_id: number | null;
+	kind: string;
+	locale: 'es' | 'en';
+	recipient: string;
+	subject: string;
+	body_text: string;
+	body_html: string;
+	link: string;
+	dedupe_key: string | null;
+	state: NotificationState;
+	digest_id: number | null;
+	attempts: Defaulted<number>;
+	next_attempt_at: string;
+	claimed_by: string | null;
+	claimed_at: string | null;
+	last_error: string | null;
+	created_at: Defaulted<string>;
+	sent_at: string | null;
+}
+
+export interface NotificationPreferenceTable {
+	user_id: number;
+	kind: string;
+	delivery: 'immediate' | 'daily' | 'weekly' | 'off';
+	updated_at: Defaulted<string>;
+}
+
+export interface InstanceKeyTable {
+	name: string;
+	secret: Uint8Array;
+	created_at: Defaulted<string>;
+}
+
+// ---- second factor (issue 23) ----
+export interface TotpTable {
+	user_id: number;
+	secret: Uint8Array;
+	recovery_hashes: string;
+	enrolled_at: string | null;
+	last_step: Defaulted<number>;
+	created_at: Defaulted<string>;
+}
+
+export interface TwoFactorChallengeTable {
+	token_hash: Uint8Array;
+	user_id: number;
+	redirect_to: string;
+	expires_at: string;
+}

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
+import { notifyImportFinished } from '../notifications/events';
 import { uploadsDir } from '../core/attachments';
 import type { Executor } from '../db/executor';
 import { ImportRefusal, sha256Hex, type FileKind } from './import-file';
@@ -92,4 +93,5 @@ export async function recordImport(
 	after: Record<string, unknown>
 ): Promise<void> {
 	await recordAudit(db, { userId: actor.id, programmeId, entity, entityId: sha256, action: 'import', after: { sha256, ...after } });
+	await notifyImportFinished(db, actor.id, programmeId, after);
 }

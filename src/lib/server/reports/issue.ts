@@ -12,6 +12,7 @@ import { recordAudit } from '../core/audit';
 import { ConflictError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, onCommit, type Executor } from '../db/executor';
+import { notifyReportIssued } from '../notifications/events';
 import { loadSections, reportRowFor } from './reports';
 import { buildSnapshot } from './snapshot';
 
@@ -208,6 +209,7 @@ export async function issueReport(
 					periods: locked.map((p) => p.label)
 				}
 			});
+			await notifyReportIssued(trx, programme, reportId, { number, supersedes: snapshot.report.supersedes, snapshot: canonical }, actor.id);
 			await onCommit(trx, async () => {
 				for (const f of files) {
 					const path = filePath(f.path);

@@ -21,6 +21,7 @@ import { enumField, idListField, optionalDateField, optionalMultilineText, optio
 import type { Viewer } from '../core/viewer';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
+import { notifyReportComment } from '../notifications/events';
 import { buildSnapshot, type ReportRow, type SnapshotSection } from './snapshot';
 
 // Reports of a programme (design §2, §4): drafts an evaluator writes section by section, and
@@ -525,6 +526,7 @@ export async function addComment(
 			action: 'create',
 			after: { report_id: reportId, section: input.sectionKey ?? null, body: input.body }
 		});
+		await notifyReportComment(trx, actor, programme, reportId, input.body);
 	});
 }
 

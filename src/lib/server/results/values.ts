@@ -21,6 +21,7 @@ import {
 	versionField
 } from '../core/validation';
 import { assertSaved } from '../core/versioning';
+import { notifyValueTransition } from '../notifications/events';
 
 // Period values and their review workflow (design §2):
 //   draft → submitted → approved, or submitted → returned (with a note) → draft.
@@ -318,6 +319,13 @@ export async function saveValue(db: Executor, actor: Actor, programme: Programme
 			});
 			if (intent === 'submit') {
 				await recordAudit(trx, { userId: actor.id, programmeId: programme.id, entity: 'indicator_value', entityId: id, action: 'submit' });
+				await notifyValueTransition(
+					trx,
+					actor,
+					programme,
+					{ ...fields, id, indicator_id: indicatorId, period_id: input.periodId },
+					'submit'
+				);
 			}
 			return id;
 		});
@@ -370,6 +378,7 @@ async function transition(
 			after: { status: change.status, ...(change.return_note ? { note: change.return_note } : {}) },
 			reason: audit.reason ?? null
 		});
+		await notifyValueTransition(trx, actor, programme, { ...row, ...change }, audit.action, change.return_note);
 	});
 }
 

@@ -15,6 +15,7 @@ import { found, paramId, requireInstance } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
 import { listProgrammes } from '$lib/server/programmes/programmes';
 import { idField } from '$lib/server/core/validation';
+import { resetSecondFactor, totpState } from '$lib/server/auth/totp';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,12 +25,18 @@ export const load: PageServerLoad = async (event) => {
 		found(getAccount(db, paramId(event.params.id))),
 		listProgrammes(db, event.locals.locale)
 	]);
-	return { account, programmes, isSelf: me.id === account.id };
+	return { account, programmes, isSelf: me.id === account.id, secondFactor: (await totpState(db, account.id)).enrolled };
 };
 
 const here = (id: number) => `/admin/users/${id}`;
 
 export const actions = {
+	resetSecondFactor: (event) =>
+		instanceAction(event, 'admin.manageUsers', z.object({}), async ({ db, user }) => {
+			const id = paramId(event.params.id);
+			await resetSecondFactor(db, user, id);
+			redirectWithNotice(here(id), 'totpReset');
+		}),
 	update: (event) =>
 		instanceAction(event, 'admin.manageUsers', accountSchema, async ({ db, user, data }) => {
 			const id = paramId(event.params.id);
