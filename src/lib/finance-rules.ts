@@ -7,7 +7,16 @@ import type { IsoDate, Measure, Direction } from './model';
 // progress is never judged here: it is the status module's own `progress` of each indicator
 // (src/lib/indicator-status.ts), only averaged over the indicators of a module or output.
 
-export const BUDGET_CATEGORIES = ['staff', 'experts', 'training', 'travel', 'equipment', 'subcontracts', 'other_direct', 'support_costs'] as const;
+export const BUDGET_CATEGORIES = [
+	'staff',
+	'experts',
+	'training',
+	'travel',
+	'equipment',
+	'subcontracts',
+	'other_direct',
+	'support_costs'
+] as const;
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 
 /** "Spending ahead of results" when burn against plan exceeds results progress by more than this (15 points). */
@@ -206,7 +215,9 @@ function figures(sums: Sums, progress: { value: number | null; count: number }, 
 
 /** The status module's progress of these indicators, averaged (each capped to 0–1: over-achieving one cannot hide another). */
 export function resultsProgress(ids: readonly number[], assessments: FinanceInput['assessments']): { value: number | null; count: number } {
-	const judged = ids.map((id) => assessments.get(id)?.progress).filter((p): p is number => p !== null && p !== undefined && Number.isFinite(p));
+	const judged = ids
+		.map((id) => assessments.get(id)?.progress)
+		.filter((p): p is number => p !== null && p !== undefined && Number.isFinite(p));
 	if (!judged.length) return { value: null, count: 0 };
 	return { value: judged.reduce((a, p) => a + Math.min(1, Math.max(0, p)), 0) / judged.length, count: judged.length };
 }
@@ -258,8 +269,12 @@ export function computeFinance(input: FinanceInput): FinanceResult {
 		if (moduleId !== null) moduleIndicators.set(moduleId, [...(moduleIndicators.get(moduleId) ?? []), i.id]);
 	}
 
-	const modules = new Map([...moduleSums].map(([id, s]) => [id, figures(s, resultsProgress(moduleIndicators.get(id) ?? [], input.assessments), margin)]));
-	const outputs = new Map([...outputSums].map(([id, s]) => [id, figures(s, resultsProgress(outputIndicators.get(id) ?? [], input.assessments), margin)]));
+	const modules = new Map(
+		[...moduleSums].map(([id, s]) => [id, figures(s, resultsProgress(moduleIndicators.get(id) ?? [], input.assessments), margin)])
+	);
+	const outputs = new Map(
+		[...outputSums].map(([id, s]) => [id, figures(s, resultsProgress(outputIndicators.get(id) ?? [], input.assessments), margin)])
+	);
 
 	const costPerUnit = new Map<number, CostPerUnit>();
 	for (const i of input.indicators) {
@@ -270,7 +285,14 @@ export function computeFinance(input: FinanceInput): FinanceResult {
 	}
 
 	return {
-		programme: figures(total, resultsProgress(input.indicators.map((i) => i.id), input.assessments), margin),
+		programme: figures(
+			total,
+			resultsProgress(
+				input.indicators.map((i) => i.id),
+				input.assessments
+			),
+			margin
+		),
 		programmeLevelMinor: total.budget - allocated,
 		modules,
 		outputs,

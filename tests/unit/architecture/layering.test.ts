@@ -25,10 +25,11 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	gender: ['programmes', 'results'],
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
-	exchange: ['programmes', 'results', 'risks', 'recommendations'],
-	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports'],
-	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
-	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations']
+	exchange: ['programmes', 'results', 'risks', 'recommendations', 'finance'],
+	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance'],
+	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance'],
+	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance'],
+	finance: ['programmes', 'results']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

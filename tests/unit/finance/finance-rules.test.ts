@@ -30,7 +30,8 @@ describe('amounts', () => {
 		expect(minorToDecimal(-5)).toBe('-0.05');
 	});
 	it('refuses text, formulas, a third decimal and amounts past the bound', () => {
-		for (const bad of ['', 'abc', '=SUM(A1)', '1.234.5', '1.0055', '0.005', '12e3', '1,23,4', '9999999999999']) expect(parseAmount(bad)).toBeNull();
+		for (const bad of ['', 'abc', '=SUM(A1)', '1.234.5', '1.0055', '0.005', '12e3', '1,23,4', '9999999999999'])
+			expect(parseAmount(bad)).toBeNull();
 	});
 	it('reads shares as basis points within (0, 100] %', () => {
 		expect(parseShare('12.5')).toBe(1250);
@@ -64,7 +65,13 @@ describe('planned to date', () => {
 		expect(plannedToDate({ amountMinor: 1000, phasing: new Map() }, programme, periods, '2023-01-01')).toBe(0);
 	});
 	it('follows the phasing: whole ended periods, the one under way pro rata', () => {
-		const line = { amountMinor: 1000, phasing: new Map([[1, 300], [2, 700]]) };
+		const line = {
+			amountMinor: 1000,
+			phasing: new Map([
+				[1, 300],
+				[2, 700]
+			])
+		};
 		expect(plannedToDate(line, programme, periods, '2025-01-01')).toBe(300);
 		expect(plannedToDate(line, programme, periods, '2026-01-01')).toBe(1000);
 		expect(plannedToDate(line, programme, periods, '2025-07-02')).toBe(300 + Math.round((700 * 182) / 365));
@@ -93,8 +100,12 @@ describe('results progress and cost per unit', () => {
 		expect(resultsProgress([9], new Map([[9, a]])).value).toBeCloseTo(a.progress!);
 	});
 	it('gives cost per unit of change only when something was spent and achieved', () => {
-		expect(costOfChange(100000, { id: 1, direction: 'increase', baselineValue: 10 }, 50)).toEqual({ indicatorId: 1, change: 40, costMinor: 2500 });
-		expect(costOfChange(100000, { id: 1, direction: 'decrease', baselineValue: 50, }, 30)?.change).toBe(20);
+		expect(costOfChange(100000, { id: 1, direction: 'increase', baselineValue: 10 }, 50)).toEqual({
+			indicatorId: 1,
+			change: 40,
+			costMinor: 2500
+		});
+		expect(costOfChange(100000, { id: 1, direction: 'decrease', baselineValue: 50 }, 30)?.change).toBe(20);
 		expect(costOfChange(100000, { id: 1, direction: 'increase', baselineValue: 10 }, 10)).toBeNull();
 		expect(costOfChange(0, { id: 1, direction: 'increase', baselineValue: 0 }, 10)).toBeNull();
 		expect(costOfChange(100, { id: 1, direction: 'increase', baselineValue: 0 }, null)).toBeNull();
@@ -106,7 +117,18 @@ function input(overrides: Partial<FinanceInput> = {}): FinanceInput {
 		programme,
 		periods,
 		lines: [
-			{ id: 10, amountMinor: 100000, phasing: new Map([[1, 40000], [2, 60000]]), allocations: [{ moduleId: null, outputId: 100, shareBp: 6000 }, { moduleId: 20, outputId: null, shareBp: 2500 }] },
+			{
+				id: 10,
+				amountMinor: 100000,
+				phasing: new Map([
+					[1, 40000],
+					[2, 60000]
+				]),
+				allocations: [
+					{ moduleId: null, outputId: 100, shareBp: 6000 },
+					{ moduleId: 20, outputId: null, shareBp: 2500 }
+				]
+			},
 			{ id: 11, amountMinor: 50000, phasing: new Map(), allocations: [] }
 		],
 		expenditure: [
@@ -150,7 +172,10 @@ describe('computeFinance', () => {
 		expect(r.outputs.get(100)!.spendingAhead).toBe(true);
 		// Burn 1.10 against progress 1.00: within the margin.
 		const near = computeFinance(
-			input({ expenditure: [{ lineId: 10, periodId: 1, amountMinor: 44000 }], assessments: new Map([[1, { progress: 1, latestActual: 12 }]]) })
+			input({
+				expenditure: [{ lineId: 10, periodId: 1, amountMinor: 44000 }],
+				assessments: new Map([[1, { progress: 1, latestActual: 12 }]])
+			})
 		);
 		expect(near.outputs.get(100)!.burnRate! - 1).toBeLessThan(SPENDING_AHEAD_MARGIN);
 		expect(near.outputs.get(100)!.spendingAhead).toBe(false);
