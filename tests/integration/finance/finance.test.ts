@@ -5,6 +5,7 @@ import type { Programme } from '$lib/model';
 import { loadFinance } from '$lib/server/finance/finance-read';
 import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
 import { actions, load } from '../../../src/routes/programmes/[slug]/finance/+page.server';
+import { load as loadDashboardPage } from '../../../src/routes/programmes/[slug]/dashboard/+page.server';
 import { freshDatabase } from '../../helpers/db';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
 
@@ -219,5 +220,20 @@ describe('the finance read model', () => {
 		const before = await measure();
 		for (let i = 0; i < 20; i++) await post(actions.createLine, COORD, lineForm({ code: `LOAD-${i}`, amount: '100000' }));
 		expect(await measure()).toBe(before);
+	});
+});
+
+describe('the dashboard', () => {
+	it('shows the same delivery rate as the Finance tab, per reader', async () => {
+		for (const email of [COORD, DONOR]) {
+			const tab = await loadAs<{ finance: Awaited<ReturnType<typeof loadFinance>> }>(db, load, email, { params: { slug: 'patss' } });
+			const dash = await loadAs<{ finance: Awaited<ReturnType<typeof loadFinance>> | null }>(db, loadDashboardPage, email, {
+				params: { slug: 'patss' }
+			});
+			if (tab.kind !== 'value' || dash.kind !== 'value') throw new Error('expected pages');
+			expect(dash.value.finance).not.toBeNull();
+			expect(dash.value.finance!.programme).toEqual(tab.value.finance.programme);
+			expect(dash.value.finance!.modules.map((m) => m.figures)).toEqual(tab.value.finance.modules.map((m) => m.figures));
+		}
 	});
 });
