@@ -6,6 +6,8 @@ import { loadFinance } from '$lib/server/finance/finance-read';
 import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
 import { actions, load } from '../../../src/routes/programmes/[slug]/finance/+page.server';
 import { load as loadDashboardPage } from '../../../src/routes/programmes/[slug]/dashboard/+page.server';
+import { buildSnapshot } from '$lib/server/reports/snapshot';
+import { composeReport } from '$lib/reports/compose';
 import { freshDatabase } from '../../helpers/db';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
 
@@ -235,5 +237,60 @@ describe('the dashboard', () => {
 			expect(dash.value.finance!.programme).toEqual(tab.value.finance.programme);
 			expect(dash.value.finance!.modules.map((m) => m.figures)).toEqual(tab.value.finance.modules.map((m) => m.figures));
 		}
+	});
+});
+
+describe('the report snapshot', () => {
+	it('carries the same figures as the Finance tab at the cut-off, cited from the efficiency narrative', async () => {
+		const cutOff = periods.at(-2)!.end_date;
+		const snapshot = await buildSnapshot(
+			db,
+			patss,
+			{
+				id: 999999,
+				programmeId: patss.id,
+				layout: 'oecd_dac',
+				titleEs: 'Informe',
+				titleEn: 'Report',
+				windowStart: patss.startDate,
+				cutOff,
+				languages: ['es', 'en'],
+				periodIds: []
+			},
+			[
+				{
+					key: 'efficiency',
+					rating: null,
+					narrativeEs: 'La ejecución fue de [[finance:delivery]].',
+					narrativeEn: 'Delivery stood at [[finance:delivery]].',
+					justificationEs: '',
+					justificationEn: ''
+				}
+			],
+			{
+				number: 1,
+				supersedes: null,
+				previousHash: null,
+				issuedAt: '2026-12-07T00:00:00Z',
+				issuedBy: 'Evaluadora',
+				origin: 'http://localhost'
+			}
+		);
+		const donorView = await loadFinance(db, patss, { id: 0, internal: false, canReview: false }, { cutOff });
+		expect(snapshot.finance).toBeTruthy();
+		expect(snapshot.finance!.programme).toMatchObject({
+			deliveryRate: donorView.programme.deliveryRate,
+			spentMinor: donorView.programme.spentMinor,
+			budgetMinor: donorView.programme.budgetMinor
+		});
+		// The last period ends after the cut-off: its expenditure is not in the report.
+		expect(donorView.countedPeriodIds).not.toContain(periods.at(-1)!.id);
+		expect(snapshot.records['finance:delivery']).toMatchObject({ kind: 'finance' });
+		const doc = composeReport(snapshot, 'en');
+		const efficiency = doc.sections.find((x) => x.key === 'efficiency')!;
+		expect(efficiency.evidence.map((e) => e.key)).toContain('financial_summary');
+		const json = JSON.stringify(efficiency);
+		expect(json).toContain('"key":"finance:delivery"');
+		expect(json).not.toContain('unresolved');
 	});
 });
