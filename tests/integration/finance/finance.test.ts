@@ -200,7 +200,12 @@ describe('the finance read model', () => {
 		const donor = await loadFinance(db, patss, { id: 1, internal: false, canReview: false }, { asOf });
 		expect(team.countedPeriodIds).toContain(later.id);
 		expect(donor.countedPeriodIds).not.toContain(later.id);
-		expect(team.programme.spentMinor - donor.programme.spentMinor).toBe(70000);
+		const lastPeriod = team.lines.reduce((sum, l) => {
+			const cell = team.cells[l.id]?.[later.id];
+			return sum + (cell?.entered?.amountMinor ?? 0) + (cell?.importedMinor ?? 0);
+		}, 0);
+		expect(lastPeriod).toBeGreaterThanOrEqual(70000);
+		expect(team.programme.spentMinor - donor.programme.spentMinor).toBe(lastPeriod);
 		expect(donor.planUntil <= later.start_date).toBe(true);
 		const out = team.modules.flatMap((m) => m.outputs).find((o) => o.id === outputs[0]!.id)!;
 		// FIN-1 and FIN-5 (100,000.10 each) give it 60 % each.
@@ -292,5 +297,18 @@ describe('the report snapshot', () => {
 		const json = JSON.stringify(efficiency);
 		expect(json).toContain('"key":"finance:delivery"');
 		expect(json).not.toContain('unresolved');
+	});
+});
+
+describe('the seed', () => {
+	it('gives El Salvador its documented USD 462,640 as a real line, the others illustrative budgets', async () => {
+		const salvador = (await getProgrammeBySlug(db, 'el-salvador-pps'))!;
+		const view = await loadFinance(db, salvador, { id: 0, internal: true, canReview: false }, {});
+		expect(view.programme.budgetMinor).toBe(462_640_00);
+		expect(view.lines.map((l) => l.isIllustrative)).toEqual([false]);
+		// Its expenditure is illustrative, and the page says so.
+		expect(view.illustrative).toBe(true);
+		const patssView = await loadFinance(db, patss, { id: 0, internal: true, canReview: false }, {});
+		expect(patssView.lines.filter((l) => l.code.startsWith('BL-')).every((l) => l.isIllustrative)).toBe(true);
 	});
 });

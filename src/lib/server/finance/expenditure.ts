@@ -20,17 +20,23 @@ export function expenditureGridSchema(lineIds: readonly number[]) {
 	const shape: Record<string, z.ZodType> = { periodId: idField() };
 	for (const id of lineIds) {
 		shape[spentField(id)] = optionalAmountField({ allowNegative: true });
-		shape[spentVersionField(id)] = z.preprocess((v) => (v === undefined || v === '' ? 0 : Number(v)), z.number().int().min(0));
+		// The version the figure was read at (0: none yet); a line absent from the form is left alone.
+		shape[spentVersionField(id)] = z.preprocess(
+			(v) => (v === undefined ? undefined : v === '' ? 0 : Number(v)),
+			z.number().int().min(0).optional()
+		);
 	}
 	return z.object(shape).transform((d) => {
 		const data = d as Record<string, unknown>;
 		return {
 			periodId: data.periodId as number,
-			entries: lineIds.map((id) => ({
-				lineId: id,
-				amountMinor: data[spentField(id)] as number | null,
-				version: data[spentVersionField(id)] as number
-			}))
+			entries: lineIds
+				.filter((id) => data[spentVersionField(id)] !== undefined)
+				.map((id) => ({
+					lineId: id,
+					amountMinor: data[spentField(id)] as number | null,
+					version: data[spentVersionField(id)] as number
+				}))
 		};
 	});
 }
