@@ -8,6 +8,9 @@ import { actions, load } from '../../../src/routes/programmes/[slug]/finance/+pa
 import { load as loadDashboardPage } from '../../../src/routes/programmes/[slug]/dashboard/+page.server';
 import { buildSnapshot } from '$lib/server/reports/snapshot';
 import { composeReport } from '$lib/reports/compose';
+import { readFinance } from '$lib/server/api/read-finance';
+import { financeResponseSchema } from '$lib/server/api/finance-schema';
+import { jsonSchemaOf } from '$lib/server/api/schemas';
 import { freshDatabase } from '../../helpers/db';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
 
@@ -310,5 +313,27 @@ describe('the seed', () => {
 		expect(view.illustrative).toBe(true);
 		const patssView = await loadFinance(db, patss, { id: 0, internal: true, canReview: false }, {});
 		expect(patssView.lines.filter((l) => l.code.startsWith('BL-')).every((l) => l.isIllustrative)).toBe(true);
+	});
+});
+
+describe('the read API', () => {
+	it('answers the Finance tab’s figures, exact amounts as text, valid against its schema', async () => {
+		const ctx = { origin: 'http://localhost', lang: 'en' as const, url: new URL('http://localhost/api/v1/programmes/patss/finance') };
+		for (const viewer of [
+			{ id: 0, internal: true, canReview: true },
+			{ id: 0, internal: false, canReview: false }
+		]) {
+			const answer = financeResponseSchema.parse(await readFinance(db, { programme: patss, viewer }, ctx));
+			const view = await loadFinance(db, patss, viewer, {});
+			expect(answer.data.programme.deliveryRate).toBe(view.programme.deliveryRate);
+			expect(answer.data.programme.spentToDate).toBe(
+				`${Math.floor(view.programme.spentMinor / 100)}.${String(view.programme.spentMinor % 100).padStart(2, '0')}`
+			);
+			expect(answer.data.endedPeriodsOnly).toBe(!viewer.internal);
+		}
+		expect(jsonSchemaOf('finance', 'http://localhost')).toMatchObject({
+			$id: 'http://localhost/api/v1/schema/finance.json',
+			type: 'object'
+		});
 	});
 });

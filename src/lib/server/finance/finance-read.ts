@@ -1,5 +1,5 @@
 import { computeFinance, type BudgetCategory, type FinanceFigures, type FinanceResult } from '$lib/finance-rules';
-import type { IsoDate, Programme, ReportingPeriod } from '$lib/model';
+import type { Activity, IsoDate, Programme, ReportingPeriod } from '$lib/model';
 import { todayIso } from '../core/dates';
 import type { Viewer } from '../core/viewer';
 import type { Executor } from '../db/executor';
@@ -10,7 +10,7 @@ import { assessmentFor, type ReadOptions } from '../results/assessment';
 // each line and period, and the rules' figures per programme, module and output. One reader for
 // the Finance tab, the dashboard, the report snapshot and the exports, so a figure is the same
 // wherever it appears. A fixed number of statements whatever the size of the programme: the
-// assessment (four), the logframe (three) and four here. Donors see ended periods only.
+// assessment (four), the logframe (three, unless given) and three here. Donors see ended periods only.
 
 export interface FinanceLineView {
 	id: number;
@@ -79,17 +79,33 @@ const DAY = 86_400_000;
 const time = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
 const dayAfter = (d: IsoDate) => new Date(time(d) + DAY).toISOString().slice(0, 10);
 
-export async function loadFinance(db: Executor, programme: Programme, viewer: Viewer, options: ReadOptions = {}): Promise<FinanceView> {
+/** The modules and outputs the figures are given for, when the caller has already read them (the report snapshot). */
+export type FinanceLogframe = {
+	id: number;
+	code: string;
+	title: string;
+	outputs: { id: number; moduleId: number; code: string; title: string; activities: Pick<Activity, 'status' | 'plannedEnd'>[] }[];
+}[];
+
+export async function loadFinance(
+	db: Executor,
+	programme: Programme,
+	viewer: Viewer,
+	options: ReadOptions & { logframe?: FinanceLogframe } = {}
+): Promise<FinanceView> {
 	const assessed = await assessmentFor(db, programme, options);
 	const asOf = assessed.asOf ?? options.asOf ?? todayIso();
-	const [logframe, lineRows, phasingRows, allocationRows, spendRows] = await Promise.all([
-		getLogframe(db, programme.id),
-		db.selectFrom('budget_line').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
+	const [logframe, linePhaseRows, allocationRows, spendRows] = await Promise.all([
+		options.logframe ?? getLogframe(db, programme.id),
+		// Each line with its phasing (one row per phased period; one row with no period when unphased).
 		db
-			.selectFrom('budget_phasing')
-			.innerJoin('budget_line', 'budget_line.id', 'budget_phasing.budget_line_id')
-			.select(['budget_phasing.budget_line_id', 'budget_phasing.period_id', 'budget_phasing.amount_minor'])
+			.selectFrom('budget_line')
+			.leftJoin('budget_phasing', 'budget_phasing.budget_line_id', 'budget_line.id')
+			.selectAll('budget_line')
+			.select(['budget_phasing.period_id as phase_period_id', 'budget_phasing.amount_minor as phase_amount'])
 			.where('budget_line.programme_id', '=', programme.id)
+			.orderBy('budget_line.sort_order')
+			.orderBy('budget_line.id')
 			.execute(),
 		db
 			.selectFrom('budget_allocation')
@@ -128,11 +144,15 @@ export async function loadFinance(db: Executor, programme: Programme, viewer: Vi
 	const planUntil = endedOnly ? (lastEnded ? dayAfter(lastEnded.endDate) : programme.startDate) : asOf;
 
 	const phasing = new Map<number, Map<number, number>>();
-	for (const r of phasingRows) {
-		const m = phasing.get(r.budget_line_id) ?? new Map<number, number>();
-		m.set(r.period_id, Number(r.amount_minor));
-		phasing.set(r.budget_line_id, m);
+	const lineById = new Map<number, (typeof linePhaseRows)[number]>();
+	for (const r of linePhaseRows) {
+		if (!lineById.has(r.id)) lineById.set(r.id, r);
+		if (r.phase_period_id === null || r.phase_amount === null) continue;
+		const m = phasing.get(r.id) ?? new Map<number, number>();
+		m.set(r.phase_period_id, Number(r.phase_amount));
+		phasing.set(r.id, m);
 	}
+	const lineRows = [...lineById.values()];
 	const allocations = new Map<number, FinanceLineView['allocations']>();
 	for (const r of allocationRows) {
 		const list = allocations.get(r.budget_line_id) ?? [];

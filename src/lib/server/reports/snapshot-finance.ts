@@ -3,7 +3,7 @@ import type { Programme } from '$lib/model';
 import type { BilingualText, RecordKey, SnapshotRecord } from '$lib/reports/snapshot';
 import type { SnapshotFinance, SnapshotFinanceFigures } from '$lib/reports/snapshot-finance';
 import type { Executor } from '../db/executor';
-import { loadFinance } from '../finance/finance-read';
+import { loadFinance, type FinanceLogframe } from '../finance/finance-read';
 import type { ProgrammeAssessment } from '../results/assessment';
 
 // The report snapshot's finance block (issue 20), read through the finance read model as a donor
@@ -17,9 +17,10 @@ export async function financeSnapshot(
 	programme: Programme,
 	cutOff: string,
 	assessment: ProgrammeAssessment,
-	label: (entity: 'module' | 'output', id: number, code: string, title: string) => BilingualText
+	label: (entity: 'module' | 'output', id: number, code: string, title: string) => BilingualText,
+	logframe: FinanceLogframe
 ): Promise<{ finance: SnapshotFinance | null; records: NewRecord[] }> {
-	const view = await loadFinance(db, programme, { id: 0, internal: false, canReview: false }, { cutOff, assessment });
+	const view = await loadFinance(db, programme, { id: 0, internal: false, canReview: false }, { cutOff, assessment, logframe });
 	if (!view.lines.length) return { finance: null, records: [] };
 	const base = `/programmes/${programme.slug}/finance`;
 	const records: NewRecord[] = [];

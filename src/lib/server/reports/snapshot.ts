@@ -572,8 +572,20 @@ export async function buildSnapshot(
 	const openHighRisks = risks.filter((r) => r.kind === 'risk' && r.status !== 'closed' && r.score >= BAND_FLOOR.high).length;
 
 	// ---- money and results (issue 20): its own reader, the finance read model on this assessment
-	const money = await financeSnapshot(db, programme, cutOff, assessment, (entity, id, code, title) =>
-		labelled(code, bi(entity, id, 'title', title))
+	const money = await financeSnapshot(
+		db,
+		programme,
+		cutOff,
+		assessment,
+		(entity, id, code, title) => labelled(code, bi(entity, id, 'title', title)),
+		moduleRows.map((m) => ({
+			id: m.id,
+			code: m.code,
+			title: m.title,
+			outputs: outputRows
+				.filter((o) => o.module_id === m.id)
+				.map((o) => ({ id: o.id, moduleId: m.id, code: o.code, title: o.title, activities: [] }))
+		}))
 	);
 	for (const r of money.records) addRecord(r);
 
