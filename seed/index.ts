@@ -11,6 +11,7 @@ import { riskSeeds, seedRisks } from './risks';
 import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
+import { financeSeeds, seedFinance } from './finance';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -36,7 +37,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 			await seedRisks(db, id, riskSeeds[code] ?? []),
 			await seedGenderActions(db, id, genderSeeds[code] ?? []),
 			await seedRecommendations(db, id, recommendationSeeds[code] ?? []),
-			await seedTranslations(db, id, seed.programme.slug)
+			await seedTranslations(db, id, seed.programme.slug),
+			await seedFinance(db, id, financeSeeds[code])
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}

@@ -50,5 +50,6 @@ export const API_ENDPOINTS = [
 		scope: 'read:recommendations',
 		schema: 'recommendation'
 	},
-	{ key: 'reports', path: '/api/v1/programmes/{slug}/reports', scope: 'read:reports', schema: 'reports' }
+	{ key: 'reports', path: '/api/v1/programmes/{slug}/reports', scope: 'read:reports', schema: 'reports' },
+	{ key: 'finance', path: '/api/v1/programmes/{slug}/finance', scope: 'read:results', schema: 'finance' }
 ] as const satisfies readonly { key: string; path: string; scope: ApiScope; schema: string }[];

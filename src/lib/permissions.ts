@@ -23,7 +23,9 @@ export const PROGRAMME_ACTIONS = {
 	'report.viewDraft': ['coordinator', 'evaluator'],
 	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
-	'report.issue': ['evaluator']
+	'report.issue': ['evaluator'],
+	/** Budget lines, allocations and expenditure (issue 20); everyone in the programme reads them. */
+	'finance.edit': ['coordinator']
 } as const satisfies Record<string, readonly Role[]>;
 
 export const INSTANCE_ACTIONS = ['admin.manageUsers', 'admin.manageProgrammes', 'admin.unlockPeriod', 'admin.viewAudit'] as const;

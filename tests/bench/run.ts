@@ -25,6 +25,7 @@ import { createUser } from '../../src/lib/server/auth/users';
 import { generateProgramme, type Generated } from './generate';
 import { benchReports, printReportBench } from './report-render';
 import { benchSnapshots } from './reports';
+import { benchFinance, printFinanceBench } from './finance';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -405,6 +406,7 @@ async function main() {
 		console.log(
 			`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`
 		);
+		printFinanceBench(await benchFinance(openCounting, [small, large], RUNS));
 		rows.push([
 			'report snapshot',
 			{ total: snapA!.ms, db: 0, statements: snapA!.statements },

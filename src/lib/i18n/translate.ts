@@ -21,6 +21,7 @@ import { results } from './messages/results';
 import { risks } from './messages/risks';
 import { notifications } from './messages/notifications';
 import { secondFactor } from './messages/second-factor';
+import { finance } from './messages/finance';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -44,7 +45,8 @@ const catalogues = [
 	reportEditor,
 	imports,
 	notifications,
-	secondFactor
+	secondFactor,
+	finance
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -14,6 +14,7 @@ import {
 	riskMatrix,
 	sexGaps
 } from './evidence-more';
+import { financialSummary } from './evidence-finance';
 import { parseNarrative, type Inline } from './narrative';
 import { OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
@@ -31,7 +32,8 @@ const BUILDERS = {
 	adoption,
 	gender_actions: genderActions,
 	risk_matrix: riskMatrix,
-	sex_gaps: sexGaps
+	sex_gaps: sexGaps,
+	financial_summary: financialSummary
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {

@@ -4,7 +4,17 @@
 // Everything else is text: the renderers (HTML preview, PDF, DOCX) never see raw markup, so no
 // narrative can inject HTML.
 
-export const CITATION_KINDS = ['module', 'output', 'activity', 'indicator', 'value', 'risk', 'gender_action', 'recommendation'] as const;
+export const CITATION_KINDS = [
+	'module',
+	'output',
+	'activity',
+	'indicator',
+	'value',
+	'risk',
+	'gender_action',
+	'recommendation',
+	'finance'
+] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 
 /**

@@ -51,7 +51,8 @@ export const EVIDENCE_BLOCKS = [
 	'adoption', // recommendation adoption rates and adopted instruments
 	'gender_actions', // gender actions by status; capacity actions completed
 	'risk_matrix', // the risk register and the changes since the last issued report
-	'sex_gaps' // women/men gaps of the sex-disaggregated indicators
+	'sex_gaps', // women/men gaps of the sex-disaggregated indicators
+	'financial_summary' // money and results by outcome and output: delivery, burn against progress, cost per result
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 
@@ -75,7 +76,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 		section('relevance', ['alignment', 'assumption_checks']),
 		section('coherence', ['linked_recommendations']),
 		section('effectiveness', ['indicator_progress', 'status_chart', 'activities_summary']),
-		section('efficiency', ['activities_summary', 'budget_and_dates']),
+		section('efficiency', ['activities_summary', 'budget_and_dates', 'financial_summary']),
 		section('impact', ['impact_indicators']),
 		section('sustainability', ['adoption', 'gender_actions']),
 		section('risks', ['risk_matrix']),
@@ -87,7 +88,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 	// The EU interim narrative order: description; executive summary; results and activities
 	// against the updated logframe; beneficiaries and cooperation; visibility (logframe annex).
 	eu_narrative: [
-		section('description', ['fact_sheet', 'budget_and_dates']),
+		section('description', ['fact_sheet', 'budget_and_dates', 'financial_summary']),
 		section('executive_summary', ['key_figures']),
 		section('context', ['materialised_risks', 'assumption_checks']),
 		section('results_activities', ['indicator_progress', 'status_chart', 'impact_indicators', 'activities_summary']),

@@ -18,6 +18,7 @@ import type {
 	RiskTrend
 } from '$lib/model';
 import type { ReportLayout, Rating, SectionKey } from './outline';
+import type { SnapshotFinance } from './snapshot-finance';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -56,7 +57,7 @@ export interface SnapshotEvidenceFile {
 /** One row of the "Records cited" annex: every figure and citation links here. */
 export interface SnapshotRecord {
 	key: RecordKey;
-	kind: 'programme' | 'module' | 'output' | 'activity' | 'indicator' | 'value' | 'risk' | 'gender_action' | 'recommendation';
+	kind: 'programme' | 'module' | 'output' | 'activity' | 'indicator' | 'value' | 'risk' | 'gender_action' | 'recommendation' | 'finance';
 	id: number;
 	/** Code and title as printed, e.g. "5.1-3 Personas capacitadas". */
 	label: BilingualText;
@@ -268,6 +269,8 @@ export interface ReportSnapshot {
 		genderActions: Record<GenderActionStatus, number>;
 	};
 	sections: SnapshotSection[];
+	/** Money and results (issue 20); absent in snapshots issued before it, null without budget lines. */
+	finance?: SnapshotFinance | null;
 	/** Every record a figure or citation points to, by key; the "Records cited" annex. */
 	records: Record<RecordKey, SnapshotRecord>;
 }

@@ -98,7 +98,8 @@ describe('the snapshot', () => {
 		}
 		const after = await statements(() => draftSnapshot(db, programme, id, origin));
 		expect(after).toBe(before);
-		expect(before).toBeLessThan(30);
+		// 27 before money and results (issue 20) added its three reads (lines with phasing, shares, expenditure).
+		expect(before).toBeLessThan(33);
 		await db
 			.deleteFrom('indicator_value')
 			.where('indicator_id', 'in', db.selectFrom('indicator').select('id').where('code', 'like', 'X-%'))

@@ -28,10 +28,11 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	gender: ['programmes', 'results'],
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
-	exchange: ['programmes', 'results', 'risks', 'recommendations', 'notifications'],
-	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports'],
-	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
-	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications']
+	exchange: ['programmes', 'results', 'risks', 'recommendations', 'notifications', 'finance'],
+	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance'],
+	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance'],
+	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance'],
+	finance: ['programmes', 'results']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

@@ -112,7 +112,7 @@ function enumOptions(schema: z.ZodType): readonly string[] | null {
 const serverModules = import.meta.glob('/src/lib/server/**/*.ts', { eager: true }) as Record<string, Record<string, unknown>>;
 const formFields = new Map<string, readonly string[] | null>();
 // The read API's response schemas describe answers, not what a person writes: never in the log.
-const RESPONSE_SCHEMAS = new Set(['/src/lib/server/api/schemas.ts']);
+const RESPONSE_SCHEMAS = new Set(['/src/lib/server/api/schemas.ts', '/src/lib/server/api/finance-schema.ts']);
 for (const [path, exports] of Object.entries(serverModules)) {
 	if (RESPONSE_SCHEMAS.has(path)) continue;
 	for (const [name, value] of Object.entries(exports)) {

@@ -23,7 +23,8 @@ const expected: Record<ProgrammeAction, Role[]> = {
 	'report.viewDraft': ['coordinator', 'evaluator'],
 	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
-	'report.issue': ['evaluator']
+	'report.issue': ['evaluator'],
+	'finance.edit': ['coordinator']
 };
 
 describe('can(user, action, programme)', () => {

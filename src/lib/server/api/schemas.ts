@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { financeResponseSchema } from './finance-schema';
 import {
 	ADOPTION_STATUSES,
 	AGGREGATIONS,
@@ -225,7 +226,8 @@ export const RESPONSE_SCHEMAS = {
 	recommendations: recommendationListSchema,
 	recommendation: recommendationResponseSchema,
 	reports: reportListSchema,
-	error: errorSchema
+	error: errorSchema,
+	finance: financeResponseSchema
 } as const;
 export type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 

@@ -490,6 +490,54 @@ export interface ReportIssueFileTable {
 	size_bytes: number;
 }
 
+export interface BudgetLineTable {
+	id: Generated<number>;
+	programme_id: number;
+	code: string;
+	title: string;
+	/** One of BUDGET_CATEGORIES (src/lib/finance-rules.ts). */
+	category: string;
+	/** Integer minor units (cents) of the programme's currency. */
+	amount_minor: number;
+	sort_order: Defaulted<number>;
+	is_illustrative: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface BudgetPhasingTable {
+	budget_line_id: number;
+	period_id: number;
+	amount_minor: number;
+}
+
+export interface BudgetAllocationTable {
+	id: Generated<number>;
+	budget_line_id: number;
+	module_id: number | null;
+	output_id: number | null;
+	/** Basis points of the line (10000 = 100 %). */
+	share_bp: number;
+}
+
+export interface ExpenditureTable {
+	id: Generated<number>;
+	budget_line_id: number;
+	period_id: number;
+	/** Integer minor units; negative for a refund. */
+	amount_minor: number;
+	source: 'entered' | 'imported';
+	import_sha256: string | null;
+	spent_on: string | null;
+	note: Defaulted<string>;
+	is_illustrative: Defaulted<number>;
+	created_by: number | null;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -534,6 +582,10 @@ export interface Database {
 	instance_key: InstanceKeyTable;
 	totp: TotpTable;
 	two_factor_challenge: TwoFactorChallengeTable;
+	budget_line: BudgetLineTable;
+	budget_phasing: BudgetPhasingTable;
+	budget_allocation: BudgetAllocationTable;
+	expenditure: ExpenditureTable;
 }
 
 export type UserRow = Selectable<UserTable>;

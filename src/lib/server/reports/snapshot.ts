@@ -28,6 +28,7 @@ import { BAND_FLOOR, riskBand, riskScore, riskTrend, sortReviews } from '$lib/ri
 import type { Executor } from '../db/executor';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
+import { financeSnapshot } from './snapshot-finance';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -570,6 +571,24 @@ export async function buildSnapshot(
 	for (const g of genderActions) genderCounts[g.status] += 1;
 	const openHighRisks = risks.filter((r) => r.kind === 'risk' && r.status !== 'closed' && r.score >= BAND_FLOOR.high).length;
 
+	// ---- money and results (issue 20): its own reader, the finance read model on this assessment
+	const money = await financeSnapshot(
+		db,
+		programme,
+		cutOff,
+		assessment,
+		(entity, id, code, title) => labelled(code, bi(entity, id, 'title', title)),
+		moduleRows.map((m) => ({
+			id: m.id,
+			code: m.code,
+			title: m.title,
+			outputs: outputRows
+				.filter((o) => o.module_id === m.id)
+				.map((o) => ({ id: o.id, moduleId: m.id, code: o.code, title: o.title, activities: [] }))
+		}))
+	);
+	for (const r of money.records) addRecord(r);
+
 	const sectionByKey = new Map(sections.map((s) => [s.key, s]));
 	const issues = (l: Locale) => report.languages.includes(l);
 	const snapshotSections = OUTLINES[report.layout].map((o) => {
@@ -647,6 +666,7 @@ export async function buildSnapshot(
 			genderActions: genderCounts
 		},
 		sections: snapshotSections,
+		finance: money.finance,
 		records: sortRecords(records)
 	};
 }

@@ -4,6 +4,8 @@ import { requireProgramme } from '$lib/server/http/guards';
 import { iatiBlocker } from '$lib/server/exchange/iati-activity';
 import { latestIssues } from '$lib/server/reports/issue';
 import { formatDate } from '$lib/i18n/format';
+import { loadFinance } from '$lib/server/finance/finance-read';
+import { assessProgramme } from '$lib/server/results/assessment';
 import type { PageServerLoad } from './$types';
 
 // The programme dashboard: read-only, approved data only, the same for every role that may see
@@ -30,6 +32,12 @@ export const load: PageServerLoad = async (event) => {
 		{ kind: 'iptt', href: `${base}/export/iptt.xlsx` },
 		...(iatiBlocker(programme) ? [] : [{ kind: 'iati' as const, href: `${base}/export/iati.xml` }])
 	];
-	const dashboard = await loadDashboard(db, programme, access.viewer, { locale, links });
-	return { dashboard };
+	// One assessment for the dashboard and its money-and-results section (issue 20), whose figures
+	// follow the reader: donors count ended periods only.
+	const assessment = await assessProgramme(db, programme);
+	const [dashboard, finance] = await Promise.all([
+		loadDashboard(db, programme, access.viewer, { locale, links, asOf: assessment.asOf, assessment }),
+		loadFinance(db, programme, access.viewer, { asOf: assessment.asOf, assessment })
+	]);
+	return { dashboard, finance: finance.lines.length ? finance : null };
 };

@@ -1,0 +1,96 @@
+import type { DocBlock, DocRow } from './document';
+import { none, row, table, type Builder } from './evidence';
+import type { SnapshotFinanceFigures } from './snapshot-finance';
+
+// The "financial summary by outcome and output" block (issue 20): the efficiency criterion's
+// evidence beside its narrative, printed from the snapshot's finance figures (computed by the
+// finance rules when the snapshot was built), never recomputed here. Each figure links to its
+// record, so a narrative's [[finance:delivery]] and the table point to the same row.
+
+export const financialSummary: Builder = (ctx, id) => {
+	const { t, i18n, snapshot } = ctx;
+	const f = snapshot.finance;
+	if (!f) return [none(ctx)];
+	const money = (minor: number) => i18n.money(minor, f.currency);
+	const pct = (r: number | null) => i18n.percent(r);
+	const ahead = (x: SnapshotFinanceFigures) => (x.spendingAhead ? `▲ ${t('finance.ahead')}` : '—');
+	const p = f.programme;
+	const blocks: DocBlock[] = [
+		{
+			type: 'facts',
+			items: [
+				{ label: t('finance.budget'), value: ctx.text(money(p.budgetMinor)) },
+				{ label: t('finance.spent'), value: ctx.text(money(p.spentMinor)) },
+				{ label: t('finance.deliveryRate'), value: [ctx.ref(pct(p.deliveryRate), p.key)] },
+				{ label: t('finance.burnRate'), value: ctx.text(pct(p.burnRate)) },
+				{ label: t('finance.resultsProgress'), value: ctx.text(pct(p.resultsProgress)) },
+				{ label: t('finance.ahead'), value: ctx.text(ahead(p)) },
+				{
+					label: t('finance.activities', {
+						onTime: snapshot.figures.activities.onTime,
+						delayed: snapshot.figures.activities.delayed,
+						total: snapshot.figures.activities.total
+					}),
+					value: ctx.text(t('finance.programmeLevel', { amount: money(f.programmeLevelMinor) }))
+				}
+			]
+		}
+	];
+	const rows: DocRow[] = [];
+	const line = (label: string, x: SnapshotFinanceFigures): DocRow =>
+		row(
+			[ctx.ref(label, x.key)],
+			ctx.text(money(x.budgetMinor)),
+			ctx.text(money(x.spentMinor)),
+			ctx.text(pct(x.deliveryRate)),
+			ctx.text(pct(x.burnRate)),
+			ctx.text(pct(x.resultsProgress)),
+			ctx.text(ahead(x))
+		);
+	for (const m of f.modules) {
+		const module = snapshot.modules.find((x) => x.id === m.moduleId);
+		rows.push(line(module?.code ?? '', m));
+		for (const o of m.outputs) rows.push(line(snapshot.outputs.find((x) => x.id === o.outputId)?.code ?? '', o));
+	}
+	blocks.push(
+		table(
+			id,
+			t('finance.byModuleCaption'),
+			[
+				[t('finance.item'), false],
+				[t('finance.budget'), true],
+				[t('finance.spent'), true],
+				[t('finance.deliveryRate'), true],
+				[t('finance.burnRate'), true],
+				[t('finance.resultsProgress'), true],
+				[t('finance.ahead'), false]
+			],
+			rows
+		)
+	);
+	if (f.costPerUnit.length)
+		blocks.push(
+			table(
+				`${id}-cost`,
+				t('finance.costCaption'),
+				[
+					[t('finance.indicator'), false],
+					[t('finance.spent'), true],
+					[t('finance.change'), true],
+					[t('finance.cost'), true]
+				],
+				f.costPerUnit.map((c) => {
+					const indicator = snapshot.indicators.find((i) => i.id === c.indicatorId);
+					return row(
+						[ctx.ref(indicator?.code ?? '', c.indicatorKey)],
+						ctx.text(money(c.spentMinor)),
+						ctx.text(i18n.number(c.change)),
+						ctx.text(money(c.costMinor))
+					);
+				})
+			)
+		);
+	if (f.illustrative) blocks.push({ type: 'note', inlines: ctx.text(t('finance.illustrative')) });
+	blocks.push({ type: 'note', inlines: ctx.text(t('finance.aheadNote', { margin: Math.round(f.margin * 100) })) });
+	return blocks;
+};

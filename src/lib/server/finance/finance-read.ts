@@ -1,0 +1,247 @@
+import { computeFinance, type BudgetCategory, type FinanceFigures, type FinanceResult } from '$lib/finance-rules';
+import type { Activity, IsoDate, Programme, ReportingPeriod } from '$lib/model';
+import { todayIso } from '../core/dates';
+import type { Viewer } from '../core/viewer';
+import type { Executor } from '../db/executor';
+import { getLogframe } from '../programmes/programmes';
+import { assessmentFor, type ReadOptions } from '../results/assessment';
+
+// The finance read model (issue 20): budget lines with their plan and shares, the expenditure of
+// each line and period, and the rules' figures per programme, module and output. One reader for
+// the Finance tab, the dashboard, the report snapshot and the exports, so a figure is the same
+// wherever it appears. A fixed number of statements whatever the size of the programme: the
+// assessment (four), the logframe (three, unless given) and three here. Donors see ended periods only.
+
+export interface FinanceLineView {
+	id: number;
+	code: string;
+	title: string;
+	category: BudgetCategory;
+	amountMinor: number;
+	isIllustrative: boolean;
+	version: number;
+	/** Planned amount per period id (empty: not phased, straight line over the programme). */
+	phasing: Record<number, number>;
+	allocations: { moduleId: number | null; outputId: number | null; shareBp: number }[];
+	plannedMinor: number;
+	spentMinor: number;
+}
+
+export interface FinanceCell {
+	/** The typed figure and its version (for the grid); null when none was typed. */
+	entered: { amountMinor: number; version: number } | null;
+	/** The sum of imported rows. */
+	importedMinor: number;
+}
+
+export interface FinanceGroupView {
+	id: number;
+	code: string;
+	title: string;
+	figures: FinanceFigures;
+}
+
+export interface FinanceCostView {
+	indicatorId: number;
+	code: string;
+	title: string;
+	unit: string;
+	outputId: number;
+	change: number;
+	costMinor: number;
+	spentMinor: number;
+}
+
+export interface FinanceView {
+	currency: string;
+	asOf: IsoDate;
+	/** The date the plan is read at: asOf for the team, the end of the last ended period for donors. */
+	planUntil: IsoDate;
+	/** Only ended periods are counted (donors). */
+	endedOnly: boolean;
+	periods: (ReportingPeriod & { ended: boolean })[];
+	/** The periods whose expenditure is counted. */
+	countedPeriodIds: number[];
+	lines: FinanceLineView[];
+	/** By line id, then period id (counted periods only). */
+	cells: Record<number, Record<number, FinanceCell>>;
+	programme: FinanceFigures;
+	programmeLevelMinor: number;
+	modules: (FinanceGroupView & { outputs: FinanceGroupView[] })[];
+	costPerUnit: FinanceCostView[];
+	/** Any figure here is illustrative (seeded, not a real ledger). */
+	illustrative: boolean;
+	/** Activities on time vs delayed (efficiency evidence beside the money). */
+	activities: { total: number; completed: number; delayed: number; onTime: number };
+}
+
+const DAY = 86_400_000;
+const time = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
+const dayAfter = (d: IsoDate) => new Date(time(d) + DAY).toISOString().slice(0, 10);
+
+/** The modules and outputs the figures are given for, when the caller has already read them (the report snapshot). */
+export type FinanceLogframe = {
+	id: number;
+	code: string;
+	title: string;
+	outputs: { id: number; moduleId: number; code: string; title: string; activities: Pick<Activity, 'status' | 'plannedEnd'>[] }[];
+}[];
+
+export async function loadFinance(
+	db: Executor,
+	programme: Programme,
+	viewer: Viewer,
+	options: ReadOptions & { logframe?: FinanceLogframe } = {}
+): Promise<FinanceView> {
+	const assessed = await assessmentFor(db, programme, options);
+	const asOf = assessed.asOf ?? options.asOf ?? todayIso();
+	const [logframe, linePhaseRows, allocationRows, spendRows] = await Promise.all([
+		options.logframe ?? getLogframe(db, programme.id),
+		// Each line with its phasing (one row per phased period; one row with no period when unphased).
+		db
+			.selectFrom('budget_line')
+			.leftJoin('budget_phasing', 'budget_phasing.budget_line_id', 'budget_line.id')
+			.selectAll('budget_line')
+			.select(['budget_phasing.period_id as phase_period_id', 'budget_phasing.amount_minor as phase_amount'])
+			.where('budget_line.programme_id', '=', programme.id)
+			.orderBy('budget_line.sort_order')
+			.orderBy('budget_line.id')
+			.execute(),
+		db
+			.selectFrom('budget_allocation')
+			.innerJoin('budget_line', 'budget_line.id', 'budget_allocation.budget_line_id')
+			.select([
+				'budget_allocation.budget_line_id',
+				'budget_allocation.module_id',
+				'budget_allocation.output_id',
+				'budget_allocation.share_bp'
+			])
+			.where('budget_line.programme_id', '=', programme.id)
+			.orderBy('budget_allocation.id')
+			.execute(),
+		// Per line, period and source: the imported rows summed, the typed one with its version.
+		db
+			.selectFrom('expenditure')
+			.innerJoin('budget_line', 'budget_line.id', 'expenditure.budget_line_id')
+			.select((eb) => [
+				'expenditure.budget_line_id',
+				'expenditure.period_id',
+				'expenditure.source',
+				eb.fn.sum<number>('expenditure.amount_minor').as('amount'),
+				eb.fn.max<number>('expenditure.version').as('version'),
+				eb.fn.max<number>('expenditure.is_illustrative').as('illustrative')
+			])
+			.where('budget_line.programme_id', '=', programme.id)
+			.groupBy(['expenditure.budget_line_id', 'expenditure.period_id', 'expenditure.source'])
+			.execute()
+	]);
+
+	const endedOnly = !viewer.internal;
+	const periods = assessed.periods.map((p) => ({ ...p, ended: time(p.endDate) < time(asOf) }));
+	const counted = periods.filter((p) => !endedOnly || p.ended);
+	const countedIds = new Set(counted.map((p) => p.id));
+	const lastEnded = periods.filter((p) => p.ended).at(-1);
+	const planUntil = endedOnly ? (lastEnded ? dayAfter(lastEnded.endDate) : programme.startDate) : asOf;
+
+	const phasing = new Map<number, Map<number, number>>();
+	const lineById = new Map<number, (typeof linePhaseRows)[number]>();
+	for (const r of linePhaseRows) {
+		if (!lineById.has(r.id)) lineById.set(r.id, r);
+		if (r.phase_period_id === null || r.phase_amount === null) continue;
+		const m = phasing.get(r.id) ?? new Map<number, number>();
+		m.set(r.phase_period_id, Number(r.phase_amount));
+		phasing.set(r.id, m);
+	}
+	const lineRows = [...lineById.values()];
+	const allocations = new Map<number, FinanceLineView['allocations']>();
+	for (const r of allocationRows) {
+		const list = allocations.get(r.budget_line_id) ?? [];
+		list.push({ moduleId: r.module_id, outputId: r.output_id, shareBp: r.share_bp });
+		allocations.set(r.budget_line_id, list);
+	}
+	const cells: FinanceView['cells'] = {};
+	const expenditure: { lineId: number; periodId: number; amountMinor: number }[] = [];
+	let illustrative = lineRows.some((l) => l.is_illustrative === 1);
+	for (const r of spendRows) {
+		if (!countedIds.has(r.period_id)) continue;
+		const amount = Number(r.amount);
+		const cell = ((cells[r.budget_line_id] ??= {})[r.period_id] ??= { entered: null, importedMinor: 0 });
+		if (r.source === 'entered') cell.entered = { amountMinor: amount, version: Number(r.version) };
+		else cell.importedMinor += amount;
+		if (Number(r.illustrative) === 1) illustrative = true;
+		expenditure.push({ lineId: r.budget_line_id, periodId: r.period_id, amountMinor: amount });
+	}
+
+	const outputs = logframe.flatMap((m) => m.outputs);
+	const result: FinanceResult = computeFinance({
+		programme: { startDate: programme.startDate, endDate: programme.effectiveEndDate },
+		periods: assessed.periods,
+		lines: lineRows.map((l) => ({
+			id: l.id,
+			amountMinor: Number(l.amount_minor),
+			phasing: phasing.get(l.id) ?? new Map(),
+			allocations: allocations.get(l.id) ?? []
+		})),
+		expenditure,
+		planUntil,
+		modules: logframe,
+		outputs,
+		indicators: assessed.indicators,
+		assessments: assessed.assessments
+	});
+
+	const indicatorById = new Map(assessed.indicators.map((i) => [i.id, i]));
+	const activities = outputs.flatMap((o) => o.activities).filter((a) => a.status !== 'cancelled');
+	const delayed = activities.filter(
+		(a) => a.status === 'delayed' || (a.plannedEnd !== null && a.status !== 'completed' && a.plannedEnd < asOf)
+	).length;
+	return {
+		currency: programme.currency,
+		asOf,
+		planUntil,
+		endedOnly,
+		periods,
+		countedPeriodIds: counted.map((p) => p.id),
+		lines: lineRows.map((l) => ({
+			id: l.id,
+			code: l.code,
+			title: l.title,
+			category: l.category as BudgetCategory,
+			amountMinor: Number(l.amount_minor),
+			isIllustrative: l.is_illustrative === 1,
+			version: l.version,
+			phasing: Object.fromEntries(phasing.get(l.id) ?? []),
+			allocations: allocations.get(l.id) ?? [],
+			plannedMinor: result.plannedByLine.get(l.id) ?? 0,
+			spentMinor: result.spentByLine.get(l.id) ?? 0
+		})),
+		cells,
+		programme: result.programme,
+		programmeLevelMinor: result.programmeLevelMinor,
+		modules: logframe.map((m) => ({
+			id: m.id,
+			code: m.code,
+			title: m.title,
+			figures: result.modules.get(m.id)!,
+			outputs: m.outputs.map((o) => ({ id: o.id, code: o.code, title: o.title, figures: result.outputs.get(o.id)! }))
+		})),
+		costPerUnit: [...result.costPerUnit.values()].map((c) => {
+			const i = indicatorById.get(c.indicatorId)!;
+			return {
+				...c,
+				code: i.code,
+				title: i.title,
+				unit: i.unit,
+				outputId: i.outputId!,
+				spentMinor: result.outputs.get(i.outputId!)?.spentMinor ?? 0
+			};
+		}),
+		illustrative,
+		activities: {
+			total: activities.length,
+			completed: activities.filter((a) => a.status === 'completed').length,
+			delayed,
+			onTime: activities.length - delayed
+		}
+	};
+}

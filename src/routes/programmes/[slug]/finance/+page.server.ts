@@ -1,0 +1,82 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db/connection';
+import { idField, versionField } from '$lib/server/core/validation';
+import {
+	budgetLineDeletionImpact,
+	budgetLineEditSchema,
+	budgetLineSchema,
+	createBudgetLine,
+	deleteBudgetLine,
+	updateBudgetLine
+} from '$lib/server/finance/budget-lines';
+import { expenditureGridSchema, saveExpenditureGrid } from '$lib/server/finance/expenditure';
+import { loadFinance } from '$lib/server/finance/finance-read';
+import { deleteAction, programmeAction, type SchemaSource } from '$lib/server/http/actions';
+import { requireProgramme } from '$lib/server/http/guards';
+import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
+import type { Actions, PageServerLoad } from './$types';
+
+// The Finance tab (issue 20): budget lines with their shares, the expenditure grid of one period,
+// and the rules' figures. Everyone in the programme reads it (donors: ended periods only);
+// coordinators and admins edit.
+export const load: PageServerLoad = async (event) => {
+	const access = await requireProgramme(event, event.params.slug);
+	const db = getDb();
+	const [finance, logframe] = await Promise.all([loadFinance(db, access.programme, access.viewer), getLogframe(db, access.programme.id)]);
+	const requested = Number(event.url.searchParams.get('period'));
+	const visible = finance.periods.filter((p) => finance.countedPeriodIds.includes(p.id));
+	const period = visible.find((p) => p.id === requested) ?? visible.filter((p) => p.ended).at(-1) ?? visible[0] ?? null;
+	return {
+		finance,
+		period,
+		modules: logframe.map((m) => ({
+			id: m.id,
+			code: m.code,
+			title: m.title,
+			outputs: m.outputs.map((o) => ({ id: o.id, code: o.code, title: o.title }))
+		})),
+		canEdit: access.can('finance.edit')
+	};
+};
+
+/** The budget-line form is built for the programme's periods, modules and outputs. */
+const lineForm = async (db: ReturnType<typeof getDb>, programmeId: number) => {
+	const [periods, logframe] = await Promise.all([listPeriods(db, programmeId), getLogframe(db, programmeId)]);
+	return { periods, modules: logframe, outputs: logframe.flatMap((m) => m.outputs) };
+};
+
+const createSchema: SchemaSource<ReturnType<typeof budgetLineSchema>> = async ({ db, access }) =>
+	budgetLineSchema(await lineForm(db, access.programme.id));
+const editSchema: SchemaSource<ReturnType<typeof budgetLineEditSchema>> = async ({ db, access }) =>
+	budgetLineEditSchema(await lineForm(db, access.programme.id));
+const gridSchema: SchemaSource<ReturnType<typeof expenditureGridSchema>> = async ({ db, access }) => {
+	const lines = await db.selectFrom('budget_line').select('id').where('programme_id', '=', access.programme.id).execute();
+	return expenditureGridSchema(lines.map((l) => l.id));
+};
+
+export const actions = {
+	createLine: (event) =>
+		programmeAction(event, 'finance.edit', createSchema, async ({ db, access, data, redirect }) => {
+			await createBudgetLine(db, access.user, access.programme, data);
+			redirect('created', { hash: 'lines' });
+		}),
+	updateLine: (event) =>
+		programmeAction(event, 'finance.edit', editSchema, async ({ db, access, data, redirect }) => {
+			const { id, version, ...input } = data;
+			await updateBudgetLine(db, access.user, access.programme, id, version, input);
+			redirect('saved', { hash: 'lines' });
+		}),
+	deleteLine: (event) =>
+		deleteAction(event, 'finance.edit', z.object({ id: idField(), version: versionField(), name: z.string().max(100).default('') }), {
+			impact: async ({ db, access, data }) => ({ ...data, impact: await budgetLineDeletionImpact(db, access.programme.id, data.id) }),
+			remove: ({ db, access, data }) => deleteBudgetLine(db, access.user, access.programme, data.id, data.version),
+			done: ({ redirect }) => redirect('deleted', { hash: 'lines' })
+		}),
+	saveGrid: (event) =>
+		programmeAction(event, 'finance.edit', gridSchema, async ({ db, access, data }) => {
+			await saveExpenditureGrid(db, access.user, access.programme, data);
+			// Back to the same period's grid (the notice redirect knows no other query).
+			redirect(303, `/programmes/${encodeURIComponent(access.programme.slug)}/finance?period=${data.periodId}&notice=saved#grid`);
+		})
+} satisfies Actions;
