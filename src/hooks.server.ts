@@ -3,6 +3,8 @@ import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionT
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
+import { startReportJobs } from '$lib/server/reports/jobs';
+import { renderInWorker } from '$lib/server/reports/render-worker';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 
@@ -10,6 +12,8 @@ export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
 	// Before serving: evidence files left half-stored by a crash are finished or removed.
 	await sweepUploadsAtStart(getDb());
+	// Report render jobs: interrupted ones recovered, leftover `.part` files removed, then the runner polls.
+	await startReportJobs(getDb(), renderInWorker);
 };
 
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the

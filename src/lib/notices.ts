@@ -22,7 +22,8 @@ export const NOTICE_MESSAGES = {
 	reportIssued: 'reports.issuedNotice',
 	reportReopened: 'reports.reopened',
 	reportCommented: 'reports.commentAdded',
-	imported: 'import.noticeDone'
+	imported: 'import.noticeDone',
+	reportQueued: 'reports.queuedNotice'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

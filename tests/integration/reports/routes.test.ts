@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '$lib/model';
 import type { Db } from '$lib/server/db/connection';
-import { issueReport } from '$lib/server/reports/issue';
+import { issueReport } from '$lib/server/reports/jobs';
 import { reportRowFor } from '$lib/server/reports/reports';
 import * as list from '../../../src/routes/programmes/[slug]/reports/+page.server';
 import * as editor from '../../../src/routes/programmes/[slug]/reports/[id]/+page.server';
