@@ -143,5 +143,6 @@ describe('reports, in Chromium', () => {
 		await cpage.goto(`${env.app.url}${indicator}?period=${periodId}#record`);
 		await expect.poll(() => cpage.locator('body').textContent()).toContain('El periodo está cerrado: su informe ya se emitió.');
 		await coordinator.close();
-	});
+		// Rendering four files in worker threads takes a while on a loaded machine.
+	}, 240_000);
 });
