@@ -29,7 +29,11 @@ export interface IssuingBench {
 }
 
 export async function benchIssuing(db: Db, base: string, reader: string, small: Generated, large: Generated): Promise<IssuingBench> {
-	const evaluatorId = await createUser(db, { email: 'bench-evaluator@avance.test', name: 'Bench Evaluator', password: 'bench-password-3' }, null);
+	const evaluatorId = await createUser(
+		db,
+		{ email: 'bench-evaluator@avance.test', name: 'Bench Evaluator', password: 'bench-password-3' },
+		null
+	);
 	await db.insertInto('membership').values({ user_id: evaluatorId, programme_id: large.programmeId, role: 'evaluator' }).execute();
 	const evaluator = `avance_session=${(await createSession(db, evaluatorId)).token}`;
 	const programme = (await getProgrammeBySlug(db, large.slug))!;
@@ -66,7 +70,8 @@ export async function benchIssuing(db: Db, base: string, reader: string, small: 
 
 	const during: number[] = [];
 	const jobState = async () =>
-		(await db.selectFrom('report_job').select('state').where('report_id', '=', reportId).orderBy('id', 'desc').executeTakeFirstOrThrow()).state;
+		(await db.selectFrom('report_job').select('state').where('report_id', '=', reportId).orderBy('id', 'desc').executeTakeFirstOrThrow())
+			.state;
 	let state = await jobState();
 	// Bounded: at most ten minutes of rendering.
 	while ((state === 'queued' || state === 'rendering') && performance.now() - answered < 600_000) {

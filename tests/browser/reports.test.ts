@@ -110,7 +110,7 @@ describe('reports, in Chromium', () => {
 		await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 		const job = page.getByTestId('issue-job');
 		expect(['queued', 'rendering', 'done']).toContain(await job.getAttribute('data-state'));
-		await expect.poll(() => job.getAttribute('data-state'), { timeout: 90_000, interval: 250 }).toBe('done');
+		await expect.poll(() => job.getAttribute('data-state'), { timeout: 300_000, interval: 500 }).toBe('done');
 		await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Emitido');
 		expect(await page.getByTestId('issue-job-status').textContent()).toContain('Emitido: emisión 1');
 		expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -144,5 +144,5 @@ describe('reports, in Chromium', () => {
 		await expect.poll(() => cpage.locator('body').textContent()).toContain('El periodo está cerrado: su informe ya se emitió.');
 		await coordinator.close();
 		// Rendering four files in worker threads takes a while on a loaded machine.
-	}, 240_000);
+	}, 420_000);
 });

@@ -48,7 +48,8 @@ export function parseStep(step: string | null): { format: 'pdf' | 'docx' | 'writ
 }
 
 /** The error key of a failed job as stored, or 'renderer' for anything unknown. */
-export const jobError = (raw: string | null): JobError => (JOB_ERRORS as readonly string[]).includes(raw ?? '') ? (raw as JobError) : 'renderer';
+export const jobError = (raw: string | null): JobError =>
+	(JOB_ERRORS as readonly string[]).includes(raw ?? '') ? (raw as JobError) : 'renderer';
 
 /** What the report page and its JSON endpoint show of a job. */
 export interface ReportJobView {

@@ -82,13 +82,15 @@ describe('recording the job', () => {
 describe('several processes', () => {
 	it('claim each job exactly once', async () => {
 		const ids: number[] = [];
-		for (const period of ['2019-S2', '2020-S1', '2020-S2']) ids.push(await enqueue(await writtenReport(db, evaluator, programme, [patss.periodId(period)])));
+		for (const period of ['2019-S2', '2020-S1', '2020-S2'])
+			ids.push(await enqueue(await writtenReport(db, evaluator, programme, [patss.periodId(period)])));
 		const processes = [openConfigured(), openConfigured()];
 		try {
 			const claims = await Promise.all(
 				processes.map(async (p, i) => {
 					const got: number[] = [];
-					for (let job = await claimJob(p, { claimer: `test:${i}` }); job; job = await claimJob(p, { claimer: `test:${i}` })) got.push(job.id);
+					for (let job = await claimJob(p, { claimer: `test:${i}` }); job; job = await claimJob(p, { claimer: `test:${i}` }))
+						got.push(job.id);
 					return got;
 				})
 			);

@@ -42,7 +42,8 @@ export const reportJobs = defineMessages(
 		'reports.job.error.changed':
 			"The report's data changed while the files were being prepared (a value approved, a section saved). Check the draft and issue again: the current data will be frozen.",
 		'reports.job.error.blocked': 'Something now blocks issuing the report (see “What blocks issuing”). Resolve it and issue again.',
-		'reports.job.error.conflict': 'Someone else issued or changed this report while it was being prepared. Reload the page to see its state.',
+		'reports.job.error.conflict':
+			'Someone else issued or changed this report while it was being prepared. Reload the page to see its state.',
 		'reports.job.error.memory':
 			"The report's files exceeded the memory allowed while rendering them. Try again; if it fails again, shorten the report's window or tell the administrator.",
 		'reports.job.error.renderer':

@@ -3,19 +3,17 @@ import { createI18n } from '$lib/i18n/context';
 import type { Locale } from '$lib/model';
 import type { ExportData } from './export-data';
 
-// Builds a large export file (the IPTT workbook, the IATI file with its schema validation) in a
+// Builds a large export file (the IPTT workbook, the IATI file; its schema validation already runs
+// in xmllint-wasm's own worker thread, in iati-validate.ts) in a
 // worker thread, so that seconds of CPU at thousands of indicators never stall the web process's
 // other requests. The worker runs this very module, loaded by its own URL (see
 // reports/render-worker.ts for why: the same code in the built app and under Vite/vitest/tsx).
 // Small programmes are built in the request's thread: starting a worker would cost more.
 
 export type ExportTask =
-	| { kind: 'iptt'; data: ExportData; locale: Locale; fileBase: string }
-	| { kind: 'iati'; data: ExportData; fileBase: string };
+	{ kind: 'iptt'; data: ExportData; locale: Locale; fileBase: string } | { kind: 'iati'; data: ExportData; fileBase: string };
 
-export type ExportTaskResult =
-	| { kind: 'iptt'; bytes: Uint8Array; hash: string }
-	| { kind: 'iati'; xml: string; valid: boolean; errors: string[] };
+export type ExportTaskResult = { kind: 'iptt'; bytes: Uint8Array; hash: string } | { kind: 'iati'; xml: string };
 
 const MARK = 'avanceExportBuild';
 
@@ -32,13 +30,15 @@ export async function buildExport(task: ExportTask): Promise<ExportTaskResult> {
 	if (task.kind === 'iptt') {
 		const { ipttWorkbook } = await import('./iptt-workbook');
 		const locale = task.locale;
-		const file = await ipttWorkbook(task.data, createI18n(() => locale), { fileUrl });
+		const file = await ipttWorkbook(
+			task.data,
+			createI18n(() => locale),
+			{ fileUrl }
+		);
 		return { kind: 'iptt', bytes: new Uint8Array(file.bytes), hash: file.hash };
 	}
-	const [{ iatiActivityXml }, { validateIati }] = await Promise.all([import('./iati-activity'), import('./iati-validate')]);
-	const xml = iatiActivityXml(task.data, { fileUrl });
-	const validation = await validateIati(xml);
-	return { kind: 'iati', xml, valid: validation.valid, errors: validation.valid ? [] : validation.errors };
+	const { iatiActivityXml } = await import('./iati-activity');
+	return { kind: 'iati', xml: iatiActivityXml(task.data, { fileUrl }) };
 }
 
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[MARK]) {

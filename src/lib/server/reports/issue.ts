@@ -196,9 +196,7 @@ export async function writeIssue(
 			.executeTakeFirstOrThrow();
 		await trx
 			.insertInto('report_issue_file')
-			.values(
-				files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size }))
-			)
+			.values(files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size })))
 			.execute();
 		await recordAudit(trx, {
 			userId: actor.id,

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Programme } from '$lib/model';
-import { isOpenJob, jobError, MAX_ATTEMPTS, nextJobState, type JobError, type ReportJobView } from '$lib/reports/job';
+import { isOpenJob, jobError, nextJobState, type JobError, type ReportJobView } from '$lib/reports/job';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
 import { ConflictError, domainErrorFor, ForbiddenTransitionError } from '../core/errors';
@@ -196,22 +196,35 @@ export async function runJob(db: Db, job: ReportJobRow, render: RenderFile): Pro
 			for (const format of ['pdf', 'docx'] as const) {
 				await setStep(db, job, `${format}-${lang}`);
 				const path = `${folder}/report-${lang}.${format}`;
-				const result = await render({ canonical: frozen.canonical, lang, format, sha256: frozen.hash, path: reportFilePath(path) }, frozen.snapshot);
+				const result = await render(
+					{ canonical: frozen.canonical, lang, format, sha256: frozen.hash, path: reportFilePath(path) },
+					frozen.snapshot
+				);
 				files.push({ lang, format, path, ...result });
 			}
 		}
 		await setStep(db, job, 'writing');
-		const issued = await writeIssue(db, actor, programme, job.report_id, job.report_version, facts, frozen.hash, files, async (trx, done) => {
-			const finished = await trx
-				.updateTable('report_job')
-				.set({ state: nextJobState('rendering', 'finish')!, step: null, issue_number: done.number, finished_at: nowIso() })
-				.where('id', '=', job.id)
-				.where('state', '=', 'rendering')
-				.where('claimed_by', '=', job.claimed_by)
-				.executeTakeFirst();
-			// Taken over by another process meanwhile (this one was thought dead): its issue, not ours.
-			assertSaved(finished, 'report_job', job.id);
-		});
+		const issued = await writeIssue(
+			db,
+			actor,
+			programme,
+			job.report_id,
+			job.report_version,
+			facts,
+			frozen.hash,
+			files,
+			async (trx, done) => {
+				const finished = await trx
+					.updateTable('report_job')
+					.set({ state: nextJobState('rendering', 'finish')!, step: null, issue_number: done.number, finished_at: nowIso() })
+					.where('id', '=', job.id)
+					.where('state', '=', 'rendering')
+					.where('claimed_by', '=', job.claimed_by)
+					.executeTakeFirst();
+				// Taken over by another process meanwhile (this one was thought dead): its issue, not ours.
+				assertSaved(finished, 'report_job', job.id);
+			}
+		);
 		return { ok: true, issued };
 	} catch (error) {
 		await rm(reportFilePath(folder), { recursive: true, force: true });
@@ -293,7 +306,13 @@ export async function recoverInterruptedJobs(db: Executor, now = Date.now()): Pr
 			.updateTable('report_job')
 			.set(
 				next === 'failed'
-					? { state: next, step: null, error: 'interrupted', error_detail: `stopped during ${job.attempts} attempts`, finished_at: nowIso() }
+					? {
+							state: next,
+							step: null,
+							error: 'interrupted',
+							error_detail: `stopped during ${job.attempts} attempts`,
+							finished_at: nowIso()
+						}
 					: { state: next, step: null, claimed_by: null, claimed_at: null, heartbeat_at: null, folder: null }
 			)
 			.where('id', '=', job.id)
@@ -345,7 +364,13 @@ export async function sweepReportFiles(db: Executor): Promise<{ moved: number; r
 		try {
 			if (issued.has(name)) {
 				const target = reportFilePath(name);
-				if (await stat(target).then(() => true, () => false)) await rm(part, { force: true });
+				if (
+					await stat(target).then(
+						() => true,
+						() => false
+					)
+				)
+					await rm(part, { force: true });
 				else await rename(part, target);
 				done.moved++;
 			} else if (!live.has(dirname(name))) {
