@@ -69,6 +69,10 @@ describe('an export built in a worker thread', () => {
 		expect(await sheets(there.bytes)).toEqual(await sheets(here.bytes));
 		expect((await sheets(there.bytes)).map((s) => s.name)).toContain('IPTT');
 		expect(hereIati.kind).toBe('ok');
-		expect(thereIati).toEqual(hereIati);
+		if (hereIati.kind !== 'ok' || thereIati.kind !== 'ok') throw new Error('IATI file not served');
+		// The file's own timestamps differ by the moment it was made; everything else must not.
+		const undated = (xml: string | Buffer) => String(xml).replace(/-datetime="[^"]*"/g, '-datetime=""');
+		expect(thereIati.hash).toBe(hereIati.hash);
+		expect(undated(thereIati.bytes)).toBe(undated(hereIati.bytes));
 	}, 300_000);
 });
