@@ -2,7 +2,8 @@ import type { Db } from '../src/lib/server/db/connection';
 import type { Programme } from '../src/lib/model';
 import { OUTLINES, type Rating, type SectionKey } from '../src/lib/reports/outline';
 import { getProgrammeBySlug } from '../src/lib/server/programmes/programmes';
-import { issueReport, type Renderers } from '../src/lib/server/reports/issue';
+import type { Renderers } from '../src/lib/server/reports/issue';
+import { issueReport } from '../src/lib/server/reports/jobs';
 import { createReport, loadSections, saveSection } from '../src/lib/server/reports/reports';
 
 // The demo's reports of PATSS (design §6): one issued progress report over the first reporting

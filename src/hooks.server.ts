@@ -3,6 +3,8 @@ import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionT
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
+import { startReportJobs } from '$lib/server/reports/jobs';
+import { renderInWorker } from '$lib/server/reports/render-worker';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 import { startNotificationWorker } from '$lib/server/notifications/worker';
@@ -13,6 +15,8 @@ export const init: ServerInit = async () => {
 	await sweepUploadsAtStart(getDb());
 	// Reminders, digests and (with SMTP_URL) sending, every minute in every process (issue 23).
 	startNotificationWorker(getDb());
+	// Report render jobs: interrupted ones recovered, leftover `.part` files removed, then the runner polls.
+	await startReportJobs(getDb(), renderInWorker);
 };
 
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the

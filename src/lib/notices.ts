@@ -26,7 +26,8 @@ export const NOTICE_MESSAGES = {
 	prefsSaved: 'prefs.saved',
 	retried: 'outbox.retried',
 	totpReset: 'totp.adminResetDone',
-	totpOn: 'totp.enrolled'
+	totpOn: 'totp.enrolled',
+	reportQueued: 'reports.queuedNotice'
 } as const satisfies Record<string, MessageKey>;
 
 export type Notice = keyof typeof NOTICE_MESSAGES;

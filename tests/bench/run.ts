@@ -26,6 +26,7 @@ import { generateProgramme, type Generated } from './generate';
 import { benchReports, printReportBench } from './report-render';
 import { benchSnapshots } from './reports';
 import { benchFinance, printFinanceBench } from './finance';
+import { benchIssuing, printIssuingBench } from './issuing';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -432,6 +433,7 @@ async function main() {
 		if (!flat) process.exitCode = 1;
 		// Rendering the issued files: pure functions of a snapshot, measured in this process.
 		printReportBench(await benchReports());
+		printIssuingBench(await benchIssuing(db, base, enterer, small, large));
 
 		// The read load, on the 30-indicator programme, with one and then two app processes.
 		const paths = LOAD_PAGES.map((p) => p.replaceAll('{slug}', small.slug));

@@ -105,8 +105,15 @@ describe('reports, in Chromium', () => {
 		// Issue, then download the files: each is the stored one, with its fingerprint.
 		await page.goto(`${env.app.url}${href}`);
 		await page.getByTestId('issue-report').click();
-		await page.waitForURL(/notice=reportIssued/);
+		// The action answers at once with the render job recorded; the page follows it without a reload.
+		await page.waitForURL(/notice=reportQueued/);
+		await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+		const job = page.getByTestId('issue-job');
+		expect(['queued', 'rendering', 'done']).toContain(await job.getAttribute('data-state'));
+		await expect.poll(() => job.getAttribute('data-state'), { timeout: 300_000, interval: 500 }).toBe('done');
 		await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Emitido');
+		expect(await page.getByTestId('issue-job-status').textContent()).toContain('Emitido: emisión 1');
+		expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 		const hash = (await page.getByTestId('issue-hash-1').textContent())!.trim();
 		expect(hash).toMatch(/^[0-9a-f]{64}$/);
 		const json = await page.request.get(`${env.app.url}${href}/issues/1/snapshot.json`);
@@ -136,5 +143,6 @@ describe('reports, in Chromium', () => {
 		await cpage.goto(`${env.app.url}${indicator}?period=${periodId}#record`);
 		await expect.poll(() => cpage.locator('body').textContent()).toContain('El periodo está cerrado: su informe ya se emitió.');
 		await coordinator.close();
-	});
+		// Rendering four files in worker threads takes a while on a loaded machine.
+	}, 420_000);
 });

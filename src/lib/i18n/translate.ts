@@ -22,6 +22,7 @@ import { risks } from './messages/risks';
 import { notifications } from './messages/notifications';
 import { secondFactor } from './messages/second-factor';
 import { finance } from './messages/finance';
+import { reportJobs } from './messages/report-jobs';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -46,7 +47,8 @@ const catalogues = [
 	imports,
 	notifications,
 	secondFactor,
-	finance
+	finance,
+	reportJobs
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -35,7 +35,7 @@ import { GET as getSchema } from '../../../src/routes/api/v1/schema/[name].json/
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueReport } from '$lib/server/reports/issue';
+import { issueReport } from '$lib/server/reports/jobs';
 import { reportRowFor } from '$lib/server/reports/reports';
 import { fakeRenderers, writtenReport } from '../../helpers/reports';
 import { freshDatabase, userId } from '../../helpers/db';

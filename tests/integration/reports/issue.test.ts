@@ -10,7 +10,8 @@ import { reportBlockers } from '$lib/reports/blockers';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { observeQueries, type Db } from '$lib/server/db/connection';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError } from '$lib/server/core/errors';
-import { issueFile, issueOf, issueReport } from '$lib/server/reports/issue';
+import { issueFile, issueOf } from '$lib/server/reports/issue';
+import { issueReport } from '$lib/server/reports/jobs';
 import {
 	createReport,
 	draftSnapshot,

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '$lib/model';
 import type { Db } from '$lib/server/db/connection';
-import { issueReport } from '$lib/server/reports/issue';
+import { issueReport } from '$lib/server/reports/jobs';
 import { reportRowFor } from '$lib/server/reports/reports';
 import * as list from '../../../src/routes/programmes/[slug]/reports/+page.server';
 import * as editor from '../../../src/routes/programmes/[slug]/reports/[id]/+page.server';
 import * as preview from '../../../src/routes/programmes/[slug]/reports/[id]/preview/+page.server';
 import * as download from '../../../src/routes/programmes/[slug]/reports/[id]/issues/[n]/[file]/+server';
 import * as verify from '../../../src/routes/verify/+page.server';
+import * as jobEndpoint from '../../../src/routes/programmes/[slug]/reports/[id]/job/+server';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
 import { freshDatabase, userId } from '../../helpers/db';
@@ -51,7 +52,7 @@ beforeAll(async () => {
 		})
 	).sha256;
 	draftId = await writtenReport(db, evaluator, programme, [patss.periodId('2019-S2')]);
-});
+}, 120_000);
 
 describe('donors', () => {
 	it('see issued reports only in the list', async () => {
@@ -143,6 +144,38 @@ describe('the editor', () => {
 
 		const coordinator = await postAs(db, editor.actions.issue, COORDINATOR, { params: params(draftId), form: { version: '1' } });
 		expect(coordinator).toMatchObject({ kind: 'error', status: 403 });
+	});
+
+	it('the issue action records a render job and answers at once; the page and its JSON show the job, donors never', async () => {
+		const id = await writtenReport(db, { id: await userId(db, EVALUATOR) }, programme, [patss.periodId('2020-S1')]);
+		const version = String((await reportRowFor(db, programme.id, id)).version);
+		const r = await postAs(db, editor.actions.issue, EVALUATOR, {
+			params: params(id),
+			form: { _form: 'issue', version },
+			route: '/programmes/[slug]/reports/[id]'
+		});
+		expect(r).toMatchObject({ kind: 'redirect', status: 303 });
+		expect((r as { location: string }).location).toContain('notice=reportQueued');
+		expect(await db.selectFrom('report_issue').select('id').where('report_id', '=', id).execute()).toHaveLength(0);
+		const page = await loadAs<{ job: { state: string } | null }>(db, editor.load, EVALUATOR, { params: params(id) });
+		expect(page.kind === 'value' && page.value.job?.state).toBe('queued');
+		const user = await sessionUser(db, EVALUATOR);
+		const answer = (await outcome(() => call(jobEndpoint.GET, makeEvent({ url: 'http://localhost/', params: params(id), user })))) as {
+			kind: string;
+			value: Response;
+		};
+		expect(((await answer.value.json()) as { job: { state: string } }).job.state).toBe('queued');
+		const donor = await sessionUser(db, DONOR);
+		expect(
+			await outcome(() => call(jobEndpoint.GET, makeEvent({ url: 'http://localhost/', params: params(id), user: donor })))
+		).toMatchObject({
+			kind: 'error',
+			status: 404
+		});
+		// A second issue while the job is open is a conflict, never a second job.
+		const again = await postAs(db, editor.actions.issue, EVALUATOR, { params: params(id), form: { _form: 'issue', version } });
+		expect(again).toMatchObject({ kind: 'value' });
+		expect(await db.selectFrom('report_job').select('id').where('report_id', '=', id).execute()).toHaveLength(1);
 	});
 
 	it('lets a coordinator comment on a draft', async () => {

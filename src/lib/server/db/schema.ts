@@ -536,6 +536,29 @@ export interface ExpenditureTable {
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;
+/** A report's render job (see migrations/20261207T0100_report_jobs.ts). */
+export interface ReportJobTable {
+	id: Generated<number>;
+	report_id: number;
+	programme_id: number;
+	report_version: number;
+	snapshot_sha256: string;
+	issued_at: string;
+	issued_by: number | null;
+	issued_by_name: string;
+	origin: string;
+	state: Generated<'queued' | 'rendering' | 'done' | 'failed'>;
+	step: string | null;
+	attempts: Generated<number>;
+	claimed_by: string | null;
+	claimed_at: string | null;
+	heartbeat_at: string | null;
+	folder: string | null;
+	error: string | null;
+	error_detail: string | null;
+	issue_number: number | null;
+	created_at: Generated<string>;
+	finished_at: string | null;
 }
 
 export interface Database {
@@ -586,6 +609,7 @@ export interface Database {
 	budget_phasing: BudgetPhasingTable;
 	budget_allocation: BudgetAllocationTable;
 	expenditure: ExpenditureTable;
+	report_job: ReportJobTable;
 }
 
 export type UserRow = Selectable<UserTable>;

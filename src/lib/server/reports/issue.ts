@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, normalize, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile, rename } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
 import { sql } from 'kysely';
 import type { Locale, Programme } from '$lib/model';
 import { reportBlockers } from '$lib/reports/blockers';
@@ -16,14 +16,17 @@ import { notifyReportIssued } from '../notifications/events';
 import { loadSections, reportRowFor } from './reports';
 import { buildSnapshot } from './snapshot';
 
-// Issuing a report (design §5), all in one transaction or nothing: the snapshot is built in it,
-// its canonical JSON (RFC 8785) hashed with SHA-256, the PDF and DOCX of each language rendered
-// from it and written under temporary names with their own SHA-256, the covered periods locked,
-// the issue row (chained to the programme's previous issue hash) and the audit entries inserted.
-// The files take their names only once the transaction has committed; a renderer that throws, or
-// any refusal, leaves no issue, no lock and no file. The report's version is checked and bumped
-// first, so of two evaluators issuing at once one issues and the other gets a conflict; the
-// unique (report, number) is the last guard.
+// Issuing a report (design §5), all or nothing. The issue action freezes the snapshot (built in a
+// read transaction; its canonical JSON, RFC 8785, hashed with SHA-256) and records a render job
+// (jobs.ts); the job renders the PDF and DOCX of each language from that snapshot under temporary
+// names with their own SHA-256, then `writeIssue` builds the snapshot again in one write
+// transaction and goes on only if its hash is the one the files were rendered from: it claims the
+// report's version, locks the covered periods, inserts the issue row (chained to the programme's
+// previous issue hash), its files and the audit entries and marks the job done. The files take
+// their names only once that transaction has committed; a renderer that throws, or any refusal,
+// leaves no issue, no lock and no file. Of two evaluators issuing at once one issues and the
+// other gets a conflict (one open job per report; the report's version; the unique (report,
+// number) is the last guard).
 
 /** The file renderers (render/pdf.ts and render/docx.ts); `sha256` is the snapshot's, printed in every footer. */
 export interface Renderers {
@@ -38,17 +41,21 @@ export interface IssuedReport {
 	sha256: string;
 }
 
-const PART = '.part';
+export const PART = '.part';
+
+/** The folder of every issued file, under the uploads folder. */
+export const reportFilesDir = () => join(uploadsDir(), 'reports');
 
 /** Where an issue's file lives, under the uploads folder. */
-function filePath(relative: string): string {
-	const root = join(uploadsDir(), 'reports');
+export function reportFilePath(relative: string): string {
+	const root = reportFilesDir();
 	const path = normalize(join(root, relative));
 	if (!path.startsWith(root + sep)) throw new Error('report file outside its folder');
 	return path;
 }
+const filePath = reportFilePath;
 
-interface Frozen {
+export interface Frozen {
 	report: Awaited<ReturnType<typeof reportRowFor>>;
 	snapshot: ReportSnapshot;
 	canonical: string;
@@ -56,14 +63,27 @@ interface Frozen {
 	number: number;
 }
 
+/** The facts an issue freezes with the data: when, by whom (the actor), from which public address. */
+export interface IssueFacts {
+	issuedAt: string;
+	origin: string;
+}
+
+/** Thrown when the data moved between freezing the snapshot and writing the issue. */
+export class SnapshotChangedError extends ConflictError {
+	constructor(reportId: number) {
+		super('report_snapshot', reportId);
+	}
+}
+
 /** The snapshot the issue would freeze now, its canonical JSON and hash; refused while anything blocks it. */
-async function freeze(
+export async function freeze(
 	trx: Executor,
 	actor: Actor & { name: string },
 	programme: Programme,
 	reportId: number,
 	version: number,
-	facts: { issuedAt: string; origin: string }
+	facts: IssueFacts
 ): Promise<Frozen> {
 	const report = await reportRowFor(trx, programme.id, reportId);
 	// Someone issued (or changed) it since this form was loaded: a conflict, never a second issue.
@@ -102,127 +122,109 @@ async function freeze(
 	return { report, snapshot, canonical, hash: sha256Hex(canonical), number };
 }
 
+/** A rendered file waiting under its temporary name (`path` relative to the reports folder). */
+export interface RenderedFile {
+	lang: Locale;
+	format: 'pdf' | 'docx';
+	path: string;
+	sha256: string;
+	size: number;
+}
+
 /**
- * Issues the report. The files are rendered between a read transaction that freezes the snapshot
- * and the write transaction that records the issue, so a render of several seconds does not hold
- * the database's write lock; the write transaction builds the snapshot again and goes on only if
- * its hash is the one the files were rendered from (else nothing is written: a conflict). So the
- * stored snapshot, its hash, the files, the locks, the issue row and the audit entry are one
- * all-or-nothing unit, exactly as if it had all run in one transaction. Inside a caller's
- * transaction everything runs in that one transaction.
+ * The issue's write, one transaction: the snapshot built again must hash to `expectedHash` (the
+ * one the files were rendered from), else nothing is written. `finish` runs inside the same
+ * transaction (the job marks itself done there), so the job and the issue commit together.
  */
-export async function issueReport(
+export async function writeIssue(
 	db: Executor,
 	actor: Actor & { name: string },
 	programme: Programme,
 	reportId: number,
 	version: number,
-	renderers: Renderers,
-	options: { origin: string; now?: Date }
+	facts: IssueFacts,
+	expectedHash: string,
+	files: RenderedFile[],
+	finish: (trx: Executor, issued: IssuedReport) => Promise<void>
 ): Promise<IssuedReport> {
-	const written: string[] = [];
-	const facts = { issuedAt: (options.now ?? new Date()).toISOString(), origin: options.origin };
-	try {
-		const frozen = await inTransaction(db, (trx) => freeze(trx, actor, programme, reportId, version, facts));
+	return inTransaction(db, async (trx) => {
+		const { snapshot, canonical, hash, number } = await freeze(trx, actor, programme, reportId, version, facts);
+		// The data moved while the files were rendered: they would not match what is stored.
+		if (hash !== expectedHash) throw new SnapshotChangedError(reportId);
+		const claimed = await trx
+			.updateTable('report')
+			.set({ status: 'issued', version: sql`version + 1`, updated_at: new Date().toISOString() })
+			.where('id', '=', reportId)
+			.where('version', '=', version)
+			.where('status', '=', 'draft')
+			.executeTakeFirst();
+		assertSaved(claimed, 'report', reportId);
 
-		// Render every file before writing any row; each goes to a temporary name.
-		const files: { lang: Locale; format: 'pdf' | 'docx'; path: string; sha256: string; size: number }[] = [];
-		const folder = `${programme.id}/${reportId}/${frozen.number}-${randomBytes(4).toString('hex')}`;
-		for (const lang of frozen.report.languages) {
-			for (const format of ['pdf', 'docx'] as const) {
-				const bytes = await renderers[format](frozen.snapshot, lang, { sha256: frozen.hash });
-				const relative = `${folder}/report-${lang}.${format}`;
-				const path = filePath(relative);
-				await mkdir(dirname(path), { recursive: true });
-				written.push(path + PART);
-				await writeFile(path + PART, bytes, { flag: 'wx' });
-				files.push({ lang, format, path: relative, sha256: sha256Hex(bytes), size: bytes.byteLength });
-			}
-		}
-
-		return await inTransaction(db, async (trx) => {
-			const { snapshot, canonical, hash, number } = await freeze(trx, actor, programme, reportId, version, facts);
-			// The data moved while the files were rendered: they would not match what is stored.
-			if (hash !== frozen.hash) throw new ConflictError('report', reportId);
-			const claimed = await trx
-				.updateTable('report')
-				.set({ status: 'issued', version: sql`version + 1`, updated_at: new Date().toISOString() })
-				.where('id', '=', reportId)
-				.where('version', '=', version)
-				.where('status', '=', 'draft')
-				.executeTakeFirst();
-			assertSaved(claimed, 'report', reportId);
-
-			const locked = await trx
-				.updateTable('reporting_period')
-				.set({ locked: 1, version: sql`version + 1` })
-				.where('programme_id', '=', programme.id)
-				.where('id', 'in', snapshot.report.periods.map((p) => p.id).concat([0]))
-				.where('locked', '=', 0)
-				.returning(['id', 'label'])
-				.execute();
-			for (const p of locked) {
-				await recordAudit(trx, {
-					userId: actor.id,
-					programmeId: programme.id,
-					entity: 'reporting_period',
-					entityId: p.id,
-					action: 'lock',
-					before: { locked: false },
-					after: { locked: true },
-					reason: `report ${reportId} issue ${number}`
-				});
-			}
-			const { id: issueId } = await trx
-				.insertInto('report_issue')
-				.values({
-					report_id: reportId,
-					number,
-					issued_at: facts.issuedAt,
-					issued_by: actor.id,
-					issued_by_name: actor.name,
-					snapshot: canonical,
-					snapshot_sha256: hash,
-					previous_hash: snapshot.report.previousHash,
-					supersedes_number: snapshot.report.supersedes
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			await trx
-				.insertInto('report_issue_file')
-				.values(
-					files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size }))
-				)
-				.execute();
+		const locked = await trx
+			.updateTable('reporting_period')
+			.set({ locked: 1, version: sql`version + 1` })
+			.where('programme_id', '=', programme.id)
+			.where('id', 'in', snapshot.report.periods.map((p) => p.id).concat([0]))
+			.where('locked', '=', 0)
+			.returning(['id', 'label'])
+			.execute();
+		for (const p of locked) {
 			await recordAudit(trx, {
 				userId: actor.id,
 				programmeId: programme.id,
-				entity: 'report',
-				entityId: reportId,
-				action: 'issue',
-				before: { status: 'draft' },
-				after: {
-					status: 'issued',
-					issue: number,
-					sha256: hash,
-					supersedes: snapshot.report.supersedes,
-					periods: locked.map((p) => p.label)
-				}
+				entity: 'reporting_period',
+				entityId: p.id,
+				action: 'lock',
+				before: { locked: false },
+				after: { locked: true },
+				reason: `report ${reportId} issue ${number}`
 			});
-			await notifyReportIssued(trx, programme, reportId, { number, supersedes: snapshot.report.supersedes, snapshot: canonical }, actor.id);
-			await onCommit(trx, async () => {
-				for (const f of files) {
-					const path = filePath(f.path);
-					await rename(path + PART, path).catch((e) => console.error(`report file ${f.path} stays as ${PART}:`, e));
-				}
-				written.length = 0;
-			});
-			return { number, sha256: hash };
+		}
+		const { id: issueId } = await trx
+			.insertInto('report_issue')
+			.values({
+				report_id: reportId,
+				number,
+				issued_at: facts.issuedAt,
+				issued_by: actor.id,
+				issued_by_name: actor.name,
+				snapshot: canonical,
+				snapshot_sha256: hash,
+				previous_hash: snapshot.report.previousHash,
+				supersedes_number: snapshot.report.supersedes
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('report_issue_file')
+			.values(files.map((f) => ({ issue_id: issueId, lang: f.lang, format: f.format, path: f.path, sha256: f.sha256, size_bytes: f.size })))
+			.execute();
+		await recordAudit(trx, {
+			userId: actor.id,
+			programmeId: programme.id,
+			entity: 'report',
+			entityId: reportId,
+			action: 'issue',
+			before: { status: 'draft' },
+			after: {
+				status: 'issued',
+				issue: number,
+				sha256: hash,
+				supersedes: snapshot.report.supersedes,
+				periods: locked.map((p) => p.label)
+			}
 		});
-	} catch (error) {
-		for (const path of written) await rm(path, { force: true });
-		throw error;
-	}
+		await notifyReportIssued(trx, programme, reportId, { number, supersedes: snapshot.report.supersedes, snapshot: canonical }, actor.id);
+		const issued = { number, sha256: hash };
+		await finish(trx, issued);
+		await onCommit(trx, async () => {
+			for (const f of files) {
+				const path = filePath(f.path);
+				await rename(path + PART, path).catch((e) => console.error(`report file ${f.path} stays as ${PART}:`, e));
+			}
+		});
+		return issued;
+	});
 }
 
 /** The issue `number` of a report of the programme; NotFound otherwise. */

@@ -16,7 +16,9 @@ export function exportRequest(event: Pick<RequestEvent, 'url' | 'locals'>, acces
 		i18n: createI18n(() => locale),
 		// Only the team may see values still in the workflow; for a donor the choice does not exist.
 		includeOpen: access.viewer.internal && query.open === '1',
-		fileUrl: (id) => `${event.url.origin}/programmes/${access.programme.slug}/files/${id}`
+		fileUrl: (id) => `${event.url.origin}/programmes/${access.programme.slug}/files/${id}`,
+		// A large export is built in a worker thread, which needs the address as text.
+		fileBase: `${event.url.origin}/programmes/${access.programme.slug}/files`
 	};
 }
 

@@ -10,9 +10,9 @@ import type { RequestHandler } from './$types';
 // results page says why (and a failure is logged with libxml's messages).
 export const GET: RequestHandler = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
-	const { fileUrl } = exportRequest(event, access);
+	const { fileUrl, fileBase } = exportRequest(event, access);
 	const slug = access.programme.slug;
-	const result = await exportIati(getDb(), access.programme, { fileUrl });
+	const result = await exportIati(getDb(), access.programme, { fileUrl, fileBase });
 	if (result.kind === 'blocked') redirect(303, `/programmes/${slug}/results?export=iati-missing#export`);
 	if (result.kind === 'invalid') {
 		console.error(`IATI export of ${slug} failed schema validation; not served:\n${result.errors.slice(0, 20).join('\n')}`);

@@ -9,8 +9,7 @@ import { getDb } from '$lib/server/db/connection';
 import { programmeAction } from '$lib/server/http/actions';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { originSettings } from '$lib/server/http/origin';
-import { issueReport } from '$lib/server/reports/issue';
-import { renderers } from '$lib/server/reports/renderers';
+import { enqueueIssue, latestJob, wakeReportJobs } from '$lib/server/reports/jobs';
 import {
 	addComment,
 	commentSchema,
@@ -37,8 +36,9 @@ export const load: PageServerLoad = async (event) => {
 		canIssue: access.can('report.issue'),
 		canComment: access.can('report.comment')
 	};
-	// Donors see the issues of an issued report and nothing of its draft.
-	if (!access.can('report.viewDraft')) return { report, ...rights, draft: null };
+	// Donors see the issues of an issued report and nothing of its draft (nor its render jobs).
+	if (!access.can('report.viewDraft')) return { report, ...rights, draft: null, job: null };
+	const job = await latestJob(db, access.programme.id, id);
 
 	const lang: Locale = event.locals.locale;
 	const [sections, comments, snapshot] = await Promise.all([
@@ -60,6 +60,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		report,
 		...rights,
+		job,
 		draft: {
 			sections,
 			comments,
@@ -88,10 +89,10 @@ export const actions = {
 		}),
 	issue: (event) =>
 		programmeAction(event, 'report.issue', z.object({ version: versionField() }), async ({ db, access, data, redirect }) => {
-			const issued = await issueReport(db, access.user, access.programme, reportId(event), data.version, renderers, {
-				origin: originOf(event)
-			});
-			redirect('reportIssued', { hash: `issue-${issued.number}` });
+			// Records the render job and answers at once; the page shows the job until the issue is recorded.
+			await enqueueIssue(db, access.user, access.programme, reportId(event), data.version, { origin: originOf(event) });
+			wakeReportJobs();
+			redirect('reportQueued', { hash: 'issue-job' });
 		}),
 	reopen: (event) =>
 		programmeAction(event, 'report.write', reopenSchema, async ({ db, access, data, redirect }) => {
