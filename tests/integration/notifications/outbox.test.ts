@@ -7,7 +7,7 @@ import { savePreferences, readPreferences, unsubscribe } from '$lib/server/notif
 import { writeReminders } from '$lib/server/notifications/reminders';
 import { sendDue, smtpTransport, transportFromEnv } from '$lib/server/notifications/sender';
 import { MAX_ATTEMPTS } from '$lib/server/notifications/kinds';
-import { issueReport } from '$lib/server/reports/issue';
+import { issueReport } from '$lib/server/reports/jobs';
 import { freshDatabase, userId } from '../../helpers/db';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
 import { seeded } from '../../helpers/programme';

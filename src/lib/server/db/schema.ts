@@ -536,6 +536,8 @@ export interface ExpenditureTable {
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;
+}
+
 /** A report's render job (see migrations/20261207T0100_report_jobs.ts). */
 export interface ReportJobTable {
 	id: Generated<number>;
