@@ -2,12 +2,15 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
+import { keepStatisticsFresh } from '$lib/server/db/statistics';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
+	// The planner's statistics, now (a database filled since the last start) and every hour.
+	await keepStatisticsFresh(getDb());
 	// Before serving: evidence files left half-stored by a crash are finished or removed.
 	await sweepUploadsAtStart(getDb());
 };

@@ -74,9 +74,14 @@ export async function assessProgrammes(
 			.select(['indicator_target.indicator_id', 'indicator_target.period_id', 'indicator_target.value'])
 			.where('indicator.programme_id', 'in', ids)
 			.execute(),
+		// From the programme's indicators to their values, never the other way: SQLite treats a
+		// CROSS JOIN as "this table outside" (PostgreSQL plans it as any join), so it cannot walk
+		// the status index through every approved value of the database to find one programme's,
+		// which its statistics made look cheap when one programme holds most of the values.
 		db
-			.selectFrom('indicator_value')
-			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+			.selectFrom('indicator')
+			.crossJoin('indicator_value')
+			.whereRef('indicator_value.indicator_id', '=', 'indicator.id')
 			.select([
 				'indicator_value.indicator_id',
 				'indicator_value.period_id',
