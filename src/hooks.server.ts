@@ -5,6 +5,7 @@ import { migrateToLatest } from '$lib/server/db/migrations';
 import { keepStatisticsFresh } from '$lib/server/db/statistics';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
+import { compressResponse } from '$lib/server/http/compression';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 
 export const init: ServerInit = async () => {
@@ -22,7 +23,7 @@ const origins = originSettings();
 const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 export const handle: Handle = async (input) => {
-	if (!serverTiming) return handleRequest(input);
+	if (!serverTiming) return compressResponse(input.event.request, await handleRequest(input));
 	const started = performance.now();
 	const { result: response, stats } = await countQueries(async () => handleRequest(input));
 	const total = performance.now() - started;
@@ -30,7 +31,8 @@ export const handle: Handle = async (input) => {
 		'Server-Timing',
 		`db;desc="${stats.statements} statements";dur=${stats.ms.toFixed(2)}, total;dur=${total.toFixed(2)}`
 	);
-	return response;
+	// Compressed last: HTML and JSON in gzip or brotli when the client accepts it (http/compression.ts).
+	return compressResponse(input.event.request, response);
 };
 
 // The hook refuses writes from other sites (lib/server/http/origin.ts), then only reads the
