@@ -75,9 +75,6 @@ export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encod
 			flush() {
 				z.end();
 				return done;
-			},
-			cancel() {
-				z.destroy();
 			}
 		})
 	);
