@@ -56,7 +56,12 @@ export async function benchTier3000(ctx: TierContext): Promise<void> {
 		return;
 	}
 	console.log('\ngenerating the 3,000-indicator programme…');
-	const huge = await generateProgramme(ctx.db, { slug: 'bench-3000', indicators: 3000, enteredBy: ctx.enteredBy, reviewedBy: ctx.reviewedBy });
+	const huge = await generateProgramme(ctx.db, {
+		slug: 'bench-3000',
+		indicators: 3000,
+		enteredBy: ctx.enteredBy,
+		reviewedBy: ctx.reviewedBy
+	});
 	await ctx.db
 		.updateTable('programme')
 		.set({ iati_identifier: 'XM-DAC-41302-BENCH-3000', iati_reporting_org: 'XM-DAC-41302' })
@@ -77,7 +82,17 @@ export async function benchTier3000(ctx: TierContext): Promise<void> {
 	}
 
 	const get = async (path: string, headers: Record<string, string>): Promise<Sample> => {
-		const res = await fetch(base + path, { headers, redirect: 'manual' });
+		// A pooled socket may have gone stale while this process was busy (the snapshot, the
+		// renders): "write EPIPE". Only a failure to send is retried, on a fresh socket.
+		let res: Response;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				res = await fetch(base + path, { headers, redirect: 'manual' });
+				break;
+			} catch (error) {
+				if (attempt >= 20) throw error;
+			}
+		}
 		await res.arrayBuffer();
 		return { ...ctx.readTiming(res), status: res.status === 200 ? 200 : Math.max(res.status, 400) };
 	};
