@@ -2,15 +2,19 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { countQueries, getDb } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
+import { keepStatisticsFresh } from '$lib/server/db/statistics';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { startReportJobs } from '$lib/server/reports/jobs';
 import { renderInWorker } from '$lib/server/reports/render-worker';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
+import { compressResponse } from '$lib/server/http/compression';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 import { startNotificationWorker } from '$lib/server/notifications/worker';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
+	// The planner's statistics, now (a database filled since the last start) and every hour.
+	await keepStatisticsFresh(getDb());
 	// Before serving: evidence files left half-stored by a crash are finished or removed.
 	await sweepUploadsAtStart(getDb());
 	// Reminders, digests and (with SMTP_URL) sending, every minute in every process (issue 23).
@@ -29,7 +33,7 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 const isUnsubscribePath = (path: string) => path.startsWith('/unsubscribe/');
 
 export const handle: Handle = async (input) => {
-	if (!serverTiming) return handleRequest(input);
+	if (!serverTiming) return compressResponse(input.event.request, await handleRequest(input));
 	const started = performance.now();
 	const { result: response, stats } = await countQueries(async () => handleRequest(input));
 	const total = performance.now() - started;
@@ -37,7 +41,8 @@ export const handle: Handle = async (input) => {
 		'Server-Timing',
 		`db;desc="${stats.statements} statements";dur=${stats.ms.toFixed(2)}, total;dur=${total.toFixed(2)}`
 	);
-	return response;
+	// Compressed last: HTML and JSON in gzip or brotli when the client accepts it (http/compression.ts).
+	return compressResponse(input.event.request, response);
 };
 
 // The hook refuses writes from other sites (lib/server/http/origin.ts), then only reads the

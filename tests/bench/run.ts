@@ -27,6 +27,7 @@ import { benchReports, printReportBench } from './report-render';
 import { benchSnapshots } from './reports';
 import { benchFinance, printFinanceBench } from './finance';
 import { benchIssuing, printIssuingBench } from './issuing';
+import { benchTier3000 } from './tier-3000';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
@@ -88,10 +89,15 @@ interface LoadResult {
  * (on a new socket) rather than failing the whole bench ("other side closed").
  */
 async function warmFetch(url: string, cookie: string): Promise<Response> {
-	try {
-		return await fetch(url, { headers: { cookie } });
-	} catch {
-		return fetch(url, { headers: { cookie } });
+	// Every pooled socket may have gone stale while this process was busy rendering (one retry
+	// was not enough: the next stale socket failed with "write EPIPE"), so try until a fresh one answers.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await fetch(url, { headers: { cookie } });
+		} catch (error) {
+			if (attempt >= 20) throw error;
+			await new Promise((r) => setTimeout(r, 50));
+		}
 	}
 }
 
@@ -465,6 +471,8 @@ async function main() {
 			);
 		}
 		if (loads.some((l) => l.failed > 0)) process.exitCode = 1;
+
+		await benchTier3000({ db, small, large, enteredBy, reviewedBy, cookie: enterer, startServer, rows, openCounting, readTiming });
 	} finally {
 		for (const s of servers) s.stop();
 		await db.destroy();

@@ -233,7 +233,7 @@ describe('scopes and programmes', () => {
 
 describe('role scoping mirrors the pages', () => {
 	it('gives the donor and the coordinator the same approved values and statuses as the results page, and the draft to neither', async () => {
-		const path = `/api/v1/programmes/patss/results?asOf=${AS_OF}&limit=200`;
+		const path = `/api/v1/programmes/patss/results?asOf=${AS_OF}&limit=200&include=statusCounts`;
 		const donor = parse(resultsSchema, (await get(getResults, path, { slug: 'patss' }, tokens.donor)).body);
 		const coord = parse(resultsSchema, (await get(getResults, path, { slug: 'patss' }, tokens.coord)).body);
 
@@ -454,7 +454,10 @@ describe('pagination', () => {
 				await statements(handler, `/api/v1/programmes/peru-desempleo-ue/${resource}?asOf=${AS_OF}&limit=200`, 'peru-desempleo-ue')
 			];
 			const [patssOne, patssAll, elSalvador, peru] = counts;
-			expect(patssAll, `${resource}: ${counts.join(', ')}`).toBe(patssOne);
+			// A page holding the derived indicator reads its ladders in one more statement (the
+			// results list assesses only the page's indicators), whatever the page's size.
+			expect(patssAll! - patssOne!, `${resource}: ${counts.join(', ')}`).toBeGreaterThanOrEqual(0);
+			expect(patssAll! - patssOne!, `${resource}: ${counts.join(', ')}`).toBeLessThanOrEqual(1);
 			expect(elSalvador, `${resource}: ${counts.join(', ')}`).toBe(peru);
 			// PATSS alone has a derived indicator ("recommendations adopted"): the assessment reads
 			// the ladders for it in one more statement, whatever the number of indicators.

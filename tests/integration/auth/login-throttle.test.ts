@@ -65,10 +65,34 @@ describe('sign-in throttle', () => {
 	it('lets a colleague who has signed in from a shared address before through while that address is throttled', async () => {
 		expect((await attempt('coord2.patss@avance.test', DEMO_PASSWORD, OFFICE)).status).toBe(303);
 		for (let i = 0; i < 25; i++) await attempt(`someone${i}@avance.test`, 'wrong', OFFICE);
-		// Someone new behind that address waits…
-		expect((await attempt('coord.patss@avance.test', DEMO_PASSWORD, OFFICE)).status).toBe(429);
-		// …but the colleague who signed in from it before does not.
+		// The colleague who signed in from it before is let through…
 		expect((await attempt('coord2.patss@avance.test', DEMO_PASSWORD, OFFICE)).status).toBe(303);
+		// …and so is someone who never did, with the right password: their account is not throttled.
+		expect((await attempt('coord.patss@avance.test', DEMO_PASSWORD, OFFICE)).status).toBe(303);
+	});
+
+	it('never refuses the right password of an account that is not itself throttled, however many failures its address has', async () => {
+		for (let i = 0; i < 60; i++) await attempt(`someone${i % 7}@avance.test`, 'wrong', OFFICE);
+		const whole = await db
+			.selectFrom('login_attempt')
+			.select('failures')
+			.where('address', '=', OFFICE)
+			.where('email', '=', '')
+			.executeTakeFirstOrThrow();
+		expect(whole.failures).toBeGreaterThanOrEqual(20);
+		expect((await attempt('coord.patss@avance.test', DEMO_PASSWORD, OFFICE)).status).toBe(303);
+		expect((await attempt('evaluator@avance.test', DEMO_PASSWORD, OFFICE)).status).toBe(303);
+	});
+
+	it('keeps guessing across many accounts from one address slow: once the address waits, each account gets one free failure', async () => {
+		for (let i = 0; i < 20; i++) await attempt(`someone${i}@avance.test`, 'wrong', ATTACKER);
+		// The address now waits: a new account's first wrong guess is checked (and refused as wrong)…
+		expect((await attempt('coord.patss@avance.test', 'guess-1', ATTACKER)).status).toBe(400);
+		// …its second must wait, where before the address waited it had five free.
+		expect((await attempt('coord.patss@avance.test', 'guess-2', ATTACKER)).status).toBe(429);
+		// The right password waits too, from that address only: the account is now throttled there.
+		expect((await attempt('coord.patss@avance.test', DEMO_PASSWORD, ATTACKER)).status).toBe(429);
+		expect((await attempt('coord.patss@avance.test', DEMO_PASSWORD, OWNER_HOME)).status).toBe(303);
 	});
 
 	it('says how long to wait, in the reader’s language', async () => {

@@ -1,3 +1,4 @@
+import { SelectQueryNode, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openConfigured } from '$lib/server/db/connection';
 import { ConflictError } from '$lib/server/core/errors';
@@ -47,5 +48,67 @@ describe.runIf(testingOnPostgres())('two app processes approving the same value 
 			.where('action', '=', 'approve')
 			.execute();
 		expect(audits).toHaveLength(1);
+	});
+
+	it('tells the loser someone else changed the value when the winner commits while the loser is judging', async () => {
+		// The order the flaky CI run met, made to happen every time: the winner's approval is done
+		// but not committed; the loser starts, and the winner commits right after the loser's
+		// first read (or, if the loser waits on the winner's row lock first, once it waits). The
+		// loser must be told of the conflict, never of the four-eyes rule.
+		const db = await freshDatabase({ seed: true, demoAccounts: true });
+		const patss = await seeded(db, 'patss');
+		const pending = await db
+			.selectFrom('indicator_value')
+			.select(['id', 'version'])
+			.where('indicator_id', '=', patss.indicatorId('4.2-1'))
+			.where('status', '=', 'submitted')
+			.executeTakeFirstOrThrow();
+		const reviewer = { id: await userId(db, 'coord2.patss@avance.test') };
+		const [winner, loser] = [openConfigured(), openConfigured()];
+		try {
+			let commit!: () => void;
+			const held = new Promise<void>((resolve) => (commit = resolve));
+			let approvedInside!: () => void;
+			const inside = new Promise<void>((resolve) => (approvedInside = resolve));
+			const winning = winner.transaction().execute(async (trx) => {
+				await approveValue(trx, reviewer, patss.programme, pending.id, pending.version);
+				approvedInside();
+				await held;
+			});
+			await inside;
+			const reads = new Set<unknown>();
+			const watched = loser.withPlugin({
+				transformQuery: ({ node, queryId }) => {
+					if (SelectQueryNode.is(node)) reads.add(queryId);
+					return node;
+				},
+				transformResult: async ({ queryId, result }) => {
+					if (reads.has(queryId)) {
+						commit();
+						await winning;
+					}
+					return result;
+				}
+			});
+			let settled = false;
+			const losing = approveValue(watched, reviewer, patss.programme, pending.id, pending.version)
+				.then(
+					() => null,
+					(error: unknown) => error
+				)
+				.finally(() => (settled = true));
+			// A loser that takes a lock first waits on the winner's row: then the winner commits.
+			while (!settled) {
+				const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`.execute(
+					db
+				);
+				if (rows[0]!.n > 0) commit();
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			await winning;
+			expect(await losing).toBeInstanceOf(ConflictError);
+		} finally {
+			for (const p of [winner, loser]) await p.destroy();
+		}
 	});
 });

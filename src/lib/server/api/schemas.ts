@@ -126,7 +126,8 @@ export const resultsSchema = z.object({
 			outputs: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), untranslated }))
 		})
 	),
-	statusCounts: z.record(z.enum(INDICATOR_STATUSES), z.number().int()),
+	/** The whole programme's counts, with `?include=statusCounts` (they cost every indicator's assessment); else null. */
+	statusCounts: z.record(z.enum(INDICATOR_STATUSES), z.number().int()).nullable(),
 	data: z.array(indicatorSchema),
 	pagination,
 	links: listLinks

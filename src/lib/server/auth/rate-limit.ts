@@ -10,9 +10,12 @@ import type { LoginAttemptTable } from '../db/schema';
 //   minutes. It does not touch the same account from any other address, so failures an attacker
 //   sends cannot keep the owner out.
 // - per address: twenty free failures across accounts, then the same doubling, so that one
-//   address cannot work through many accounts. An account that has signed in from the address
-//   before is not held back by it: an office behind one shared address keeps working while
-//   someone else behind it guesses.
+//   address cannot work through many accounts. It never refuses an attempt outright: an account
+//   that is not itself throttled still gets its password checked (the right one signs in, so an
+//   office behind one shared address keeps working while someone else behind it guesses), but
+//   while the address waits, each of its accounts gets one free failure instead of five before
+//   its own doubling starts (ADDRESS_THROTTLED_PAIR_RULE), so guessing across many accounts stays
+//   slow. An account that has signed in from the address before keeps its five.
 // Every attempt is counted as a failure before the password is checked (and given back when it
 // is right), so attempts sent in parallel, to one process or to several, cannot all slip through.
 
@@ -23,6 +26,8 @@ export interface ThrottleRule {
 
 export const ACCOUNT_ADDRESS_RULE: ThrottleRule = { freeAttempts: 5, maxDelaySeconds: 15 * 60 };
 export const ADDRESS_RULE: ThrottleRule = { freeAttempts: 20, maxDelaySeconds: 15 * 60 };
+/** The account × address rule while the address as a whole waits (see above). */
+export const ADDRESS_THROTTLED_PAIR_RULE: ThrottleRule = { freeAttempts: 1, maxDelaySeconds: 15 * 60 };
 /** A day without failures starts a count afresh, and its row can go. */
 export const FORGET_FAILURES_AFTER_MS = 24 * 60 * 60 * 1000;
 /** How long a successful sign-in keeps its account × address pair known. */
@@ -78,8 +83,7 @@ export async function beginLoginAttempt(db: Db, email: string, address: string, 
 		const pair = rows.find((r) => r.email === email);
 		let whole = rows.find((r) => r.email === WHOLE_ADDRESS);
 		const known = !!pair?.signed_in_at && now.getTime() - Date.parse(pair.signed_in_at) < KNOWN_PAIR_FOR_MS;
-		const addressWait = (row: Row | undefined) => (known ? 0 : retryAfterSeconds(toCount(row), ADDRESS_RULE, now));
-		const wait = Math.max(retryAfterSeconds(toCount(pair), ACCOUNT_ADDRESS_RULE, now), addressWait(whole));
+		const wait = pairWait(pair, whole, known, now);
 		if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
 		if (!(await countFailure(db, email, address, pair, now))) continue;
 		// The pair has counted this attempt; the address may have moved meanwhile: judge it again.
@@ -91,13 +95,28 @@ export async function beginLoginAttempt(db: Db, email: string, address: string, 
 				.where('address', '=', address)
 				.where('email', '=', WHOLE_ADDRESS)
 				.executeTakeFirst();
-			const late = addressWait(whole);
+			// Only the pair is judged again: the attempt has been counted on it already.
+			const late = known ? 0 : retryAfterSeconds(toCount(pair), pairRule(whole, now), now);
 			if (late > 0) return { allowed: false, retryAfterSeconds: late };
 		}
 		break;
 	}
 	// Lost every race: the key is being hammered, and asking for a second is fair.
 	return { allowed: false, retryAfterSeconds: 1 };
+}
+
+/** The rule the account × address pair is judged by: stricter while the whole address waits. */
+function pairRule(whole: Row | undefined, now: Date): ThrottleRule {
+	return retryAfterSeconds(toCount(whole), ADDRESS_RULE, now) > 0 ? ADDRESS_THROTTLED_PAIR_RULE : ACCOUNT_ADDRESS_RULE;
+}
+
+/**
+ * Seconds this account must wait at this address (0 = check its password). The address's own
+ * count never refuses on its own; it only makes the pair's rule stricter, and not for an account
+ * that has signed in from the address before.
+ */
+export function pairWait(pair: Row | undefined, whole: Row | undefined, known: boolean, now: Date): number {
+	return retryAfterSeconds(toCount(pair), known ? ACCOUNT_ADDRESS_RULE : pairRule(whole, now), now);
 }
 
 /** Adds one failure to the count, if it still is what this request saw; false when it moved. */

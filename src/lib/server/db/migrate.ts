@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './connection';
 import { dialectOf, withDialect } from './dialect';
+import { refreshStatistics } from './statistics';
 
 /**
  * Migrations as a record of name → module. The app gets the record from Vite's import.meta.glob
@@ -32,5 +33,8 @@ export async function runMigrations(db: Db, migrations: Record<string, Migration
 	// The DDL helpers that only see a column builder (identity) learn the dialect from the run.
 	const result = await withDialect(dialectOf(db), () => migrator.migrateToLatest());
 	if (result.error) throw result.error;
+	// A migration may add tables and indexes, or a database restored from elsewhere may arrive:
+	// the planner's statistics follow (nothing happens where nothing changed).
+	await refreshStatistics(db);
 	return result;
 }

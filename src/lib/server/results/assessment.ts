@@ -60,23 +60,40 @@ export async function assessProgrammes(
 	programmes: Programme[],
 	asOf: IsoDate = todayIso(),
 	/** Only values of periods ending on or before this date count (a report's cut-off). */
-	through?: IsoDate
+	through?: IsoDate,
+	/** Only these indicators (one page of the API): the cost follows the page, not the programme. */
+	only?: readonly number[]
 ): Promise<Map<number, ProgrammeAssessment>> {
 	const result = new Map<number, ProgrammeAssessment>();
 	if (programmes.length === 0) return result;
 	const ids = programmes.map((p) => p.id);
+	// An empty page still reads (nothing): `in ()` is not SQL, so it asks for an id none has.
+	const pick = only && (only.length ? [...only] : [0]);
 	const [indicatorRows, periodRows, targetRows, approvedRows] = await Promise.all([
-		db.selectFrom('indicator').selectAll().where('programme_id', 'in', ids).orderBy('sort_order').orderBy('id').execute(),
+		db
+			.selectFrom('indicator')
+			.selectAll()
+			.where('programme_id', 'in', ids)
+			.$if(!!pick, (q) => q.where('id', 'in', pick!))
+			.orderBy('sort_order')
+			.orderBy('id')
+			.execute(),
 		db.selectFrom('reporting_period').selectAll().where('programme_id', 'in', ids).orderBy('start_date').execute(),
 		db
 			.selectFrom('indicator_target')
 			.innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
 			.select(['indicator_target.indicator_id', 'indicator_target.period_id', 'indicator_target.value'])
 			.where('indicator.programme_id', 'in', ids)
+			.$if(!!pick, (q) => q.where('indicator.id', 'in', pick!))
 			.execute(),
+		// From the programme's indicators to their values, never the other way: SQLite treats a
+		// CROSS JOIN as "this table outside" (PostgreSQL plans it as any join), so it cannot walk
+		// the status index through every approved value of the database to find one programme's,
+		// which its statistics made look cheap when one programme holds most of the values.
 		db
-			.selectFrom('indicator_value')
-			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+			.selectFrom('indicator')
+			.crossJoin('indicator_value')
+			.whereRef('indicator_value.indicator_id', '=', 'indicator.id')
 			.select([
 				'indicator_value.indicator_id',
 				'indicator_value.period_id',
@@ -86,6 +103,7 @@ export async function assessProgrammes(
 				'indicator_value.is_illustrative'
 			])
 			.where('indicator.programme_id', 'in', ids)
+			.$if(!!pick, (q) => q.where('indicator.id', 'in', pick!))
 			.where('indicator_value.status', '=', 'approved')
 			.execute()
 	]);

@@ -346,8 +346,20 @@ async function transition(
 	audit: { action: string; reason?: string | null }
 ): Promise<void> {
 	await inTransaction(db, async (trx) => {
+		// Claim the row at the version the person saw before judging anything: a write, so it
+		// waits for (PostgreSQL: the row lock; SQLite: the write lock) a simultaneous transition
+		// and then finds the version moved. Judged the other way round, the loser of two
+		// simultaneous approvals on PostgreSQL read the winner's committed 'approved' in its
+		// four-eyes statement and was told it may not approve its own value; claimed first, it is
+		// told the truth: someone else changed it (409), on both databases.
+		const claimed = await trx
+			.updateTable('indicator_value')
+			.set({ version: sql`version` })
+			.where('id', '=', valueId)
+			.where('version', '=', version)
+			.executeTakeFirst();
 		const row = await valueIn(trx, programme.id, valueId);
-		if (row.version !== version) throw new ConflictError('indicator_value', valueId);
+		if (Number(claimed.numUpdatedRows) === 0 || row.version !== version) throw new ConflictError('indicator_value', valueId);
 		const period = await periodIn(trx, programme.id, row.period_id);
 		if (period.locked) throw new ForbiddenTransitionError('value.periodLocked');
 		await check(row, trx);

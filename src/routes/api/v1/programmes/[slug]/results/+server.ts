@@ -1,5 +1,5 @@
 import { readResults } from '$lib/server/api/read-results';
-import { apiEndpoint, apiJson, asOfParam, notFound, pageRequest } from '$lib/server/http/api';
+import { ApiBadRequest, apiEndpoint, apiJson, asOfParam, notFound, pageRequest } from '$lib/server/http/api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
@@ -8,5 +8,7 @@ export const GET: RequestHandler = (event) =>
 		const asOf = asOfParam(event.url);
 		const access = await programme(event.params.slug);
 		if (!access) return notFound();
-		return apiJson(await readResults(db, access, links, page, { asOf }));
+		const include = event.url.searchParams.get('include');
+		if (include !== null && include !== 'statusCounts') throw new ApiBadRequest('include', 'include may only be statusCounts');
+		return apiJson(await readResults(db, access, links, page, { asOf, statusCounts: include === 'statusCounts' }));
 	});
