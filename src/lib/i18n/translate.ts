@@ -19,7 +19,7 @@ import { reportDocument } from './messages/report-document';
 import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
-import { coordinator } from './messages/coordinator';
+import { coordinator, milestoneMessages } from './messages/coordinator';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -42,7 +42,8 @@ const catalogues = [
 	reportDocument,
 	reportEditor,
 	imports,
-	coordinator
+	coordinator,
+	milestoneMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -96,3 +96,25 @@ export const coordinator = defineMessages(
 		'review.value': 'Value'
 	}
 );
+
+// How milestones are read (milestone-rules.ts).
+export const milestoneMessages = defineMessages(
+	{
+		'milestone.cumulativeExplained':
+			'Indicador acumulado: cada meta de periodo es el total acumulado que debe alcanzarse al final de ese periodo desde el inicio del programa (p. ej. 20, 40, 60), no lo que aporta ese periodo solo.',
+		'milestone.falling': 'Esta meta es menor que una anterior: un total acumulado no retrocede.',
+		'milestone.confirmFallingNeeded':
+			'Las metas de un indicador acumulado son totales acumulados y esta serie baja. Corrija las metas marcadas o confirme que la serie es correcta.',
+		'milestone.confirmFalling': 'Confirmo que estas metas acumuladas bajan a propósito.',
+		'milestone.splitExceeds': 'Mujeres + hombres ({sum}) supera la meta total ({total}).'
+	},
+	{
+		'milestone.cumulativeExplained':
+			'Cumulative indicator: each period milestone is the running total to reach by the end of that period since the programme began (e.g. 20, 40, 60), not what that period alone adds.',
+		'milestone.falling': 'This milestone is below an earlier one: a running total does not go back.',
+		'milestone.confirmFallingNeeded':
+			'Milestones of a cumulative indicator are running totals, and this series falls. Fix the milestones marked or confirm that the series is right.',
+		'milestone.confirmFalling': 'I confirm these cumulative milestones fall on purpose.',
+		'milestone.splitExceeds': 'Women + men ({sum}) is more than the milestone total ({total}).'
+	}
+);
