@@ -7,7 +7,7 @@ import type { IndicatorStatus, IsoDate, Measure } from './model';
 // sent, so the hint and the refusal can never disagree.
 
 export function narrativeDueStatus(
-	programme: { startDate: IsoDate; effectiveEndDate: IsoDate },
+	programme: { startDate: IsoDate; effectiveEndDate: IsoDate; endDate?: IsoDate },
 	indicator: StatusIndicator & { measure: Measure },
 	periods: readonly StatusPeriod[],
 	targets: ReadonlyMap<number, number>,
