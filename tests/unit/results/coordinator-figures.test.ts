@@ -4,6 +4,7 @@ import { enteredDecimals, formatEnteredValue, formatMeasureValue } from '$lib/i1
 import { assessIndicator, statusInput, type StatusIndicator } from '$lib/indicator-status';
 import { fallingMilestones, milestonesAreRunningTotals, splitExceedsTotal } from '$lib/milestone-rules';
 import { narrativeDueStatus } from '$lib/narrative-rule';
+import { lagKnownOn, reviewFlag } from '$lib/risk-rules';
 
 // Issue 22, "figures that mean what they say": how milestones of cumulative indicators are read,
 // women + men milestones, dueness after an extension, and a target's displayed precision.
@@ -102,5 +103,26 @@ describe('a figure someone typed keeps its precision', () => {
 		// More decimals than entered are never added; a rate keeps its own default.
 		expect(formatEnteredValue(en, 7.25, { measure: 'percentage', decimals: 1 })).toBe(formatMeasureValue(en, 7.25, { measure: 'percentage', decimals: 2 }));
 		expect(formatEnteredValue(en, 1, { measure: 'milestone' })).toBe(formatMeasureValue(en, 1, { measure: 'milestone' }));
+	});
+});
+
+describe('the off-track flag of a risk compares with the day the lagging figure became known', () => {
+	it('is the approval day when the value was approved after its period ended, else the period end', () => {
+		expect(lagKnownOn('2022-06-30', '2022-08-15T10:00:00.000Z')).toBe('2022-08-15');
+		expect(lagKnownOn('2022-06-30', '2022-06-20T10:00:00.000Z')).toBe('2022-06-30');
+		expect(lagKnownOn('2022-06-30', null)).toBe('2022-06-30');
+	});
+
+	it('keeps a risk reviewed after the period ended but before the approval flagged', () => {
+		const risk = { status: 'open' as const, nextReviewDate: null, lastReviewOn: '2022-07-10' };
+		const known = lagKnownOn('2022-06-30', '2022-08-15T10:00:00.000Z');
+		expect(reviewFlag({ ...risk, linked: [{ code: 'M1', status: 'off_track', judgedAt: known }] }, '2022-09-01', '2023-12-31')).toEqual({
+			overdue: false,
+			offTrack: ['M1']
+		});
+		// A review after the approval answers it.
+		expect(
+			reviewFlag({ ...risk, lastReviewOn: '2022-08-20', linked: [{ code: 'M1', status: 'off_track', judgedAt: known }] }, '2022-09-01', '2023-12-31')
+		).toBeNull();
 	});
 });
