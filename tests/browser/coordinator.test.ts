@@ -34,8 +34,9 @@ beforeAll(() => {
 	const db = new Database(env.app.databasePath);
 	try {
 		const programme = db.prepare(`select id from programme where slug = 'patss'`).get() as { id: number };
-		periodId = (db.prepare(`select id from reporting_period where programme_id = ? and label = '2022-S1'`).get(programme.id) as { id: number })
-			.id;
+		periodId = (
+			db.prepare(`select id from reporting_period where programme_id = ? and label = '2022-S1'`).get(programme.id) as { id: number }
+		).id;
 		const free = db
 			.prepare(
 				`select id, code, measure, disaggregated_by_sex as split from indicator
@@ -138,7 +139,9 @@ describe('the coordinator’s semester, counted', () => {
 		const db = new Database(env.app.databasePath, { readonly: true });
 		try {
 			const statuses = db
-				.prepare(`select status from indicator_value where period_id = ? and indicator_id in (${key.map(() => '?').join(',')}) and status != 'superseded'`)
+				.prepare(
+					`select status from indicator_value where period_id = ? and indicator_id in (${key.map(() => '?').join(',')}) and status != 'superseded'`
+				)
 				.all(periodId, ...key.map((k) => k.id)) as { status: string }[];
 			expect(statuses.map((s) => s.status)).toEqual(key.map(() => 'approved'));
 		} finally {
@@ -159,7 +162,11 @@ describe('the coordinator’s semester, counted', () => {
 			)
 			.all() as { code: string; split: number }[];
 		const period = (
-			db.prepare(`select rp.id from reporting_period rp join programme p on p.id = rp.programme_id where p.slug = 'patss' and rp.label = '2021-S1'`).get() as {
+			db
+				.prepare(
+					`select rp.id from reporting_period rp join programme p on p.id = rp.programme_id where p.slug = 'patss' and rp.label = '2021-S1'`
+				)
+				.get() as {
 				id: number;
 			}
 		).id;
@@ -167,12 +174,19 @@ describe('the coordinator’s semester, counted', () => {
 		expect(free).toHaveLength(2);
 		await page.goto(`${env.app.url}/programmes/patss/entry/${period}`);
 		const [bad, good] = free;
-		await row(page, bad!.code).getByLabel(/^Total/).fill('12');
+		await row(page, bad!.code)
+			.getByLabel(/^Total/)
+			.fill('12');
 		if (bad!.split) {
 			await row(page, bad!.code).getByLabel('Women', { exact: true }).fill('5');
 			await row(page, bad!.code).getByLabel('Men', { exact: true }).fill('5');
-		} else await row(page, bad!.code).getByLabel(/^Total/).fill('doce');
-		await row(page, good!.code).getByLabel(/^Total/).fill('8');
+		} else
+			await row(page, bad!.code)
+				.getByLabel(/^Total/)
+				.fill('doce');
+		await row(page, good!.code)
+			.getByLabel(/^Total/)
+			.fill('8');
 		if (good!.split) {
 			await row(page, good!.code).getByLabel('Women', { exact: true }).fill('4');
 			await row(page, good!.code).getByLabel('Men', { exact: true }).fill('4');
@@ -181,7 +195,11 @@ describe('the coordinator’s semester, counted', () => {
 		await page.waitForLoadState('load');
 		expect(await page.getByTestId('form-error-sheet').textContent()).toContain('1 rows saved');
 		expect(await row(page, bad!.code).getByTestId('row-error').count()).toBeGreaterThan(0);
-		expect(await row(page, bad!.code).getByLabel(/^Total/).inputValue()).toBe(bad!.split ? '12' : 'doce');
+		expect(
+			await row(page, bad!.code)
+				.getByLabel(/^Total/)
+				.inputValue()
+		).toBe(bad!.split ? '12' : 'doce');
 		// Rows are cards: the fields stack within the phone's width.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		const check = new Database(env.app.databasePath, { readonly: true });

@@ -27,7 +27,8 @@ export function formatMeasureValue(
 /** How many decimals a figure was typed with (1.5 → 1, 0.125 → 3), at most 6. */
 export function enteredDecimals(value: number): number {
 	if (!Number.isFinite(value)) return 0;
-	for (let d = 0; d < 6; d++) if (Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) < 1e-9 * Math.max(1, Math.abs(value) * 10 ** d)) return d;
+	for (let d = 0; d < 6; d++)
+		if (Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) < 1e-9 * Math.max(1, Math.abs(value) * 10 ** d)) return d;
 	return 6;
 }
 
@@ -44,5 +45,8 @@ export function formatEnteredValue(
 	if (value === null || value === undefined || indicator.measure === 'milestone' || indicator.measure === 'qualitative')
 		return formatMeasureValue(i18n, value, indicator);
 	const fallback = indicator.measure === 'percentage' ? 1 : 0;
-	return formatMeasureValue(i18n, value, { measure: indicator.measure, decimals: Math.max(indicator.decimals ?? fallback, enteredDecimals(value)) });
+	return formatMeasureValue(i18n, value, {
+		measure: indicator.measure,
+		decimals: Math.max(indicator.decimals ?? fallback, enteredDecimals(value))
+	});
 }

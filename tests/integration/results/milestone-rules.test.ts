@@ -17,11 +17,12 @@ beforeEach(async () => {
 	patss = await seeded(db, 'patss');
 });
 
-const version = async (id: number) => (await db.selectFrom('indicator').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const version = async (id: number) =>
+	(await db.selectFrom('indicator').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 const targetsOf = async (id: number) =>
-	(await db.selectFrom('indicator_target').select(['period_id', 'value']).where('indicator_id', '=', id).orderBy('period_id').execute()).map(
-		(t) => t.value
-	);
+	(
+		await db.selectFrom('indicator_target').select(['period_id', 'value']).where('indicator_id', '=', id).orderBy('period_id').execute()
+	).map((t) => t.value);
 const post = (id: number, form: Record<string, string>) =>
 	postAs(db, edit.targets, COORD, {
 		params: { slug: 'patss', id: String(id) },

@@ -42,7 +42,10 @@ const postSheet = (email: string, period: string, form: Record<string, string | 
 	});
 
 async function queueFor(email: string) {
-	const r = await loadAs<{ queue: ReviewQueue }>(db, loadReview, email, { params: { slug: 'patss' }, url: 'http://localhost/programmes/patss/review' });
+	const r = await loadAs<{ queue: ReviewQueue }>(db, loadReview, email, {
+		params: { slug: 'patss' },
+		url: 'http://localhost/programmes/patss/review'
+	});
 	if (r.kind !== 'value') throw new Error(`load failed: ${JSON.stringify(r)}`);
 	return r.value.queue;
 }
@@ -134,7 +137,16 @@ describe('the period entry sheet', () => {
 		const sheet = await sheetFor(COORD, '2022-S1');
 		// b: a count that a zero would leave lagging, by the status module's rule (what the page hints).
 		const lags = (r: SheetRow) =>
-			narrativeDueStatus(patss.programme, r.indicator, sheet.periods, new Map(r.targets), new Map(r.approvedSeries), sheet.period.id, 0, '') !== null;
+			narrativeDueStatus(
+				patss.programme,
+				r.indicator,
+				sheet.periods,
+				new Map(r.targets),
+				new Map(r.approvedSeries),
+				sheet.period.id,
+				0,
+				''
+			) !== null;
 		const b = freeCounts(sheet).find(lags)!;
 		expect(b, 'the seed has a count that a zero leaves lagging').toBeDefined();
 		const [a, blank] = freeCounts(sheet).filter((r) => r !== b);
@@ -214,14 +226,31 @@ describe('bulk review', () => {
 		// The author's crafted request: refused value by value, nothing approved.
 		const crafted = formFailure(await postReview(COORD, { decision: 'approve', pick: values.map((v) => `${v.id}:${v.version}`) }));
 		expect(Object.keys(crafted.data.errors)).toHaveLength(3);
-		expect(await db.selectFrom('indicator_value').select('status').where('id', 'in', values.map((v) => v.id)).execute()).toEqual(
-			values.map(() => ({ status: 'submitted' }))
-		);
+		expect(
+			await db
+				.selectFrom('indicator_value')
+				.select('status')
+				.where(
+					'id',
+					'in',
+					values.map((v) => v.id)
+				)
+				.execute()
+		).toEqual(values.map(() => ({ status: 'submitted' })));
 
 		// The colleague approves two in one request.
 		const approve = await postReview(COORD2, { decision: 'approve', pick: values.slice(0, 2).map((v) => `${v.id}:${v.version}`) });
 		expect(approve).toMatchObject({ kind: 'redirect', status: 303 });
-		const after = await db.selectFrom('indicator_value').select(['id', 'status', 'reviewed_by']).where('id', 'in', values.map((v) => v.id)).orderBy('id').execute();
+		const after = await db
+			.selectFrom('indicator_value')
+			.select(['id', 'status', 'reviewed_by'])
+			.where(
+				'id',
+				'in',
+				values.map((v) => v.id)
+			)
+			.orderBy('id')
+			.execute();
 		expect(after.map((a) => a.status).sort()).toEqual(['approved', 'approved', 'submitted']);
 	});
 
@@ -237,10 +266,14 @@ describe('bulk review', () => {
 			})
 		);
 		expect(r.data.errors[`note.${b!.id}`]?.[0]).toMatch(/nota/);
-		expect((await db.selectFrom('indicator_value').select(['status', 'return_note']).where('id', '=', a!.id).executeTakeFirstOrThrow())).toEqual({
+		expect(
+			await db.selectFrom('indicator_value').select(['status', 'return_note']).where('id', '=', a!.id).executeTakeFirstOrThrow()
+		).toEqual({
 			status: 'returned',
 			return_note: 'Falta el listado de asistentes.'
 		});
-		expect((await db.selectFrom('indicator_value').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status).toBe('submitted');
+		expect((await db.selectFrom('indicator_value').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status).toBe(
+			'submitted'
+		);
 	});
 });

@@ -262,7 +262,11 @@ describe('reviews', () => {
 		expect(closing).toMatchObject({ kind: 'redirect', status: 303 });
 		const after = await post(detailActions.review, COORD, params, reviewForm((await riskRow(id)).version, { reviewedOn: '2023-01-10' }));
 		expect(after).toMatchObject({ kind: 'redirect', status: 303 });
-		const last = await db.selectFrom('risk_review').select((eb) => eb.fn.max('reviewed_on').as('on')).where('risk_id', '=', id).executeTakeFirstOrThrow();
+		const last = await db
+			.selectFrom('risk_review')
+			.select((eb) => eb.fn.max('reviewed_on').as('on'))
+			.where('risk_id', '=', id)
+			.executeTakeFirstOrThrow();
 		expect(last.on).toBe('2023-01-10');
 	});
 

@@ -48,7 +48,13 @@ describe('milestones of cumulative indicators', () => {
 });
 
 describe('dueness after a no-cost extension', () => {
-	const indicator: StatusIndicator = { measure: 'number', direction: 'increase', aggregation: 'cumulative', baselineValue: 0, targetValue: 100 };
+	const indicator: StatusIndicator = {
+		measure: 'number',
+		direction: 'increase',
+		aggregation: 'cumulative',
+		baselineValue: 0,
+		targetValue: 100
+	};
 	// Planned to end 2021-12-31 with milestones each year; extended to 2022-12-31.
 	const programme = { startDate: '2020-01-01', endDate: '2021-12-31', effectiveEndDate: '2022-12-31' };
 	const targets = new Map([
@@ -91,7 +97,9 @@ describe('dueness after a no-cost extension', () => {
 
 describe('a figure someone typed keeps its precision', () => {
 	it('counts the decimals it was entered with', () => {
-		expect([enteredDecimals(2), enteredDecimals(1.5), enteredDecimals(0.125), enteredDecimals(15000), enteredDecimals(1 / 3)]).toEqual([0, 1, 3, 0, 6]);
+		expect([enteredDecimals(2), enteredDecimals(1.5), enteredDecimals(0.125), enteredDecimals(15000), enteredDecimals(1 / 3)]).toEqual([
+			0, 1, 3, 0, 6
+		]);
 	});
 
 	it('shows a target of 1.5 (million USD) as 1.5 with 0 decimals, while computed figures keep the indicator’s rounding', () => {
@@ -101,7 +109,9 @@ describe('a figure someone typed keeps its precision', () => {
 		expect(formatMeasureValue(en, 1.5, usd)).toBe('2');
 		expect(formatEnteredValue(en, 15000, usd)).toBe(formatMeasureValue(en, 15000, usd));
 		// More decimals than entered are never added; a rate keeps its own default.
-		expect(formatEnteredValue(en, 7.25, { measure: 'percentage', decimals: 1 })).toBe(formatMeasureValue(en, 7.25, { measure: 'percentage', decimals: 2 }));
+		expect(formatEnteredValue(en, 7.25, { measure: 'percentage', decimals: 1 })).toBe(
+			formatMeasureValue(en, 7.25, { measure: 'percentage', decimals: 2 })
+		);
 		expect(formatEnteredValue(en, 1, { measure: 'milestone' })).toBe(formatMeasureValue(en, 1, { measure: 'milestone' }));
 	});
 });
@@ -122,7 +132,11 @@ describe('the off-track flag of a risk compares with the day the lagging figure 
 		});
 		// A review after the approval answers it.
 		expect(
-			reviewFlag({ ...risk, lastReviewOn: '2022-08-20', linked: [{ code: 'M1', status: 'off_track', judgedAt: known }] }, '2022-09-01', '2023-12-31')
+			reviewFlag(
+				{ ...risk, lastReviewOn: '2022-08-20', linked: [{ code: 'M1', status: 'off_track', judgedAt: known }] },
+				'2022-09-01',
+				'2023-12-31'
+			)
 		).toBeNull();
 	});
 });

@@ -78,7 +78,8 @@ export const coordinator = defineMessages(
 		'sheet.cumulativeHint': 'Cumulative: enter what this period achieved; milestones are running totals.',
 		'review.link': 'Review submitted values',
 		'review.title': 'Review submitted values',
-		'review.intro': "Values your colleagues submitted. Approve or return several at once; you are never offered those you entered or submitted.",
+		'review.intro':
+			'Values your colleagues submitted. Approve or return several at once; you are never offered those you entered or submitted.',
 		'review.allPeriods': 'All periods',
 		'review.empty': 'There are no values you may review.',
 		'review.own': '{n} values you submitted wait for someone else.',

@@ -28,7 +28,12 @@ export interface ReviewQueue {
 }
 
 /** Four statements whatever the number of values. */
-export async function loadReviewQueue(db: Executor, programme: Programme, reviewerId: number, periodId: number | null): Promise<ReviewQueue> {
+export async function loadReviewQueue(
+	db: Executor,
+	programme: Programme,
+	reviewerId: number,
+	periodId: number | null
+): Promise<ReviewQueue> {
 	const [periodRows, rows] = await Promise.all([
 		db.selectFrom('reporting_period').selectAll().where('programme_id', '=', programme.id).orderBy('start_date').orderBy('id').execute(),
 		db
@@ -77,7 +82,12 @@ export interface ReviewDecision {
 export type ReviewResult = { valueId: number; ok: true } | { valueId: number; ok: false; key: MessageKey };
 
 /** Applies each decision in its own transaction; returns what happened to each, in order. */
-export async function reviewValues(db: Executor, actor: Actor, programme: Programme, decisions: readonly ReviewDecision[]): Promise<ReviewResult[]> {
+export async function reviewValues(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	decisions: readonly ReviewDecision[]
+): Promise<ReviewResult[]> {
 	const results: ReviewResult[] = [];
 	for (const d of decisions) {
 		try {

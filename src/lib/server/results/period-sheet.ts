@@ -129,7 +129,17 @@ export async function loadPeriodSheet(
 }
 
 /** The fields of one row as the sheet posts them: `v.<indicatorId>.<field>`. */
-export const SHEET_FIELDS = ['value', 'women', 'men', 'notStated', 'narrative', 'evidenceUrl', 'evidenceFile', 'correctionReason', 'valueVersion'] as const;
+export const SHEET_FIELDS = [
+	'value',
+	'women',
+	'men',
+	'notStated',
+	'narrative',
+	'evidenceUrl',
+	'evidenceFile',
+	'correctionReason',
+	'valueVersion'
+] as const;
 export const sheetField = (indicatorId: number, field: (typeof SHEET_FIELDS)[number]) => `v.${indicatorId}.${field}`;
 
 export interface SheetOutcome {
@@ -199,7 +209,11 @@ export async function savePeriodSheet(
 	const uploads: (StoredUpload | null)[] = [];
 	try {
 		const saved = await inTransaction(db, async (trx) => {
-			const verdicts = await vetValueRows(trx, programme, candidates.map((c) => c.row));
+			const verdicts = await vetValueRows(
+				trx,
+				programme,
+				candidates.map((c) => c.row)
+			);
 			const good: typeof candidates = [];
 			const done: number[] = [];
 			verdicts.forEach((verdict, i) => {
@@ -244,7 +258,12 @@ export async function savePeriodSheet(
 					.execute();
 				const idOf = new Map(open.map((o) => [o.indicator_id, o.id]));
 				for (const { c, upload } of withFiles)
-					await recordAttachment(trx, { programmeId: programme.id, entity: 'indicator_value', id: idOf.get(c.row.indicatorId)! }, upload!, actor.id);
+					await recordAttachment(
+						trx,
+						{ programmeId: programme.id, entity: 'indicator_value', id: idOf.get(c.row.indicatorId)! },
+						upload!,
+						actor.id
+					);
 			}
 			return [...done, ...keep.map(({ c }) => c.row.indicatorId)];
 		});

@@ -59,7 +59,9 @@ export async function risksNeedingReview(
 			.flatMap((l) => {
 				const a = assessment.assessments.get(l.indicator_id);
 				if (!a) return [];
-				const judgedAt = a.periodId ? lagKnownOn(periodEnd.get(a.periodId) ?? null, approvedAt.get(`${l.indicator_id}:${a.periodId}`)) : null;
+				const judgedAt = a.periodId
+					? lagKnownOn(periodEnd.get(a.periodId) ?? null, approvedAt.get(`${l.indicator_id}:${a.periodId}`))
+					: null;
 				return [{ code: codeOf.get(l.indicator_id) ?? '', status: a.status, judgedAt }];
 			});
 		const flag = reviewFlag(
