@@ -19,7 +19,7 @@ import { reportDocument } from './messages/report-document';
 import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
-import { coordinator, milestoneMessages } from './messages/coordinator';
+import { coordinator, milestoneMessages, setupMessages } from './messages/coordinator';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -43,7 +43,8 @@ const catalogues = [
 	reportEditor,
 	imports,
 	coordinator,
-	milestoneMessages
+	milestoneMessages,
+	setupMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

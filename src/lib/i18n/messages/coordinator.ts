@@ -119,3 +119,27 @@ export const milestoneMessages = defineMessages(
 		'milestone.splitExceeds': 'Women + men ({sum}) is more than the milestone total ({total}).'
 	}
 );
+
+// Set-up in minutes (period-plan.ts).
+export const setupMessages = defineMessages(
+	{
+		'periods.generatePlan': 'Generar periodos a partir de las fechas del programa',
+		'periods.planHalf': 'Semestres',
+		'periods.planQuarter': 'Trimestres',
+		'periods.planYear': 'Años',
+		'periods.generate': 'Generar',
+		'periods.generateHint': 'Los periodos que ya existen (o se superponen) se conservan tal como están.',
+		'results.emptyProgramme': 'Este programa aún no tiene indicadores. Construya el marco lógico o impórtelo desde Excel.',
+		'results.emptyNoPeriods': 'Tampoco tiene periodos de reporte: genérelos a partir de las fechas del programa.'
+	},
+	{
+		'periods.generatePlan': 'Generate periods from the programme’s dates',
+		'periods.planHalf': 'Half-years',
+		'periods.planQuarter': 'Quarters',
+		'periods.planYear': 'Years',
+		'periods.generate': 'Generate',
+		'periods.generateHint': 'Periods that already exist (or overlap) are kept as they are.',
+		'results.emptyProgramme': 'This programme has no indicators yet. Build the logframe or import it from Excel.',
+		'results.emptyNoPeriods': 'It has no reporting periods either: generate them from the programme’s dates.'
+	}
+);
