@@ -170,7 +170,9 @@ export async function loadInbox(
 		});
 	}
 	// Risks whose threatened indicator went off track since their last review (issue 22).
-	for (const r of await risksNeedingReview(db, keepingRisks, assessed, asOf)) {
+	// Asked over all the person's programmes (same statements for every role), kept for risk keepers.
+	for (const r of await risksNeedingReview(db, all, assessed, asOf)) {
+		if (!riskKeepers.has(r.programmeId)) continue;
 		push(r.programmeId, {
 			key: `riskFlag:${r.id}`,
 			kind: 'riskFlag',
