@@ -23,7 +23,7 @@ export interface StatusPeriod {
 export interface StatusInput {
 	indicator: StatusIndicator;
 	/** The programme's start and (effective) end: the line from baseline to end target spans them. */
-	programme: { startDate: IsoDate; endDate: IsoDate };
+	programme: { startDate: IsoDate; endDate: IsoDate; originalEndDate?: IsoDate };
 	/** All reporting periods of the programme, in any order. */
 	periods: readonly StatusPeriod[];
 	/** Period milestones (totals), by period id. */
@@ -166,7 +166,7 @@ function aggregate(input: StatusInput, periods: StatusPeriod[]) {
  * effective end (the revised end when extended), through the period milestones.
  */
 export function statusInput(
-	programme: { startDate: IsoDate; effectiveEndDate: IsoDate },
+	programme: { startDate: IsoDate; effectiveEndDate: IsoDate; endDate?: IsoDate },
 	indicator: StatusIndicator,
 	periods: readonly StatusPeriod[],
 	targets: ReadonlyMap<number, number>,
@@ -175,7 +175,12 @@ export function statusInput(
 ): StatusInput {
 	return {
 		indicator,
-		programme: { startDate: programme.startDate, endDate: programme.effectiveEndDate },
+		programme: {
+			startDate: programme.startDate,
+			endDate: programme.effectiveEndDate,
+			// Set when the programme was extended: the periods past the original end are all due.
+			...(programme.endDate && programme.endDate < programme.effectiveEndDate ? { originalEndDate: programme.endDate } : {})
+		},
 		periods,
 		targets,
 		approved,
@@ -237,7 +242,14 @@ export function assessIndicator(input: StatusInput): Assessment {
 	// in which case those with a milestone (an annual indicator gets one a year) and those with an
 	// approved value. So a period with neither is not "no data", and a value is never ignored.
 	const hasMilestones = periods.some((p) => input.targets.has(p.id));
-	const due = periods.filter((p, i) => hasEnded(p) && (!hasMilestones || input.targets.has(p.id) || rows[i]!.hasValue));
+	// After an extension (issue 22) every period past the original end is due as well: the line runs
+	// on from the last milestone to the end target, and a value is expected each period.
+	const extendedFrom = input.programme.originalEndDate;
+	const due = periods.filter(
+		(p, i) =>
+			hasEnded(p) &&
+			(!hasMilestones || input.targets.has(p.id) || rows[i]!.hasValue || (extendedFrom !== undefined && p.endDate > extendedFrom))
+	);
 	const current = due.at(-1);
 	if (!current) return { ...base, status: 'not_started', periodId: null, actual: null, expected: null, progress: null, achievement: null };
 

@@ -96,6 +96,17 @@ export function reviewFlag(risk: ReviewFlagInput, asOf: IsoDate, programmeEnd: I
 	return overdue || offTrack.length ? { overdue, offTrack } : null;
 }
 
+/**
+ * When a lagging figure became known (issue 22): the later of the end of the period it is about
+ * and the day its value was approved. A review between the two (after the period ended, before
+ * the figure was approved) could not have answered it, so the off-track flag compares with this.
+ */
+export function lagKnownOn(periodEnd: IsoDate | null, approvedAt: string | null | undefined): IsoDate | null {
+	const approvedOn = approvedAt ? approvedAt.slice(0, 10) : null;
+	if (!periodEnd) return approvedOn;
+	return approvedOn && approvedOn > periodEnd ? approvedOn : periodEnd;
+}
+
 /** The most specific level the risk hangs from. */
 export function riskLevel(risk: { moduleId: number | null; outputId: number | null; activityId: number | null }): RiskLevel {
 	if (risk.activityId !== null) return 'activity';

@@ -23,3 +23,30 @@ export function formatMeasureValue(
 			return i18n.number(value, decimals ?? 0);
 	}
 }
+
+/** How many decimals a figure was typed with (1.5 → 1, 0.125 → 3), at most 6. */
+export function enteredDecimals(value: number): number {
+	if (!Number.isFinite(value)) return 0;
+	for (let d = 0; d < 6; d++)
+		if (Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) < 1e-9 * Math.max(1, Math.abs(value) * 10 ** d)) return d;
+	return 6;
+}
+
+/**
+ * A figure someone typed (a baseline, an end target, a milestone): never shown with fewer decimals
+ * than it was entered with (issue 22: a target of 1.5 million with 0 decimals read "2"). Computed
+ * figures (expected values, progress) keep formatMeasureValue's rounding.
+ */
+export function formatEnteredValue(
+	i18n: I18n,
+	value: number | null | undefined,
+	indicator: { measure: Measure; decimals?: number }
+): string {
+	if (value === null || value === undefined || indicator.measure === 'milestone' || indicator.measure === 'qualitative')
+		return formatMeasureValue(i18n, value, indicator);
+	const fallback = indicator.measure === 'percentage' ? 1 : 0;
+	return formatMeasureValue(i18n, value, {
+		measure: indicator.measure,
+		decimals: Math.max(indicator.decimals ?? fallback, enteredDecimals(value))
+	});
+}

@@ -23,6 +23,7 @@ import { notifications } from './messages/notifications';
 import { secondFactor } from './messages/second-factor';
 import { finance } from './messages/finance';
 import { reportJobs } from './messages/report-jobs';
+import { coordinator, milestoneMessages, setupMessages } from './messages/coordinator';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -48,7 +49,10 @@ const catalogues = [
 	notifications,
 	secondFactor,
 	finance,
-	reportJobs
+	reportJobs,
+	coordinator,
+	milestoneMessages,
+	setupMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -255,6 +255,21 @@ describe('reviews', () => {
 		expect(JSON.parse(audit[0]!.before!)).toMatchObject({ likelihood: 4, impact: 4 });
 	});
 
+	it('takes a closing review on an ended programme’s last day or after its end, never in the future (issue 22)', async () => {
+		const id = await riskId(patss, 'R7');
+		const params = { slug: 'patss', id: String(id) };
+		const closing = await post(detailActions.review, COORD, params, reviewForm((await riskRow(id)).version, { reviewedOn: '2022-03-31' }));
+		expect(closing).toMatchObject({ kind: 'redirect', status: 303 });
+		const after = await post(detailActions.review, COORD, params, reviewForm((await riskRow(id)).version, { reviewedOn: '2023-01-10' }));
+		expect(after).toMatchObject({ kind: 'redirect', status: 303 });
+		const last = await db
+			.selectFrom('risk_review')
+			.select((eb) => eb.fn.max('reviewed_on').as('on'))
+			.where('risk_id', '=', id)
+			.executeTakeFirstOrThrow();
+		expect(last.on).toBe('2023-01-10');
+	});
+
 	it('refuses a review dated before the latest one, in the future or outside the programme, keeping what was typed', async () => {
 		const id = await riskId(patss, 'R4');
 		const { version } = await riskRow(id);
@@ -263,7 +278,8 @@ describe('reviews', () => {
 		expect(beforeLast.status).toBe(400);
 		expect(beforeLast.data.errors.reviewedOn![0]).toContain('31 dic 2021');
 		expect(beforeLast.data.values.note).toBe('Revisión de cierre');
-		const outside = failure(await post(detailActions.review, COORD, params, reviewForm(version, { reviewedOn: '2023-01-10' })));
+		// Before the start is outside; after the end of an ended programme is its closing review (issue 22).
+		const outside = failure(await post(detailActions.review, COORD, params, reviewForm(version, { reviewedOn: '2018-01-10' })));
 		expect(outside.data.errors.reviewedOn).toEqual([
 			translate('es', 'validation.outsideProgramme', { start: '1 oct 2018', end: '31 mar 2022' })
 		]);

@@ -15,6 +15,7 @@ export const inbox = defineMessages(
 		'inbox.kind.riskReview': 'Revisión de riesgo vencida',
 		'inbox.kind.keyAction': 'Acción clave vencida',
 		'inbox.kind.report': 'Informe por escribir o emitir',
+		'inbox.kind.riskFlag': 'Riesgo por revisar: indicador rezagado',
 		'inbox.since': 'desde {date}',
 		'inbox.onCard': 'Requieren su acción: {n}'
 	},
@@ -32,6 +33,7 @@ export const inbox = defineMessages(
 		'inbox.kind.riskReview': 'Risk review overdue',
 		'inbox.kind.keyAction': 'Key action overdue',
 		'inbox.kind.report': 'Report to write or issue',
+		'inbox.kind.riskFlag': 'Risk to review: indicator off track',
 		'inbox.since': 'since {date}',
 		'inbox.onCard': 'Need your action: {n}'
 	}

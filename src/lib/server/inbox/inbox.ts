@@ -6,13 +6,14 @@ import type { Executor } from '../db/executor';
 import { assessProgrammes, type ProgrammeAssessment } from '../results/assessment';
 import { draftsToIssue } from '../reports/reports';
 import { reviewableValueIds } from '../results/values';
+import { risksNeedingReview } from '../risks/review-needed';
 
 // "Needs my action" (design §4): what waits for this person across all their programmes — values
 // to review (only those the four-eyes rule lets them review), values returned to them, values
 // due for the last ended period, risk reviews and key actions past their date. A fixed number of
 // statements whatever the number of programmes or indicators.
 
-export type InboxKind = 'review' | 'returned' | 'due' | 'riskReview' | 'keyAction' | 'report';
+export type InboxKind = 'review' | 'returned' | 'due' | 'riskReview' | 'keyAction' | 'report' | 'riskFlag';
 
 export interface InboxItem {
 	/** Unique in the inbox: the kind and the record it is about. */
@@ -168,6 +169,20 @@ export async function loadInbox(
 			date: r.next_review_date
 		});
 	}
+	// Risks whose threatened indicator went off track since their last review (issue 22).
+	// Asked over all the person's programmes (same statements for every role), kept for risk keepers.
+	for (const r of await risksNeedingReview(db, all, assessed, asOf)) {
+		if (!riskKeepers.has(r.programmeId)) continue;
+		push(r.programmeId, {
+			key: `riskFlag:${r.id}`,
+			kind: 'riskFlag',
+			href: `/programmes/${slugOf.get(r.programmeId)}/risks/${r.id}`,
+			code: r.code,
+			title: r.title,
+			period: r.offTrack.join(', '),
+			date: null
+		});
+	}
 	const recommendationKeepers = new Set(ids(keepingRecommendations));
 	for (const a of actions) {
 		if (!recommendationKeepers.has(a.programme_id)) continue;
@@ -198,7 +213,7 @@ export async function loadInbox(
 		});
 	}
 
-	const order: InboxKind[] = ['review', 'returned', 'due', 'riskReview', 'keyAction', 'report'];
+	const order: InboxKind[] = ['review', 'returned', 'due', 'riskReview', 'riskFlag', 'keyAction', 'report'];
 	const programmes = entries
 		.map((e) => ({
 			programme: { id: e.programme.id, slug: e.programme.slug, shortName: e.programme.shortName },

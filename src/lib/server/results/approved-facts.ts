@@ -37,3 +37,19 @@ export async function loadApprovedValueFacts(db: Executor, programmeId: number):
 		.executeTakeFirstOrThrow();
 	return { approved: Number(row.approved), withEvidence: Number(row.with_evidence), lastApprovedAt: row.last_approved_at ?? null };
 }
+
+/**
+ * When each approved value was approved, by `indicatorId:periodId` (the risk register's off-track
+ * flag compares a review with it). One statement whatever the number of values.
+ */
+export async function loadApprovalTimes(db: Executor, programmeIds: readonly number[]): Promise<Map<string, string>> {
+	if (programmeIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('indicator_value')
+		.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+		.select(['indicator_value.indicator_id', 'indicator_value.period_id', 'indicator_value.reviewed_at'])
+		.where('indicator.programme_id', 'in', [...programmeIds])
+		.where('indicator_value.status', '=', 'approved')
+		.execute();
+	return new Map(rows.filter((r) => r.reviewed_at).map((r) => [`${r.indicator_id}:${r.period_id}`, r.reviewed_at!]));
+}

@@ -32,6 +32,7 @@ import {
 	versionField
 } from '../core/validation';
 import { assertSaved } from '../core/versioning';
+import { fallingMilestones, splitExceedsTotal } from '$lib/milestone-rules';
 import { logframeParentField, resolveLogframeParent } from '../programmes/logframe-parent';
 
 // Indicators and their reference sheet (design §2), and their targets per period. A change of
@@ -298,7 +299,11 @@ export interface TargetInput {
 /** One field trio per period (target_<id>, women_<id>, men_<id>), read into TargetInput rows. */
 export function targetsSchema(periods: ReportingPeriod[], measure: Measure) {
 	const bounds = measure === 'percentage' ? { min: 0, max: 100 } : measure === 'milestone' ? { min: 0, max: 1 } : {};
-	const shape: Record<string, z.ZodType> = { version: versionField(), reason: optionalMultilineText(1000) };
+	const shape: Record<string, z.ZodType> = {
+		version: versionField(),
+		reason: optionalMultilineText(1000),
+		confirmFalling: z.literal('1').optional().catch(undefined)
+	};
 	for (const p of periods) {
 		shape[`target_${p.id}`] = optionalNumberField(bounds);
 		// Women and men are counts of people: never below zero, whatever the measure allows.
@@ -308,6 +313,7 @@ export function targetsSchema(periods: ReportingPeriod[], measure: Measure) {
 	return z.object(shape).transform((v) => ({
 		version: v.version as number,
 		reason: v.reason as string,
+		confirmFalling: v.confirmFalling === '1',
 		rows: periods.map((p): TargetInput => ({
 			periodId: p.id,
 			value: v[`target_${p.id}`] as number | null,
@@ -329,11 +335,17 @@ export async function setTargets(
 	indicatorId: number,
 	version: number,
 	rows: TargetInput[],
-	reason: string
+	reason: string,
+	/** The form's answer to "these running totals fall: save them anyway?" (issue 22); unset elsewhere. */
+	milestones: { confirmFalling?: boolean; checkFalling?: boolean } = {}
 ): Promise<void> {
 	await inTransaction(db, async (trx) => {
-		await indicatorIn(trx, programme.id, indicatorId);
-		const periodRows = await trx.selectFrom('reporting_period').select(['id', 'locked']).where('programme_id', '=', programme.id).execute();
+		const indicator = toIndicator(await indicatorIn(trx, programme.id, indicatorId));
+		const periodRows = await trx
+			.selectFrom('reporting_period')
+			.select(['id', 'locked', 'start_date'])
+			.where('programme_id', '=', programme.id)
+			.execute();
 		const periodIds = new Set(periodRows.map((p) => p.id));
 		const lockedIds = new Set(periodRows.filter((p) => p.locked === 1).map((p) => p.id));
 		const existing = new Map(
@@ -343,6 +355,18 @@ export async function setTargets(
 		for (const row of rows) {
 			if (!periodIds.has(row.periodId)) throw new NotFoundError('reporting_period', row.periodId);
 			if (row.value === null && (row.women !== null || row.men !== null)) fields[`target_${row.periodId}`] = { key: 'validation.required' };
+			// Women and men of a milestone are checked like a value's (milestone-rules.ts).
+			const sum = splitExceedsTotal(indicator.measure, row);
+			if (sum !== null) fields[`women_${row.periodId}`] = { key: 'milestone.splitExceeds', params: { total: row.value!, sum } };
+		}
+		if (milestones.checkFalling && !milestones.confirmFalling) {
+			const startOf = new Map(periodRows.map((p) => [p.id, p.start_date]));
+			const falling = fallingMilestones(
+				indicator,
+				rows.map((r) => ({ periodId: r.periodId, startDate: startOf.get(r.periodId) ?? '', value: r.value }))
+			);
+			for (const periodId of falling) fields[`target_${periodId}`] = { key: 'milestone.falling' };
+			if (falling.length) fields.confirmFalling = { key: 'milestone.confirmFallingNeeded' };
 		}
 		if (Object.keys(fields).length) throw new DomainValidationError(fields);
 

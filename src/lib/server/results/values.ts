@@ -1,7 +1,7 @@
 import type { Actor } from '../core/actor';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { needsNarrative, statusIfApproved, statusInput } from '$lib/indicator-status';
+import { narrativeDueStatus } from '$lib/narrative-rule';
 import { isOpenValueState, OPEN_VALUE_STATES, type Indicator, type IndicatorValue, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
 import { type Executor, inTransaction } from '../db/executor';
@@ -184,21 +184,7 @@ export function narrativeDueFor(
 	value: number | null,
 	narrative: string
 ): string | null {
-	if (narrative.trim() || indicator.measure === 'qualitative') return null;
-	const status = statusIfApproved(
-		statusInput(
-			programme,
-			indicator,
-			context.periods,
-			context.targets,
-			context.approved,
-			// Judged as at the period's end: "does this figure put the indicator behind?"
-			'9999-12-31'
-		),
-		periodId,
-		value
-	);
-	return needsNarrative(status) ? status : null;
+	return narrativeDueStatus(programme, indicator, context.periods, context.targets, context.approved, periodId, value, narrative);
 }
 
 export function narrativeError(status: string): DomainValidationError {

@@ -37,6 +37,8 @@ import type { AuditNames } from '$lib/i18n/audit-lines';
 import type { Executor } from '../db/executor';
 import { NotFoundError } from '../core/errors';
 import { assessmentFor, type ReadOptions } from '../results/assessment';
+import { loadApprovalTimes } from '../results/approved-facts';
+import { lagKnownOn } from '$lib/risk-rules';
 import type { Viewer } from '../core/viewer';
 import { todayIso } from '../core/dates';
 
@@ -74,7 +76,7 @@ async function loadEntries(
 ) {
 	const { asOf } = options;
 	const one = onlyId !== undefined;
-	const [rows, lastReviews, links, checks, assessed] = await Promise.all([
+	const [rows, lastReviews, links, checks, assessed, approvedAt] = await Promise.all([
 		db
 			.selectFrom('risk')
 			.leftJoin('activity', 'activity.id', 'risk.activity_id')
@@ -143,7 +145,8 @@ async function loadEntries(
 			.$if(one, (q) => q.where('risk.id', '=', onlyId!))
 			.orderBy('reporting_period.start_date')
 			.execute(),
-		assessmentFor(db, programme, options)
+		assessmentFor(db, programme, options),
+		loadApprovalTimes(db, [programme.id])
 	]);
 
 	const reviewsByRisk = group(lastReviews, (r) => r.risk_id);
@@ -176,7 +179,10 @@ async function loadEntries(
 			const indicator = indicatorById.get(l.indicator_id);
 			if (!indicator) return [];
 			const assessment = assessed.assessments.get(indicator.id)!;
-			const judgedAt = assessment.periodId ? (periodEnd.get(assessment.periodId) ?? null) : null;
+			// The flag compares a review with the day the lagging figure became known (risk-rules.ts).
+			const judgedAt = assessment.periodId
+				? lagKnownOn(periodEnd.get(assessment.periodId) ?? null, approvedAt.get(`${indicator.id}:${assessment.periodId}`))
+				: null;
 			return [{ id: indicator.id, code: indicator.code, title: indicator.title, status: assessment.status, judgedAt }];
 		});
 		indicators.sort((a, b) => a.code.localeCompare(b.code, 'es', { numeric: true }));

@@ -85,7 +85,10 @@ export function checkReviewDates(
 	asOf: IsoDate,
 	reviewField: string
 ) {
-	checkWithinProgramme(programme, { [reviewField]: reviewedOn, nextReviewDate }, []);
+	// A closing review (issue 22): once the programme has ended, its risks may be reviewed on its
+	// last day or after it (never in the future), so the register can be closed properly.
+	const closing = asOf > programme.effectiveEndDate && reviewedOn > programme.effectiveEndDate;
+	checkWithinProgramme(programme, { [reviewField]: closing ? null : reviewedOn, nextReviewDate: closing ? null : nextReviewDate }, []);
 	if (reviewedOn > asOf) throw new DomainValidationError({ [reviewField]: { key: 'risks.reviewInFuture' } });
 	if (nextReviewDate && nextReviewDate < reviewedOn)
 		throw new DomainValidationError({ nextReviewDate: { key: 'risks.nextBeforeReview', params: { date: reviewedOn } } });

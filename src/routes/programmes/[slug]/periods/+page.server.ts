@@ -5,6 +5,8 @@ import { requireProgramme } from '$lib/server/http/guards';
 import { createPeriod, deletePeriod, periodDeletionImpact, periodSchema, updatePeriod } from '$lib/server/programmes/periods';
 import { listPeriods } from '$lib/server/programmes/programmes';
 import { idField, versionField } from '$lib/server/core/validation';
+import { generatePeriods } from '$lib/server/programmes/period-generate';
+import { PERIOD_PLANS } from '$lib/period-plan';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,6 +15,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions = {
+	/** Half-years, quarters or years from the programme's dates, in one step (issue 22). */
+	generate: (event) =>
+		programmeAction(event, 'logframe.edit', z.object({ plan: z.enum(PERIOD_PLANS) }), async ({ db, access, data, redirect }) => {
+			await generatePeriods(db, access.user, access.programme, data.plan);
+			redirect('created');
+		}),
 	create: (event) =>
 		programmeAction(event, 'logframe.edit', periodSchema, async ({ db, access, data, redirect }) => {
 			await createPeriod(db, access.user, access.programme, data);

@@ -61,7 +61,10 @@ export const actions = {
 				return targetsSchema(await listPeriods(db, access.programme.id), indicator.measure);
 			},
 			async ({ db, access, data, redirect }) => {
-				await setTargets(db, access.user, access.programme, paramId(event.params.id), data.version, data.rows, data.reason);
+				await setTargets(db, access.user, access.programme, paramId(event.params.id), data.version, data.rows, data.reason, {
+					checkFalling: true,
+					confirmFalling: data.confirmFalling
+				});
 				redirect('targets', { route: '/programmes/[slug]/indicators/[id]' });
 			}
 		),

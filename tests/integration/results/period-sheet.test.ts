@@ -1,0 +1,279 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '$lib/server/db/connection';
+import { narrativeDueStatus } from '$lib/narrative-rule';
+import type { PeriodSheet, SheetRow } from '$lib/server/results/period-sheet';
+import type { ReviewQueue } from '$lib/server/results/bulk-review';
+import { actions as sheetActions, load as loadSheet } from '../../../src/routes/programmes/[slug]/entry/[period]/+page.server';
+import { actions as reviewActions, load as loadReview } from '../../../src/routes/programmes/[slug]/review/+page.server';
+import { formFailure, loadAs, postAs } from '../../helpers/actions';
+import { freshDatabase } from '../../helpers/db';
+import { seeded } from '../../helpers/programme';
+
+// The period entry sheet and bulk review of issue 22, through their real routes: good rows are
+// saved together (one transaction per sheet), refused rows come back with their messages and what
+// was typed; the four-eyes rule holds value by value in a bulk review.
+
+let db: Db;
+let patss: Awaited<ReturnType<typeof seeded>>;
+const COORD = 'coord.patss@avance.test';
+const COORD2 = 'coord2.patss@avance.test';
+
+beforeEach(async () => {
+	db = await freshDatabase({ demoAccounts: true });
+	patss = await seeded(db, 'patss');
+});
+
+async function sheetFor(email: string, period: string, query = '') {
+	const id = patss.periodId(period);
+	const r = await loadAs<{ sheet: PeriodSheet }>(db, loadSheet, email, {
+		params: { slug: 'patss', period: String(id) },
+		url: `http://localhost/programmes/patss/entry/${id}${query}`
+	});
+	if (r.kind !== 'value') throw new Error(`load failed: ${JSON.stringify(r)}`);
+	return r.value.sheet;
+}
+
+const postSheet = (email: string, period: string, form: Record<string, string | string[]>) =>
+	postAs(db, sheetActions.default, email, {
+		params: { slug: 'patss', period: String(patss.periodId(period)) },
+		url: `http://localhost/programmes/patss/entry/${patss.periodId(period)}`,
+		route: '/programmes/[slug]/entry/[period]',
+		form
+	});
+
+async function queueFor(email: string) {
+	const r = await loadAs<{ queue: ReviewQueue }>(db, loadReview, email, {
+		params: { slug: 'patss' },
+		url: 'http://localhost/programmes/patss/review'
+	});
+	if (r.kind !== 'value') throw new Error(`load failed: ${JSON.stringify(r)}`);
+	return r.value.queue;
+}
+
+const postReview = (email: string, form: Record<string, string | string[]>) =>
+	postAs(db, reviewActions.default, email, { params: { slug: 'patss' }, url: 'http://localhost/programmes/patss/review', form });
+
+const openValue = (indicatorId: number, period: string) =>
+	db
+		.selectFrom('indicator_value')
+		.selectAll()
+		.where('indicator_id', '=', indicatorId)
+		.where('period_id', '=', patss.periodId(period))
+		.where('status', 'in', ['draft', 'submitted', 'returned'])
+		.executeTakeFirst();
+
+/** Counts the period does not hold yet (split by sex first): rows the sheet lets one type. */
+const freeCounts = (sheet: PeriodSheet) =>
+	sheet.rows
+		.filter((r) => !r.open && !r.approved && r.indicator.measure === 'number')
+		.sort((x, y) => Number(y.indicator.disaggregatedBySex) - Number(x.indicator.disaggregatedBySex));
+
+describe('the period entry sheet', () => {
+	it('lists every indicator entered by hand for the period, and filters by key indicator and module', async () => {
+		const sheet = await sheetFor(COORD, '2022-S1');
+		const manual = await db
+			.selectFrom('indicator')
+			.select('id')
+			.where('programme_id', '=', patss.programme.id)
+			.where('source', '=', 'manual')
+			.execute();
+		expect(sheet.rows.map((r) => r.indicator.id).sort()).toEqual(manual.map((m) => m.id).sort());
+		const key = await sheetFor(COORD, '2022-S1', '?key=1');
+		expect(key.rows.length).toBeGreaterThan(0);
+		expect(key.rows.length).toBeLessThan(sheet.rows.length);
+		expect(key.rows.every((r) => r.indicator.isKey)).toBe(true);
+		const moduleId = sheet.modules[0]!.id;
+		const inModule = await sheetFor(COORD, '2022-S1', `?module=${moduleId}`);
+		expect(inModule.rows.every((r) => r.indicator.moduleId === moduleId)).toBe(true);
+		// Donors and evaluators do not record values: no sheet for them.
+		const donor = await loadAs(db, loadSheet, 'donor.iess@avance.test', {
+			params: { slug: 'patss', period: String(patss.periodId('2022-S1')) }
+		});
+		expect(donor).toMatchObject({ kind: 'error', status: 403 });
+	});
+
+	it('saves the good rows together and gives back the refused ones with their messages and what was typed', async () => {
+		const sheet = await sheetFor(COORD, '2022-S1');
+		const [a, b, c] = freeCounts(sheet);
+		expect(c, 'the seed has three counts without a value for 2022-S1').toBeDefined();
+		expect(b!.indicator.disaggregatedBySex).toBe(true);
+		const form = {
+			rows: [a, b, c].map((r) => String(r!.indicator.id)),
+			intent: 'draft',
+			[`v.${a!.indicator.id}.value`]: '30',
+			[`v.${a!.indicator.id}.women`]: '20',
+			[`v.${a!.indicator.id}.men`]: '10',
+			// Women + men ≠ total: refused by the value form's own sum rule.
+			[`v.${b!.indicator.id}.value`]: '30',
+			[`v.${b!.indicator.id}.women`]: '20',
+			[`v.${b!.indicator.id}.men`]: '5',
+			// Not a number.
+			[`v.${c!.indicator.id}.value`]: 'treinta',
+			[`v.${c!.indicator.id}.women`]: '1',
+			[`v.${c!.indicator.id}.men`]: '1'
+		};
+		const failure = formFailure(await postSheet(COORD, '2022-S1', form));
+		expect(failure.status).toBe(400);
+		expect(failure.data.formError).toContain('1');
+		expect(failure.data.errors[`v.${b!.indicator.id}.value`]?.[0]).toMatch(/mujeres \+ hombres/);
+		expect(failure.data.errors[`v.${c!.indicator.id}.value`]).toBeDefined();
+		expect(failure.data.errors[`v.${a!.indicator.id}.value`]).toBeUndefined();
+		// What was typed comes back for every row.
+		expect(failure.data.values[`v.${c!.indicator.id}.value`]).toBe('treinta');
+		// The good row was saved as a draft; the refused ones were not.
+		expect(await openValue(a!.indicator.id, '2022-S1')).toMatchObject({ status: 'draft', value: 30, women: 20, men: 10 });
+		expect(await openValue(b!.indicator.id, '2022-S1')).toBeUndefined();
+		expect(await openValue(c!.indicator.id, '2022-S1')).toBeUndefined();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'after'])
+			.where('entity', '=', 'indicator_value')
+			.where('entity_id', '=', String((await openValue(a!.indicator.id, '2022-S1'))!.id))
+			.execute();
+		expect(audit.map((x) => x.action)).toEqual(['create']);
+	});
+
+	it('submits all at once, each row checked by the "explain why it lags" rule, and rows left blank are left alone', async () => {
+		const sheet = await sheetFor(COORD, '2022-S1');
+		// b: a count that a zero would leave lagging, by the status module's rule (what the page hints).
+		const lags = (r: SheetRow) =>
+			narrativeDueStatus(
+				patss.programme,
+				r.indicator,
+				sheet.periods,
+				new Map(r.targets),
+				new Map(r.approvedSeries),
+				sheet.period.id,
+				0,
+				''
+			) !== null;
+		const b = freeCounts(sheet).find(lags)!;
+		expect(b, 'the seed has a count that a zero leaves lagging').toBeDefined();
+		const [a, blank] = freeCounts(sheet).filter((r) => r !== b);
+		const draftForm = {
+			rows: [String(a!.indicator.id)],
+			intent: 'draft',
+			[`v.${a!.indicator.id}.value`]: '30',
+			[`v.${a!.indicator.id}.women`]: '20',
+			[`v.${a!.indicator.id}.men`]: '10'
+		};
+		expect(await postSheet(COORD, '2022-S1', draftForm)).toMatchObject({ kind: 'redirect', status: 303 });
+		const draft = (await openValue(a!.indicator.id, '2022-S1'))!;
+		// A zero for an indicator that expects progress leaves it lagging: a narrative is due.
+		const zero = { [`v.${b!.indicator.id}.value`]: '0', [`v.${b!.indicator.id}.women`]: '0', [`v.${b!.indicator.id}.men`]: '0' };
+		const submit = {
+			rows: [a, b, blank].map((r) => String(r!.indicator.id)),
+			intent: 'submit',
+			[`v.${a!.indicator.id}.value`]: '30',
+			[`v.${a!.indicator.id}.women`]: '20',
+			[`v.${a!.indicator.id}.men`]: '10',
+			[`v.${a!.indicator.id}.narrative`]: 'Talleres en Quito y Guayaquil.',
+			[`v.${a!.indicator.id}.valueVersion`]: String(draft.version),
+			...zero
+		};
+		const lagging = formFailure(await postSheet(COORD, '2022-S1', submit)).data.errors[`v.${b!.indicator.id}.narrative`];
+		expect(lagging?.[0]).toMatch(/explique/);
+		expect(await openValue(a!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', narrative: 'Talleres en Quito y Guayaquil.' });
+		expect(await openValue(b!.indicator.id, '2022-S1')).toBeUndefined();
+		// With the narrative it goes through.
+		const again = await postSheet(COORD, '2022-S1', {
+			rows: [String(b!.indicator.id)],
+			intent: 'submit',
+			...zero,
+			[`v.${b!.indicator.id}.narrative`]: 'El taller se aplazó al segundo semestre.'
+		});
+		expect(again).toMatchObject({ kind: 'redirect', status: 303 });
+		expect(await openValue(b!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted' });
+		expect(await openValue(blank!.indicator.id, '2022-S1')).toBeUndefined();
+		// A stale version is a conflict for that row only, never a 500.
+		const stale = formFailure(
+			await postSheet(COORD, '2022-S1', {
+				rows: [String(blank!.indicator.id)],
+				intent: 'draft',
+				[`v.${blank!.indicator.id}.value`]: '4',
+				[`v.${blank!.indicator.id}.women`]: '2',
+				[`v.${blank!.indicator.id}.men`]: '2',
+				[`v.${blank!.indicator.id}.valueVersion`]: '7'
+			})
+		);
+		expect(stale.data.errors[`v.${blank!.indicator.id}.value`]).toBeDefined();
+	});
+});
+
+describe('bulk review', () => {
+	async function submitThree() {
+		const sheet = await sheetFor(COORD, '2022-S1');
+		const rows = freeCounts(sheet).slice(0, 3);
+		const form: Record<string, string | string[]> = { rows: rows.map((r) => String(r.indicator.id)), intent: 'submit' };
+		for (const r of rows) {
+			form[`v.${r.indicator.id}.value`] = '30';
+			form[`v.${r.indicator.id}.women`] = '20';
+			form[`v.${r.indicator.id}.men`] = '10';
+			form[`v.${r.indicator.id}.narrative`] = 'Explicado.';
+		}
+		expect(await postSheet(COORD, '2022-S1', form)).toMatchObject({ kind: 'redirect' });
+		return Promise.all(rows.map(async (r) => (await openValue(r.indicator.id, '2022-S1'))!));
+	}
+
+	it('lets a colleague approve several values at once, never offers their own, and refuses a crafted request per value', async () => {
+		const values = await submitThree();
+		const own = await queueFor(COORD);
+		expect(own.items.map((i) => i.value.id)).not.toContain(values[0]!.id);
+		expect(own.ownCount).toBe(3);
+		const other = await queueFor(COORD2);
+		expect(values.every((v) => other.items.some((i) => i.value.id === v.id))).toBe(true);
+
+		// The author's crafted request: refused value by value, nothing approved.
+		const crafted = formFailure(await postReview(COORD, { decision: 'approve', pick: values.map((v) => `${v.id}:${v.version}`) }));
+		expect(Object.keys(crafted.data.errors)).toHaveLength(3);
+		expect(
+			await db
+				.selectFrom('indicator_value')
+				.select('status')
+				.where(
+					'id',
+					'in',
+					values.map((v) => v.id)
+				)
+				.execute()
+		).toEqual(values.map(() => ({ status: 'submitted' })));
+
+		// The colleague approves two in one request.
+		const approve = await postReview(COORD2, { decision: 'approve', pick: values.slice(0, 2).map((v) => `${v.id}:${v.version}`) });
+		expect(approve).toMatchObject({ kind: 'redirect', status: 303 });
+		const after = await db
+			.selectFrom('indicator_value')
+			.select(['id', 'status', 'reviewed_by'])
+			.where(
+				'id',
+				'in',
+				values.map((v) => v.id)
+			)
+			.orderBy('id')
+			.execute();
+		expect(after.map((a) => a.status).sort()).toEqual(['approved', 'approved', 'submitted']);
+	});
+
+	it('returns only with a note, value by value', async () => {
+		const values = await submitThree();
+		const [a, b] = values;
+		const r = formFailure(
+			await postReview(COORD2, {
+				decision: 'return',
+				pick: [`${a!.id}:${a!.version}`, `${b!.id}:${b!.version}`],
+				[`note.${a!.id}`]: 'Falta el listado de asistentes.',
+				[`note.${b!.id}`]: '  '
+			})
+		);
+		expect(r.data.errors[`note.${b!.id}`]?.[0]).toMatch(/nota/);
+		expect(
+			await db.selectFrom('indicator_value').select(['status', 'return_note']).where('id', '=', a!.id).executeTakeFirstOrThrow()
+		).toEqual({
+			status: 'returned',
+			return_note: 'Falta el listado de asistentes.'
+		});
+		expect((await db.selectFrom('indicator_value').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status).toBe(
+			'submitted'
+		);
+	});
+});
