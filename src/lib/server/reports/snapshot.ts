@@ -1,4 +1,6 @@
-import { adoptionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
+import { activityAsOf, activityOnTime } from '$lib/activity-status';
+import { adoptionAsOf, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
+import { genderActionAsOf } from '$lib/gender-action-status';
 import { translationKey, type TranslationMap } from '$lib/content-language';
 import { gapMovement, genderGap } from '$lib/gender-gap';
 import { aggregateSeries } from '$lib/indicator-status';
@@ -24,8 +26,9 @@ import {
 	type SnapshotRecord,
 	type SnapshotRisk
 } from '$lib/reports/snapshot';
-import { BAND_FLOOR, riskBand, riskScore, riskTrend, sortReviews } from '$lib/risk-rules';
+import { BAND_FLOOR, checksAsOf, riskAsOf, riskBand } from '$lib/risk-rules';
 import type { Executor } from '../db/executor';
+import { loadValuesAtDate } from '../core/history';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 
@@ -98,7 +101,8 @@ export async function buildSnapshot(
 		eventRows,
 		keyActionRows,
 		recModuleRows,
-		previousIssue
+		previousIssue,
+		history
 	] = await Promise.all([
 		assessmentFor(db, programme, { cutOff }),
 		loadAllTranslations(db, pid),
@@ -167,7 +171,7 @@ export async function buildSnapshot(
 				'reporting_period.start_date'
 			])
 			.where('risk.programme_id', '=', pid)
-			.where('reporting_period.start_date', '<=', cutOff)
+			.where('reporting_period.end_date', '<=', cutOff)
 			.orderBy('reporting_period.start_date')
 			.execute(),
 		db.selectFrom('gender_action').selectAll().where('programme_id', '=', pid).orderBy('id').execute(),
@@ -195,7 +199,7 @@ export async function buildSnapshot(
 		db
 			.selectFrom('key_action')
 			.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
-			.select(['key_action.recommendation_id', 'key_action.due_date', 'key_action.status'])
+			.select(['key_action.id', 'key_action.recommendation_id', 'key_action.due_date', 'key_action.status'])
 			.where('recommendation.programme_id', '=', pid)
 			.execute(),
 		db
@@ -215,7 +219,9 @@ export async function buildSnapshot(
 			.orderBy('report_issue.issued_at', 'desc')
 			.orderBy('report_issue.id', 'desc')
 			.limit(1)
-			.executeTakeFirst()
+			.executeTakeFirst(),
+		// Everything is printed as it stood at the cut-off: the changes recorded since are undone.
+		loadValuesAtDate(db, pid, ['activity', 'gender_action', 'key_action', 'risk'], cutOff)
 	]);
 
 	const lang = programme.contentLanguage;
@@ -285,6 +291,7 @@ export async function buildSnapshot(
 		});
 		return { key, id: o.id, moduleId: o.module_id, code: o.code, title };
 	});
+	const activityHistory = history.get('activity')!;
 	const activities: SnapshotActivity[] = activityRows.map((a) => {
 		const key = `activity:${a.code}`;
 		const title = bi('activity', a.id, 'title', a.title);
@@ -296,20 +303,26 @@ export async function buildSnapshot(
 			version: a.version,
 			path: `${base}/results#activity-${a.id}`
 		});
-		const status = a.status as ActivityStatus;
+		const at = activityAsOf(
+			{
+				status: a.status as ActivityStatus,
+				plannedStart: a.planned_start,
+				plannedEnd: a.planned_end,
+				actualStart: a.actual_start,
+				actualEnd: a.actual_end,
+				progress: a.progress
+			},
+			cutOff,
+			activityHistory.get(a.id)
+		);
 		return {
 			key,
 			id: a.id,
 			outputId: a.output_id,
 			code: a.code,
 			title,
-			status,
-			plannedStart: a.planned_start,
-			plannedEnd: a.planned_end,
-			actualStart: a.actual_start,
-			actualEnd: a.actual_end,
-			progress: a.progress,
-			onTime: activityOnTime(status, a.planned_end, a.actual_end, cutOff)
+			...at,
+			onTime: activityOnTime(at.status, at.plannedEnd, at.actualEnd, cutOff)
 		};
 	});
 
@@ -457,10 +470,8 @@ export async function buildSnapshot(
 			likelihood: v.likelihood,
 			impact: v.impact
 		}));
-		const last = sortReviews(reviews).at(-1);
-		const likelihood = last?.likelihood ?? r.likelihood;
-		const impact = last?.impact ?? r.impact;
-		const score = riskScore(likelihood, impact);
+		const at = riskAsOf(r, reviews, cutOff, history.get('risk')!.get(r.id));
+		const { likelihood, impact, score } = at;
 		const prev = previousRisks.get(r.id);
 		return {
 			key,
@@ -474,10 +485,13 @@ export async function buildSnapshot(
 			impact,
 			score,
 			band: riskBand(score),
-			trend: riskTrend(reviews),
-			status: r.status,
+			trend: at.trend,
+			status: at.status,
 			mitigation: r.mitigation,
-			checks: (checksOf.get(r.id) ?? [])
+			checks: checksAsOf(
+				(checksOf.get(r.id) ?? []).map((c) => ({ ...c, periodEnd: c.end_date })),
+				cutOff
+			)
 				.filter((c) => c.end_date >= report.windowStart)
 				.map((c) => ({ date: c.end_date, result: c.result, note: c.note })),
 			previousScore: prev?.score ?? null,
@@ -488,6 +502,7 @@ export async function buildSnapshot(
 	// ---- gender --------------------------------------------------------------------------------
 	const indicatorKeyById = new Map(indicators.map((i) => [i.id, i.key]));
 	const linksOf = groupBy(genderLinkRows, (l) => l.action_id);
+	const genderHistory = history.get('gender_action')!;
 	const genderActions = genderRows.map((g) => {
 		const key = `gender_action:${g.id}`;
 		const title = bi('gender_action', g.id, 'title', g.title);
@@ -500,19 +515,23 @@ export async function buildSnapshot(
 			path: `${base}/gender#action-${g.id}`,
 			evidenceUrl: g.evidence_url
 		});
+		const at = genderActionAsOf({ status: g.status, startDate: g.start_date, dueDate: g.due_date }, cutOff, genderHistory.get(g.id));
 		return {
 			key,
 			id: g.id,
 			moduleId: g.module_id,
 			title,
 			type: g.type,
-			status: g.status,
-			dueDate: g.due_date,
+			status: at.status,
+			dueDate: at.dueDate,
 			indicatorKeys: (linksOf.get(g.id) ?? []).map((l) => indicatorKeyById.get(l.indicator_id)).filter((k): k is string => !!k)
 		};
 	});
 
 	// ---- recommendations -----------------------------------------------------------------------
+	const keyActionHistory = history.get('key_action')!;
+	const keyActionAt = (k: (typeof keyActionRows)[number]) =>
+		keyActionAsOf({ dueDate: k.due_date, status: k.status as KeyActionStatus }, cutOff, keyActionHistory.get(k.id));
 	const eventsOf = groupBy(eventRows, (e) => e.recommendation_id);
 	const keyActionsOf = groupBy(keyActionRows, (k) => k.recommendation_id);
 	const modulesOf = groupBy(recModuleRows, (m) => m.recommendation_id);
@@ -527,7 +546,7 @@ export async function buildSnapshot(
 			instrument: e.instrument
 		}));
 		ladders.push(events);
-		const actions = (keyActionsOf.get(r.id) ?? []).map((k) => ({ dueDate: k.due_date, status: k.status as KeyActionStatus }));
+		const actions = (keyActionsOf.get(r.id) ?? []).map(keyActionAt);
 		const ka = summarizeKeyActions(actions, cutOff);
 		addRecord({
 			key,
@@ -554,10 +573,7 @@ export async function buildSnapshot(
 		};
 	});
 	const adoption = adoptionAsOf(ladders, cutOff);
-	const allKeyActions = summarizeKeyActions(
-		keyActionRows.map((k) => ({ dueDate: k.due_date, status: k.status as KeyActionStatus })),
-		cutOff
-	);
+	const allKeyActions = summarizeKeyActions(keyActionRows.map(keyActionAt), cutOff);
 
 	// ---- figures -------------------------------------------------------------------------------
 	const statusByModule: ReportSnapshot['figures']['statusByModule'] = [];
@@ -664,15 +680,6 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 
 function sortRecords(records: Record<RecordKey, SnapshotRecord>): Record<RecordKey, SnapshotRecord> {
 	return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Completed by its planned end, or not yet due; delayed or past its end unfinished is late. */
-export function activityOnTime(status: ActivityStatus, plannedEnd: IsoDate | null, actualEnd: IsoDate | null, asOf: IsoDate): boolean {
-	if (status === 'delayed') return false;
-	if (status === 'cancelled') return true;
-	if (!plannedEnd) return true;
-	if (status === 'completed') return !actualEnd || actualEnd <= plannedEnd;
-	return plannedEnd >= asOf;
 }
 
 /** Share of the programme's time elapsed at `asOf` (0–1). */
