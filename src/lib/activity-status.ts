@@ -1,4 +1,4 @@
-import { earlier, earlierDate } from './as-of';
+import { earlier } from './as-of';
 import { ACTIVITY_STATUSES, type ActivityStatus, type IsoDate } from './model';
 
 // An activity as it stood at a date (a report's cut-off): the one rule, used by the report

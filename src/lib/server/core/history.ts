@@ -29,7 +29,7 @@ export async function loadValuesAtDate(
 		.execute();
 	const byEntity = new Map<HistoryEntity, LaterChange[]>();
 	for (const row of rows) {
-		let before: Record<string, unknown> | null = null;
+		let before: Record<string, unknown> | null;
 		try {
 			const parsed: unknown = row.before === null ? null : JSON.parse(row.before);
 			before = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
