@@ -38,6 +38,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			approvedAt: null,
 			evidence: [],
 			evidenceUrl: null,
+			illustrative: false,
 			...extra
 		};
 	};
@@ -136,6 +137,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 				actualMen: disaggregated && covered ? running - Math.round(running * 0.55) : null,
 				status: covered ? statuses[(k + j) % statuses.length]! : null,
 				text: null,
+				narrative: null,
 				valueKey
 			};
 		});

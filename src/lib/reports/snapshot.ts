@@ -69,6 +69,8 @@ export interface SnapshotRecord {
 	evidence: SnapshotEvidenceFile[];
 	/** Evidence given as a link (URL), for values and adoption events. */
 	evidenceUrl: string | null;
+	/** A value loaded as an illustration (not from a documented source): the annex says so. */
+	illustrative: boolean;
 }
 
 export interface SnapshotIndicatorPeriod {
@@ -87,6 +89,8 @@ export interface SnapshotIndicatorPeriod {
 	status: IndicatorStatus | null;
 	/** Qualitative and milestone indicators: the text of the value. */
 	text: string | null;
+	/** The approved value's narrative, its explanation (printed beside the figure), or null. */
+	narrative: BilingualText | null;
 	/** "value:<code>@<label>" when an approved value exists. */
 	valueKey: RecordKey | null;
 }

@@ -139,6 +139,7 @@ export async function buildSnapshot(
 				'indicator_value.evidence_url',
 				'indicator_value.reviewed_at',
 				'indicator_value.version',
+				'indicator_value.is_illustrative',
 				'user.name as reviewer'
 			])
 			.where('indicator.programme_id', '=', pid)
@@ -237,8 +238,10 @@ export async function buildSnapshot(
 	});
 	const base = `/programmes/${programme.slug}`;
 	const records: Record<RecordKey, SnapshotRecord> = {};
-	const addRecord = (r: Omit<SnapshotRecord, 'approvedBy' | 'approvedAt' | 'evidence' | 'evidenceUrl'> & Partial<SnapshotRecord>) => {
-		records[r.key] = { approvedBy: null, approvedAt: null, evidence: [], evidenceUrl: null, ...r };
+	const addRecord = (
+		r: Omit<SnapshotRecord, 'approvedBy' | 'approvedAt' | 'evidence' | 'evidenceUrl' | 'illustrative'> & Partial<SnapshotRecord>
+	) => {
+		records[r.key] = { approvedBy: null, approvedAt: null, evidence: [], evidenceUrl: null, illustrative: false, ...r };
 	};
 
 	const toSnapshotPeriod = (p: { id: number; label: string; startDate: IsoDate; endDate: IsoDate }): SnapshotPeriod => ({
@@ -378,7 +381,8 @@ export async function buildSnapshot(
 					approvedBy: meta?.reviewer ?? null,
 					approvedAt: meta?.reviewed_at ?? null,
 					evidence: meta ? (filesOf.get(meta.id) ?? []) : [],
-					evidenceUrl: meta?.evidence_url ?? null
+					evidenceUrl: meta?.evidence_url ?? null,
+					illustrative: meta?.is_illustrative === 1
 				});
 			}
 			return {
@@ -393,6 +397,11 @@ export async function buildSnapshot(
 				actualMen: v ? (menSeries[i] ?? null) : null,
 				status: pa?.status ?? null,
 				text: ind.measure === 'qualitative' || ind.measure === 'milestone' ? orNull(meta?.narrative) : null,
+				// The explanation of a figure: only for numeric values (a text value IS its narrative).
+				narrative:
+					v && meta && ind.measure !== 'qualitative' && ind.measure !== 'milestone' && orNull(meta.narrative)
+						? bi('indicator_value', meta.id, 'narrative', meta.narrative)
+						: null,
 				valueKey
 			};
 		});
