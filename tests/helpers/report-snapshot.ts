@@ -312,6 +312,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			cutOff: '2019-12-31',
 			issueNumber: 1,
 			supersedes: null,
+			correctionReason: null,
 			previousHash: null,
 			issuedAt: '2020-02-01T09:30:00.000Z',
 			issuedBy: 'Evaluadora Núñez',
@@ -375,6 +376,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			genderActions: { planned: 0, ongoing: 0, completed: 1, cancelled: 0 }
 		},
 		sections,
-		records
+		records,
+		changes: { since: null, items: [] }
 	};
 }

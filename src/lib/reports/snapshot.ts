@@ -18,6 +18,7 @@ import type {
 	RiskTrend
 } from '$lib/model';
 import type { ReportLayout, Rating, SectionKey } from './outline';
+import type { SnapshotChanges } from './what-changed';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -223,6 +224,8 @@ export interface ReportSnapshot {
 		issueNumber: number;
 		/** Number of the issue this one corrects, if any. */
 		supersedes: number | null;
+		/** Why the report was reopened for this correction (printed on the cover); null for a first issue. */
+		correctionReason: string | null;
 		previousHash: string | null;
 		issuedAt: string;
 		issuedBy: string;
@@ -274,4 +277,6 @@ export interface ReportSnapshot {
 	sections: SnapshotSection[];
 	/** Every record a figure or citation points to, by key; the "Records cited" annex. */
 	records: Record<RecordKey, SnapshotRecord>;
+	/** What changed since the last issue (what-changed.ts). */
+	changes: SnapshotChanges;
 }

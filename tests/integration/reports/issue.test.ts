@@ -16,6 +16,7 @@ import {
 	draftSnapshot,
 	loadSections,
 	reopenReport,
+	reopenSchema,
 	reportRowFor,
 	saveSection,
 	sectionSchema
@@ -223,11 +224,32 @@ describe('issuing', () => {
 				justificationEn: ''
 			})
 		).rejects.toBeInstanceOf(ForbiddenTransitionError);
-		await reopenReport(db, evaluator, programme, id, await versionOf(id));
+		// A correction says why: no reason, no reopening.
+		await expect(reopenReport(db, evaluator, programme, id, await versionOf(id), '  ')).rejects.toBeInstanceOf(DomainValidationError);
+		expect(reopenSchema.safeParse({ version: '3', reason: '' }).success).toBe(false);
+		expect((await reportRowFor(db, programme.id, id)).status).toBe('issued');
+		const reason = 'Corrige el resumen ejecutivo: faltaba una cifra.';
+		await reopenReport(db, evaluator, programme, id, await versionOf(id), reason);
+		const summary = (await loadSections(db, id)).find((x) => x.key === 'executive_summary')!;
+		await saveSection(db, evaluator, programme, id, {
+			key: 'executive_summary',
+			version: summary.version,
+			narrativeEs: 'Resumen corregido.',
+			narrativeEn: 'Corrected summary.',
+			justificationEs: '',
+			justificationEn: ''
+		});
 		const second = await issue(id, await versionOf(id));
 		expect(second.number).toBe(2);
 		const row = await issueOf(db, programme.id, id, 2);
-		expect((JSON.parse(row.snapshot) as ReportSnapshot).report.supersedes).toBe(1);
+		const corrected = JSON.parse(row.snapshot) as ReportSnapshot;
+		expect(corrected.report.supersedes).toBe(1);
+		expect(corrected.report.correctionReason).toBe(reason);
+		// "What changed since the last issue": compared with issue 1 of this report, the section edited.
+		expect(corrected.changes.since).toMatchObject({ reportId: id, issueNumber: 1, sha256: first.sha256 });
+		expect(corrected.changes.items).toContainEqual({ kind: 'section_text', section: 'executive_summary' });
+		const stored = await db.selectFrom('report_issue').select('correction_reason').where('id', '=', row.id).executeTakeFirstOrThrow();
+		expect(stored.correction_reason).toBe(reason);
 		expect((await verifyHash(db, first.sha256))?.supersededBy).toBe(2);
 	});
 

@@ -91,6 +91,7 @@ async function freeze(
 	const snapshot = await buildSnapshot(trx, programme, report, sections, {
 		number,
 		supersedes: lastOfReport?.number ?? null,
+		correctionReason: lastOfReport ? (report.correctionReason ?? null) : null,
 		previousHash: lastOfProgramme?.snapshot_sha256 ?? null,
 		issuedAt: facts.issuedAt,
 		issuedBy: actor.name,
@@ -183,7 +184,8 @@ export async function issueReport(
 					snapshot: canonical,
 					snapshot_sha256: hash,
 					previous_hash: snapshot.report.previousHash,
-					supersedes_number: snapshot.report.supersedes
+					supersedes_number: snapshot.report.supersedes,
+					correction_reason: snapshot.report.correctionReason
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();

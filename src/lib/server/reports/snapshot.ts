@@ -27,6 +27,8 @@ import {
 	type SnapshotRisk
 } from '$lib/reports/snapshot';
 import { BAND_FLOOR, checksAsOf, riskAsOf, riskBand } from '$lib/risk-rules';
+import { sql } from 'kysely';
+import { whatChanged, type SnapshotChanges } from '$lib/reports/what-changed';
 import type { Executor } from '../db/executor';
 import { loadValuesAtDate } from '../core/history';
 import { loadAllTranslations } from '../core/translations';
@@ -48,11 +50,15 @@ export interface ReportRow {
 	cutOff: IsoDate;
 	languages: Locale[];
 	periodIds: number[];
+	/** Why it was reopened (a correction in the writing); null for a first issue. */
+	correctionReason?: string | null;
 }
 
 export interface IssueFacts {
 	number: number;
 	supersedes: number | null;
+	/** Why the report was reopened (a correction); null for a first issue. */
+	correctionReason?: string | null;
 	previousHash: string | null;
 	issuedAt: string;
 	issuedBy: string;
@@ -209,14 +215,15 @@ export async function buildSnapshot(
 			.select(['recommendation_module.recommendation_id', 'recommendation_module.module_id'])
 			.where('recommendation.programme_id', '=', pid)
 			.execute(),
-		// The latest issue of any report of this programme before this one: what "changes since the
-		// last issued report" compare with.
+		// What "what changed since the last issue" compares with: the previous issue of this report,
+		// or for a first issue the latest issue of any report of this programme before this one.
 		db
 			.selectFrom('report_issue')
 			.innerJoin('report', 'report.id', 'report_issue.report_id')
-			.select(['report_issue.snapshot'])
+			.select(['report_issue.snapshot', 'report_issue.report_id', 'report_issue.number', 'report_issue.snapshot_sha256'])
 			.where('report.programme_id', '=', pid)
 			.where('report_issue.issued_at', '<', issue.issuedAt)
+			.orderBy(sql`case when report_issue.report_id = ${report.id} then 0 else 1 end`)
 			.orderBy('report_issue.issued_at', 'desc')
 			.orderBy('report_issue.id', 'desc')
 			.limit(1)
@@ -459,12 +466,13 @@ export async function buildSnapshot(
 
 	// ---- risks ---------------------------------------------------------------------------------
 	let previousRisks = new Map<number, { score: number; status: RiskStatus }>();
+	let previous: Partial<ReportSnapshot> | null = null;
 	if (previousIssue) {
 		try {
-			const prev = JSON.parse(previousIssue.snapshot) as Pick<ReportSnapshot, 'risks'>;
-			previousRisks = new Map(prev.risks.map((r) => [r.id, { score: r.score, status: r.status }]));
+			previous = JSON.parse(previousIssue.snapshot) as Partial<ReportSnapshot>;
+			previousRisks = new Map((previous.risks ?? []).map((r) => [r.id, { score: r.score, status: r.status }]));
 		} catch {
-			previousRisks = new Map();
+			previous = null;
 		}
 	}
 	const reviewsOf = groupBy(reviewRows, (r) => r.risk_id);
@@ -610,6 +618,26 @@ export async function buildSnapshot(
 		};
 	});
 
+	const changes: SnapshotChanges = {
+		since:
+			previousIssue && previous
+				? {
+						reportId: previousIssue.report_id,
+						issueNumber: previousIssue.number,
+						title: { es: previous.report?.title.es ?? null, en: previous.report?.title.en ?? null },
+						cutOff: previous.report?.cutOff ?? '',
+						sha256: previousIssue.snapshot_sha256
+					}
+				: null,
+		items: previous
+			? whatChanged(
+					previous,
+					{ indicators, activities, risks, recommendations, sections: snapshotSections },
+					previousIssue?.report_id === report.id
+				)
+			: []
+	};
+
 	return {
 		schema: SNAPSHOT_SCHEMA,
 		report: {
@@ -622,6 +650,7 @@ export async function buildSnapshot(
 			cutOff,
 			issueNumber: issue.number,
 			supersedes: issue.supersedes,
+			correctionReason: issue.correctionReason ?? null,
 			previousHash: issue.previousHash,
 			issuedAt: issue.issuedAt,
 			issuedBy: issue.issuedBy,
@@ -672,7 +701,8 @@ export async function buildSnapshot(
 			genderActions: genderCounts
 		},
 		sections: snapshotSections,
-		records: sortRecords(records)
+		records: sortRecords(records),
+		changes
 	};
 }
 
