@@ -10,7 +10,7 @@ import { reportBlockers } from '$lib/reports/blockers';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { observeQueries, type Db } from '$lib/server/db/connection';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError } from '$lib/server/core/errors';
-import { issueFile, issueOf, issueReport } from '$lib/server/reports/issue';
+import { issueFile, issueOf, issueReport, listIssues } from '$lib/server/reports/issue';
 import {
 	createReport,
 	draftSnapshot,
@@ -250,6 +250,13 @@ describe('issuing', () => {
 		expect(corrected.changes.items).toContainEqual({ kind: 'section_text', section: 'executive_summary' });
 		const stored = await db.selectFrom('report_issue').select('correction_reason').where('id', '=', row.id).executeTakeFirstOrThrow();
 		expect(stored.correction_reason).toBe(reason);
+		// The superseded issue is marked as such in the listing the API serves.
+		const listed = (await listIssues(db, programme.id)).filter((x) => x.reportId === id);
+		expect(listed.map((x) => [x.number, x.supersedes, x.supersededBy])).toEqual([
+			[1, null, 2],
+			[2, 1, null]
+		]);
+		expect(listed[1]!.correctionReason).toBe(reason);
 		expect((await verifyHash(db, first.sha256))?.supersededBy).toBe(2);
 	});
 
