@@ -1,4 +1,5 @@
 import type { Db } from '../src/lib/server/db/connection';
+import { approveSeededValues } from './approvals';
 import { seedDemoAccounts } from './demo-accounts';
 import { genderSeeds, seedGenderActions } from './gender';
 import { seedIndicators, seedProgramme } from './load';
@@ -43,6 +44,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
 	if (options.demoAccounts) await seedDemoAccounts(db);
+	// The demo's values approved through the real workflow by the demo accounts (before any report locks their periods).
+	if (options.demoAccounts) await approveSeededValues(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
 	return report;
 }

@@ -1,4 +1,13 @@
-import { ADOPTION_LADDER, ADOPTION_STATUSES, type AdoptionStatus, type IsoDate, type KeyActionStatus, type Tone } from './model';
+import { earlier, earlierDate } from './as-of';
+import {
+	ADOPTION_LADDER,
+	ADOPTION_STATUSES,
+	KEY_ACTION_STATUSES,
+	type AdoptionStatus,
+	type IsoDate,
+	type KeyActionStatus,
+	type Tone
+} from './model';
 
 // The rules of the recommendation tracker (design §2 "recommendation", §3), kept pure so the
 // tracker, the detail page, the derived "recommendations adopted" indicator and the tests all
@@ -276,6 +285,18 @@ export function summarizeKeyActions(actions: readonly KeyActionLike[], today: Is
 	}
 	const applicable = actions.length - dropped;
 	return { total: actions.length, completed, applicable, completedRate: applicable > 0 ? completed / applicable : null, overdue, ageing };
+}
+
+/**
+ * A key action as it stood at `asOf` (a report's cut-off): `later` holds the field values before
+ * the changes recorded after the date (as-of.ts). A key action carries no completion date, so one
+ * due after the date is not counted completed at it: it was under way (initiated) then.
+ */
+export function keyActionAsOf(current: KeyActionLike, asOf: IsoDate, later?: Record<string, unknown>): KeyActionLike {
+	let status = earlier(later, 'status', current.status, KEY_ACTION_STATUSES);
+	const dueDate = earlierDate(later, 'dueDate', current.dueDate);
+	if (status === 'completed' && dueDate !== null && dueDate > asOf) status = 'initiated';
+	return { dueDate, status };
 }
 
 // ---- how each status looks (never colour alone: a symbol and a word too) ----------------------

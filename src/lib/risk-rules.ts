@@ -1,4 +1,16 @@
-import type { IndicatorStatus, IsoDate, RiskBand, RiskCategory, RiskKind, RiskLevel, RiskStatus, RiskTrend, Tone } from './model';
+import { earlier } from './as-of';
+import {
+	RISK_STATUSES,
+	type IndicatorStatus,
+	type IsoDate,
+	type RiskBand,
+	type RiskCategory,
+	type RiskKind,
+	type RiskLevel,
+	type RiskStatus,
+	type RiskTrend,
+	type Tone
+} from './model';
 
 // The rules of the risks-and-assumptions matrix (design §2 "risk"), in one pure module: the score
 // and its band, the trend between reviews, when a risk needs a review, the heat map, and the
@@ -50,6 +62,36 @@ export function riskTrend(reviews: readonly ReviewPoint[]): RiskTrend {
 	const last = sorted.at(-1)!;
 	const diff = riskScore(last.likelihood, last.impact) - riskScore(before.likelihood, before.impact);
 	return diff > 0 ? 'rising' : diff < 0 ? 'falling' : 'stable';
+}
+
+/**
+ * A risk (or assumption) as it stood at `asOf` (a report's cut-off): its score from the reviews
+ * dated by then (the last one; the risk's first assessment when none), its status with the
+ * changes recorded after the date undone (`later`, see as-of.ts), and its trend over those reviews.
+ */
+export function riskAsOf<T extends ReviewPoint>(
+	current: { status: RiskStatus; likelihood: number; impact: number },
+	reviews: readonly T[],
+	asOf: IsoDate,
+	later?: Record<string, unknown>
+): { status: RiskStatus; likelihood: number; impact: number; score: number; trend: RiskTrend; reviews: T[] } {
+	const dated = sortReviews(reviews.filter((r) => r.reviewedOn <= asOf));
+	const last = dated.at(-1);
+	const likelihood = last?.likelihood ?? current.likelihood;
+	const impact = last?.impact ?? current.impact;
+	return {
+		status: earlier(later, 'status', current.status, RISK_STATUSES),
+		likelihood,
+		impact,
+		score: riskScore(likelihood, impact),
+		trend: riskTrend(dated),
+		reviews: dated
+	};
+}
+
+/** The assumption checks that had been made at `asOf`: those of periods ended by then. */
+export function checksAsOf<T extends { periodEnd: IsoDate }>(checks: readonly T[], asOf: IsoDate): T[] {
+	return checks.filter((c) => c.periodEnd <= asOf);
 }
 
 export interface ReviewFlagInput {

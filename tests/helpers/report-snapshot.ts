@@ -38,6 +38,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			approvedAt: null,
 			evidence: [],
 			evidenceUrl: null,
+			illustrative: false,
 			...extra
 		};
 	};
@@ -136,6 +137,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 				actualMen: disaggregated && covered ? running - Math.round(running * 0.55) : null,
 				status: covered ? statuses[(k + j) % statuses.length]! : null,
 				text: null,
+				narrative: null,
 				valueKey
 			};
 		});
@@ -310,6 +312,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			cutOff: '2019-12-31',
 			issueNumber: 1,
 			supersedes: null,
+			correctionReason: null,
 			previousHash: null,
 			issuedAt: '2020-02-01T09:30:00.000Z',
 			issuedBy: 'Evaluadora Núñez',
@@ -373,6 +376,7 @@ export function fixtureSnapshot(options: FixtureOptions = {}): ReportSnapshot {
 			genderActions: { planned: 0, ongoing: 0, completed: 1, cancelled: 0 }
 		},
 		sections,
-		records
+		records,
+		changes: { since: null, items: [] }
 	};
 }

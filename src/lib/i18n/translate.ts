@@ -24,6 +24,7 @@ import { secondFactor } from './messages/second-factor';
 import { finance } from './messages/finance';
 import { reportJobs } from './messages/report-jobs';
 import { coordinator, milestoneMessages, setupMessages } from './messages/coordinator';
+import { reportTruth } from './messages/report-truth';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -52,7 +53,8 @@ const catalogues = [
 	reportJobs,
 	coordinator,
 	milestoneMessages,
-	setupMessages
+	setupMessages,
+	reportTruth
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

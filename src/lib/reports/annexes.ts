@@ -109,9 +109,18 @@ export function recordsCited(ctx: ComposeContext): { records: Record<string, Doc
 		const label = ctx.loc(r.label, key, 'label');
 		const href = `${snapshot.report.origin}${r.path}`;
 		records[key] = { key, anchor: recordAnchor(key), bookmark: bookmarkName(n), label, path: r.path, href };
-		const approved: DocInline[] = r.approvedBy
-			? ctx.text(t('reportDoc.approvedBy', { who: r.approvedBy, when: i18n.dateTime(r.approvedAt) }))
-			: ctx.text(t('common.none'));
+		// Where a record truly has no approver or evidence, the annex says so in words, never "—".
+		const isValue = r.kind === 'value';
+		// A value with no row of its own (id 0) is counted from other records, never entered.
+		const derived = isValue && r.id === 0;
+		const approval = r.approvedBy
+			? t('reportDoc.approvedBy', { who: r.approvedBy, when: i18n.dateTime(r.approvedAt) })
+			: derived
+				? t('reportDoc.approval.derived')
+				: isValue
+					? t('reportDoc.approval.seeded')
+					: t('reportDoc.approval.notApplicable');
+		const approved: DocInline[] = ctx.text(r.illustrative ? t('reportDoc.approval.illustrative', { approval }) : approval);
 		const evidence: DocInline[] = [
 			...r.evidence.flatMap((f, k) => ctx.text(`${k ? '; ' : ''}${f.name} (${f.sha256})`)),
 			...(r.evidenceUrl
@@ -126,7 +135,15 @@ export function recordsCited(ctx: ComposeContext): { records: Record<string, Doc
 				label,
 				ctx.text(i18n.number(r.version)),
 				approved,
-				evidence.length ? evidence : ctx.text(t('common.none')),
+				evidence.length
+					? evidence
+					: ctx.text(
+							derived
+								? t('reportDoc.evidence.derived')
+								: isValue || r.kind === 'gender_action'
+									? t('reportDoc.evidence.none')
+									: t('reportDoc.evidence.notApplicable')
+						),
 				[{ type: 'link', text: href, href }]
 			]
 		});

@@ -18,6 +18,7 @@ import { financialSummary } from './evidence-finance';
 import { parseNarrative, type Inline } from './narrative';
 import { OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
+import { whatChangedBlock } from './what-changed-block';
 
 // composeReport(snapshot, lang): the one document the HTML preview, the PDF and the DOCX lay out.
 // A pure function of the snapshot and a language: no database, no clock.
@@ -33,7 +34,8 @@ const BUILDERS = {
 	gender_actions: genderActions,
 	risk_matrix: riskMatrix,
 	sex_gaps: sexGaps,
-	financial_summary: financialSummary
+	financial_summary: financialSummary,
+	what_changed: whatChangedBlock
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {
@@ -115,7 +117,8 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 	];
 	facts.push(
 		{ label: t('reportDoc.fact.issue'), value: ctx.text(`${issue.join(' · ')} · ${ctx.i18n.dateTime(r.issuedAt)}`) },
-		{ label: t('reportDoc.fact.issuedBy'), value: ctx.text(r.issuedBy) }
+		{ label: t('reportDoc.fact.issuedBy'), value: ctx.text(r.issuedBy) },
+		...(r.correctionReason ? [{ label: t('reportDoc.fact.correction'), value: ctx.text(r.correctionReason) }] : [])
 	);
 	const sections = OUTLINES[r.layout].map((s, n) => sectionOf(ctx, s, n + 1));
 	const annexes: DocAnnex[] = [annex(ctx, 'logframe'), annex(ctx, 'recommendation_tracker')];

@@ -52,6 +52,14 @@ function womenMen(ctx: ComposeContext, i: SnapshotIndicator): DocInline[] {
 	return [ctx.ref(`${ctx.value(i, p?.actualWomen ?? null)} / ${ctx.value(i, p?.actualMen ?? null)}`, key)];
 }
 
+/** The judged value's explanation, after the title (italic), so a figure never stands unexplained. */
+function explained(ctx: ComposeContext, i: SnapshotIndicator): DocInline[] {
+	const p = i.periods.find((x) => x.periodId === i.judgedPeriodId);
+	if (!p?.narrative || !p.valueKey) return indicatorCell(ctx, i);
+	const words = ctx.loc(p.narrative, p.valueKey, 'narrative').map((run) => (run.type === 'text' ? { ...run, italic: true } : run));
+	return [...indicatorCell(ctx, i), { type: 'text', text: ` — ${ctx.t('reportDoc.explanation')}: ` }, ...words];
+}
+
 const indicatorProgress: Builder = (ctx, id) => {
 	const { t } = ctx;
 	const rows: DocRow[] = [];
@@ -61,7 +69,7 @@ const indicatorProgress: Builder = (ctx, id) => {
 			rows.push(
 				row(
 					[ctx.ref(i.code, i.key)],
-					indicatorCell(ctx, i),
+					explained(ctx, i),
 					[ctx.ref(ctx.value(i, i.baseline), i.key)],
 					[ctx.ref(ctx.value(i, i.endTarget), i.key)],
 					[ctx.ref(ctx.value(i, i.milestone), i.key)],

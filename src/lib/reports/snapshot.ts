@@ -19,6 +19,7 @@ import type {
 } from '$lib/model';
 import type { ReportLayout, Rating, SectionKey } from './outline';
 import type { SnapshotFinance } from './snapshot-finance';
+import type { SnapshotChanges } from './what-changed';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -70,6 +71,8 @@ export interface SnapshotRecord {
 	evidence: SnapshotEvidenceFile[];
 	/** Evidence given as a link (URL), for values and adoption events. */
 	evidenceUrl: string | null;
+	/** A value loaded as an illustration (not from a documented source): the annex says so. */
+	illustrative: boolean;
 }
 
 export interface SnapshotIndicatorPeriod {
@@ -88,6 +91,8 @@ export interface SnapshotIndicatorPeriod {
 	status: IndicatorStatus | null;
 	/** Qualitative and milestone indicators: the text of the value. */
 	text: string | null;
+	/** The approved value's narrative, its explanation (printed beside the figure), or null. */
+	narrative: BilingualText | null;
 	/** "value:<code>@<label>" when an approved value exists. */
 	valueKey: RecordKey | null;
 }
@@ -220,6 +225,8 @@ export interface ReportSnapshot {
 		issueNumber: number;
 		/** Number of the issue this one corrects, if any. */
 		supersedes: number | null;
+		/** Why the report was reopened for this correction (printed on the cover); null for a first issue. */
+		correctionReason: string | null;
 		previousHash: string | null;
 		issuedAt: string;
 		issuedBy: string;
@@ -273,4 +280,6 @@ export interface ReportSnapshot {
 	finance?: SnapshotFinance | null;
 	/** Every record a figure or citation points to, by key; the "Records cited" annex. */
 	records: Record<RecordKey, SnapshotRecord>;
+	/** What changed since the last issue (what-changed.ts). */
+	changes: SnapshotChanges;
 }

@@ -10,13 +10,14 @@ import { reportBlockers } from '$lib/reports/blockers';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { observeQueries, type Db } from '$lib/server/db/connection';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError } from '$lib/server/core/errors';
-import { issueFile, issueOf } from '$lib/server/reports/issue';
+import { issueFile, issueOf, listIssues } from '$lib/server/reports/issue';
 import { issueReport } from '$lib/server/reports/jobs';
 import {
 	createReport,
 	draftSnapshot,
 	loadSections,
 	reopenReport,
+	reopenSchema,
 	reportRowFor,
 	saveSection,
 	sectionSchema
@@ -225,11 +226,39 @@ describe('issuing', () => {
 				justificationEn: ''
 			})
 		).rejects.toBeInstanceOf(ForbiddenTransitionError);
-		await reopenReport(db, evaluator, programme, id, await versionOf(id));
+		// A correction says why: no reason, no reopening.
+		await expect(reopenReport(db, evaluator, programme, id, await versionOf(id), '  ')).rejects.toBeInstanceOf(DomainValidationError);
+		expect(reopenSchema.safeParse({ version: '3', reason: '' }).success).toBe(false);
+		expect((await reportRowFor(db, programme.id, id)).status).toBe('issued');
+		const reason = 'Corrige el resumen ejecutivo: faltaba una cifra.';
+		await reopenReport(db, evaluator, programme, id, await versionOf(id), reason);
+		const summary = (await loadSections(db, id)).find((x) => x.key === 'executive_summary')!;
+		await saveSection(db, evaluator, programme, id, {
+			key: 'executive_summary',
+			version: summary.version,
+			narrativeEs: 'Resumen corregido.',
+			narrativeEn: 'Corrected summary.',
+			justificationEs: '',
+			justificationEn: ''
+		});
 		const second = await issue(id, await versionOf(id));
 		expect(second.number).toBe(2);
 		const row = await issueOf(db, programme.id, id, 2);
-		expect((JSON.parse(row.snapshot) as ReportSnapshot).report.supersedes).toBe(1);
+		const corrected = JSON.parse(row.snapshot) as ReportSnapshot;
+		expect(corrected.report.supersedes).toBe(1);
+		expect(corrected.report.correctionReason).toBe(reason);
+		// "What changed since the last issue": compared with issue 1 of this report, the section edited.
+		expect(corrected.changes.since).toMatchObject({ reportId: id, issueNumber: 1, sha256: first.sha256 });
+		expect(corrected.changes.items).toContainEqual({ kind: 'section_text', section: 'executive_summary' });
+		const stored = await db.selectFrom('report_issue').select('correction_reason').where('id', '=', row.id).executeTakeFirstOrThrow();
+		expect(stored.correction_reason).toBe(reason);
+		// The superseded issue is marked as such in the listing the API serves.
+		const listed = (await listIssues(db, programme.id)).filter((x) => x.reportId === id);
+		expect(listed.map((x) => [x.number, x.supersedes, x.supersededBy])).toEqual([
+			[1, null, 2],
+			[2, 1, null]
+		]);
+		expect(listed[1]!.correctionReason).toBe(reason);
 		expect((await verifyHash(db, first.sha256))?.supersededBy).toBe(2);
 	});
 

@@ -60,6 +60,49 @@ describe('the seeded reports', () => {
 		expect(locked.map((p) => p.label)).toEqual(['2018-S2', '2019-S1', '2019-S2', '2020-S1']);
 	});
 
+	it('say only what was true at the cut-off: no activity, gender action or key action completed after it', async () => {
+		const issue = await db
+			.selectFrom('report_issue')
+			.innerJoin('report', 'report.id', 'report_issue.report_id')
+			.innerJoin('programme', 'programme.id', 'report.programme_id')
+			.select(['report_issue.snapshot', 'programme.id as programme_id'])
+			.where('programme.slug', '=', 'patss')
+			.executeTakeFirstOrThrow();
+		const snapshot = JSON.parse(issue.snapshot) as ReportSnapshot;
+		const cutOff = snapshot.report.cutOff;
+		expect(cutOff).toBe('2020-06-30');
+		for (const a of snapshot.activities) {
+			if (a.actualEnd !== null) expect(a.actualEnd <= cutOff, a.code).toBe(true);
+			if (a.actualStart !== null) expect(a.actualStart <= cutOff, a.code).toBe(true);
+			if (a.status === 'completed') expect(a.actualEnd === null || a.actualEnd <= cutOff, a.code).toBe(true);
+		}
+		// Today's records do hold completions after the cut-off (1.4.1 ended in October 2021)…
+		const later = await db
+			.selectFrom('activity')
+			.innerJoin('output', 'output.id', 'activity.output_id')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.select(['activity.code', 'activity.actual_end'])
+			.where('module.programme_id', '=', issue.programme_id)
+			.where('activity.status', '=', 'completed')
+			.where('activity.actual_end', '>', cutOff)
+			.execute();
+		expect(later.length).toBeGreaterThan(0);
+		// …and the report prints none of them as completed, nor counts them.
+		const byCode = new Map(snapshot.activities.map((a) => [a.code, a]));
+		for (const row of later) expect(byCode.get(row.code)?.status, row.code).not.toBe('completed');
+		expect(snapshot.figures.activities.completed).toBe(snapshot.activities.filter((a) => a.status === 'completed').length);
+		expect(snapshot.figures.activities.completed).toBeLessThan(snapshot.activities.length - later.length + 1);
+		const dueLater = await db
+			.selectFrom('gender_action')
+			.select(['id'])
+			.where('programme_id', '=', issue.programme_id)
+			.where('status', '=', 'completed')
+			.where('due_date', '>', cutOff)
+			.execute();
+		const genderById = new Map(snapshot.genderActions.map((g) => [g.id, g]));
+		for (const g of dueLater) expect(genderById.get(g.id)?.status).not.toBe('completed');
+	});
+
 	it('is idempotent and fast enough for tests', async () => {
 		expect(await seedReports(db, fakeRenderers)).toBe(false);
 		expect(await db.selectFrom('report_issue').select('id').execute()).toHaveLength(1);

@@ -30,6 +30,10 @@ export async function readReports(
 				issuedAt: issue.issuedAt,
 				languages: issue.languages,
 				snapshotSha256: issue.snapshotSha256,
+				supersedes: issue.supersedes,
+				supersededBy: issue.supersededBy,
+				previousHash: issue.previousHash,
+				correctionReason: issue.correctionReason,
 				files: issue.files.map((f) => ({
 					kind: f.format,
 					locale: f.lang,

@@ -203,6 +203,11 @@ export const reportSchema = z.object({
 	issuedAt: instant,
 	languages: z.array(z.enum(LOCALES)),
 	snapshotSha256: z.string(),
+	/** The chain of corrections: the issue number this one corrects, the one that replaced it, the previous hash. */
+	supersedes: z.number().int().nullable(),
+	supersededBy: z.number().int().nullable(),
+	previousHash: z.string().nullable(),
+	correctionReason: z.string().nullable(),
 	files: z.array(z.object({ kind: z.enum(['pdf', 'docx']), locale: z.enum(LOCALES), sha256: z.string(), url })),
 	links: links()
 });

@@ -435,6 +435,8 @@ export interface ReportTable {
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;
+	/** Why it was reopened for a correction (issue 19); null until then. */
+	correction_reason: string | null;
 }
 
 export interface ReportPeriodTable {
@@ -477,6 +479,8 @@ export interface ReportIssueTable {
 	snapshot_sha256: string;
 	previous_hash: string | null;
 	supersedes_number: number | null;
+	/** The reason the correction was opened with (issue 19); null for a first issue. */
+	correction_reason: string | null;
 }
 
 /** Append-only (a trigger refuses update and delete). */

@@ -112,6 +112,7 @@ export async function freeze(
 	const snapshot = await buildSnapshot(trx, programme, report, sections, {
 		number,
 		supersedes: lastOfReport?.number ?? null,
+		correctionReason: lastOfReport ? (report.correctionReason ?? null) : null,
 		previousHash: lastOfProgramme?.snapshot_sha256 ?? null,
 		issuedAt: facts.issuedAt,
 		issuedBy: actor.name,
@@ -191,7 +192,8 @@ export async function writeIssue(
 				snapshot: canonical,
 				snapshot_sha256: hash,
 				previous_hash: snapshot.report.previousHash,
-				supersedes_number: snapshot.report.supersedes
+				supersedes_number: snapshot.report.supersedes,
+				correction_reason: snapshot.report.correctionReason
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -320,6 +322,11 @@ export interface IssueListing {
 	title: { es: string; en: string };
 	languages: Locale[];
 	snapshotSha256: string;
+	/** The issue of the same report this one corrects, the one that corrects it (superseded), the previous hash. */
+	supersedes: number | null;
+	supersededBy: number | null;
+	previousHash: string | null;
+	correctionReason: string | null;
 	files: { lang: Locale; format: 'pdf' | 'docx'; sha256: string }[];
 }
 
@@ -334,6 +341,9 @@ export async function listIssues(db: Executor, programmeId: number): Promise<Iss
 			'report_issue.number',
 			'report_issue.issued_at',
 			'report_issue.snapshot_sha256',
+			'report_issue.supersedes_number',
+			'report_issue.previous_hash',
+			'report_issue.correction_reason',
 			'report.title_es',
 			'report.title_en',
 			'report.languages'
@@ -360,6 +370,10 @@ export async function listIssues(db: Executor, programmeId: number): Promise<Iss
 		title: { es: i.title_es, en: i.title_en },
 		languages: JSON.parse(i.languages) as Locale[],
 		snapshotSha256: i.snapshot_sha256,
+		supersedes: i.supersedes_number,
+		supersededBy: issues.find((x) => x.report_id === i.report_id && x.supersedes_number === i.number)?.number ?? null,
+		previousHash: i.previous_hash,
+		correctionReason: i.correction_reason,
 		files: files.filter((f) => f.issue_id === i.id).map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256 }))
 	}));
 }

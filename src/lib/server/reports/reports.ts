@@ -17,7 +17,15 @@ import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
-import { enumField, idListField, optionalDateField, optionalMultilineText, optionalText, versionField } from '../core/validation';
+import {
+	enumField,
+	idListField,
+	optionalDateField,
+	multilineText,
+	optionalMultilineText,
+	optionalText,
+	versionField
+} from '../core/validation';
 import type { Viewer } from '../core/viewer';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
@@ -265,7 +273,8 @@ export async function reportRowFor(
 		languages: parseLanguages(row.languages),
 		periodIds: periods.map((p) => p.period_id),
 		status: row.status,
-		version: row.version
+		version: row.version,
+		correctionReason: row.correction_reason
 	};
 }
 
@@ -296,6 +305,7 @@ export async function draftSnapshot(
 		return buildSnapshot(trx, programme, report, sections, {
 			number: (last?.number ?? 0) + 1,
 			supersedes: last?.number ?? null,
+			correctionReason: last ? (report.correctionReason ?? null) : null,
 			previousHash: null,
 			issuedAt: new Date().toISOString(),
 			issuedBy: options.issuedBy ?? '',
@@ -530,10 +540,19 @@ export async function addComment(
 	});
 }
 
-export const reopenSchema = z.object({ version: versionField() });
+/** A correction says why: the reason is printed on the new issue's cover and in the issue list. */
+export const reopenSchema = z.object({ version: versionField(), reason: multilineText(2000) });
 
 /** Opens an issued report for a correction: its issues stay as they are; the next issue supersedes the last. */
-export async function reopenReport(db: Executor, actor: Actor, programme: Programme, reportId: number, version: number): Promise<void> {
+export async function reopenReport(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	reportId: number,
+	version: number,
+	reason: string
+): Promise<void> {
+	if (reason.trim() === '') throw new DomainValidationError({ reason: { key: 'validation.required' } });
 	await inTransaction(db, async (trx) => {
 		const row = await trx
 			.selectFrom('report')
@@ -545,7 +564,7 @@ export async function reopenReport(db: Executor, actor: Actor, programme: Progra
 		if (row.status !== 'issued') throw new ConflictError('report', reportId);
 		const result = await trx
 			.updateTable('report')
-			.set({ status: 'draft', version: sql`version + 1`, updated_at: new Date().toISOString() })
+			.set({ status: 'draft', correction_reason: reason, version: sql`version + 1`, updated_at: new Date().toISOString() })
 			.where('id', '=', reportId)
 			.where('version', '=', version)
 			.executeTakeFirst();
@@ -557,7 +576,8 @@ export async function reopenReport(db: Executor, actor: Actor, programme: Progra
 			entityId: reportId,
 			action: 'reopen',
 			before: { status: 'issued' },
-			after: { status: 'draft' }
+			after: { status: 'draft' },
+			reason
 		});
 	});
 }

@@ -25,7 +25,7 @@ export async function financeSnapshot(
 	const base = `/programmes/${programme.slug}/finance`;
 	const records: NewRecord[] = [];
 	const figures = (key: RecordKey, f: FinanceFigures, recordLabel: BilingualText, id: number): SnapshotFinanceFigures => {
-		records.push({ key, kind: 'finance', id, label: recordLabel, version: 1, path: base });
+		records.push({ key, kind: 'finance', id, label: recordLabel, version: 1, path: base, illustrative: view.illustrative });
 		return {
 			key,
 			budgetMinor: f.budgetMinor,

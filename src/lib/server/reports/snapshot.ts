@@ -1,4 +1,6 @@
-import { adoptionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
+import { activityAsOf, activityOnTime } from '$lib/activity-status';
+import { adoptionAsOf, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
+import { genderActionAsOf } from '$lib/gender-action-status';
 import { translationKey, type TranslationMap } from '$lib/content-language';
 import { gapMovement, genderGap } from '$lib/gender-gap';
 import { aggregateSeries } from '$lib/indicator-status';
@@ -24,8 +26,11 @@ import {
 	type SnapshotRecord,
 	type SnapshotRisk
 } from '$lib/reports/snapshot';
-import { BAND_FLOOR, riskBand, riskScore, riskTrend, sortReviews } from '$lib/risk-rules';
+import { BAND_FLOOR, checksAsOf, riskAsOf, riskBand } from '$lib/risk-rules';
+import { sql } from 'kysely';
+import { whatChanged, type SnapshotChanges } from '$lib/reports/what-changed';
 import type { Executor } from '../db/executor';
+import { loadValuesAtDate } from '../core/history';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
@@ -46,11 +51,15 @@ export interface ReportRow {
 	cutOff: IsoDate;
 	languages: Locale[];
 	periodIds: number[];
+	/** Why it was reopened (a correction in the writing); null for a first issue. */
+	correctionReason?: string | null;
 }
 
 export interface IssueFacts {
 	number: number;
 	supersedes: number | null;
+	/** Why the report was reopened (a correction); null for a first issue. */
+	correctionReason?: string | null;
 	previousHash: string | null;
 	issuedAt: string;
 	issuedBy: string;
@@ -99,7 +108,8 @@ export async function buildSnapshot(
 		eventRows,
 		keyActionRows,
 		recModuleRows,
-		previousIssue
+		previousIssue,
+		history
 	] = await Promise.all([
 		assessmentFor(db, programme, { cutOff }),
 		loadAllTranslations(db, pid),
@@ -136,6 +146,7 @@ export async function buildSnapshot(
 				'indicator_value.evidence_url',
 				'indicator_value.reviewed_at',
 				'indicator_value.version',
+				'indicator_value.is_illustrative',
 				'user.name as reviewer'
 			])
 			.where('indicator.programme_id', '=', pid)
@@ -168,7 +179,7 @@ export async function buildSnapshot(
 				'reporting_period.start_date'
 			])
 			.where('risk.programme_id', '=', pid)
-			.where('reporting_period.start_date', '<=', cutOff)
+			.where('reporting_period.end_date', '<=', cutOff)
 			.orderBy('reporting_period.start_date')
 			.execute(),
 		db.selectFrom('gender_action').selectAll().where('programme_id', '=', pid).orderBy('id').execute(),
@@ -196,7 +207,7 @@ export async function buildSnapshot(
 		db
 			.selectFrom('key_action')
 			.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
-			.select(['key_action.recommendation_id', 'key_action.due_date', 'key_action.status'])
+			.select(['key_action.id', 'key_action.recommendation_id', 'key_action.due_date', 'key_action.status'])
 			.where('recommendation.programme_id', '=', pid)
 			.execute(),
 		db
@@ -205,18 +216,21 @@ export async function buildSnapshot(
 			.select(['recommendation_module.recommendation_id', 'recommendation_module.module_id'])
 			.where('recommendation.programme_id', '=', pid)
 			.execute(),
-		// The latest issue of any report of this programme before this one: what "changes since the
-		// last issued report" compare with.
+		// What "what changed since the last issue" compares with: the previous issue of this report,
+		// or for a first issue the latest issue of any report of this programme before this one.
 		db
 			.selectFrom('report_issue')
 			.innerJoin('report', 'report.id', 'report_issue.report_id')
-			.select(['report_issue.snapshot'])
+			.select(['report_issue.snapshot', 'report_issue.report_id', 'report_issue.number', 'report_issue.snapshot_sha256'])
 			.where('report.programme_id', '=', pid)
 			.where('report_issue.issued_at', '<', issue.issuedAt)
+			.orderBy(sql`case when report_issue.report_id = ${report.id} then 0 else 1 end`)
 			.orderBy('report_issue.issued_at', 'desc')
 			.orderBy('report_issue.id', 'desc')
 			.limit(1)
-			.executeTakeFirst()
+			.executeTakeFirst(),
+		// Everything is printed as it stood at the cut-off: the changes recorded since are undone.
+		loadValuesAtDate(db, pid, ['activity', 'gender_action', 'key_action', 'risk'], cutOff)
 	]);
 
 	const lang = programme.contentLanguage;
@@ -232,8 +246,10 @@ export async function buildSnapshot(
 	});
 	const base = `/programmes/${programme.slug}`;
 	const records: Record<RecordKey, SnapshotRecord> = {};
-	const addRecord = (r: Omit<SnapshotRecord, 'approvedBy' | 'approvedAt' | 'evidence' | 'evidenceUrl'> & Partial<SnapshotRecord>) => {
-		records[r.key] = { approvedBy: null, approvedAt: null, evidence: [], evidenceUrl: null, ...r };
+	const addRecord = (
+		r: Omit<SnapshotRecord, 'approvedBy' | 'approvedAt' | 'evidence' | 'evidenceUrl' | 'illustrative'> & Partial<SnapshotRecord>
+	) => {
+		records[r.key] = { approvedBy: null, approvedAt: null, evidence: [], evidenceUrl: null, illustrative: false, ...r };
 	};
 
 	const toSnapshotPeriod = (p: { id: number; label: string; startDate: IsoDate; endDate: IsoDate }): SnapshotPeriod => ({
@@ -286,6 +302,7 @@ export async function buildSnapshot(
 		});
 		return { key, id: o.id, moduleId: o.module_id, code: o.code, title };
 	});
+	const activityHistory = history.get('activity')!;
 	const activities: SnapshotActivity[] = activityRows.map((a) => {
 		const key = `activity:${a.code}`;
 		const title = bi('activity', a.id, 'title', a.title);
@@ -297,20 +314,26 @@ export async function buildSnapshot(
 			version: a.version,
 			path: `${base}/results#activity-${a.id}`
 		});
-		const status = a.status as ActivityStatus;
+		const at = activityAsOf(
+			{
+				status: a.status as ActivityStatus,
+				plannedStart: a.planned_start,
+				plannedEnd: a.planned_end,
+				actualStart: a.actual_start,
+				actualEnd: a.actual_end,
+				progress: a.progress
+			},
+			cutOff,
+			activityHistory.get(a.id)
+		);
 		return {
 			key,
 			id: a.id,
 			outputId: a.output_id,
 			code: a.code,
 			title,
-			status,
-			plannedStart: a.planned_start,
-			plannedEnd: a.planned_end,
-			actualStart: a.actual_start,
-			actualEnd: a.actual_end,
-			progress: a.progress,
-			onTime: activityOnTime(status, a.planned_end, a.actual_end, cutOff)
+			...at,
+			onTime: activityOnTime(at.status, at.plannedEnd, at.actualEnd, cutOff)
 		};
 	});
 
@@ -366,7 +389,8 @@ export async function buildSnapshot(
 					approvedBy: meta?.reviewer ?? null,
 					approvedAt: meta?.reviewed_at ?? null,
 					evidence: meta ? (filesOf.get(meta.id) ?? []) : [],
-					evidenceUrl: meta?.evidence_url ?? null
+					evidenceUrl: meta?.evidence_url ?? null,
+					illustrative: meta?.is_illustrative === 1
 				});
 			}
 			return {
@@ -381,6 +405,11 @@ export async function buildSnapshot(
 				actualMen: v ? (menSeries[i] ?? null) : null,
 				status: pa?.status ?? null,
 				text: ind.measure === 'qualitative' || ind.measure === 'milestone' ? orNull(meta?.narrative) : null,
+				// The explanation of a figure: only for numeric values (a text value IS its narrative).
+				narrative:
+					v && meta && ind.measure !== 'qualitative' && ind.measure !== 'milestone' && orNull(meta.narrative)
+						? bi('indicator_value', meta.id, 'narrative', meta.narrative)
+						: null,
 				valueKey
 			};
 		});
@@ -438,12 +467,13 @@ export async function buildSnapshot(
 
 	// ---- risks ---------------------------------------------------------------------------------
 	let previousRisks = new Map<number, { score: number; status: RiskStatus }>();
+	let previous: Partial<ReportSnapshot> | null = null;
 	if (previousIssue) {
 		try {
-			const prev = JSON.parse(previousIssue.snapshot) as Pick<ReportSnapshot, 'risks'>;
-			previousRisks = new Map(prev.risks.map((r) => [r.id, { score: r.score, status: r.status }]));
+			previous = JSON.parse(previousIssue.snapshot) as Partial<ReportSnapshot>;
+			previousRisks = new Map((previous.risks ?? []).map((r) => [r.id, { score: r.score, status: r.status }]));
 		} catch {
-			previousRisks = new Map();
+			previous = null;
 		}
 	}
 	const reviewsOf = groupBy(reviewRows, (r) => r.risk_id);
@@ -458,10 +488,8 @@ export async function buildSnapshot(
 			likelihood: v.likelihood,
 			impact: v.impact
 		}));
-		const last = sortReviews(reviews).at(-1);
-		const likelihood = last?.likelihood ?? r.likelihood;
-		const impact = last?.impact ?? r.impact;
-		const score = riskScore(likelihood, impact);
+		const at = riskAsOf(r, reviews, cutOff, history.get('risk')!.get(r.id));
+		const { likelihood, impact, score } = at;
 		const prev = previousRisks.get(r.id);
 		return {
 			key,
@@ -475,10 +503,13 @@ export async function buildSnapshot(
 			impact,
 			score,
 			band: riskBand(score),
-			trend: riskTrend(reviews),
-			status: r.status,
+			trend: at.trend,
+			status: at.status,
 			mitigation: r.mitigation,
-			checks: (checksOf.get(r.id) ?? [])
+			checks: checksAsOf(
+				(checksOf.get(r.id) ?? []).map((c) => ({ ...c, periodEnd: c.end_date })),
+				cutOff
+			)
 				.filter((c) => c.end_date >= report.windowStart)
 				.map((c) => ({ date: c.end_date, result: c.result, note: c.note })),
 			previousScore: prev?.score ?? null,
@@ -489,6 +520,7 @@ export async function buildSnapshot(
 	// ---- gender --------------------------------------------------------------------------------
 	const indicatorKeyById = new Map(indicators.map((i) => [i.id, i.key]));
 	const linksOf = groupBy(genderLinkRows, (l) => l.action_id);
+	const genderHistory = history.get('gender_action')!;
 	const genderActions = genderRows.map((g) => {
 		const key = `gender_action:${g.id}`;
 		const title = bi('gender_action', g.id, 'title', g.title);
@@ -501,19 +533,23 @@ export async function buildSnapshot(
 			path: `${base}/gender#action-${g.id}`,
 			evidenceUrl: g.evidence_url
 		});
+		const at = genderActionAsOf({ status: g.status, startDate: g.start_date, dueDate: g.due_date }, cutOff, genderHistory.get(g.id));
 		return {
 			key,
 			id: g.id,
 			moduleId: g.module_id,
 			title,
 			type: g.type,
-			status: g.status,
-			dueDate: g.due_date,
+			status: at.status,
+			dueDate: at.dueDate,
 			indicatorKeys: (linksOf.get(g.id) ?? []).map((l) => indicatorKeyById.get(l.indicator_id)).filter((k): k is string => !!k)
 		};
 	});
 
 	// ---- recommendations -----------------------------------------------------------------------
+	const keyActionHistory = history.get('key_action')!;
+	const keyActionAt = (k: (typeof keyActionRows)[number]) =>
+		keyActionAsOf({ dueDate: k.due_date, status: k.status as KeyActionStatus }, cutOff, keyActionHistory.get(k.id));
 	const eventsOf = groupBy(eventRows, (e) => e.recommendation_id);
 	const keyActionsOf = groupBy(keyActionRows, (k) => k.recommendation_id);
 	const modulesOf = groupBy(recModuleRows, (m) => m.recommendation_id);
@@ -528,7 +564,7 @@ export async function buildSnapshot(
 			instrument: e.instrument
 		}));
 		ladders.push(events);
-		const actions = (keyActionsOf.get(r.id) ?? []).map((k) => ({ dueDate: k.due_date, status: k.status as KeyActionStatus }));
+		const actions = (keyActionsOf.get(r.id) ?? []).map(keyActionAt);
 		const ka = summarizeKeyActions(actions, cutOff);
 		addRecord({
 			key,
@@ -555,10 +591,7 @@ export async function buildSnapshot(
 		};
 	});
 	const adoption = adoptionAsOf(ladders, cutOff);
-	const allKeyActions = summarizeKeyActions(
-		keyActionRows.map((k) => ({ dueDate: k.due_date, status: k.status as KeyActionStatus })),
-		cutOff
-	);
+	const allKeyActions = summarizeKeyActions(keyActionRows.map(keyActionAt), cutOff);
 
 	// ---- figures -------------------------------------------------------------------------------
 	const statusByModule: ReportSnapshot['figures']['statusByModule'] = [];
@@ -604,6 +637,26 @@ export async function buildSnapshot(
 		};
 	});
 
+	const changes: SnapshotChanges = {
+		since:
+			previousIssue && previous
+				? {
+						reportId: previousIssue.report_id,
+						issueNumber: previousIssue.number,
+						title: { es: previous.report?.title.es ?? null, en: previous.report?.title.en ?? null },
+						cutOff: previous.report?.cutOff ?? '',
+						sha256: previousIssue.snapshot_sha256
+					}
+				: null,
+		items: previous
+			? whatChanged(
+					previous,
+					{ indicators, activities, risks, recommendations, sections: snapshotSections },
+					previousIssue?.report_id === report.id
+				)
+			: []
+	};
+
 	return {
 		schema: SNAPSHOT_SCHEMA,
 		report: {
@@ -616,6 +669,7 @@ export async function buildSnapshot(
 			cutOff,
 			issueNumber: issue.number,
 			supersedes: issue.supersedes,
+			correctionReason: issue.correctionReason ?? null,
 			previousHash: issue.previousHash,
 			issuedAt: issue.issuedAt,
 			issuedBy: issue.issuedBy,
@@ -667,7 +721,8 @@ export async function buildSnapshot(
 		},
 		sections: snapshotSections,
 		finance: money.finance,
-		records: sortRecords(records)
+		records: sortRecords(records),
+		changes
 	};
 }
 
@@ -684,15 +739,6 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 
 function sortRecords(records: Record<RecordKey, SnapshotRecord>): Record<RecordKey, SnapshotRecord> {
 	return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Completed by its planned end, or not yet due; delayed or past its end unfinished is late. */
-export function activityOnTime(status: ActivityStatus, plannedEnd: IsoDate | null, actualEnd: IsoDate | null, asOf: IsoDate): boolean {
-	if (status === 'delayed') return false;
-	if (status === 'cancelled') return true;
-	if (!plannedEnd) return true;
-	if (status === 'completed') return !actualEnd || actualEnd <= plannedEnd;
-	return plannedEnd >= asOf;
 }
 
 /** Share of the programme's time elapsed at `asOf` (0–1). */

@@ -96,7 +96,7 @@ export const actions = {
 		}),
 	reopen: (event) =>
 		programmeAction(event, 'report.write', reopenSchema, async ({ db, access, data, redirect }) => {
-			await reopenReport(db, access.user, access.programme, reportId(event), data.version);
+			await reopenReport(db, access.user, access.programme, reportId(event), data.version, data.reason);
 			redirect('reportReopened');
 		})
 } satisfies Actions;

@@ -1,0 +1,55 @@
+import { earlier } from './as-of';
+import { ACTIVITY_STATUSES, type ActivityStatus, type IsoDate } from './model';
+
+// An activity as it stood at a date (a report's cut-off): the one rule, used by the report
+// snapshot, and by any "as of" view that prints activities.
+
+export interface ActivityFacts {
+	status: ActivityStatus;
+	plannedStart: IsoDate | null;
+	plannedEnd: IsoDate | null;
+	actualStart: IsoDate | null;
+	actualEnd: IsoDate | null;
+	progress: number | null;
+}
+
+/**
+ * `current` is the record today; `later` the field values before the changes recorded after
+ * `asOf` (as-of.ts). An activity's own dates are the evidence and win: dates are facts about the
+ * past, so a start or end typed in late still counts, and a date after `asOf` had not happened
+ * yet. So: completed at `asOf` only if it ended by then; under way if it had started by then
+ * (whatever was recorded at the time); otherwise the status recorded at the date (a cancellation
+ * or delay recorded later is undone). The progress is the one recorded at the date when the
+ * status is, and unknown (null) when the dates changed the status.
+ */
+export function activityAsOf(current: ActivityFacts, asOf: IsoDate, later?: Record<string, unknown>): ActivityFacts {
+	const recorded = earlier(later, 'status', current.status, ACTIVITY_STATUSES);
+	const recordedProgress =
+		later && 'progress' in later && (typeof later.progress === 'number' || later.progress === null) ? later.progress : current.progress;
+	const actualStart = current.actualStart !== null && current.actualStart <= asOf ? current.actualStart : null;
+	const actualEnd = current.actualEnd !== null && current.actualEnd <= asOf ? current.actualEnd : null;
+	const { plannedStart, plannedEnd } = current;
+	const datesSay = (): ActivityStatus | null => {
+		if (current.status === 'completed' && current.actualEnd !== null) {
+			if (actualEnd !== null) return 'completed';
+			return actualStart !== null ? 'ongoing' : 'planned';
+		}
+		if (recorded === 'completed' && current.actualEnd === null) return 'completed';
+		if (actualStart !== null && (recorded === 'planned' || recorded === 'completed')) return 'ongoing';
+		if (actualStart === null && current.actualStart !== null && (recorded === 'ongoing' || recorded === 'completed')) return 'planned';
+		return null;
+	};
+	const fromDates = datesSay();
+	const status = fromDates ?? recorded;
+	const progress = status === recorded ? recordedProgress : status === 'completed' ? 100 : null;
+	return { status, plannedStart, plannedEnd, actualStart, actualEnd, progress };
+}
+
+/** Completed by its planned end, or not yet due; delayed or past its end unfinished is late. */
+export function activityOnTime(status: ActivityStatus, plannedEnd: IsoDate | null, actualEnd: IsoDate | null, asOf: IsoDate): boolean {
+	if (status === 'delayed') return false;
+	if (status === 'cancelled') return true;
+	if (!plannedEnd) return true;
+	if (status === 'completed') return !actualEnd || actualEnd <= plannedEnd;
+	return plannedEnd >= asOf;
+}

@@ -1,0 +1,49 @@
+import { dayAfter, valuesAtDate, type LaterChange } from '$lib/as-of';
+import type { IsoDate } from '$lib/model';
+import type { Executor } from '../db/executor';
+
+// The dated history of a programme's records, read from the audit trail: every update records
+// the fields' values before it, so the changes recorded after a date, undone oldest first, give
+// the records as they stood at that date (see $lib/as-of.ts). One statement whatever the size.
+
+export type HistoryEntity = 'activity' | 'gender_action' | 'key_action' | 'risk' | 'indicator';
+
+/** Per entity, per record id: the field values it had at `asOf` that have changed since. */
+export type ValuesAtDate = Map<HistoryEntity, Map<number, Record<string, unknown>>>;
+
+export async function loadValuesAtDate(
+	db: Executor,
+	programmeId: number,
+	entities: readonly HistoryEntity[],
+	asOf: IsoDate
+): Promise<ValuesAtDate> {
+	const rows = await db
+		.selectFrom('audit_log')
+		.select(['id', 'entity', 'entity_id', 'at', 'before'])
+		.where('programme_id', '=', programmeId)
+		.where('at', '>=', dayAfter(asOf))
+		.where('action', '=', 'update')
+		.where('entity', 'in', [...entities])
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
+	const byEntity = new Map<HistoryEntity, LaterChange[]>();
+	for (const row of rows) {
+		let before: Record<string, unknown> | null;
+		try {
+			const parsed: unknown = row.before === null ? null : JSON.parse(row.before);
+			before = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+		} catch {
+			before = null;
+		}
+		const id = Number(row.entity_id);
+		if (!Number.isSafeInteger(id)) continue;
+		const entity = row.entity as HistoryEntity;
+		let list = byEntity.get(entity);
+		if (!list) byEntity.set(entity, (list = []));
+		list.push({ entityId: id, at: row.at, before });
+	}
+	const result: ValuesAtDate = new Map();
+	for (const entity of entities) result.set(entity, valuesAtDate(byEntity.get(entity) ?? []));
+	return result;
+}
