@@ -15,6 +15,7 @@ import {
 	sexGaps
 } from './evidence-more';
 import { parseNarrative, type Inline } from './narrative';
+import { targetsLikelihood } from './evidence-forecast';
 import { OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
 
@@ -31,7 +32,8 @@ const BUILDERS = {
 	adoption,
 	gender_actions: genderActions,
 	risk_matrix: riskMatrix,
-	sex_gaps: sexGaps
+	sex_gaps: sexGaps,
+	targets_likelihood: targetsLikelihood
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {

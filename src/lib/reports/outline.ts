@@ -51,7 +51,8 @@ export const EVIDENCE_BLOCKS = [
 	'adoption', // recommendation adoption rates and adopted instruments
 	'gender_actions', // gender actions by status; capacity actions completed
 	'risk_matrix', // the risk register and the changes since the last issued report
-	'sex_gaps' // women/men gaps of the sex-disaggregated indicators
+	'sex_gaps', // women/men gaps of the sex-disaggregated indicators
+	'targets_likelihood' // the forecast of each indicator: will it reach its end target?
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 
@@ -70,7 +71,7 @@ const section = (key: SectionKey, evidence: readonly EvidenceBlock[] = []): Outl
 
 export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 	oecd_dac: [
-		section('executive_summary', ['key_figures']),
+		section('executive_summary', ['key_figures', 'targets_likelihood']),
 		section('context', ['materialised_risks']),
 		section('relevance', ['alignment', 'assumption_checks']),
 		section('coherence', ['linked_recommendations']),
@@ -88,7 +89,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 	// against the updated logframe; beneficiaries and cooperation; visibility (logframe annex).
 	eu_narrative: [
 		section('description', ['fact_sheet', 'budget_and_dates']),
-		section('executive_summary', ['key_figures']),
+		section('executive_summary', ['key_figures', 'targets_likelihood']),
 		section('context', ['materialised_risks', 'assumption_checks']),
 		section('results_activities', ['indicator_progress', 'status_chart', 'impact_indicators', 'activities_summary']),
 		section('risks', ['risk_matrix']),

@@ -18,6 +18,7 @@ import type {
 	RiskTrend
 } from '$lib/model';
 import type { ReportLayout, Rating, SectionKey } from './outline';
+import type { Forecast } from '$lib/indicator-forecast';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -270,4 +271,14 @@ export interface ReportSnapshot {
 	sections: SnapshotSection[];
 	/** Every record a figure or citation points to, by key; the "Records cited" annex. */
 	records: Record<RecordKey, SnapshotRecord>;
+	/**
+	 * Where each number or rate indicator was heading at the cut-off (design §3, "Forecast"), from
+	 * the status module. Absent from snapshots issued before forecasts existed.
+	 */
+	forecasts?: SnapshotForecast[];
+}
+
+export interface SnapshotForecast {
+	indicatorKey: RecordKey;
+	forecast: Forecast;
 }

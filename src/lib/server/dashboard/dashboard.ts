@@ -25,6 +25,7 @@ import { loadApprovedValueFacts } from '../results/approved-facts';
 import { assessmentFor, countStatuses, countUpdatesOverdue, type ReadOptions } from '../results/assessment';
 import { loadResultsTree } from '../results/results-page';
 import { loadRiskRegister } from '../risks/register';
+import { forecastTile, type ForecastTile } from './forecast-tile';
 
 // The programme dashboard (design §4, issue 12): how the programme is doing, from approved data
 // only, whatever the reader's role. It computes nothing of its own: every figure is read from the
@@ -150,6 +151,8 @@ export interface Dashboard {
 	risks: { heatMap: HeatMap; changed: ChangedRisk[]; since: { label: string; startDate: IsoDate } | null; openHigh: number };
 	adoption: { summary: AdoptionSummary; adopted: AdoptedRecommendation[]; keyActions: KeyActionSummary };
 	genderActions: GenderActionGroup[];
+	/** Where the indicators are heading at the end date (design §3, "Forecast"). */
+	forecast: ForecastTile;
 }
 
 /** How many trend charts and gender pairs the dashboard draws; the pages behind them list every one. */
@@ -340,6 +343,7 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 			openHigh: active.filter((e) => e.band === 'high' || e.band === 'critical').length
 		},
 		adoption: { summary: tracker.summary, adopted, keyActions: tracker.keyActions },
-		genderActions
+		genderActions,
+		forecast: forecastTile(assessed, programme.effectiveEndDate, (i) => text('indicator', i.id, 'title', i.title))
 	};
 }

@@ -28,6 +28,7 @@ import { BAND_FLOOR, riskBand, riskScore, riskTrend, sortReviews } from '$lib/ri
 import type { Executor } from '../db/executor';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
+import { snapshotForecasts } from './forecast-block';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -647,7 +648,8 @@ export async function buildSnapshot(
 			genderActions: genderCounts
 		},
 		sections: snapshotSections,
-		records: sortRecords(records)
+		records: sortRecords(records),
+		forecasts: snapshotForecasts(assessment)
 	};
 }
 
