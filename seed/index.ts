@@ -11,6 +11,7 @@ import { riskSeeds, seedRisks } from './risks';
 import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
+import { seedLibrary } from './library';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -40,6 +41,7 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
+	if (await seedLibrary(db)) report.created.push('indicator library');
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
 	return report;

@@ -20,6 +20,8 @@ import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
 import { forecast } from './messages/forecast';
+import { library } from './messages/library';
+import { dialogue } from './messages/dialogue';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -42,7 +44,9 @@ const catalogues = [
 	reportDocument,
 	reportEditor,
 	imports,
-	forecast
+	forecast,
+	library,
+	dialogue
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
