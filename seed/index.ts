@@ -12,6 +12,7 @@ import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
 import { seedLibrary } from './library';
+import { seedDialogue } from './dialogue';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -42,6 +43,7 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
 	if (await seedLibrary(db)) report.created.push('indicator library');
+	if (await seedDialogue(db)) report.created.push('social dialogue');
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
 	return report;

@@ -1,4 +1,5 @@
 import { localize } from '$lib/content-language';
+import { CONSTITUENTS, TAGGABLE } from '$lib/constituents';
 import {
 	ACTIVITY_STATUSES,
 	ADOPTION_STATUSES,
@@ -190,7 +191,10 @@ const BY_FIELD: Record<string, AuditEnum> = {
 	rating: e(RATINGS, 'reports.rating'),
 	key: e(SECTION_KEYS, 'reportDoc.section'),
 	sectionKey: e(SECTION_KEYS, 'reportDoc.section'),
-	window: e(['periods', 'dates'], 'reports.windowKind')
+	window: e(['periods', 'dates'], 'reports.windowKind'),
+	entity: e(TAGGABLE, 'audit.entity'),
+	constituent: e(CONSTITUENTS, 'dialogue.constituent'),
+	constituents: e(CONSTITUENTS, 'dialogue.constituent')
 };
 
 /** A move in the logframe's order. */

@@ -27,7 +27,7 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports'],
-	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
+	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'dialogue'],
 	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	library: ['programmes', 'results'],
 	dialogue: ['programmes']

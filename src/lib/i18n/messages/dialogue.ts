@@ -50,7 +50,15 @@ export const dialogue = defineMessages(
 		'audit.field.heldOn': 'Fecha',
 		'audit.field.names': 'Nombres',
 		'audit.field.outcome': 'Resultado',
-		'audit.field.parties': 'Partes presentes'
+		'audit.field.parties': 'Partes presentes',
+		'audit.field.presentGovernment': 'Presente: Gobierno',
+		'audit.field.namesGovernment': 'Nombres: Gobierno',
+		'audit.field.presentEmployers': 'Presente: Empleadores',
+		'audit.field.namesEmployers': 'Nombres: Empleadores',
+		'audit.field.presentWorkers': 'Presente: Trabajadores',
+		'audit.field.namesWorkers': 'Nombres: Trabajadores',
+		'audit.field.presentOther': 'Presente: Otros',
+		'audit.field.namesOther': 'Nombres: Otros'
 	},
 	{
 		'dialogue.title': 'Social dialogue',
@@ -100,6 +108,14 @@ export const dialogue = defineMessages(
 		'audit.field.heldOn': 'Date',
 		'audit.field.names': 'Names',
 		'audit.field.outcome': 'Outcome',
-		'audit.field.parties': 'Parties present'
+		'audit.field.parties': 'Parties present',
+		'audit.field.presentGovernment': 'Present: Government',
+		'audit.field.namesGovernment': 'Names: Government',
+		'audit.field.presentEmployers': 'Present: Employers',
+		'audit.field.namesEmployers': 'Names: Employers',
+		'audit.field.presentWorkers': 'Present: Workers',
+		'audit.field.namesWorkers': 'Names: Workers',
+		'audit.field.presentOther': 'Present: Others',
+		'audit.field.namesOther': 'Names: Others'
 	}
 );
