@@ -13,6 +13,8 @@ import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
 import { financeSeeds, seedFinance } from './finance';
+import { seedLibrary } from './library';
+import { seedDialogue } from './dialogue';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -43,6 +45,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
+	if (await seedLibrary(db)) report.created.push('indicator library');
+	if (await seedDialogue(db)) report.created.push('social dialogue');
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	// The demo's values approved through the real workflow by the demo accounts (before any report locks their periods).
 	if (options.demoAccounts) await approveSeededValues(db);

@@ -21,6 +21,12 @@ export interface IndicatorTrendInput {
 	labels: { actual: string; target: string; women: string; men: string };
 	/** Start the value axis at zero (numbers); percentages may zoom in. Default true. */
 	beginAtZero?: boolean;
+	/**
+	 * The forecast per period (design §3): the latest actual and the projection at the end, null
+	 * elsewhere; drawn as a dotted line with triangles, named by `forecastLabel`.
+	 */
+	forecast?: readonly (number | null)[] | null;
+	forecastLabel?: string;
 }
 
 export function indicatorTrendChart(input: IndicatorTrendInput, render: ChartRender = {}): ChartConfiguration<'line'> {
@@ -63,7 +69,23 @@ export function indicatorTrendChart(input: IndicatorTrendInput, render: ChartRen
 					fill: false
 				},
 				...(input.women ? [sexLine(input.labels.women, input.women, SEX_STYLE.women)] : []),
-				...(input.men ? [sexLine(input.labels.men, input.men, SEX_STYLE.men)] : [])
+				...(input.men ? [sexLine(input.labels.men, input.men, SEX_STYLE.men)] : []),
+				...(input.forecast
+					? [
+							{
+								label: input.forecastLabel ?? '',
+								data: [...input.forecast],
+								borderColor: OKABE_ITO.vermillion,
+								backgroundColor: OKABE_ITO.vermillion,
+								borderDash: [2, 4],
+								borderWidth: 2,
+								pointStyle: 'triangle' as const,
+								pointRadius: 6,
+								spanGaps: true,
+								fill: false
+							}
+						]
+					: [])
 			]
 		},
 		options: {

@@ -1,5 +1,6 @@
 import { localize } from '$lib/content-language';
 import { DIGEST_CHOICES, KIND_DELIVERIES, NOTIFICATION_KINDS } from '$lib/notification-kinds';
+import { CONSTITUENTS, TAGGABLE } from '$lib/constituents';
 import {
 	ACTIVITY_STATUSES,
 	ADOPTION_STATUSES,
@@ -198,7 +199,10 @@ const BY_FIELD: Record<string, AuditEnum> = {
 			`kind${k.replace(/(^|_)(\w)/g, (_, _u, c: string) => c.toUpperCase())}`,
 			e(KIND_DELIVERIES, 'prefs.delivery')
 		])
-	)
+	),
+	entity: e(TAGGABLE, 'audit.entity'),
+	constituent: e(CONSTITUENTS, 'dialogue.constituent'),
+	constituents: e(CONSTITUENTS, 'dialogue.constituent')
 };
 
 /** A move in the logframe's order. */

@@ -25,6 +25,9 @@ import { finance } from './messages/finance';
 import { reportJobs } from './messages/report-jobs';
 import { coordinator, milestoneMessages, setupMessages } from './messages/coordinator';
 import { reportTruth } from './messages/report-truth';
+import { forecast } from './messages/forecast';
+import { library } from './messages/library';
+import { dialogue } from './messages/dialogue';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -54,7 +57,10 @@ const catalogues = [
 	coordinator,
 	milestoneMessages,
 	setupMessages,
-	reportTruth
+	reportTruth,
+	forecast,
+	library,
+	dialogue
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -16,6 +16,7 @@ import {
 } from './evidence-more';
 import { financialSummary } from './evidence-finance';
 import { parseNarrative, type Inline } from './narrative';
+import { targetsLikelihood } from './evidence-forecast';
 import { OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
 import { whatChangedBlock } from './what-changed-block';
@@ -35,7 +36,8 @@ const BUILDERS = {
 	risk_matrix: riskMatrix,
 	sex_gaps: sexGaps,
 	financial_summary: financialSummary,
-	what_changed: whatChangedBlock
+	what_changed: whatChangedBlock,
+	targets_likelihood: targetsLikelihood
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {

@@ -53,7 +53,8 @@ export const EVIDENCE_BLOCKS = [
 	'risk_matrix', // the risk register and the changes since the last issued report
 	'sex_gaps', // women/men gaps of the sex-disaggregated indicators
 	'financial_summary', // money and results by outcome and output: delivery, burn against progress, cost per result
-	'what_changed' // what changed since the last issue (generated, every issue)
+	'what_changed', // what changed since the last issue (generated, every issue)
+	'targets_likelihood' // the forecast of each indicator: will it reach its end target?
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 
@@ -72,7 +73,7 @@ const section = (key: SectionKey, evidence: readonly EvidenceBlock[] = []): Outl
 
 export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 	oecd_dac: [
-		section('executive_summary', ['key_figures', 'what_changed']),
+		section('executive_summary', ['key_figures', 'targets_likelihood', 'what_changed']),
 		section('context', ['materialised_risks']),
 		section('relevance', ['alignment', 'assumption_checks']),
 		section('coherence', ['linked_recommendations']),
@@ -90,7 +91,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 	// against the updated logframe; beneficiaries and cooperation; visibility (logframe annex).
 	eu_narrative: [
 		section('description', ['fact_sheet', 'budget_and_dates', 'financial_summary']),
-		section('executive_summary', ['key_figures', 'what_changed']),
+		section('executive_summary', ['key_figures', 'targets_likelihood', 'what_changed']),
 		section('context', ['materialised_risks', 'assumption_checks']),
 		section('results_activities', ['indicator_progress', 'status_chart', 'impact_indicators', 'activities_summary']),
 		section('risks', ['risk_matrix']),

@@ -20,6 +20,7 @@ import type {
 import type { ReportLayout, Rating, SectionKey } from './outline';
 import type { SnapshotFinance } from './snapshot-finance';
 import type { SnapshotChanges } from './what-changed';
+import type { Forecast } from '$lib/indicator-forecast';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -282,4 +283,14 @@ export interface ReportSnapshot {
 	records: Record<RecordKey, SnapshotRecord>;
 	/** What changed since the last issue (what-changed.ts). */
 	changes: SnapshotChanges;
+	/**
+	 * Where each number or rate indicator was heading at the cut-off (design §3, "Forecast"), from
+	 * the status module. Absent from snapshots issued before forecasts existed.
+	 */
+	forecasts?: SnapshotForecast[];
+}
+
+export interface SnapshotForecast {
+	indicatorKey: RecordKey;
+	forecast: Forecast;
 }

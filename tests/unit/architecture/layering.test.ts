@@ -30,9 +30,11 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations', 'notifications', 'finance'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance'],
-	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance'],
+	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance', 'dialogue'],
 	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance'],
-	finance: ['programmes', 'results']
+	finance: ['programmes', 'results'],
+	library: ['programmes', 'results'],
+	dialogue: ['programmes']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

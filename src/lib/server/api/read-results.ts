@@ -8,6 +8,7 @@ import type { ApiProgrammeAccess } from './access';
 import { at, enc, listLinks, texts, translationsFor, type AnswerContext } from './answer';
 import { encodeCursor, type PageRequest } from './cursor';
 import type { indicatorSchema, resultsSchema } from './schemas';
+import { forecastAnswer } from './forecast-answer';
 
 type Indicator = z.output<typeof indicatorSchema>;
 
@@ -106,7 +107,8 @@ export async function readResults(
 				};
 			}),
 			untranslated: t.untranslated,
-			links: { self: at(ctx, `/api/v1${base}/indicators/${i.id}`), page: at(ctx, `${base}/indicators/${i.id}`) }
+			links: { self: at(ctx, `/api/v1${base}/indicators/${i.id}`), page: at(ctx, `${base}/indicators/${i.id}`) },
+			forecast: forecastAnswer(assessment.forecasts.get(i.id)!, i, ctx.lang)
 		};
 	});
 	const items = [...indicators].sort((a, b) => a.id - b.id);

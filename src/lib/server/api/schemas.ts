@@ -23,6 +23,7 @@ import {
 	SOURCE_KINDS,
 	OPEN_VALUE_STATES
 } from '$lib/model';
+import { FORECAST_LIKELIHOODS, FORECAST_METHODS } from '$lib/indicator-forecast';
 
 // The shape of every read API response, in one place. The endpoints build their answers to
 // these types, the tests parse real answers with them, and /api/v1/schema/<name>.json serves
@@ -84,6 +85,23 @@ const indicatorPeriodSchema = z.object({
 	men: z.number().nullable()
 });
 
+/** Where the indicator is heading at the (revised) end date, from the status module (design §3). */
+const forecastSchema = z.object({
+	available: z.boolean().describe('False when fewer than two approved values exist, or for milestones and qualitative indicators.'),
+	reason: z.enum(['not_numeric', 'too_few_values']).nullable(),
+	method: z.enum(FORECAST_METHODS).nullable(),
+	basedOn: z.number().int().describe('How many approved values the projection rests on.'),
+	fromDate: date.nullable(),
+	endDate: date.nullable(),
+	projected: z.number().nullable(),
+	paceSoFar: z.number().nullable(),
+	paceNeeded: z.number().nullable(),
+	paceUnit: z.enum(['year', 'period']).nullable(),
+	likelihood: z.enum(FORECAST_LIKELIHOODS).nullable(),
+	unlikelyToReachTarget: z.boolean().describe('True when the projection falls in the off-track band.'),
+	explanation: z.string().describe('One sentence, in `lang`, on how the projection was made.')
+});
+
 export const indicatorSchema = z.object({
 	id: z.number().int(),
 	code: z.string(),
@@ -109,7 +127,8 @@ export const indicatorSchema = z.object({
 	pendingState: z.enum(OPEN_VALUE_STATES).nullable(),
 	periods: z.array(indicatorPeriodSchema),
 	untranslated,
-	links: links()
+	links: links(),
+	forecast: forecastSchema
 });
 
 export const resultsSchema = z.object({

@@ -25,6 +25,9 @@ import { loadApprovedValueFacts } from '../results/approved-facts';
 import { assessmentFor, countStatuses, countUpdatesOverdue, type ReadOptions } from '../results/assessment';
 import { loadResultsTree } from '../results/results-page';
 import { loadRiskRegister } from '../risks/register';
+import { forecastTile, type ForecastTile } from './forecast-tile';
+import { loadTripartiteLens, type TripartiteLens } from '../dialogue/lens';
+import { getLogframe } from '../programmes/programmes';
 
 // The programme dashboard (design §4, issue 12): how the programme is doing, from approved data
 // only, whatever the reader's role. It computes nothing of its own: every figure is read from the
@@ -150,6 +153,10 @@ export interface Dashboard {
 	risks: { heatMap: HeatMap; changed: ChangedRisk[]; since: { label: string; startDate: IsoDate } | null; openHigh: number };
 	adoption: { summary: AdoptionSummary; adopted: AdoptedRecommendation[]; keyActions: KeyActionSummary };
 	genderActions: GenderActionGroup[];
+	/** Where the indicators are heading at the end date (design §3, "Forecast"). */
+	forecast: ForecastTile;
+	/** Who of the constituents took part in what (issue 25). */
+	tripartite: TripartiteLens;
 }
 
 /** How many trend charts and gender pairs the dashboard draws; the pages behind them list every one. */
@@ -317,6 +324,15 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 		overdue: g.summary.overdue
 	}));
 
+	// ---- the tripartite lens (the dialogue domain, given the activities and adopted recommendations)
+	const logframe = await getLogframe(db, programme.id);
+	const tripartite = await loadTripartiteLens(db, programme.id, {
+		activityIds: logframe.flatMap((m) => m.outputs.flatMap((o) => o.activities.map((a) => a.id))),
+		periods: assessed.periods,
+		adoptedRecommendationIds: adopted.map((r) => r.id),
+		through: asOf
+	});
+
 	return {
 		asOf,
 		header: {
@@ -340,6 +356,8 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 			openHigh: active.filter((e) => e.band === 'high' || e.band === 'critical').length
 		},
 		adoption: { summary: tracker.summary, adopted, keyActions: tracker.keyActions },
-		genderActions
+		genderActions,
+		forecast: forecastTile(assessed, programme.effectiveEndDate, (i) => text('indicator', i.id, 'title', i.title)),
+		tripartite
 	};
 }

@@ -567,6 +567,62 @@ export interface ReportJobTable {
 	finished_at: string | null;
 }
 
+/** An entry of the shared indicator library (instance-wide; admins curate it). */
+export interface LibraryIndicatorTable {
+	id: Generated<number>;
+	code: string;
+	title_es: string;
+	title_en: string;
+	definition_es: Defaulted<string>;
+	definition_en: Defaulted<string>;
+	method_es: Defaulted<string>;
+	method_en: Defaulted<string>;
+	measure: 'number' | 'percentage' | 'milestone' | 'qualitative';
+	unit: Defaulted<string>;
+	direction: Defaulted<'increase' | 'decrease'>;
+	disaggregations: Defaulted<string>;
+	source: Defaulted<string>;
+	framework_refs: Defaulted<string>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+/** A programme indicator's link to the library entry it measures (one at most). */
+export interface IndicatorLibraryLinkTable {
+	indicator_id: number;
+	library_indicator_id: number;
+	linked_at: Defaulted<string>;
+}
+
+export interface SocialDialogueEventTable {
+	id: Generated<number>;
+	programme_id: number;
+	held_on: string;
+	body: string;
+	outcome: Defaulted<string>;
+	evidence_url: string | null;
+	is_illustrative: Defaulted<number>;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface SocialDialoguePartyTable {
+	id: Generated<number>;
+	event_id: number;
+	constituent: 'government' | 'employers' | 'workers' | 'other';
+	names: Defaulted<string>;
+}
+
+export interface ConstituentTagTable {
+	id: Generated<number>;
+	programme_id: number;
+	entity: 'activity' | 'output' | 'recommendation';
+	entity_id: number;
+	constituent: 'government' | 'employers' | 'workers' | 'other';
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -616,6 +672,11 @@ export interface Database {
 	budget_allocation: BudgetAllocationTable;
 	expenditure: ExpenditureTable;
 	report_job: ReportJobTable;
+	library_indicator: LibraryIndicatorTable;
+	indicator_library_link: IndicatorLibraryLinkTable;
+	social_dialogue_event: SocialDialogueEventTable;
+	social_dialogue_party: SocialDialoguePartyTable;
+	constituent_tag: ConstituentTagTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,4 +1,5 @@
 import { localizeField, type LocalizedText, type TranslationMap } from '$lib/content-language';
+import type { Forecast } from '$lib/indicator-forecast';
 import { aggregateSeries, progressRatio, type Assessment } from '$lib/indicator-status';
 import type { Indicator, IsoDate, Locale, Programme, ReportingPeriod, ValueState } from '$lib/model';
 import type { Executor } from '../db/executor';
@@ -41,6 +42,8 @@ export interface ExportIndicator {
 	/** The title, definition and unit in each language (with the fallback mark rule). */
 	text: Record<Locale, { title: LocalizedText; definition: LocalizedText; unit: LocalizedText }>;
 	assessment: Assessment;
+	/** Where the indicator is heading at the (revised) end date (design §3, "Forecast"). */
+	forecast: Forecast;
 	periods: ExportPeriodCell[];
 }
 
@@ -196,6 +199,7 @@ export async function loadExportData(db: Executor, programme: Programme, viewer:
 				en: { title: title.en, definition: definition.en, unit: unit.en }
 			},
 			assessment,
+			forecast: assessed.forecasts.get(indicator.id)!,
 			periods: periods.map((period, i) => {
 				const p = byPeriod.get(period.id)!;
 				const key = `${indicator.id}:${period.id}`;

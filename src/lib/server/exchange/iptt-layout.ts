@@ -1,6 +1,7 @@
 import type { I18n } from '$lib/i18n/context';
 import type { Measure } from '$lib/model';
 import { shownText, type ExportData } from './export-data';
+import { forecastCells, forecastColumns } from './iptt-forecast';
 
 // The IPTT workbook (design §7) as plain data: columns, rows and cells with their number formats,
 // built without exceljs so the layout can be tested on its own; iptt-workbook.ts writes it.
@@ -135,6 +136,7 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 		}
 		periodBands.push({ label: period.label, first, last: columns.length - 1 });
 	}
+	columns.push(...forecastColumns(i18n));
 	const labelOf = new Map(data.periods.map((p) => [p.id, p.label]));
 
 	const rows: IpttLayout['rows'] = [];
@@ -175,6 +177,7 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 					});
 				}
 			}
+			cells.push(...forecastCells(i18n, item.forecast, indicator, fmt));
 			rows.push({ kind: 'indicator', cells });
 		}
 	}

@@ -34,6 +34,7 @@ import { loadValuesAtDate } from '../core/history';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
+import { snapshotForecasts } from './forecast-block';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -722,7 +723,8 @@ export async function buildSnapshot(
 		sections: snapshotSections,
 		finance: money.finance,
 		records: sortRecords(records),
-		changes
+		changes,
+		forecasts: snapshotForecasts(assessment)
 	};
 }
 

@@ -1,4 +1,5 @@
 import { assessIndicator, statusInput, type Assessment } from '$lib/indicator-status';
+import { forecastIndicator, type Forecast } from '$lib/indicator-forecast';
 import type { Indicator, IndicatorStatus, IsoDate, Programme, ReportingPeriod } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { todayIso } from '../core/dates';
@@ -17,6 +18,8 @@ export interface ProgrammeAssessment {
 	indicators: Indicator[];
 	periods: ReportingPeriod[];
 	assessments: Map<number, Assessment>;
+	/** Where each indicator is heading at the (revised) end date (design §3, "Forecast"). */
+	forecasts: Map<number, Forecast>;
 	/** Approved values, by indicator then period (the women/men split included, for gender views). */
 	approved: Map<number, Map<number, { value: number | null; women: number | null; men: number | null; isIllustrative: boolean }>>;
 }
@@ -137,26 +140,24 @@ export async function assessProgrammes(
 	}
 	for (const { programme, indicators, periods } of parts) {
 		const assessments = new Map<number, Assessment>();
+		const forecasts = new Map<number, Forecast>();
 		for (const indicator of indicators) {
 			const values = approved.get(indicator.id);
-			assessments.set(
-				indicator.id,
-				assessIndicator(
-					statusInput(
-						programme,
-						indicator,
-						periods,
-						targets.get(indicator.id) ?? new Map(),
-						new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
-						asOf
-					)
-				)
+			const input = statusInput(
+				programme,
+				indicator,
+				periods,
+				targets.get(indicator.id) ?? new Map(),
+				new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
+				asOf
 			);
+			assessments.set(indicator.id, assessIndicator(input));
+			forecasts.set(indicator.id, forecastIndicator(input));
 		}
 		const programmeApproved: ProgrammeAssessment['approved'] = new Map(
 			indicators.filter((i) => approved.has(i.id)).map((i) => [i.id, approved.get(i.id)!])
 		);
-		result.set(programme.id, { programmeId: programme.id, asOf, indicators, periods, assessments, approved: programmeApproved });
+		result.set(programme.id, { programmeId: programme.id, asOf, indicators, periods, assessments, forecasts, approved: programmeApproved });
 	}
 	return result;
 }

@@ -1,4 +1,5 @@
 import { aggregateSeries, assessIndicator, statusInput, type Assessment, type PeriodAssessment } from '$lib/indicator-status';
+import { forecastIndicator, type Forecast } from '$lib/indicator-forecast';
 import {
 	isOpenValueState,
 	type Indicator,
@@ -40,6 +41,8 @@ export interface IndicatorDetail {
 	module: { id: number; code: string; title: string } | null;
 	output: { id: number; code: string; title: string } | null;
 	assessment: Assessment;
+	/** Where the indicator is heading at the (revised) end date, from the same input as its status. */
+	forecast: Forecast;
 	rows: PeriodRow[];
 	values: IndicatorValue[];
 	comments: ValueComment[];
@@ -85,16 +88,16 @@ export async function loadIndicatorDetail(
 	const open = new Map(values.filter((v) => isOpenValueState(v.status)).map((v) => [v.periodId, v]));
 	const derived = (await derivedValues(db, [{ programmeId: programme.id, indicators: [indicator], periods }], asOf)).get(indicator.id);
 
-	const assessment = assessIndicator(
-		statusInput(
-			programme,
-			indicator,
-			periods,
-			new Map([...targets.values()].map((t) => [t.periodId, t.value])),
-			derived ?? new Map([...approved.values()].map((v) => [v.periodId, v.value])),
-			asOf
-		)
+	const input = statusInput(
+		programme,
+		indicator,
+		periods,
+		new Map([...targets.values()].map((t) => [t.periodId, t.value])),
+		derived ?? new Map([...approved.values()].map((v) => [v.periodId, v.value])),
+		asOf
 	);
+	const assessment = assessIndicator(input);
+	const forecast = forecastIndicator(input);
 	const assessmentByPeriod = new Map(assessment.periods.map((p) => [p.periodId, p]));
 	const women = aggregateSeries(
 		indicator.aggregation,
@@ -120,6 +123,7 @@ export async function loadIndicatorDetail(
 		module: parents ? { id: parents.module_id, code: parents.module_code, title: parents.module_title } : null,
 		output: parents?.output_id ? { id: parents.output_id, code: parents.output_code!, title: parents.output_title! } : null,
 		assessment,
+		forecast,
 		rows: periods.map((period, i) => ({
 			period,
 			target: targets.get(period.id) ?? null,

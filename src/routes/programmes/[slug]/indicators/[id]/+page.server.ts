@@ -15,6 +15,8 @@ import {
 import { indicatorIn, toIndicator } from '$lib/server/results/indicators';
 import { loadIndicatorDetail } from '$lib/server/results/indicator-page';
 import { defaultValuePeriod } from '$lib/value-period';
+import { libraryEntryOf } from '$lib/server/library/links';
+import { differencesFromEntry } from '$lib/indicator-library';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,8 +30,17 @@ export const load: PageServerLoad = async (event) => {
 				detail.rows.map((r) => r.period),
 				detail.asOf
 			);
+	// The library entry it links to (issue 25), with where the indicator departs from it.
+	const entry = await libraryEntryOf(getDb(), detail.indicator.id);
+	const library = entry && {
+		id: entry.id,
+		code: entry.code,
+		title: entry.title,
+		differences: differencesFromEntry(entry, detail.indicator)
+	};
 	return {
 		detail,
+		library,
 		selectedPeriodId: periodId,
 		can: {
 			internal,

@@ -18,6 +18,7 @@ import { redirectWithNotice } from '$lib/server/http/notices';
 import { indicatorTexts, writeTranslated } from '$lib/server/http/translations';
 import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
 import { versionField } from '$lib/server/core/validation';
+import { libraryChoices, libraryLinkSchema, setLibraryLink } from '$lib/server/library/links';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,12 +30,20 @@ export const load: PageServerLoad = async (event) => {
 		listPeriods(db, programme.id),
 		listTargets(db, row.id)
 	]);
-	return { indicator: toIndicator(row), logframe, periods, targets: targets.map(toTarget) };
+	const library = await libraryChoices(db, row.id, event.locals.locale);
+	return { indicator: toIndicator(row), logframe, periods, targets: targets.map(toTarget), library };
 };
 
 const back = (slug: string, id: number) => `/programmes/${slug}/indicators/${id}`;
 
 export const actions = {
+	/** The link to a library entry (issue 25): its own small form, so the indicator form stays as it is. */
+	library: (event) =>
+		programmeAction(event, 'indicator.edit', libraryLinkSchema, async ({ db, access, data }) => {
+			const id = paramId(event.params.id);
+			await setLibraryLink(db, access.user, access.programme, id, data.libraryIndicatorId);
+			redirectWithNotice(back(access.programme.slug, id), 'saved');
+		}),
 	update: (event) =>
 		programmeAction(
 			event,

@@ -1,0 +1,17 @@
+// The ILO's constituents (issue 25): government, employers' and workers' organisations, and others
+// present (donors, civil society, the ILO itself). One list, one rule for "tripartite".
+
+export const CONSTITUENTS = ['government', 'employers', 'workers', 'other'] as const;
+export type Constituent = (typeof CONSTITUENTS)[number];
+
+export const TAGGABLE = ['activity', 'output', 'recommendation'] as const;
+export type Taggable = (typeof TAGGABLE)[number];
+
+/** True when government, employers and workers all took part. */
+export function isTripartite(present: Iterable<Constituent>): boolean {
+	const set = new Set(present);
+	return set.has('government') && set.has('employers') && set.has('workers');
+}
+
+/** How a constituent chip looks: a symbol as well as the word (never colour alone). */
+export const CONSTITUENT_SYMBOL: Record<Constituent, string> = { government: '▣', employers: '◆', workers: '●', other: '○' };

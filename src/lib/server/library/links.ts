@@ -1,0 +1,89 @@
+import type { Programme } from '$lib/model';
+import type { Actor } from '../core/actor';
+import { recordAudit } from '../core/audit';
+import { NotFoundError } from '../core/errors';
+import { idField } from '../core/validation';
+import { inTransaction, type Executor } from '../db/executor';
+import { indicatorIn } from '../results/indicators';
+import { z } from 'zod';
+import { toEntry, type LibraryEntry } from './entries';
+
+// A programme indicator's link to the library entry it measures. The link copies nothing: the
+// indicator keeps its own definition, unit and targets, and the pages show where they differ.
+
+export const libraryLinkSchema = z.object({
+	/** Blank removes the link. */
+	libraryIndicatorId: z.preprocess((v) => (v === '' || v === undefined ? null : v), idField().nullable())
+});
+
+/** The entry an indicator links to, or null. One statement. */
+export async function libraryEntryOf(db: Executor, indicatorId: number): Promise<LibraryEntry | null> {
+	const row = await db
+		.selectFrom('indicator_library_link')
+		.innerJoin('library_indicator', 'library_indicator.id', 'indicator_library_link.library_indicator_id')
+		.selectAll('library_indicator')
+		.where('indicator_library_link.indicator_id', '=', indicatorId)
+		.executeTakeFirst();
+	return row ? toEntry(row) : null;
+}
+
+/** Links the indicator of `programme` to an entry (or unlinks it with null), in the audit log. */
+export async function setLibraryLink(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	indicatorId: number,
+	libraryIndicatorId: number | null
+): Promise<void> {
+	await inTransaction(db, async (trx) => {
+		await indicatorIn(trx, programme.id, indicatorId);
+		if (libraryIndicatorId !== null) {
+			const exists = await trx.selectFrom('library_indicator').select('id').where('id', '=', libraryIndicatorId).executeTakeFirst();
+			if (!exists) throw new NotFoundError('library_indicator', libraryIndicatorId);
+		}
+		const before = await trx
+			.selectFrom('indicator_library_link')
+			.select('library_indicator_id')
+			.where('indicator_id', '=', indicatorId)
+			.executeTakeFirst();
+		const previous = before?.library_indicator_id ?? null;
+		if (previous === libraryIndicatorId) return;
+		await trx.deleteFrom('indicator_library_link').where('indicator_id', '=', indicatorId).execute();
+		if (libraryIndicatorId !== null)
+			await trx
+				.insertInto('indicator_library_link')
+				.values({ indicator_id: indicatorId, library_indicator_id: libraryIndicatorId })
+				.execute();
+		await recordAudit(trx, {
+			userId: actor.id,
+			programmeId: programme.id,
+			entity: 'indicator',
+			entityId: indicatorId,
+			action: 'link_library',
+			before: { libraryIndicatorId: previous },
+			after: { libraryIndicatorId }
+		});
+	});
+}
+
+/** How many programme indicators link to each entry (the library list). One statement. */
+export async function linkCounts(db: Executor): Promise<Map<number, number>> {
+	const rows = await db
+		.selectFrom('indicator_library_link')
+		.select((eb) => ['library_indicator_id', eb.fn.countAll<number>().as('n')])
+		.groupBy('library_indicator_id')
+		.execute();
+	return new Map(rows.map((r) => [r.library_indicator_id, Number(r.n)]));
+}
+
+/** What the indicator form's library choice needs: every entry by title, and the current link. Two statements. */
+export async function libraryChoices(db: Executor, indicatorId: number, locale: 'es' | 'en') {
+	const [entries, current] = await Promise.all([
+		db.selectFrom('library_indicator').select(['id', 'code', 'title_es', 'title_en']).orderBy('code').execute(),
+		db.selectFrom('indicator_library_link').select('library_indicator_id').where('indicator_id', '=', indicatorId).executeTakeFirst()
+	]);
+	return {
+		entries: entries.map((e) => ({ id: e.id, code: e.code, title: (locale === 'en' ? e.title_en : e.title_es) || e.title_es })),
+		current: current?.library_indicator_id ?? null
+	};
+}
