@@ -99,7 +99,8 @@ describe('one forecast, every reader', () => {
 		expect(rows.length).toBe(assessed.indicators.length);
 		for (const row of rows) {
 			if (row.kind !== 'indicator') continue;
-			const f = assessed.forecasts.get(row.cells[0]!.value as number)!;
+			// The hidden key column reads `indicator:<id>`.
+			const f = assessed.forecasts.get(Number(String(row.cells[0]!.value).replace('indicator:', '')))!;
 			expect(row.cells[at('forecast.projected')]!.value).toBe(f.kind === 'projected' ? f.projected : null);
 			expect(row.cells[at('forecast.likelihood')]!.value).toBe(forecastLikelihoodText(en, f));
 		}
