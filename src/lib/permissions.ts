@@ -23,7 +23,13 @@ export const PROGRAMME_ACTIONS = {
 	'report.viewDraft': ['coordinator', 'evaluator'],
 	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
-	'report.issue': ['evaluator']
+	'report.issue': ['evaluator'],
+	/** Record and edit lessons learned and good practices, at any time (issue 24). */
+	'lesson.write': ['coordinator', 'evaluator'],
+	/** Validate a lesson or good practice (donors and other programmes then see it). */
+	'lesson.validate': ['evaluator'],
+	/** Write the evaluation matrix of a report. */
+	'matrix.write': ['evaluator']
 } as const satisfies Record<string, readonly Role[]>;
 
 export const INSTANCE_ACTIONS = ['admin.manageUsers', 'admin.manageProgrammes', 'admin.unlockPeriod', 'admin.viewAudit'] as const;

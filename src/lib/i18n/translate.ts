@@ -19,6 +19,7 @@ import { reportDocument } from './messages/report-document';
 import { reportEditor } from './messages/report-editor';
 import { results } from './messages/results';
 import { risks } from './messages/risks';
+import { evaluation } from './messages/evaluation';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -40,7 +41,8 @@ const catalogues = [
 	dashboard,
 	reportDocument,
 	reportEditor,
-	imports
+	imports,
+	evaluation
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -23,7 +23,10 @@ const expected: Record<ProgrammeAction, Role[]> = {
 	'report.viewDraft': ['coordinator', 'evaluator'],
 	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
-	'report.issue': ['evaluator']
+	'report.issue': ['evaluator'],
+	'lesson.write': ['coordinator', 'evaluator'],
+	'lesson.validate': ['evaluator'],
+	'matrix.write': ['evaluator']
 };
 
 describe('can(user, action, programme)', () => {
