@@ -3,6 +3,7 @@ import { annex, recordsCited } from './annexes';
 import { ComposeContext } from './compose-context';
 import type { DocAnnex, DocBlock, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
 import { EVIDENCE_BUILDERS, factSheet } from './evidence';
+import { evaluationEvidence, noEvaluationBlock } from './evaluation-evidence';
 import {
 	activitiesSummary,
 	adoption,
@@ -31,7 +32,9 @@ const BUILDERS = {
 	adoption,
 	gender_actions: genderActions,
 	risk_matrix: riskMatrix,
-	sex_gaps: sexGaps
+	sex_gaps: sexGaps,
+	evaluation_questions: noEvaluationBlock,
+	evaluation_entries: noEvaluationBlock
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {
@@ -56,10 +59,11 @@ export function narrativeBlocks(ctx: ComposeContext, text: string | null): DocBl
 }
 
 function evidenceOf(ctx: ComposeContext, section: OutlineSection): DocEvidence[] {
-	return section.evidence.map((block) => {
+	const generated = section.evidence.map((block) => {
 		const id = `sec-${section.key}-${block}`.replace(/_/g, '-');
 		return { key: block, id, title: ctx.t(`reportDoc.block.${block}`), blocks: BUILDERS[block](ctx, `${id}-table`) };
 	});
+	return [...generated, ...evaluationEvidence(ctx, section.key)];
 }
 
 function sectionOf(ctx: ComposeContext, section: OutlineSection, number: number): DocSection {

@@ -51,7 +51,9 @@ export const EVIDENCE_BLOCKS = [
 	'adoption', // recommendation adoption rates and adopted instruments
 	'gender_actions', // gender actions by status; capacity actions completed
 	'risk_matrix', // the risk register and the changes since the last issued report
-	'sex_gaps' // women/men gaps of the sex-disaggregated indicators
+	'sex_gaps', // women/men gaps of the sex-disaggregated indicators
+	'evaluation_questions', // the evaluation matrix's questions of the section's criterion (issue 24)
+	'evaluation_entries' // validated lessons learned or good practices in template form (issue 24)
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 

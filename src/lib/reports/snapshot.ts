@@ -18,6 +18,7 @@ import type {
 	RiskTrend
 } from '$lib/model';
 import type { ReportLayout, Rating, SectionKey } from './outline';
+import type { EvaluationSnapshot } from './evaluation-snapshot';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -270,4 +271,6 @@ export interface ReportSnapshot {
 	sections: SnapshotSection[];
 	/** Every record a figure or citation points to, by key; the "Records cited" annex. */
 	records: Record<RecordKey, SnapshotRecord>;
+	/** The evaluation matrix and validated lessons and good practices (issue 24); absent in issues made before them. */
+	evaluation?: EvaluationSnapshot;
 }

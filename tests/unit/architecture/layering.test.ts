@@ -28,7 +28,8 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	exchange: ['programmes', 'results', 'risks', 'recommendations'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports'],
 	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
-	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations']
+	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'evaluation'],
+	evaluation: ['programmes', 'results', 'recommendations', 'exchange']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

@@ -136,7 +136,9 @@ export const evaluation = defineMessages(
 		'evaluation.report.questions': 'Preguntas de evaluación',
 		'evaluation.report.rating': 'Calificación',
 		'evaluation.report.notRated': 'Sin calificar',
-		'evaluation.ieval.heading': 'Exportación i-eval'
+		'evaluation.ieval.heading': 'Exportación i-eval',
+		'reportDoc.block.evaluation_questions': 'Preguntas de evaluación',
+		'reportDoc.block.evaluation_entries': 'Lecciones y buenas prácticas validadas'
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -271,6 +273,8 @@ export const evaluation = defineMessages(
 		'evaluation.report.questions': 'Evaluation questions',
 		'evaluation.report.rating': 'Rating',
 		'evaluation.report.notRated': 'Not rated',
-		'evaluation.ieval.heading': 'i-eval export'
+		'evaluation.ieval.heading': 'i-eval export',
+		'reportDoc.block.evaluation_questions': 'Evaluation questions',
+		'reportDoc.block.evaluation_entries': 'Validated lessons and good practices'
 	}
 );

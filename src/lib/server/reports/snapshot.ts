@@ -28,6 +28,7 @@ import { BAND_FLOOR, riskBand, riskScore, riskTrend, sortReviews } from '$lib/ri
 import type { Executor } from '../db/executor';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
+import { readEvaluationBlock } from '../evaluation/snapshot-block';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -81,6 +82,8 @@ export async function buildSnapshot(
 ): Promise<ReportSnapshot> {
 	const cutOff = report.cutOff;
 	const pid = programme.id;
+	// The evaluation matrix and the validated lessons and good practices (issue 24), read by their domain.
+	const evaluationBlock = readEvaluationBlock(db, programme, { id: report.id, status: 'draft', windowStart: report.windowStart, cutOff });
 	const [
 		assessment,
 		translations,
@@ -647,7 +650,8 @@ export async function buildSnapshot(
 			genderActions: genderCounts
 		},
 		sections: snapshotSections,
-		records: sortRecords(records)
+		records: sortRecords(records),
+		evaluation: await evaluationBlock
 	};
 }
 
