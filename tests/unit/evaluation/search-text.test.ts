@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { containsPattern, foldText, MAX_TERMS, searchTerms } from '$lib/evaluation/search-text';
+
+describe('foldText', () => {
+	it('folds accents, case and ñ so Spanish and English searches meet the same text', () => {
+		expect(foldText('Afiliación de TRABAJADORES del Año')).toBe('afiliacion de trabajadores del ano');
+	});
+
+	it('treats a decomposed accent like a composed one', () => {
+		expect(foldText('afiliacio\u0301n')).toBe(foldText('afiliación'));
+	});
+
+	it('turns punctuation, quotes and operators into single spaces', () => {
+		expect(foldText(`"mesas" AND (técnicas) -- 'x'; 50%_`)).toBe('mesas and tecnicas x 50');
+	});
+});
+
+describe('searchTerms', () => {
+	it('splits a query into distinct folded terms', () => {
+		expect(searchTerms('  Jubilación  jubilacion "IESS" ')).toEqual(['jubilacion', 'iess']);
+	});
+
+	it('answers no terms for a query of quotes and operators only', () => {
+		expect(searchTerms(`"" ' % _ \\ * ( ) ; --`)).toEqual([]);
+	});
+
+	it('keeps at most MAX_TERMS terms', () => {
+		expect(searchTerms('a b c d e f g h i j k')).toHaveLength(MAX_TERMS);
+	});
+});
+
+describe('containsPattern', () => {
+	it('wraps a folded term in LIKE wildcards', () => {
+		expect(containsPattern('afiliacion')).toBe('%afiliacion%');
+	});
+
+	it('refuses anything that is not a folded term, so no wildcard or escape reaches SQL', () => {
+		expect(() => containsPattern('50%')).toThrow();
+		expect(() => containsPattern('a_b')).toThrow();
+	});
+});
