@@ -11,6 +11,7 @@ import { riskSeeds, seedRisks } from './risks';
 import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
+import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -36,11 +37,13 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 			await seedRisks(db, id, riskSeeds[code] ?? []),
 			await seedGenderActions(db, id, genderSeeds[code] ?? []),
 			await seedRecommendations(db, id, recommendationSeeds[code] ?? []),
-			await seedTranslations(db, id, seed.programme.slug)
+			await seedTranslations(db, id, seed.programme.slug),
+			await seedLessons(db, id, lessonSeeds[code] ?? [])
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
+	if (options.reports && (await seedEvaluationMatrix(db))) report.created.push('PATSS final evaluation matrix');
 	return report;
 }

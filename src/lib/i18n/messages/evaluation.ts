@@ -176,6 +176,7 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lección o buena práctica',
 		'audit.entity.evaluation_question': 'Pregunta de la matriz de evaluación',
 		'audit.action.validate': 'validación',
+		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas',
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -350,5 +351,6 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lesson or good practice',
 		'audit.entity.evaluation_question': 'Evaluation matrix question',
 		'audit.action.validate': 'validated',
+		'audit.action.seed_lessons': 'lessons and good practices loaded',
 	}
 );

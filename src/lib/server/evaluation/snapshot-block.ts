@@ -10,10 +10,11 @@ import type { MatrixReport } from './matrix';
 
 // The evaluation block of a report's snapshot (issue 24), read by the reports domain's snapshot
 // builder: the matrix with sufficiencies as computed now, and the programme's validated lessons
-// and good practices, both languages. A fixed number of statements (the matrix's four, the
+// and good practices validated by the issue, both languages. A fixed number of statements (the matrix's four, the
 // lessons, their translations).
 
-export async function readEvaluationBlock(db: Executor, programme: Programme, report: MatrixReport): Promise<EvaluationSnapshot> {
+/** `asOf`: the issue's instant; entries validated after it are not in the report. */
+export async function readEvaluationBlock(db: Executor, programme: Programme, report: MatrixReport, asOf: string): Promise<EvaluationSnapshot> {
 	const other: Locale = programme.contentLanguage === 'es' ? 'en' : 'es';
 	const [questions, lessonRows, translations] = await Promise.all([
 		loadMatrix(db, programme, report),
@@ -24,6 +25,7 @@ export async function readEvaluationBlock(db: Executor, programme: Programme, re
 			.select('validator.name as validator_name')
 			.where('lesson.programme_id', '=', programme.id)
 			.where('lesson.status', '=', 'validated')
+			.where('lesson.validated_at', '<=', asOf)
 			.orderBy('lesson.kind')
 			.orderBy('lesson.validated_at')
 			.orderBy('lesson.id')
