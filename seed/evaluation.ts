@@ -87,7 +87,10 @@ export const lessonSeeds: Record<string, LessonSeed[]> = {
 					es: 'El conocimiento técnico, la motivación del equipo y la confianza personal y profesional con los actores nacionales.',
 					en: 'Technical knowledge, the team’s motivation, and personal and professional trust with the national actors.'
 				},
-				targetedUsers: { es: 'Responsables de proyectos de cooperación técnica de la OIT.', en: 'Managers of ILO technical cooperation projects.' },
+				targetedUsers: {
+					es: 'Responsables de proyectos de cooperación técnica de la OIT.',
+					en: 'Managers of ILO technical cooperation projects.'
+				},
 				success: {
 					es: 'Los mandantes valoraron la asistencia y pidieron continuar la colaboración con la OIT.',
 					en: 'Constituents valued the assistance and asked to continue working with the ILO.'
@@ -116,7 +119,10 @@ export const lessonSeeds: Record<string, LessonSeed[]> = {
 					es: 'No existe una metodología de evaluación específica para esta modalidad.',
 					en: 'There is no evaluation methodology specific to this modality.'
 				},
-				targetedUsers: { es: 'La oficina de evaluación de la OIT (EVAL) y las oficinas de país.', en: 'The ILO evaluation office (EVAL) and country offices.' },
+				targetedUsers: {
+					es: 'La oficina de evaluación de la OIT (EVAL) y las oficinas de país.',
+					en: 'The ILO evaluation office (EVAL) and country offices.'
+				},
 				administrativeIssues: {
 					es: 'Conviene que EVAL proponga una metodología que tenga en cuenta las características de los fondos fiduciarios directos.',
 					en: 'EVAL should propose a methodology that takes the features of direct trust funds into account.'
@@ -185,7 +191,10 @@ export const lessonSeeds: Record<string, LessonSeed[]> = {
 					es: 'La OIT quedó bien posicionada en el sistema de las Naciones Unidas en Ecuador; respuesta rápida ante la COVID-19.',
 					en: 'The ILO became well placed within the United Nations system in Ecuador; a fast response to COVID-19.'
 				},
-				replication: { es: 'Aplicable en todo país con un grupo interagencial activo.', en: 'Applicable in any country with an active inter-agency group.' },
+				replication: {
+					es: 'Aplicable en todo país con un grupo interagencial activo.',
+					en: 'Applicable in any country with an active inter-agency group.'
+				},
 				pbLink: {
 					es: 'Resultado de protección social del P&P y marco de cooperación de las Naciones Unidas en Ecuador.',
 					en: 'P&B social protection outcome and the United Nations cooperation framework in Ecuador.'
@@ -320,11 +329,20 @@ export async function seedLessons(db: Db, programmeId: number, seeds: LessonSeed
 			const translations = [['title', s.title[other]] as const, ...Object.entries(s.fields).map(([f, t]) => [f, t![other]] as const)];
 			await trx
 				.insertInto('translation')
-				.values(translations.map(([field, text]) => ({ programme_id: programmeId, entity: 'lesson', entity_id: id, field, locale: other, text })))
+				.values(
+					translations.map(([field, text]) => ({ programme_id: programmeId, entity: 'lesson', entity_id: id, field, locale: other, text }))
+				)
 				.execute();
-			for (const code of s.modules ?? []) await trx.insertInto('lesson_module').values({ lesson_id: id, module_id: idOf(modules, code) }).execute();
+			for (const code of s.modules ?? [])
+				await trx
+					.insertInto('lesson_module')
+					.values({ lesson_id: id, module_id: idOf(modules, code) })
+					.execute();
 			for (const code of s.indicators ?? [])
-				await trx.insertInto('lesson_indicator').values({ lesson_id: id, indicator_id: idOf(indicators, code) }).execute();
+				await trx
+					.insertInto('lesson_indicator')
+					.values({ lesson_id: id, indicator_id: idOf(indicators, code) })
+					.execute();
 			await refreshSearchText(trx, id);
 		}
 		await recordAudit(trx, {
@@ -427,7 +445,12 @@ export async function seedEvaluationMatrix(db: Db): Promise<boolean> {
 	const evaluator = await db.selectFrom('user').select(['id']).where('email', '=', 'evaluator@avance.test').executeTakeFirst();
 	if (!evaluator) return false;
 	const titleEs = 'Evaluación final del PATSS (informe inicial)';
-	const existing = await db.selectFrom('report').select('id').where('programme_id', '=', programme.id).where('title_es', '=', titleEs).executeTakeFirst();
+	const existing = await db
+		.selectFrom('report')
+		.select('id')
+		.where('programme_id', '=', programme.id)
+		.where('title_es', '=', titleEs)
+		.executeTakeFirst();
 	if (existing) return false;
 	const [indicators, recommendations] = await Promise.all([
 		db.selectFrom('indicator').select(['id', 'code']).where('programme_id', '=', programme.id).execute(),

@@ -430,6 +430,7 @@ async function main() {
 		if (!flat) process.exitCode = 1;
 		// Rendering the issued files: pure functions of a snapshot, measured in this process.
 		printReportBench(await benchReports());
+		await (await import('./lessons-search')).runLessonSearchBench(db, store.label, [small.programmeId, large.programmeId], RUNS);
 
 		// The read load, on the 30-indicator programme, with one and then two app processes.
 		const paths = LOAD_PAGES.map((p) => p.replaceAll('{slug}', small.slug));

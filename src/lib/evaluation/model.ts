@@ -5,7 +5,13 @@
 import { CRITERIA } from '$lib/reports/outline';
 
 /** The ILO cross-cutting policy drivers, asked about beside the six OECD-DAC criteria. */
-export const ILO_DRIVERS = ['labour_standards', 'social_dialogue', 'gender_equality', 'disability_inclusion', 'environmental_sustainability'] as const;
+export const ILO_DRIVERS = [
+	'labour_standards',
+	'social_dialogue',
+	'gender_equality',
+	'disability_inclusion',
+	'environmental_sustainability'
+] as const;
 
 /** What a matrix question or a lesson is tagged with: an OECD-DAC criterion or an ILO driver. */
 export const EVALUATION_CRITERIA = [...CRITERIA, ...ILO_DRIVERS] as const;

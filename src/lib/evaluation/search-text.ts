@@ -1,7 +1,7 @@
 // Full-text search of lessons and good practices (issue 24) works the same on SQLite and
 // PostgreSQL: each entry keeps a search text folded here (accents and case removed, anything
 // that is not a letter or a digit turned into a space), and a query is folded the same way into
-// terms that are matched as bound LIKE parameters. Quotes, operators and wildcards typed by a
+// terms that are searched for as bound parameters (a plain substring search). Quotes, operators and wildcards typed by a
 // user therefore never reach SQL as syntax: they are folded away before the query is built.
 
 /** Lower case, no accents (á → a, ñ → n), letters and digits only, single spaces. */
@@ -28,11 +28,10 @@ export function searchTerms(query: string): string[] {
 }
 
 /**
- * The LIKE pattern that finds a folded term anywhere. A folded term holds letters and digits only,
- * so it has none of LIKE's wildcards (`%`, `_`) nor an escape character (PostgreSQL's default is
- * `\`, SQLite has none): the same pattern means the same on both databases.
+ * A term checked to be folded (letters and digits only) before it is searched for: whatever else
+ * a caller passes is refused, so no pattern or escape syntax can reach a query.
  */
-export function containsPattern(term: string): string {
+export function foldedTerm(term: string): string {
 	if (!/^[\p{L}\p{N}]+$/u.test(term)) throw new Error('not a folded term');
-	return `%${term}%`;
+	return term;
 }

@@ -97,7 +97,9 @@ export function evidenceSufficiency(input: SufficiencyInput): SufficiencyResult 
 	if (evidenced > 0) reason('evaluation.reason.evidenced', { n: evidenced });
 	else reason('evaluation.reason.noEvidence', {}, true);
 
-	const latest = covered.map((i) => i.latestPeriodEnd).reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+	const latest = covered
+		.map((i) => i.latestPeriodEnd)
+		.reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
 	const recent = latest !== null && daysBetween(latest, cutOff) <= RECENT_DAYS;
 	if (latest !== null) {
 		if (recent) reason('evaluation.reason.recent', { date: latest });

@@ -51,7 +51,8 @@ async function create(slug: string, email: string, form: Record<string, string |
 	return Number(r.location.split('?')[0]!.split('/').at(-1));
 }
 
-const versionOf = async (id: number) => (await db.selectFrom('lesson').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const versionOf = async (id: number) =>
+	(await db.selectFrom('lesson').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
 describe('recording a lesson', () => {
 	it('lets a coordinator record a draft mid-programme, with its translation and folded search text', async () => {
@@ -60,7 +61,12 @@ describe('recording a lesson', () => {
 		expect(row.status).toBe('draft');
 		expect(row.search_text).toContain('afiliacion');
 		expect(row.search_text).toContain('enrolling self employed');
-		const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'lesson').where('entity_id', '=', String(id)).execute();
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity', '=', 'lesson')
+			.where('entity_id', '=', String(id))
+			.execute();
 		expect(audit.map((a) => a.action)).toContain('create');
 	});
 
@@ -82,7 +88,9 @@ describe('recording a lesson', () => {
 	});
 
 	it('refuses an oversize text with a message, not a 500', async () => {
-		const r = formFailure(await postAs(db, newActions.create, COORD, { params: { slug: 'patss' }, form: lessonForm({ context: 'x'.repeat(4001) }) }));
+		const r = formFailure(
+			await postAs(db, newActions.create, COORD, { params: { slug: 'patss' }, form: lessonForm({ context: 'x'.repeat(4001) }) })
+		);
 		expect(r.status).toBe(400);
 		expect(r.data.errors?.context).toBeDefined();
 	});
@@ -187,7 +195,9 @@ describe('validation and who reads what', () => {
 		});
 		if (donorView.kind !== 'value') throw new Error(JSON.stringify(donorView));
 		expect(donorView.value.hits.map((h) => h.id)).toEqual([validatedId]);
-		const wrongKind = await loadAs<{ hits: { id: number }[] }>(db, loadSearch, DONOR, { url: 'http://localhost/lessons?q=mesas&kind=lesson' });
+		const wrongKind = await loadAs<{ hits: { id: number }[] }>(db, loadSearch, DONOR, {
+			url: 'http://localhost/lessons?q=mesas&kind=lesson'
+		});
 		if (wrongKind.kind !== 'value') throw new Error(JSON.stringify(wrongKind));
 		expect(wrongKind.value.hits).toEqual([]);
 	});

@@ -47,11 +47,19 @@ beforeAll(async () => {
 		.where('programme_id', '=', patss.id)
 		.where('measure', '=', 'number')
 		.where('disaggregated_by_sex', '=', 0)
-		.where((eb) => eb.not(eb.exists(eb.selectFrom('indicator_value').select('id').whereRef('indicator_id', '=', 'indicator.id').where('period_id', '=', periodId))))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb.selectFrom('indicator_value').select('id').whereRef('indicator_id', '=', 'indicator.id').where('period_id', '=', periodId)
+				)
+			)
+		)
 		.orderBy('id')
 		.executeTakeFirstOrThrow();
 	indicatorId = free.id;
-	recommendationId = (await db.selectFrom('recommendation').select('id').where('programme_id', '=', patss.id).orderBy('id').executeTakeFirstOrThrow()).id;
+	recommendationId = (
+		await db.selectFrom('recommendation').select('id').where('programme_id', '=', patss.id).orderBy('id').executeTakeFirstOrThrow()
+	).id;
 	reportId = await writtenReport(db, { id: await userId(db, EVALUATOR) }, patss, [periodId]);
 });
 
@@ -78,7 +86,12 @@ describe('the evaluation matrix', () => {
 		expect(added.kind).toBe('redirect');
 		const driver = await postAs(db, matrixActions.add, EVALUATOR, {
 			params: params(),
-			form: question({ criterion: 'social_dialogue', question: '¿Participaron los mandantes tripartitos?', indicatorIds: [], recommendationIds: [] }),
+			form: question({
+				criterion: 'social_dialogue',
+				question: '¿Participaron los mandantes tripartitos?',
+				indicatorIds: [],
+				recommendationIds: []
+			}),
 			route
 		});
 		expect(driver.kind).toBe('redirect');
@@ -87,7 +100,9 @@ describe('the evaluation matrix', () => {
 	it('refuses a linked indicator of another programme and an unknown criterion, by field', async () => {
 		const peru = (await getProgrammeBySlug(db, 'peru-desempleo-ue'))!;
 		const foreign = await db.selectFrom('indicator').select('id').where('programme_id', '=', peru.id).executeTakeFirstOrThrow();
-		const r = formFailure(await postAs(db, matrixActions.add, EVALUATOR, { params: params(), form: question({ indicatorIds: [String(foreign.id)] }) }));
+		const r = formFailure(
+			await postAs(db, matrixActions.add, EVALUATOR, { params: params(), form: question({ indicatorIds: [String(foreign.id)] }) })
+		);
 		expect(r.data.errors?.indicatorIds).toBeDefined();
 		const bad = formFailure(await postAs(db, matrixActions.add, EVALUATOR, { params: params(), form: question({ criterion: 'vibes' }) }));
 		expect(bad.status).toBe(400);
@@ -100,7 +115,12 @@ describe('the evaluation matrix', () => {
 		expect(before.sufficiency.reasons.some((r) => r.missing && r.key === 'evaluation.reason.indicatorMissing')).toBe(true);
 
 		const indicator = { measure: 'number' as const, disaggregatedBySex: false };
-		const input = valueSchema(indicator).parse({ periodId: String(periodId), value: '12', evidenceUrl: 'https://example.org/informe.pdf', intent: 'submit' });
+		const input = valueSchema(indicator).parse({
+			periodId: String(periodId),
+			value: '12',
+			evidenceUrl: 'https://example.org/informe.pdf',
+			intent: 'submit'
+		});
 		const valueId = await saveValue(db, { id: await userId(db, COORD) }, patss, indicatorId, input);
 		const pending = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
 		expect(pending.sufficiency.level).toBe('weak');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPattern, foldText, MAX_TERMS, searchTerms } from '$lib/evaluation/search-text';
+import { foldedTerm, foldText, MAX_TERMS, searchTerms } from '$lib/evaluation/search-text';
 
 describe('foldText', () => {
 	it('folds accents, case and ñ so Spanish and English searches meet the same text', () => {
@@ -29,13 +29,14 @@ describe('searchTerms', () => {
 	});
 });
 
-describe('containsPattern', () => {
-	it('wraps a folded term in LIKE wildcards', () => {
-		expect(containsPattern('afiliacion')).toBe('%afiliacion%');
+describe('foldedTerm', () => {
+	it('passes a folded term through', () => {
+		expect(foldedTerm('afiliacion2020')).toBe('afiliacion2020');
 	});
 
 	it('refuses anything that is not a folded term, so no wildcard or escape reaches SQL', () => {
-		expect(() => containsPattern('50%')).toThrow();
-		expect(() => containsPattern('a_b')).toThrow();
+		expect(() => foldedTerm('50%')).toThrow();
+		expect(() => foldedTerm('a_b')).toThrow();
+		expect(() => foldedTerm('')).toThrow();
 	});
 });

@@ -21,7 +21,11 @@ describe('evidenceSufficiency', () => {
 	});
 
 	it('says none when no linked indicator has an approved value and no record is linked', () => {
-		const r = evidenceSufficiency({ cutOff: CUT_OFF, indicators: [indicator({ approvedInWindow: 0, withEvidence: 0, latestPeriodEnd: null })], records: 0 });
+		const r = evidenceSufficiency({
+			cutOff: CUT_OFF,
+			indicators: [indicator({ approvedInWindow: 0, withEvidence: 0, latestPeriodEnd: null })],
+			records: 0
+		});
 		expect(r.level).toBe('none');
 		expect(keys(r)).toEqual(['evaluation.reason.indicatorMissing', 'evaluation.reason.noApproved']);
 	});
@@ -35,7 +39,10 @@ describe('evidenceSufficiency', () => {
 	it('says weak while a linked indicator still waits for approval, and names the value waiting', () => {
 		const r = evidenceSufficiency({
 			cutOff: CUT_OFF,
-			indicators: [indicator(), indicator({ id: 2, code: '2.1-1', approvedInWindow: 0, withEvidence: 0, latestPeriodEnd: null, pending: 1 })],
+			indicators: [
+				indicator(),
+				indicator({ id: 2, code: '2.1-1', approvedInWindow: 0, withEvidence: 0, latestPeriodEnd: null, pending: 1 })
+			],
 			records: 0
 		});
 		expect(r.level).toBe('weak');

@@ -83,7 +83,8 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.notInTemplate': 'Vacío',
 		'evaluation.alreadyValidated': 'Esta entrada ya está validada.',
 		'evaluation.search.title': 'Lecciones y buenas prácticas de todos los programas',
-		'evaluation.search.intro': 'Busca en las entradas validadas de los programas a los que pertenece, en español y en inglés (sin distinguir tildes ni mayúsculas).',
+		'evaluation.search.intro':
+			'Busca en las entradas validadas de los programas a los que pertenece, en español y en inglés (sin distinguir tildes ni mayúsculas).',
 		'evaluation.search.query': 'Buscar',
 		'evaluation.search.submit': 'Buscar',
 		'evaluation.search.any': 'Todos',
@@ -176,7 +177,7 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lección o buena práctica',
 		'audit.entity.evaluation_question': 'Pregunta de la matriz de evaluación',
 		'audit.action.validate': 'validación',
-		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas',
+		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas'
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -258,7 +259,8 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.notInTemplate': 'Empty',
 		'evaluation.alreadyValidated': 'This entry is already validated.',
 		'evaluation.search.title': 'Lessons and good practices of all programmes',
-		'evaluation.search.intro': 'Searches the validated entries of the programmes you belong to, in Spanish and English (accents and case ignored).',
+		'evaluation.search.intro':
+			'Searches the validated entries of the programmes you belong to, in Spanish and English (accents and case ignored).',
 		'evaluation.search.query': 'Search',
 		'evaluation.search.submit': 'Search',
 		'evaluation.search.any': 'All',
@@ -285,7 +287,7 @@ export const evaluation = defineMessages(
 		'evaluation.matrix.save': 'Save the question',
 		'evaluation.matrix.delete': 'Delete the question',
 		'evaluation.matrix.missingTitle': 'Missing evidence',
-		'evaluation.matrix.missingIntro': "What the programme team can supply so that the evaluation rests on data.",
+		'evaluation.matrix.missingIntro': 'What the programme team can supply so that the evaluation rests on data.',
 		'evaluation.matrix.nothingMissing': "No evidence is missing for the matrix's questions.",
 		'evaluation.matrix.exportXlsx': 'Inception report annex (XLSX)',
 		'evaluation.matrix.exportDocx': 'Inception report annex (DOCX)',
@@ -351,6 +353,6 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lesson or good practice',
 		'audit.entity.evaluation_question': 'Evaluation matrix question',
 		'audit.action.validate': 'validated',
-		'audit.action.seed_lessons': 'lessons and good practices loaded',
+		'audit.action.seed_lessons': 'lessons and good practices loaded'
 	}
 );

@@ -1,10 +1,19 @@
 import { translationKey } from '$lib/content-language';
-import { ALL_TEMPLATE_FIELD_LIST, type EvaluationCriterion, type LessonKind, type LessonStatus, type LessonTheme, type TemplateField } from '$lib/evaluation/model';
+import {
+	ALL_TEMPLATE_FIELD_LIST,
+	type EvaluationCriterion,
+	type LessonKind,
+	type LessonStatus,
+	type LessonTheme,
+	type TemplateField
+} from '$lib/evaluation/model';
 import type { Locale, Programme } from '$lib/model';
 import { NotFoundError } from '../core/errors';
 import { loadTranslations } from '../core/translations';
 import type { Viewer } from '../core/viewer';
 import type { Executor } from '../db/executor';
+import type { LessonTable } from '../db/schema';
+import type { Selectable } from 'kysely';
 import { TEMPLATE_COLUMNS } from './lessons';
 
 // The registry of one programme as its members read it: the team (coordinators, evaluators) sees
@@ -41,19 +50,9 @@ export interface LessonDetail extends LessonEntry {
 	translations: Record<string, string>;
 }
 
-type LessonRow = Awaited<ReturnType<typeof lessonQuery>>[number];
+type LessonRow = Selectable<LessonTable> & { author_name?: string | null; validator_name?: string | null };
 
-function lessonQuery(db: Executor) {
-	return db
-		.selectFrom('lesson')
-		.leftJoin('user as author', 'author.id', 'lesson.created_by')
-		.leftJoin('user as validator', 'validator.id', 'lesson.validated_by')
-		.selectAll('lesson')
-		.select(['author.name as author_name', 'validator.name as validator_name'])
-		.execute();
-}
-
-export function toLessonEntry(r: Omit<LessonRow, 'author_name' | 'validator_name'> & { author_name?: string | null; validator_name?: string | null }): LessonEntry {
+export function toLessonEntry(r: LessonRow): LessonEntry {
 	return {
 		id: r.id,
 		programmeId: r.programme_id,
@@ -83,9 +82,18 @@ function baseQuery(db: Executor, programmeId: number, viewer: Pick<Viewer, 'inte
 }
 
 /** The programme's entries the viewer may read, texts in `locale` where translated; drafts first, then newest. */
-export async function listLessons(db: Executor, programme: Programme, viewer: Pick<Viewer, 'internal'>, locale: Locale): Promise<LessonEntry[]> {
+export async function listLessons(
+	db: Executor,
+	programme: Programme,
+	viewer: Pick<Viewer, 'internal'>,
+	locale: Locale
+): Promise<LessonEntry[]> {
 	const [rows, translations] = await Promise.all([
-		baseQuery(db, programme.id, viewer).orderBy('lesson.status').orderBy('lesson.updated_at', 'desc').orderBy('lesson.id', 'desc').execute(),
+		baseQuery(db, programme.id, viewer)
+			.orderBy('lesson.status')
+			.orderBy('lesson.updated_at', 'desc')
+			.orderBy('lesson.id', 'desc')
+			.execute(),
 		locale === programme.contentLanguage ? Promise.resolve(new Map<string, string>()) : loadTranslations(db, programme.id, locale)
 	]);
 	return rows.map((r) => {

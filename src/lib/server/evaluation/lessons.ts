@@ -102,7 +102,8 @@ function columnsOf(input: LessonInput) {
 function translationsOf(input: LessonInput): Record<string, string | undefined> {
 	const own = new Set<TemplateField>(templateFields(input.kind));
 	const texts: Record<string, string | undefined> = { title: input.titleTranslation };
-	for (const f of ALL_TEMPLATE_FIELDS) texts[f] = own.has(f) ? input[`${f}Translation`] : input[`${f}Translation`] === undefined ? undefined : '';
+	for (const f of ALL_TEMPLATE_FIELDS)
+		texts[f] = own.has(f) ? input[`${f}Translation`] : input[`${f}Translation`] === undefined ? undefined : '';
 	return texts;
 }
 
@@ -116,7 +117,12 @@ async function check(db: Executor, programmeId: number, input: LessonInput): Pro
 		ownedIds(db, programmeId, 'indicator', input.indicatorIds),
 		ownedRecommendationIds(db, programmeId, input.recommendationIds)
 	]);
-	const owned: Record<LinkField, Set<number>> = { moduleIds: modules, outputIds: outputs, indicatorIds: indicators, recommendationIds: recommendations };
+	const owned: Record<LinkField, Set<number>> = {
+		moduleIds: modules,
+		outputIds: outputs,
+		indicatorIds: indicators,
+		recommendationIds: recommendations
+	};
 	for (const { field } of LINKS) if (input[field].some((id) => !owned[field].has(id))) errors[field] = { key: 'validation.unknownRecord' };
 	if (Object.keys(errors).length) throw new DomainValidationError(errors);
 }
@@ -179,7 +185,12 @@ export async function createLesson(db: Executor, actor: Actor, programme: Progra
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await replaceLessonLinks(trx, id, input);
-		await saveTranslations(trx, actor, { programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) }, translationsOf(input));
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) },
+			translationsOf(input)
+		);
 		await refreshSearchText(trx, id);
 		await recordAudit(trx, {
 			userId: actor.id,
@@ -200,7 +211,14 @@ const linkText = (input: Pick<LessonInput, LinkField>) =>
  * Saves an edit. A validated entry that changes goes back to draft: what others read was
  * validated as it stood, so a new text needs an evaluator's eyes again.
  */
-export async function updateLesson(db: Executor, actor: Actor, programme: Programme, id: number, version: number, input: LessonInput): Promise<void> {
+export async function updateLesson(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	id: number,
+	version: number,
+	input: LessonInput
+): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const before = await lessonRowIn(trx, programme.id, id);
 		await check(trx, programme.id, input);
@@ -222,7 +240,12 @@ export async function updateLesson(db: Executor, actor: Actor, programme: Progra
 			.where('version', '=', version)
 			.executeTakeFirst();
 		assertSaved(result, 'lesson', id);
-		await saveTranslations(trx, actor, { programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) }, translationsOf(input));
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) },
+			translationsOf(input)
+		);
 		await refreshSearchText(trx, id);
 		if (changedColumns.length || changedLinks.length) {
 			await recordAudit(trx, {

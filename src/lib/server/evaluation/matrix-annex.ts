@@ -1,4 +1,16 @@
-import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+	AlignmentType,
+	Document,
+	HeadingLevel,
+	Packer,
+	PageOrientation,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
 import ExcelJS from 'exceljs';
 import type { Locale, Programme } from '$lib/model';
 import { translateDynamic } from '$lib/i18n/translate';
@@ -38,11 +50,17 @@ export function annexRows(questions: readonly MatrixQuestion[], locale: Locale):
 	};
 }
 
-const titleOf = (programme: Programme, locale: Locale) => translateDynamic(locale, 'evaluation.matrix.annexTitle', { programme: `${programme.code} ${programme.shortName}` });
+const titleOf = (programme: Programme, locale: Locale) =>
+	translateDynamic(locale, 'evaluation.matrix.annexTitle', { programme: `${programme.code} ${programme.shortName}` });
 const windowOf = (report: MatrixReport, locale: Locale) =>
 	translateDynamic(locale, 'evaluation.matrix.window', { start: report.windowStart, cutOff: report.cutOff });
 
-export async function matrixXlsx(programme: Programme, report: MatrixReport, questions: readonly MatrixQuestion[], locale: Locale): Promise<Buffer> {
+export async function matrixXlsx(
+	programme: Programme,
+	report: MatrixReport,
+	questions: readonly MatrixQuestion[],
+	locale: Locale
+): Promise<Buffer> {
 	const { header, rows } = annexRows(questions, locale);
 	const book = new ExcelJS.Workbook();
 	book.created = new Date(`${report.cutOff}T00:00:00Z`);
@@ -59,7 +77,12 @@ export async function matrixXlsx(programme: Programme, report: MatrixReport, que
 	return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export async function matrixDocx(programme: Programme, report: MatrixReport, questions: readonly MatrixQuestion[], locale: Locale): Promise<Buffer> {
+export async function matrixDocx(
+	programme: Programme,
+	report: MatrixReport,
+	questions: readonly MatrixQuestion[],
+	locale: Locale
+): Promise<Buffer> {
 	const { header, rows } = annexRows(questions, locale);
 	const cell = (text: string, bold = false) =>
 		new TableCell({

@@ -49,7 +49,9 @@ export async function loadMatrix(db: Executor, programme: Programme, report: Mat
 	return questions
 		.map((q) => {
 			const indicators = indicatorLinks.filter((l) => l.question_id === q.id).map((l) => ({ id: l.id, code: l.code, title: l.title }));
-			const recommendations = recommendationLinks.filter((l) => l.question_id === q.id).map((l) => ({ id: l.id, code: l.code, text: l.text }));
+			const recommendations = recommendationLinks
+				.filter((l) => l.question_id === q.id)
+				.map((l) => ({ id: l.id, code: l.code, text: l.text }));
 			const linked: LinkedIndicatorEvidence[] = indicators.map((i) => {
 				const e = evidence.get(i.id);
 				return {

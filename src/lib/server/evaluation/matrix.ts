@@ -26,7 +26,10 @@ export interface MatrixReport {
 }
 
 const methodList = z
-	.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(enumField(EVALUATION_METHODS)).max(EVALUATION_METHODS.length))
+	.preprocess(
+		(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+		z.array(enumField(EVALUATION_METHODS)).max(EVALUATION_METHODS.length)
+	)
 	.transform((list) => EVALUATION_METHODS.filter((m) => list.includes(m)));
 
 const questionFields = {
@@ -68,7 +71,12 @@ const columns = (input: QuestionInput) => ({
 
 async function linkIds(db: Executor, questionId: number) {
 	const [indicators, recommendations] = await Promise.all([
-		db.selectFrom('evaluation_question_indicator').select('indicator_id as id').where('question_id', '=', questionId).orderBy('indicator_id').execute(),
+		db
+			.selectFrom('evaluation_question_indicator')
+			.select('indicator_id as id')
+			.where('question_id', '=', questionId)
+			.orderBy('indicator_id')
+			.execute(),
 		db
 			.selectFrom('evaluation_question_recommendation')
 			.select('recommendation_id as id')
@@ -94,7 +102,13 @@ async function writeLinks(db: Executor, questionId: number, input: QuestionInput
 			.execute();
 }
 
-export async function addQuestion(db: Executor, actor: Actor, programme: Programme, report: MatrixReport, input: QuestionInput): Promise<number> {
+export async function addQuestion(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	report: MatrixReport,
+	input: QuestionInput
+): Promise<number> {
 	writable(report);
 	return inTransaction(db, async (trx) => {
 		await check(trx, programme.id, input);
@@ -122,7 +136,12 @@ export async function addQuestion(db: Executor, actor: Actor, programme: Program
 }
 
 async function questionIn(db: Executor, reportId: number, id: number) {
-	const row = await db.selectFrom('evaluation_question').selectAll().where('id', '=', id).where('report_id', '=', reportId).executeTakeFirst();
+	const row = await db
+		.selectFrom('evaluation_question')
+		.selectAll()
+		.where('id', '=', id)
+		.where('report_id', '=', reportId)
+		.executeTakeFirst();
 	if (!row) throw new NotFoundError('evaluation_question', id);
 	return row;
 }
@@ -150,7 +169,11 @@ export async function updateQuestion(
 		assertSaved(result, 'evaluation_question', id);
 		await writeLinks(trx, id, input);
 		const old: Record<string, unknown> = { ...before, ...linksBefore };
-		const now: Record<string, unknown> = { ...columns(input), indicatorIds: input.indicatorIds.join(','), recommendationIds: input.recommendationIds.join(',') };
+		const now: Record<string, unknown> = {
+			...columns(input),
+			indicatorIds: input.indicatorIds.join(','),
+			recommendationIds: input.recommendationIds.join(',')
+		};
 		const changed = Object.keys(now).filter((k) => old[k] !== now[k]);
 		if (changed.length)
 			await recordAudit(trx, {
@@ -165,7 +188,14 @@ export async function updateQuestion(
 	});
 }
 
-export async function deleteQuestion(db: Executor, actor: Actor, programme: Programme, report: MatrixReport, id: number, version: number): Promise<void> {
+export async function deleteQuestion(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	report: MatrixReport,
+	id: number,
+	version: number
+): Promise<void> {
 	writable(report);
 	await inTransaction(db, async (trx) => {
 		const before = await questionIn(trx, report.id, id);

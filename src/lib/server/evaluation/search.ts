@@ -1,12 +1,21 @@
 import { z } from 'zod';
-import { EVALUATION_CRITERIA, LESSON_KINDS, LESSON_THEMES, type EvaluationCriterion, type LessonKind, type LessonTheme } from '$lib/evaluation/model';
-import { containsPattern, searchTerms } from '$lib/evaluation/search-text';
+import {
+	EVALUATION_CRITERIA,
+	LESSON_KINDS,
+	LESSON_THEMES,
+	type EvaluationCriterion,
+	type LessonKind,
+	type LessonTheme
+} from '$lib/evaluation/model';
+import { foldedTerm, searchTerms } from '$lib/evaluation/search-text';
 import type { Locale } from '$lib/model';
+import { textContains } from '../db/dialect';
 import type { Executor } from '../db/executor';
 
 // The search across programmes (issue 24): everyone reads the validated lessons and good practices
 // of the programmes they belong to, an admin those of every programme. One statement for the
-// entries (every folded term must occur in the entry's folded text, in either language), one for
+// entries (every folded term must occur in the entry's folded text, in either language, found by
+// db/dialect.ts's plain substring search), one for
 // the titles in the reader's language, whatever the number of entries. Terms are bound
 // parameters: whatever a user types never reaches SQL as syntax.
 
@@ -19,15 +28,15 @@ export const searchQuerySchema = z.object({
 	kind: optionalEnum(LESSON_KINDS),
 	theme: optionalEnum(LESSON_THEMES),
 	criterion: optionalEnum(EVALUATION_CRITERIA),
-	programme: z
-		.preprocess((v) => (v === '' || v === null ? undefined : Number(v)), z.number().int().positive().optional())
-		.catch(undefined),
+	programme: z.preprocess((v) => (v === '' || v === null ? undefined : Number(v)), z.number().int().positive().optional()).catch(undefined),
 	country: z.string().max(100).catch('').default('')
 });
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 export function parseSearchQuery(params: URLSearchParams): SearchQuery {
-	return searchQuerySchema.parse(Object.fromEntries(['q', 'kind', 'theme', 'criterion', 'programme', 'country'].map((k) => [k, params.get(k) ?? undefined])));
+	return searchQuerySchema.parse(
+		Object.fromEntries(['q', 'kind', 'theme', 'criterion', 'programme', 'country'].map((k) => [k, params.get(k) ?? undefined]))
+	);
 }
 
 /** Who searches: an admin reads every programme, anyone else the programmes they belong to. */
@@ -81,8 +90,12 @@ export async function searchLessons(
 	if (query.criterion) q = q.where('lesson.criterion', '=', query.criterion);
 	if (query.programme) q = q.where('lesson.programme_id', '=', query.programme);
 	if (query.country) q = q.where('programme.country', '=', query.country);
-	for (const term of terms) q = q.where('lesson.search_text', 'like', containsPattern(term));
-	const rows = await q.orderBy('lesson.validated_at', 'desc').orderBy('lesson.id', 'desc').limit(SEARCH_LIMIT + 1).execute();
+	for (const term of terms) q = q.where(textContains(db, 'lesson.search_text', foldedTerm(term)));
+	const rows = await q
+		.orderBy('lesson.validated_at', 'desc')
+		.orderBy('lesson.id', 'desc')
+		.limit(SEARCH_LIMIT + 1)
+		.execute();
 	const page = rows.slice(0, SEARCH_LIMIT);
 	const wanted = page.filter((r) => r.content_language !== locale).map((r) => r.id);
 	const titles = wanted.length

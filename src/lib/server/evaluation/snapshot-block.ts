@@ -14,7 +14,12 @@ import type { MatrixReport } from './matrix';
 // lessons, their translations).
 
 /** `asOf`: the issue's instant; entries validated after it are not in the report. */
-export async function readEvaluationBlock(db: Executor, programme: Programme, report: MatrixReport, asOf: string): Promise<EvaluationSnapshot> {
+export async function readEvaluationBlock(
+	db: Executor,
+	programme: Programme,
+	report: MatrixReport,
+	asOf: string
+): Promise<EvaluationSnapshot> {
 	const other: Locale = programme.contentLanguage === 'es' ? 'en' : 'es';
 	const [questions, lessonRows, translations] = await Promise.all([
 		loadMatrix(db, programme, report),

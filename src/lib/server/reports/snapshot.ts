@@ -83,7 +83,12 @@ export async function buildSnapshot(
 	const cutOff = report.cutOff;
 	const pid = programme.id;
 	// The evaluation matrix and the validated lessons and good practices (issue 24), read by their domain.
-	const evaluationBlock = readEvaluationBlock(db, programme, { id: report.id, status: 'draft', windowStart: report.windowStart, cutOff }, issue.issuedAt);
+	const evaluationBlock = readEvaluationBlock(
+		db,
+		programme,
+		{ id: report.id, status: 'draft', windowStart: report.windowStart, cutOff },
+		issue.issuedAt
+	);
 	const [
 		assessment,
 		translations,

@@ -40,9 +40,9 @@ export async function loadWindowEvidence(
 					)
 				])
 			])} then 1 else 0 end)`.as('evidenced'),
-			sql<string | null>`max(case when ${eb('indicator_value.status', '=', 'approved')} then ${eb.ref('reporting_period.end_date')} end)`.as(
-				'latest'
-			),
+			sql<
+				string | null
+			>`max(case when ${eb('indicator_value.status', '=', 'approved')} then ${eb.ref('reporting_period.end_date')} end)`.as('latest'),
 			sql<number>`sum(case when ${eb('indicator_value.status', 'in', ['draft', 'submitted', 'returned'])} then 1 else 0 end)`.as('pending')
 		])
 		.where('indicator.programme_id', '=', programmeId)

@@ -1,6 +1,13 @@
 import { getDb } from '$lib/server/db/connection';
 import { loadLinkChoices } from '$lib/server/evaluation/choices';
-import { addQuestion, deleteQuestion, questionCreateSchema, questionDeleteSchema, questionEditSchema, updateQuestion } from '$lib/server/evaluation/matrix';
+import {
+	addQuestion,
+	deleteQuestion,
+	questionCreateSchema,
+	questionDeleteSchema,
+	questionEditSchema,
+	updateQuestion
+} from '$lib/server/evaluation/matrix';
 import { loadMatrix } from '$lib/server/evaluation/matrix-read';
 import { programmeAction } from '$lib/server/http/actions';
 import { found, paramId, requireProgramme, type ProgrammeAccess } from '$lib/server/http/guards';
