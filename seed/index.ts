@@ -15,6 +15,7 @@ import { seedTranslations } from './translations';
 import { financeSeeds, seedFinance } from './finance';
 import { seedLibrary } from './library';
 import { seedDialogue } from './dialogue';
+import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -41,7 +42,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 			await seedGenderActions(db, id, genderSeeds[code] ?? []),
 			await seedRecommendations(db, id, recommendationSeeds[code] ?? []),
 			await seedTranslations(db, id, seed.programme.slug),
-			await seedFinance(db, id, financeSeeds[code])
+			await seedFinance(db, id, financeSeeds[code]),
+			await seedLessons(db, id, lessonSeeds[code] ?? [])
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
@@ -51,5 +53,6 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 	// The demo's values approved through the real workflow by the demo accounts (before any report locks their periods).
 	if (options.demoAccounts) await approveSeededValues(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
+	if (options.reports && (await seedEvaluationMatrix(db))) report.created.push('PATSS final evaluation matrix');
 	return report;
 }

@@ -22,7 +22,22 @@ export const TRANSLATABLE_FIELDS = {
 	risk: ['title', 'description'],
 	gender_action: ['title', 'description'],
 	recommendation: ['text'],
-	key_action: ['action']
+	key_action: ['action'],
+	lesson: [
+		'title',
+		'context',
+		'challenges',
+		'causalFactors',
+		'targetedUsers',
+		'success',
+		'administrativeIssues',
+		'summary',
+		'conditions',
+		'causeEffect',
+		'impact',
+		'replication',
+		'pbLink'
+	]
 } as const;
 
 export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;

@@ -25,7 +25,13 @@ export const PROGRAMME_ACTIONS = {
 	'report.write': ['evaluator'],
 	'report.issue': ['evaluator'],
 	/** Budget lines, allocations and expenditure (issue 20); everyone in the programme reads them. */
-	'finance.edit': ['coordinator']
+	'finance.edit': ['coordinator'],
+	/** Record and edit lessons learned and good practices, at any time (issue 24). */
+	'lesson.write': ['coordinator', 'evaluator'],
+	/** Validate a lesson or good practice (donors and other programmes then see it). */
+	'lesson.validate': ['evaluator'],
+	/** Write the evaluation matrix of a report. */
+	'matrix.write': ['evaluator']
 } as const satisfies Record<string, readonly Role[]>;
 
 export const INSTANCE_ACTIONS = ['admin.manageUsers', 'admin.manageProgrammes', 'admin.unlockPeriod', 'admin.viewAudit'] as const;

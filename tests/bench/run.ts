@@ -440,6 +440,7 @@ async function main() {
 		// Rendering the issued files: pure functions of a snapshot, measured in this process.
 		printReportBench(await benchReports());
 		printIssuingBench(await benchIssuing(db, base, enterer, small, large));
+		await (await import('./lessons-search')).runLessonSearchBench(db, store.label, [small.programmeId, large.programmeId], RUNS);
 
 		// The read load, on the 30-indicator programme, with one and then two app processes.
 		const paths = LOAD_PAGES.map((p) => p.replaceAll('{slug}', small.slug));

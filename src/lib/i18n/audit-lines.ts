@@ -1,6 +1,7 @@
 import { localize } from '$lib/content-language';
 import { DIGEST_CHOICES, KIND_DELIVERIES, NOTIFICATION_KINDS } from '$lib/notification-kinds';
 import { CONSTITUENTS, TAGGABLE } from '$lib/constituents';
+import { EVALUATION_CRITERIA, LESSON_KINDS, LESSON_STATUSES, LESSON_THEMES } from '$lib/evaluation/model';
 import {
 	ACTIVITY_STATUSES,
 	ADOPTION_STATUSES,
@@ -160,11 +161,13 @@ const BY_ENTITY: Record<string, Record<string, AuditEnum>> = {
 		recommendation: e(ADOPTION_STATUSES, 'adoptionStatus'),
 		adoption_event: e(ADOPTION_STATUSES, 'adoptionStatus'),
 		key_action: e(KEY_ACTION_STATUSES, 'keyActionStatus'),
-		gender_action: e(GENDER_ACTION_STATUSES, 'genderActionStatus')
+		gender_action: e(GENDER_ACTION_STATUSES, 'genderActionStatus'),
+		lesson: e(LESSON_STATUSES, 'evaluation.status')
 	},
 	kind: {
 		risk: e(RISK_KINDS, 'riskKind'),
-		source_document: e(SOURCE_KINDS, 'sourceKind')
+		source_document: e(SOURCE_KINDS, 'sourceKind'),
+		lesson: e(LESSON_KINDS, 'evaluation.kind')
 	}
 };
 
@@ -202,7 +205,9 @@ const BY_FIELD: Record<string, AuditEnum> = {
 	),
 	entity: e(TAGGABLE, 'audit.entity'),
 	constituent: e(CONSTITUENTS, 'dialogue.constituent'),
-	constituents: e(CONSTITUENTS, 'dialogue.constituent')
+	constituents: e(CONSTITUENTS, 'dialogue.constituent'),
+	theme: e(LESSON_THEMES, 'evaluation.theme'),
+	criterion: e(EVALUATION_CRITERIA, 'evaluation.criterion')
 };
 
 /** A move in the logframe's order. */

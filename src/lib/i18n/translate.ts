@@ -28,6 +28,7 @@ import { reportTruth } from './messages/report-truth';
 import { forecast } from './messages/forecast';
 import { library } from './messages/library';
 import { dialogue } from './messages/dialogue';
+import { evaluation } from './messages/evaluation';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -60,7 +61,8 @@ const catalogues = [
 	reportTruth,
 	forecast,
 	library,
-	dialogue
+	dialogue,
+	evaluation
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

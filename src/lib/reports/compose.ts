@@ -3,6 +3,7 @@ import { annex, recordsCited } from './annexes';
 import { ComposeContext } from './compose-context';
 import type { DocAnnex, DocBlock, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
 import { EVIDENCE_BUILDERS, factSheet } from './evidence';
+import { evaluationEvidence, noEvaluationBlock } from './evaluation-evidence';
 import {
 	activitiesSummary,
 	adoption,
@@ -37,7 +38,9 @@ const BUILDERS = {
 	sex_gaps: sexGaps,
 	financial_summary: financialSummary,
 	what_changed: whatChangedBlock,
-	targets_likelihood: targetsLikelihood
+	targets_likelihood: targetsLikelihood,
+	evaluation_questions: noEvaluationBlock,
+	evaluation_entries: noEvaluationBlock
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {
@@ -62,10 +65,11 @@ export function narrativeBlocks(ctx: ComposeContext, text: string | null): DocBl
 }
 
 function evidenceOf(ctx: ComposeContext, section: OutlineSection): DocEvidence[] {
-	return section.evidence.map((block) => {
+	const generated = section.evidence.map((block) => {
 		const id = `sec-${section.key}-${block}`.replace(/_/g, '-');
 		return { key: block, id, title: ctx.t(`reportDoc.block.${block}`), blocks: BUILDERS[block](ctx, `${id}-table`) };
 	});
+	return [...generated, ...evaluationEvidence(ctx, section.key)];
 }
 
 function sectionOf(ctx: ComposeContext, section: OutlineSection, number: number): DocSection {

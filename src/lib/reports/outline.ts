@@ -54,7 +54,9 @@ export const EVIDENCE_BLOCKS = [
 	'sex_gaps', // women/men gaps of the sex-disaggregated indicators
 	'financial_summary', // money and results by outcome and output: delivery, burn against progress, cost per result
 	'what_changed', // what changed since the last issue (generated, every issue)
-	'targets_likelihood' // the forecast of each indicator: will it reach its end target?
+	'targets_likelihood', // the forecast of each indicator: will it reach its end target?
+	'evaluation_questions', // the evaluation matrix's questions of the section's criterion (issue 24)
+	'evaluation_entries' // validated lessons learned or good practices in template form (issue 24)
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 

@@ -21,6 +21,7 @@ import type { ReportLayout, Rating, SectionKey } from './outline';
 import type { SnapshotFinance } from './snapshot-finance';
 import type { SnapshotChanges } from './what-changed';
 import type { Forecast } from '$lib/indicator-forecast';
+import type { EvaluationSnapshot } from './evaluation-snapshot';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -288,6 +289,8 @@ export interface ReportSnapshot {
 	 * the status module. Absent from snapshots issued before forecasts existed.
 	 */
 	forecasts?: SnapshotForecast[];
+	/** The evaluation matrix and validated lessons and good practices (issue 24); absent in issues made before them. */
+	evaluation?: EvaluationSnapshot;
 }
 
 export interface SnapshotForecast {

@@ -31,10 +31,11 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	exchange: ['programmes', 'results', 'risks', 'recommendations', 'notifications', 'finance'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance'],
 	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance', 'dialogue'],
-	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance'],
+	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance', 'evaluation'],
 	finance: ['programmes', 'results'],
 	library: ['programmes', 'results'],
-	dialogue: ['programmes']
+	dialogue: ['programmes'],
+	evaluation: ['programmes', 'results', 'recommendations', 'exchange']
 };
 
 /** Names that change data: a sibling domain never calls these (it would bypass the owner's rules). */

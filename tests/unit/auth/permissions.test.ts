@@ -24,7 +24,10 @@ const expected: Record<ProgrammeAction, Role[]> = {
 	'report.comment': ['coordinator', 'evaluator'],
 	'report.write': ['evaluator'],
 	'report.issue': ['evaluator'],
-	'finance.edit': ['coordinator']
+	'finance.edit': ['coordinator'],
+	'lesson.write': ['coordinator', 'evaluator'],
+	'lesson.validate': ['evaluator'],
+	'matrix.write': ['evaluator']
 };
 
 describe('can(user, action, programme)', () => {

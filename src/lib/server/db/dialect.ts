@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PostgresAdapter, type QueryExecutorProvider } from 'kysely';
+import { PostgresAdapter, sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 
 // The one place that knows which database Avance runs on. Everything that differs between
 // SQLite and PostgreSQL is decided here (or in ddl.ts, for migrations), never in a domain.
@@ -79,4 +79,16 @@ export function parseNumeric(text: string): number {
 	const n = Number(text);
 	if (!Number.isFinite(n)) throw new RangeError(`numeric ${text} does not fit in a JavaScript number`);
 	return n;
+}
+
+/**
+ * True where `needle` occurs in the text column `column` (a plain byte search, no pattern
+ * syntax, case as stored): SQLite's `instr`, PostgreSQL's `strpos`. The full-text search of
+ * lessons (evaluation/search.ts) matches folded terms with it; both are many times faster than
+ * `LIKE '%…%'`, which folds case character by character. `needle` is always a bound parameter.
+ */
+export function textContains(db: QueryExecutorProvider, column: string, needle: string): RawBuilder<boolean> {
+	return dialectOf(db) === 'postgres'
+		? sql<boolean>`strpos(${sql.ref(column)}, ${needle}) > 0`
+		: sql<boolean>`instr(${sql.ref(column)}, ${needle}) > 0`;
 }

@@ -623,6 +623,81 @@ export interface ConstituentTagTable {
 	constituent: 'government' | 'employers' | 'workers' | 'other';
 }
 
+export interface LessonTable {
+	id: Generated<number>;
+	programme_id: number;
+	kind: 'lesson' | 'practice';
+	status: Defaulted<'draft' | 'validated'>;
+	theme: string;
+	criterion: string | null;
+	title: string;
+	context: Defaulted<string>;
+	challenges: Defaulted<string>;
+	causal_factors: Defaulted<string>;
+	targeted_users: Defaulted<string>;
+	success: Defaulted<string>;
+	administrative_issues: Defaulted<string>;
+	summary: Defaulted<string>;
+	conditions: Defaulted<string>;
+	cause_effect: Defaulted<string>;
+	impact: Defaulted<string>;
+	replication: Defaulted<string>;
+	pb_link: Defaulted<string>;
+	/** Folded text of every field in both languages (src/lib/evaluation/search-text.ts). */
+	search_text: Defaulted<string>;
+	created_by: number | null;
+	validated_by: number | null;
+	validated_at: string | null;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface LessonModuleTable {
+	lesson_id: number;
+	module_id: number;
+}
+
+export interface LessonOutputTable {
+	lesson_id: number;
+	output_id: number;
+}
+
+export interface LessonRecommendationTable {
+	lesson_id: number;
+	recommendation_id: number;
+}
+
+export interface LessonIndicatorTable {
+	lesson_id: number;
+	indicator_id: number;
+}
+
+export interface EvaluationQuestionTable {
+	id: Generated<number>;
+	report_id: number;
+	criterion: string;
+	sort_order: Defaulted<number>;
+	question: string;
+	judgement_criteria: Defaulted<string>;
+	sources: Defaulted<string>;
+	methods: Defaulted<string>;
+	created_by: number | null;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
+export interface EvaluationQuestionIndicatorTable {
+	question_id: number;
+	indicator_id: number;
+}
+
+export interface EvaluationQuestionRecommendationTable {
+	question_id: number;
+	recommendation_id: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -677,6 +752,14 @@ export interface Database {
 	social_dialogue_event: SocialDialogueEventTable;
 	social_dialogue_party: SocialDialoguePartyTable;
 	constituent_tag: ConstituentTagTable;
+	lesson: LessonTable;
+	lesson_module: LessonModuleTable;
+	lesson_output: LessonOutputTable;
+	lesson_recommendation: LessonRecommendationTable;
+	lesson_indicator: LessonIndicatorTable;
+	evaluation_question: EvaluationQuestionTable;
+	evaluation_question_indicator: EvaluationQuestionIndicatorTable;
+	evaluation_question_recommendation: EvaluationQuestionRecommendationTable;
 }
 
 export type UserRow = Selectable<UserTable>;

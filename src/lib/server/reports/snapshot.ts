@@ -35,6 +35,7 @@ import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
 import { snapshotForecasts } from './forecast-block';
+import { readEvaluationBlock } from '../evaluation/snapshot-block';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -92,6 +93,13 @@ export async function buildSnapshot(
 ): Promise<ReportSnapshot> {
 	const cutOff = report.cutOff;
 	const pid = programme.id;
+	// The evaluation matrix and the validated lessons and good practices (issue 24), read by their domain.
+	const evaluationBlock = readEvaluationBlock(
+		db,
+		programme,
+		{ id: report.id, status: 'draft', windowStart: report.windowStart, cutOff },
+		issue.issuedAt
+	);
 	const [
 		assessment,
 		translations,
@@ -724,7 +732,8 @@ export async function buildSnapshot(
 		finance: money.finance,
 		records: sortRecords(records),
 		changes,
-		forecasts: snapshotForecasts(assessment)
+		forecasts: snapshotForecasts(assessment),
+		evaluation: await evaluationBlock
 	};
 }
 

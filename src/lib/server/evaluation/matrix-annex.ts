@@ -1,0 +1,112 @@
+import {
+	AlignmentType,
+	Document,
+	HeadingLevel,
+	Packer,
+	PageOrientation,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
+import ExcelJS from 'exceljs';
+import type { Locale, Programme } from '$lib/model';
+import { translateDynamic } from '$lib/i18n/translate';
+import type { MatrixQuestion } from './matrix-read';
+import type { MatrixReport } from './matrix';
+
+// The evaluation matrix as the inception report's annex (issue 24), in XLSX and DOCX: one row per
+// question, criteria in the matrix's order, with the evidence sufficiency and its reasons in words
+// as computed when the file is made. Both files are built from the same rows.
+
+const COLUMNS = [
+	'evaluation.field.criterion',
+	'evaluation.matrix.question',
+	'evaluation.matrix.judgement',
+	'evaluation.matrix.indicators',
+	'evaluation.matrix.recommendations',
+	'evaluation.matrix.sources',
+	'evaluation.matrix.methods',
+	'evaluation.matrix.sufficiency'
+] as const;
+
+/** The annex's rows as text, in the reader's language. */
+export function annexRows(questions: readonly MatrixQuestion[], locale: Locale): { header: string[]; rows: string[][] } {
+	const t = (key: string, params?: Record<string, string | number>) => translateDynamic(locale, key, params);
+	return {
+		header: COLUMNS.map((c) => t(c)),
+		rows: questions.map((q) => [
+			t(`evaluation.criterion.${q.criterion}`),
+			q.question,
+			q.judgementCriteria,
+			q.indicators.map((i) => `${i.code} ${i.title}`).join('\n'),
+			q.recommendations.map((r) => r.code).join(', '),
+			q.sources,
+			q.methods.map((m) => t(`evaluation.method.${m}`)).join(', '),
+			[t(`evaluation.sufficiency.${q.sufficiency.level}`), ...q.sufficiency.reasons.map((r) => t(r.key, r.params))].join('\n')
+		])
+	};
+}
+
+const titleOf = (programme: Programme, locale: Locale) =>
+	translateDynamic(locale, 'evaluation.matrix.annexTitle', { programme: `${programme.code} ${programme.shortName}` });
+const windowOf = (report: MatrixReport, locale: Locale) =>
+	translateDynamic(locale, 'evaluation.matrix.window', { start: report.windowStart, cutOff: report.cutOff });
+
+export async function matrixXlsx(
+	programme: Programme,
+	report: MatrixReport,
+	questions: readonly MatrixQuestion[],
+	locale: Locale
+): Promise<Buffer> {
+	const { header, rows } = annexRows(questions, locale);
+	const book = new ExcelJS.Workbook();
+	book.created = new Date(`${report.cutOff}T00:00:00Z`);
+	const sheet = book.addWorksheet(translateDynamic(locale, 'evaluation.matrix.title').slice(0, 31));
+	sheet.addRow([titleOf(programme, locale)]).font = { bold: true, size: 13 };
+	sheet.addRow([windowOf(report, locale)]);
+	sheet.addRow([]);
+	const head = sheet.addRow(header);
+	head.font = { bold: true };
+	head.alignment = { wrapText: true, vertical: 'top' };
+	for (const r of rows) sheet.addRow(r).alignment = { wrapText: true, vertical: 'top' };
+	[22, 50, 40, 40, 18, 35, 30, 50].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+	sheet.views = [{ state: 'frozen', ySplit: 4 }];
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function matrixDocx(
+	programme: Programme,
+	report: MatrixReport,
+	questions: readonly MatrixQuestion[],
+	locale: Locale
+): Promise<Buffer> {
+	const { header, rows } = annexRows(questions, locale);
+	const cell = (text: string, bold = false) =>
+		new TableCell({
+			children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 18 })] }))
+		});
+	const table = new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [
+			new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+			...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))
+		]
+	});
+	const doc = new Document({
+		title: titleOf(programme, locale),
+		sections: [
+			{
+				properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+				children: [
+					new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(titleOf(programme, locale))] }),
+					new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun(windowOf(report, locale))] }),
+					table
+				]
+			}
+		]
+	});
+	return Buffer.from(await Packer.toBuffer(doc));
+}

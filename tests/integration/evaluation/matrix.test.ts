@@ -1,0 +1,187 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Programme } from '$lib/model';
+import { composeReport } from '$lib/reports/compose';
+import type { Db } from '$lib/server/db/connection';
+import { createLesson, lessonCreateSchema, validateLesson } from '$lib/server/evaluation/lessons';
+import { matrixDocx, matrixXlsx } from '$lib/server/evaluation/matrix-annex';
+import { loadMatrix } from '$lib/server/evaluation/matrix-read';
+import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
+import { draftSnapshot, getReport } from '$lib/server/reports/reports';
+import { approveValue, saveValue, valueSchema } from '$lib/server/results/values';
+import { actions as matrixActions, load as loadMatrixPage } from '../../../src/routes/programmes/[slug]/reports/[id]/matrix/+page.server';
+import { formFailure, loadAs, postAs } from '../../helpers/actions';
+import { freshDatabase, userId } from '../../helpers/db';
+import { writtenReport } from '../../helpers/reports';
+
+// The evaluation matrix of a report on the suite's database: an evaluator writes it, its evidence
+// sufficiency follows the data (a weak question turns adequate once a value with evidence is
+// approved), the team reads it, donors do not, and the report's snapshot carries what it prints.
+
+let db: Db;
+let patss: Programme;
+let reportId: number;
+let periodId: number;
+let indicatorId: number;
+let recommendationId: number;
+
+const EVALUATOR = 'evaluator@avance.test';
+const COORD = 'coord.patss@avance.test';
+const COORD2 = 'coord2.patss@avance.test';
+const DONOR = 'donor.iess@avance.test';
+
+beforeAll(async () => {
+	db = await freshDatabase({ demoAccounts: true });
+	patss = (await getProgrammeBySlug(db, 'patss'))!;
+	const last = await db
+		.selectFrom('reporting_period')
+		.select(['id'])
+		.where('programme_id', '=', patss.id)
+		.orderBy('end_date', 'desc')
+		.executeTakeFirstOrThrow();
+	periodId = last.id;
+	// A plain count indicator with no value yet in the report's period: its evidence is ours to make.
+	const free = await db
+		.selectFrom('indicator')
+		.select('id')
+		.where('programme_id', '=', patss.id)
+		.where('measure', '=', 'number')
+		.where('disaggregated_by_sex', '=', 0)
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb.selectFrom('indicator_value').select('id').whereRef('indicator_id', '=', 'indicator.id').where('period_id', '=', periodId)
+				)
+			)
+		)
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
+	indicatorId = free.id;
+	recommendationId = (
+		await db.selectFrom('recommendation').select('id').where('programme_id', '=', patss.id).orderBy('id').executeTakeFirstOrThrow()
+	).id;
+	reportId = await writtenReport(db, { id: await userId(db, EVALUATOR) }, patss, [periodId]);
+});
+
+const params = () => ({ slug: 'patss', id: String(reportId) });
+const route = '/programmes/[slug]/reports/[id]/matrix';
+const question = (over: Record<string, string | string[]> = {}) => ({
+	_form: 'question-new',
+	criterion: 'effectiveness',
+	question: '¿En qué medida mejoró el registro de afiliados?',
+	judgementCriteria: 'Meta del indicador alcanzada en el período',
+	sources: 'Informes del IESS',
+	methods: ['document_review', 'constituent_interviews'],
+	indicatorIds: [String(indicatorId)],
+	recommendationIds: [String(recommendationId)],
+	...over
+});
+const report = async () => getReport(db, patss, { id: 0, internal: true, canReview: false }, reportId);
+
+describe('the evaluation matrix', () => {
+	it('lets only the evaluator write it', async () => {
+		const refused = await postAs(db, matrixActions.add, COORD, { params: params(), form: question(), route });
+		expect(refused).toMatchObject({ kind: 'error', status: 403 });
+		const added = await postAs(db, matrixActions.add, EVALUATOR, { params: params(), form: question(), route });
+		expect(added.kind).toBe('redirect');
+		const driver = await postAs(db, matrixActions.add, EVALUATOR, {
+			params: params(),
+			form: question({
+				criterion: 'social_dialogue',
+				question: '¿Participaron los mandantes tripartitos?',
+				indicatorIds: [],
+				recommendationIds: []
+			}),
+			route
+		});
+		expect(driver.kind).toBe('redirect');
+	});
+
+	it('refuses a linked indicator of another programme and an unknown criterion, by field', async () => {
+		const peru = (await getProgrammeBySlug(db, 'peru-desempleo-ue'))!;
+		const foreign = await db.selectFrom('indicator').select('id').where('programme_id', '=', peru.id).executeTakeFirstOrThrow();
+		const r = formFailure(
+			await postAs(db, matrixActions.add, EVALUATOR, { params: params(), form: question({ indicatorIds: [String(foreign.id)] }) })
+		);
+		expect(r.data.errors?.indicatorIds).toBeDefined();
+		const bad = formFailure(await postAs(db, matrixActions.add, EVALUATOR, { params: params(), form: question({ criterion: 'vibes' }) }));
+		expect(bad.status).toBe(400);
+		expect(bad.data.errors?.criterion).toBeDefined();
+	});
+
+	it('computes sufficiency from the data: weak while the value waits, adequate once approved with evidence', async () => {
+		const before = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
+		expect(before.sufficiency.level).toBe('weak');
+		expect(before.sufficiency.reasons.some((r) => r.missing && r.key === 'evaluation.reason.indicatorMissing')).toBe(true);
+
+		const indicator = { measure: 'number' as const, disaggregatedBySex: false };
+		const input = valueSchema(indicator).parse({
+			periodId: String(periodId),
+			value: '12',
+			evidenceUrl: 'https://example.org/informe.pdf',
+			intent: 'submit'
+		});
+		const valueId = await saveValue(db, { id: await userId(db, COORD) }, patss, indicatorId, input);
+		const pending = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
+		expect(pending.sufficiency.level).toBe('weak');
+		expect(pending.sufficiency.reasons.map((r) => r.key)).toContain('evaluation.reason.indicatorPending');
+
+		const version = (await db.selectFrom('indicator_value').select('version').where('id', '=', valueId).executeTakeFirstOrThrow()).version;
+		await approveValue(db, { id: await userId(db, COORD2) }, patss, valueId, version);
+		const after = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
+		expect(after.sufficiency.level).toBe('adequate');
+		expect(after.sufficiency.reasons.every((r) => !r.missing)).toBe(true);
+	});
+
+	it('shows the team the matrix and refuses donors', async () => {
+		const team = await loadAs<{ questions: unknown[] }>(db, loadMatrixPage, COORD, { params: params() });
+		if (team.kind !== 'value') throw new Error(JSON.stringify(team));
+		expect(team.value.questions).toHaveLength(2);
+		const donor = await loadAs(db, loadMatrixPage, DONOR, { params: params() });
+		expect(donor.kind).toBe('error');
+	});
+
+	it('carries the matrix and the validated entries in the snapshot, and the report prints them', async () => {
+		const evaluator = { id: await userId(db, EVALUATOR) };
+		const input = lessonCreateSchema.parse({
+			kind: 'practice',
+			theme: 'social_dialogue',
+			title: 'Mesas técnicas con los mandantes',
+			titleTranslation: 'Technical tables with the constituents',
+			summary: 'Se reunieron el IESS, empleadores y trabajadores.',
+			conditions: 'Apoyo político.'
+		});
+		const lessonId = await createLesson(db, evaluator, patss, input);
+		const draftOnly = await createLesson(db, evaluator, patss, { ...input, title: 'Borrador sin validar' });
+		await validateLesson(db, evaluator, patss, lessonId, 1);
+
+		const snapshot = await draftSnapshot(db, patss, reportId, 'http://localhost');
+		expect(snapshot.evaluation?.questions.map((q) => q.criterion)).toEqual(['effectiveness', 'social_dialogue']);
+		expect(snapshot.evaluation?.questions[0]!.sufficiency).toBe('adequate');
+		const lessonIds = snapshot.evaluation?.lessons.map((l) => l.id) ?? [];
+		expect(lessonIds).toContain(lessonId);
+		expect(lessonIds).not.toContain(draftOnly);
+
+		const doc = composeReport(snapshot, 'en');
+		const effectiveness = doc.sections.find((s) => s.key === 'effectiveness')!;
+		expect(effectiveness.ratingLabel).toBe('Satisfactory');
+		expect(effectiveness.evidence.map((e) => e.key)).toContain('evaluation_questions');
+		const practices = doc.sections.find((s) => s.key === 'good_practices')!.evidence.find((e) => e.key === 'evaluation_entries')!;
+		expect(JSON.stringify(practices.blocks)).toContain('Technical tables with the constituents');
+		const gender = doc.sections.find((s) => s.key === 'gender')!;
+		expect(JSON.stringify(gender.evidence)).toContain('¿Participaron los mandantes tripartitos?');
+	});
+
+	it('exports the matrix as the inception report annex in XLSX and DOCX', async () => {
+		const questions = await loadMatrix(db, patss, await report());
+		const xlsx = await matrixXlsx(patss, await report(), questions, 'en');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+		const sheet = book.worksheets[0]!;
+		expect(sheet.getRow(4).getCell(2).value).toBe('Evaluation question');
+		expect(sheet.getRow(5).getCell(2).value).toBe('¿En qué medida mejoró el registro de afiliados?');
+		expect(String(sheet.getRow(5).getCell(8).value)).toMatch(/^Adequate/);
+		const docx = await matrixDocx(patss, await report(), questions, 'es');
+		expect(docx.subarray(0, 2).toString()).toBe('PK');
+	});
+});
