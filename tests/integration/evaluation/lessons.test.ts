@@ -1,3 +1,4 @@
+import type { SearchHit } from '$lib/server/evaluation/search';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IEVAL_FIELDS } from '$lib/evaluation/ieval';
 import type { Programme } from '$lib/model';
@@ -187,19 +188,23 @@ describe('validation and who reads what', () => {
 	});
 
 	it('searches only the programmes a person belongs to, with filters', async () => {
-		const peruView = await loadAs<{ hits: { id: number }[] }>(db, loadSearch, PERU_COORD, { url: 'http://localhost/lessons?q=mesas' });
+		const peruView = await loadAs<{ hits: SearchHit[] }>(db, loadSearch, PERU_COORD, { url: 'http://localhost/lessons?q=mesas' });
 		if (peruView.kind !== 'value') throw new Error(JSON.stringify(peruView));
 		expect(peruView.value.hits.map((h) => h.id)).not.toContain(validatedId);
+		// Whatever the seed holds, the Peru coordinator only ever finds Peru's entries.
+		expect(peruView.value.hits.every((h) => h.programme.slug === 'peru-desempleo-ue')).toBe(true);
 		const donorView = await loadAs<{ hits: { id: number }[] }>(db, loadSearch, DONOR, {
 			url: `http://localhost/lessons?q=mesas&kind=practice&country=${encodeURIComponent(patss.country)}&programme=${patss.id}`
 		});
 		if (donorView.kind !== 'value') throw new Error(JSON.stringify(donorView));
 		expect(donorView.value.hits.map((h) => h.id)).toEqual([validatedId]);
-		const wrongKind = await loadAs<{ hits: { id: number }[] }>(db, loadSearch, DONOR, {
+		const wrongKind = await loadAs<{ hits: SearchHit[] }>(db, loadSearch, DONOR, {
 			url: 'http://localhost/lessons?q=mesas&kind=lesson'
 		});
 		if (wrongKind.kind !== 'value') throw new Error(JSON.stringify(wrongKind));
 		expect(wrongKind.value.hits.map((h) => h.id)).not.toContain(validatedId);
+		// The PATSS donor finds PATSS lessons only (a seeded lesson may speak of "mesas" too).
+		expect(wrongKind.value.hits.every((h) => h.kind === 'lesson' && h.programme.slug === 'patss')).toBe(true);
 	});
 
 	it('exports validated entries in the i-eval field order, in English where translated', async () => {
