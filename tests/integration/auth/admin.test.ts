@@ -161,7 +161,9 @@ describe('locked periods and the audit log', () => {
 		const inPatss = await search(`programme=${patss.programme.id}&entity=membership`);
 		expect(inPatss?.entries.length).toBe(4);
 		const byAdmin = await search(`user=${await userId(db, ADMIN)}`);
-		expect(byAdmin?.entries.map((e) => e.userName)).toEqual(['Ana Administradora']);
+		// The demo seed approves some values as the admin (issue 19), so the admin has several entries.
+		expect(byAdmin?.entries.length).toBeGreaterThan(0);
+		expect(byAdmin?.entries.every((e) => e.userName === 'Ana Administradora')).toBe(true);
 		expect(await search('programme=abc&from=yesterday')).toMatchObject({ entries: expect.any(Array) });
 	});
 });

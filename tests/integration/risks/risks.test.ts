@@ -654,7 +654,8 @@ describe('programme overview', () => {
 		await db.updateTable('programme').set({ revised_end_date: '2030-12-31' }).where('id', '=', patss.id).execute();
 		const r = await load<{ reviewNeeded: { code: string; flag: { offTrack: string[] } }[]; logframe: unknown[] }>(
 			loadOverview,
-			'donor.iess@avance.test',
+			// The overview is the team's page (a donor lands on the dashboard).
+			'evaluator@avance.test',
 			{ slug: 'patss' }
 		);
 		if (r.kind !== 'value') throw new Error('overview did not load');
