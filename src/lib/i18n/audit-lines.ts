@@ -1,7 +1,7 @@
 import { localize } from '$lib/content-language';
 import { DIGEST_CHOICES, KIND_DELIVERIES, NOTIFICATION_KINDS } from '$lib/notification-kinds';
 import { CONSTITUENTS, TAGGABLE } from '$lib/constituents';
-import { EVALUATION_CRITERIA, LESSON_KINDS, LESSON_STATUSES, LESSON_THEMES } from '$lib/evaluation/model';
+import { EVALUATION_CRITERIA, EVALUATION_METHODS, LESSON_KINDS, LESSON_STATUSES, LESSON_THEMES } from '$lib/evaluation/model';
 import {
 	ACTIVITY_STATUSES,
 	ADOPTION_STATUSES,
@@ -207,6 +207,7 @@ const BY_FIELD: Record<string, AuditEnum> = {
 	constituent: e(CONSTITUENTS, 'dialogue.constituent'),
 	constituents: e(CONSTITUENTS, 'dialogue.constituent'),
 	theme: e(LESSON_THEMES, 'evaluation.theme'),
+	methods: e(EVALUATION_METHODS, 'evaluation.method'),
 	criterion: e(EVALUATION_CRITERIA, 'evaluation.criterion')
 };
 
@@ -376,9 +377,14 @@ export function valuePieces(ctx: Context, field: string, value: unknown): AuditP
 	if (ID_FIELDS[field]) return join(idsIn(value).map((id) => [refPiece(ctx, ID_FIELDS[field]!, id)]));
 	if (ID_LIST_FIELDS[field]) return join(idsIn(value).map((id) => [refPiece(ctx, ID_LIST_FIELDS[field]!, id)]));
 	const list = enumOf(record.entity, record.action, field);
-	if (list && (typeof value === 'string' || typeof value === 'number')) {
-		const key = `${list.prefix}.${value}`;
-		return [{ text: isMessageKey(key) ? i18n.td(key) : String(value) }];
+	if (list && (typeof value === 'string' || typeof value === 'number' || Array.isArray(value))) {
+		// A multiple choice is recorded as a list or as codes joined by commas: each code in words.
+		const codes = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(',') : [String(value)];
+		const words = codes.map((code) => {
+			const key = `${list.prefix}.${code.trim()}`;
+			return isMessageKey(key) ? i18n.td(key) : code.trim();
+		});
+		return [{ text: words.join(', ') }];
 	}
 	if (field === 'budgetCents' && typeof value === 'number') {
 		const currency = [record.after?.currency, record.before?.currency, ctx.names[nameKey('programme', record.entityId)]?.currency].find(

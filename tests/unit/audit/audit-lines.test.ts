@@ -111,6 +111,14 @@ describe('values in words', () => {
 		expect(lines(record('module', 'reorder', null, { direction: 'up' }))).toEqual(['Dirección: hacia arriba']);
 	});
 
+	it('names each code of a multiple choice, recorded as codes joined by commas or as a list', () => {
+		const [methods] = lines(record('evaluation_question', 'update', null, { methods: 'document_review,key_informant_interviews' }), en);
+		expect(methods).toMatch(/: .+, .+/);
+		expect(methods).not.toMatch(/document_review|key_informant_interviews/);
+		const [listed] = lines(record('evaluation_question', 'update', null, { methods: ['document_review'] }), en);
+		expect(listed).not.toContain('document_review');
+	});
+
 	it('shows a period by its label and a record by its code and title, linked, and says when it no longer exists', () => {
 		const r = record('indicator_value', 'create', null, { periodId: 8, valueId: 99 });
 		const [period, value] = auditLines(es, r, names);
