@@ -11,6 +11,7 @@ import { foldText } from '../../src/lib/evaluation/search-text';
 import { LESSON_THEMES, EVALUATION_CRITERIA } from '../../src/lib/evaluation/model';
 import { openDatabase, type Db } from '../../src/lib/server/db/connection';
 import { searchLessons, searchQuerySchema } from '../../src/lib/server/evaluation/search';
+import { writeLessonWords } from '../../src/lib/server/evaluation/search-words';
 
 export const SEARCH_RECORDS = 10_000;
 export const SEARCH_GOAL_MS = 200;
@@ -62,7 +63,9 @@ export async function generateLessons(db: Db, programmeIds: number[]): Promise<v
 					validated_at: `2021-${String((i % 12) + 1).padStart(2, '0')}-15T12:00:00.000Z`
 				});
 			}
-			await trx.insertInto('lesson').values(rows).execute();
+			const ids = await trx.insertInto('lesson').values(rows).returning('id').execute();
+			// The indexed words, as every write of an entry keeps them.
+			for (const [k, { id }] of ids.entries()) await writeLessonWords(trx, id, rows[k]!.search_text);
 		}
 	});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedTerm, foldText, MAX_TERMS, searchTerms } from '$lib/evaluation/search-text';
+import { foldedTerm, foldText, MAX_TERM_LENGTH, MAX_TERMS, prefixRange, searchTerms, searchWords } from '$lib/evaluation/search-text';
 
 describe('foldText', () => {
 	it('folds accents, case and ñ so Spanish and English searches meet the same text', () => {
@@ -38,5 +38,35 @@ describe('foldedTerm', () => {
 		expect(() => foldedTerm('50%')).toThrow();
 		expect(() => foldedTerm('a_b')).toThrow();
 		expect(() => foldedTerm('')).toThrow();
+	});
+});
+
+describe('searchWords', () => {
+	it('keeps each distinct word of a folded text once', () => {
+		expect(searchWords(foldText('Mesas técnicas, mesas TRIPARTITAS'))).toEqual(['mesas', 'tecnicas', 'tripartitas']);
+	});
+
+	it('cuts a long word to the length a query term is cut to, so the two still meet', () => {
+		const long = 'a'.repeat(MAX_TERM_LENGTH + 25);
+		expect(searchWords(long)).toEqual(['a'.repeat(MAX_TERM_LENGTH)]);
+		expect(searchTerms(long)).toEqual(searchWords(long));
+	});
+});
+
+describe('prefixRange', () => {
+	it('holds exactly the words that start with the term, in code-point order', () => {
+		const { from, to } = prefixRange('jubil');
+		const inRange = (w: string) => w >= from && w < to;
+		expect(['jubil', 'jubilacion', 'jubilz'].every(inRange)).toBe(true);
+		expect(['jubik', 'jubim', 'jubi', 'pension'].some(inRange)).toBe(false);
+	});
+
+	it('raises the last code point, whatever the script', () => {
+		expect(prefixRange('año')).toEqual({ from: 'año', to: 'añp' });
+		expect(prefixRange('z')).toEqual({ from: 'z', to: '{' });
+	});
+
+	it('refuses a term that is not folded', () => {
+		expect(() => prefixRange('a%')).toThrow();
 	});
 });

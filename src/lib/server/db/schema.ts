@@ -698,6 +698,12 @@ export interface EvaluationQuestionRecommendationTable {
 	recommendation_id: number;
 }
 
+/** An entry's distinct folded words, for the search across programmes (issue 24). */
+export interface LessonWordTable {
+	word: string;
+	lesson_id: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -760,6 +766,7 @@ export interface Database {
 	evaluation_question: EvaluationQuestionTable;
 	evaluation_question_indicator: EvaluationQuestionIndicatorTable;
 	evaluation_question_recommendation: EvaluationQuestionRecommendationTable;
+	lesson_word: LessonWordTable;
 }
 
 export type UserRow = Selectable<UserTable>;

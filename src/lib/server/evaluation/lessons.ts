@@ -23,11 +23,13 @@ import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
 import type { LessonTable } from '../db/schema';
 import { ownedRecommendationIds } from '../recommendations/choices';
+import { writeLessonWords } from './search-words';
 
 // Lessons learned and emerging good practices (issue 24): recorded by coordinators and evaluators
 // at any time in the ILO EVAL templates' fields, linked to modules, outputs, recommendations and
 // the indicators whose approved values are their evidence; a draft until an evaluator validates
-// it. Every write refreshes the entry's folded search text (both languages) in its transaction.
+// it. Every write refreshes the entry's folded search text (both languages) and its indexed words in
+// its transaction.
 
 export const TEMPLATE_MAX = 4000;
 export const TITLE_MAX = 300;
@@ -163,11 +165,9 @@ export async function refreshSearchText(db: Executor, lessonId: number): Promise
 		.orderBy('locale')
 		.execute();
 	const parts = [row.title, ...ALL_TEMPLATE_FIELDS.map((f) => row[TEMPLATE_COLUMNS[f]]), ...translated.map((t) => t.text)];
-	await db
-		.updateTable('lesson')
-		.set({ search_text: foldText(parts.filter((p) => p !== '').join(' ')) })
-		.where('id', '=', lessonId)
-		.execute();
+	const searchText = foldText(parts.filter((p) => p !== '').join(' '));
+	await db.updateTable('lesson').set({ search_text: searchText }).where('id', '=', lessonId).execute();
+	await writeLessonWords(db, lessonId, searchText);
 }
 
 export async function lessonRowIn(db: Executor, programmeId: number, id: number) {

@@ -7,16 +7,16 @@ import {
 	type LessonKind,
 	type LessonTheme
 } from '$lib/evaluation/model';
-import { foldedTerm, searchTerms } from '$lib/evaluation/search-text';
+import { searchTerms } from '$lib/evaluation/search-text';
 import type { Locale } from '$lib/model';
-import { textContains } from '../db/dialect';
 import type { Executor } from '../db/executor';
+import { entriesWithWordStartingWith } from './search-words';
 
 // The search across programmes (issue 24): everyone reads the validated lessons and good practices
 // of the programmes they belong to, an admin those of every programme. One statement for the
-// entries (every folded term must occur in the entry's folded text, in either language, found by
-// db/dialect.ts's plain substring search), one for
-// the titles in the reader's language, whatever the number of entries. Terms are bound
+// entries (every folded term must start a word of the entry's folded text, in either language,
+// found through the indexed word table of search-words.ts), one for the titles in the reader's
+// language, whatever the number of entries. Terms are bound
 // parameters: whatever a user types never reaches SQL as syntax.
 
 const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -90,7 +90,7 @@ export async function searchLessons(
 	if (query.criterion) q = q.where('lesson.criterion', '=', query.criterion);
 	if (query.programme) q = q.where('lesson.programme_id', '=', query.programme);
 	if (query.country) q = q.where('programme.country', '=', query.country);
-	for (const term of terms) q = q.where(textContains(db, 'lesson.search_text', foldedTerm(term)));
+	for (const term of terms) q = q.where('lesson.id', 'in', entriesWithWordStartingWith(db, term));
 	const rows = await q
 		.orderBy('lesson.validated_at', 'desc')
 		.orderBy('lesson.id', 'desc')
