@@ -61,7 +61,12 @@ export const AUDIT_REF_KINDS = [
 	'key_action',
 	'recommendation_comment',
 	'source_document',
-	'user'
+	'user',
+	// The evaluator's workspace and the report (issue 24): named rather than "(deleted record)".
+	'lesson',
+	'evaluation_question',
+	'report',
+	'report_section'
 ] as const;
 export type AuditRefKind = (typeof AUDIT_REF_KINDS)[number];
 

@@ -19,6 +19,8 @@ interface Row {
 	/** The record it belongs to and is seen on: a value's indicator, a review's risk, a step's recommendation. */
 	parent_id?: number;
 	currency?: string;
+	/** A title kept in both languages on the record itself (a report's), rather than in the translation table. */
+	titles?: Partial<Record<Locale, string>>;
 }
 
 /** Which translated record and field give a kind its title. */
@@ -35,7 +37,8 @@ const TITLE_OF: Partial<Record<AuditRefKind, { entity: string; field: string }>>
 	recommendation: { entity: 'recommendation', field: 'text' },
 	adoption_event: { entity: 'recommendation', field: 'text' },
 	recommendation_comment: { entity: 'recommendation', field: 'text' },
-	key_action: { entity: 'key_action', field: 'action' }
+	key_action: { entity: 'key_action', field: 'action' },
+	lesson: { entity: 'lesson', field: 'title' }
 };
 
 /** The record whose translation gives the title: the record itself, or the one it belongs to. */
@@ -223,6 +226,33 @@ function lookup(db: Executor, kind: AuditRefKind, ids: number[]): Promise<Row[]>
 				.select((eb) => eb.val('').as('code'))
 				.where('source_document.id', 'in', ids)
 				.execute();
+		case 'lesson':
+			return db
+				.selectFrom('lesson')
+				.innerJoin('programme', 'programme.id', 'lesson.programme_id')
+				.select(['lesson.id', 'lesson.title', 'programme.slug', 'programme.content_language'])
+				.select((eb) => eb.val('').as('code'))
+				.where('lesson.id', 'in', ids)
+				.execute();
+		case 'evaluation_question':
+			// A question is seen on its report's matrix; its text is not translated.
+			return db
+				.selectFrom('evaluation_question')
+				.innerJoin('report', 'report.id', 'evaluation_question.report_id')
+				.innerJoin('programme', 'programme.id', 'report.programme_id')
+				.select([
+					'evaluation_question.id',
+					'evaluation_question.question as title',
+					'evaluation_question.report_id as parent_id',
+					'programme.slug',
+					'programme.content_language'
+				])
+				.select((eb) => eb.val('').as('code'))
+				.where('evaluation_question.id', 'in', ids)
+				.execute();
+		case 'report':
+		case 'report_section':
+			return reportRows(db, kind, ids);
 		case 'user':
 			return db
 				.selectFrom('user')
@@ -266,7 +296,71 @@ function hrefOf(kind: AuditRefKind, row: Row, linkUsers: boolean): string | null
 			return `${base}/recommendations/sources#source-${row.id}`;
 		case 'user':
 			return linkUsers ? `/admin/users/${row.id}` : null;
+		case 'lesson':
+			return `${base}/lessons/${row.id}`;
+		case 'evaluation_question':
+			return `${base}/reports/${row.parent_id}/matrix`;
+		case 'report':
+			return `${base}/reports/${row.id}`;
+		case 'report_section':
+			return `${base}/reports/${row.parent_id}`;
 	}
+}
+
+/**
+ * A report, or one of its sections (named by its report's title; the entry's own lines say which
+ * section): the report keeps its title in both languages itself, so the title is given in the programme's
+ * content language with the other one beside it.
+ */
+async function reportRows(db: Executor, kind: 'report' | 'report_section', ids: number[]): Promise<Row[]> {
+	const rows =
+		kind === 'report'
+			? await db
+					.selectFrom('report')
+					.innerJoin('programme', 'programme.id', 'report.programme_id')
+					.select([
+						'report.id',
+						'report.id as parent_id',
+						'report.title_es',
+						'report.title_en',
+						'programme.slug',
+						'programme.content_language'
+					])
+					.select((eb) => eb.val('').as('context'))
+					.where('report.id', 'in', ids)
+					.execute()
+			: await db
+					.selectFrom('report_section')
+					.innerJoin('report', 'report.id', 'report_section.report_id')
+					.innerJoin('programme', 'programme.id', 'report.programme_id')
+					.select([
+						'report_section.id',
+						'report.id as parent_id',
+						'report.title_es',
+						'report.title_en',
+						'programme.slug',
+						'programme.content_language'
+					])
+					.select((eb) => eb.val('').as('context'))
+					.where('report_section.id', 'in', ids)
+					.execute();
+	return rows.map((r) => {
+		const titles: Partial<Record<Locale, string>> = {
+			...(r.title_es ? { es: r.title_es } : {}),
+			...(r.title_en ? { en: r.title_en } : {})
+		};
+		const lang: Locale = titles[r.content_language] ? r.content_language : titles.es ? 'es' : 'en';
+		return {
+			id: r.id,
+			code: '',
+			title: titles[lang] ?? '',
+			slug: r.slug,
+			content_language: lang,
+			parent_id: r.parent_id,
+			context: r.context,
+			titles
+		};
+	});
 }
 
 /**
@@ -322,8 +416,8 @@ export async function auditNames(
 			const name: AuditName = {
 				code: row.code ?? '',
 				title: row.title ?? '',
-				lang: of ? row.content_language : null,
-				translations: of ? (translations.get(`${of.entity}:${translatedId(kind, row)}`) ?? {}) : {},
+				lang: of || row.titles ? row.content_language : null,
+				translations: of ? (translations.get(`${of.entity}:${translatedId(kind, row)}`) ?? {}) : (row.titles ?? {}),
 				context: row.context ?? '',
 				date: row.date ?? null,
 				href: hrefOf(kind, row, !!options.linkUsers),
