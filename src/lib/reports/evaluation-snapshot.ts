@@ -32,6 +32,8 @@ export interface SnapshotLesson {
 	validatedBy: string | null;
 	validatedAt: string | null;
 	path: string;
+	/** The entry's version as printed (its cited record's); absent in issues made before lessons were citable. */
+	version?: number;
 }
 
 export interface EvaluationSnapshot {

@@ -13,7 +13,9 @@ export const CITATION_KINDS = [
 	'risk',
 	'gender_action',
 	'recommendation',
-	'finance'
+	'finance',
+	// A validated lesson learned or good practice (issue 24), by its number: [[lesson:12]].
+	'lesson'
 ] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 

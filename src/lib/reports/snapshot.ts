@@ -60,7 +60,18 @@ export interface SnapshotEvidenceFile {
 /** One row of the "Records cited" annex: every figure and citation links here. */
 export interface SnapshotRecord {
 	key: RecordKey;
-	kind: 'programme' | 'module' | 'output' | 'activity' | 'indicator' | 'value' | 'risk' | 'gender_action' | 'recommendation' | 'finance';
+	kind:
+		| 'programme'
+		| 'module'
+		| 'output'
+		| 'activity'
+		| 'indicator'
+		| 'value'
+		| 'risk'
+		| 'gender_action'
+		| 'recommendation'
+		| 'finance'
+		| 'lesson';
 	id: number;
 	/** Code and title as printed, e.g. "5.1-3 Personas capacitadas". */
 	label: BilingualText;

@@ -2,6 +2,7 @@ import { translationKey } from '$lib/content-language';
 import { templateFields } from '$lib/evaluation/model';
 import type { Locale, Programme } from '$lib/model';
 import type { EvaluationSnapshot } from '$lib/reports/evaluation-snapshot';
+import type { SnapshotRecord } from '$lib/reports/snapshot';
 import { loadTranslations } from '../core/translations';
 import type { Executor } from '../db/executor';
 import { toLessonEntry } from './lesson-read';
@@ -66,8 +67,30 @@ export async function readEvaluationBlock(
 				fields: templateFields(l.kind).map((f) => ({ field: f, text: bi(l.id, f, l.fields[f]) })),
 				validatedBy: l.validatedBy,
 				validatedAt: l.validatedAt,
-				path: `/programmes/${programme.slug}/lessons/${l.id}`
+				path: `/programmes/${programme.slug}/lessons/${l.id}`,
+				version: l.version
 			};
 		})
 	};
+}
+
+/**
+ * The validated entries as records of the snapshot, so a narrative cites them like any record
+ * ([[lesson:12]]): labelled by their title in both languages, "approved" by the evaluator who
+ * validated them, linked to their page. The records-cited annex prints exactly this.
+ */
+export function lessonRecords(block: EvaluationSnapshot): SnapshotRecord[] {
+	return block.lessons.map((l) => ({
+		key: l.key,
+		kind: 'lesson',
+		id: l.id,
+		label: l.title,
+		version: l.version ?? 1,
+		path: l.path,
+		approvedBy: l.validatedBy,
+		approvedAt: l.validatedAt,
+		evidence: [],
+		evidenceUrl: null,
+		illustrative: false
+	}));
 }

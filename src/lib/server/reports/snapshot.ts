@@ -35,7 +35,7 @@ import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
 import { snapshotForecasts } from './forecast-block';
-import { readEvaluationBlock } from '../evaluation/snapshot-block';
+import { lessonRecords, readEvaluationBlock } from '../evaluation/snapshot-block';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -666,6 +666,9 @@ export async function buildSnapshot(
 			: []
 	};
 
+	// Validated lessons and good practices are citable records ([[lesson:12]]), like any record.
+	const evaluation = await evaluationBlock;
+	for (const r of lessonRecords(evaluation)) addRecord(r);
 	return {
 		schema: SNAPSHOT_SCHEMA,
 		report: {
@@ -733,7 +736,7 @@ export async function buildSnapshot(
 		records: sortRecords(records),
 		changes,
 		forecasts: snapshotForecasts(assessment),
-		evaluation: await evaluationBlock
+		evaluation
 	};
 }
 
