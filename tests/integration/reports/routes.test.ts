@@ -94,19 +94,17 @@ describe('donors', () => {
 
 describe('the editor', () => {
 	it('shows evidence, blockers and the citation list to the evaluator', async () => {
-		const r = await loadAs<{ draft: { blockers: unknown[]; evidence: Record<string, unknown[]>; records: { key: string }[] } }>(
-			db,
-			editor.load,
-			EVALUATOR,
-			{
-				params: params(draftId)
-			}
-		);
+		const r = await loadAs<{
+			draft: { blockers: unknown[]; evidence: Record<string, unknown[]>; cite: { matches: { key: string }[] } };
+		}>(db, editor.load, EVALUATOR, {
+			params: params(draftId),
+			url: 'http://localhost/?cite=M1-1'
+		});
 		expect(r.kind).toBe('value');
 		if (r.kind !== 'value') return;
 		expect(r.value.draft.blockers).toEqual([]);
 		expect(r.value.draft.evidence.effectiveness?.length).toBeGreaterThan(0);
-		expect(r.value.draft.records.map((x) => x.key)).toContain('indicator:M1-1');
+		expect(r.value.draft.cite.matches.map((x) => x.key)).toContain('indicator:M1-1');
 	});
 
 	it('refuses bad input with messages beside the fields, keeping what was typed', async () => {
