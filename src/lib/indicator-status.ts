@@ -193,7 +193,9 @@ export function assessIndicator(input: StatusInput): Assessment {
 	const periods = [...input.periods].sort((a, b) => a.startDate.localeCompare(b.startDate));
 	const baseline = indicator.baselineValue ?? 0;
 	const rows = aggregate(input, periods);
-	const hasEnded = (p: StatusPeriod) => toTime(p.endDate) < toTime(asOf);
+	// ISO dates (YYYY-MM-DD) order as their text does: compared as strings, with no date parsed
+	// per period and indicator (two Date.parse calls each were a tenth of the results page).
+	const hasEnded = (p: StatusPeriod) => p.endDate < asOf;
 
 	// A milestone is due in the first period whose milestone says "yes", else at the last period.
 	const milestoneDue = periods.find((p) => (input.targets.get(p.id) ?? 0) >= 1) ?? periods.at(-1);

@@ -69,7 +69,9 @@ describe('reports, in Chromium', () => {
 			if (narrativeMissing) {
 				await es.fill(`Texto del evaluador para ${o.key}, con acentos y eñe. Véase `);
 				await page.getByTestId('citation-helper').locator('summary').click();
+				// The records come from the search endpoint as one types (issue 18 §3), not with the page.
 				await page.locator('#cite-search').fill('5.1-3');
+				await expect.poll(() => page.getByTestId('cite-count').textContent()).toMatch(/\d+ de \d+ registros coinciden/);
 				await es.click();
 				await es.press('End');
 				await page.getByTestId('cite-indicator:5.1-3').click();
@@ -93,6 +95,18 @@ describe('reports, in Chromium', () => {
 		await page.waitForURL(/preview\?lang=es/);
 		await expect.poll(() => page.getByTestId('report-preview').locator('h1').textContent()).toContain('julio – diciembre 2020');
 		expect(await page.getByTestId('report-preview').textContent()).toContain('Texto del evaluador para effectiveness');
+		// A long table reads a part at a time (issue 18 §3): on to the second part of the records
+		// cited by its link, then back to the first with the form, from the keyboard.
+		const parts = page.getByTestId('parts-annex-records-cited-table');
+		expect(await parts.textContent()).toContain('parte 1 de');
+		await page.getByTestId('parts-next-annex-records-cited-table').click();
+		await page.waitForURL(/table=annex-records-cited-table&part=2/);
+		await expect.poll(() => parts.textContent()).toContain('parte 2 de');
+		await parts.getByLabel('Parte a mostrar').selectOption('1');
+		await parts.getByLabel('Parte a mostrar').press('Tab');
+		await page.keyboard.press('Enter');
+		await page.waitForURL(/table=annex-records-cited-table&part=1/);
+		await expect.poll(() => parts.textContent()).toContain('parte 1 de');
 		await page.getByTestId('preview-switch-en').click();
 		await page.waitForURL(/preview\?lang=en/);
 		await expect.poll(() => page.getByTestId('report-preview').locator('h1').textContent()).toContain('July – December 2020');

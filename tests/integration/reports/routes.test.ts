@@ -13,6 +13,7 @@ import * as preview from '../../../src/routes/programmes/[slug]/reports/[id]/pre
 import * as download from '../../../src/routes/programmes/[slug]/reports/[id]/issues/[n]/[file]/+server';
 import * as verify from '../../../src/routes/verify/+page.server';
 import * as jobEndpoint from '../../../src/routes/programmes/[slug]/reports/[id]/job/+server';
+import * as records from '../../../src/routes/programmes/[slug]/reports/[id]/records/+server';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
 import { call, makeEvent, outcome, sessionUser } from '../../helpers/events';
 import { freshDatabase, userId } from '../../helpers/db';
@@ -71,6 +72,11 @@ describe('donors', () => {
 		expect(await loadAs(db, preview.load, DONOR, { params: params(issuedId) })).toMatchObject({ kind: 'error', status: 404 });
 		expect(await get(DONOR, params(draftId, { n: '1', file: 'report-es.pdf' }))).toMatchObject({ kind: 'error', status: 404 });
 		expect(await get(DONOR, params(draftId, { n: '1', file: 'snapshot.json' }))).toMatchObject({ kind: 'error', status: 404 });
+		// Nor the draft's records through the citation search.
+		const donor = await sessionUser(db, DONOR);
+		expect(
+			await outcome(() => call(records.GET, makeEvent({ url: 'http://localhost/?q=M1', params: params(draftId), user: donor })))
+		).toMatchObject({ kind: 'error', status: 404 });
 		const issued = await loadAs<{ draft: unknown }>(db, editor.load, DONOR, { params: params(issuedId) });
 		expect(issued.kind === 'value' && issued.value.draft).toBeNull();
 		// Writes are refused before anything is read.
@@ -94,19 +100,17 @@ describe('donors', () => {
 
 describe('the editor', () => {
 	it('shows evidence, blockers and the citation list to the evaluator', async () => {
-		const r = await loadAs<{ draft: { blockers: unknown[]; evidence: Record<string, unknown[]>; records: { key: string }[] } }>(
-			db,
-			editor.load,
-			EVALUATOR,
-			{
-				params: params(draftId)
-			}
-		);
+		const r = await loadAs<{
+			draft: { blockers: unknown[]; evidence: Record<string, unknown[]>; cite: { matches: { key: string }[] } };
+		}>(db, editor.load, EVALUATOR, {
+			params: params(draftId),
+			url: 'http://localhost/?cite=M1-1'
+		});
 		expect(r.kind).toBe('value');
 		if (r.kind !== 'value') return;
 		expect(r.value.draft.blockers).toEqual([]);
 		expect(r.value.draft.evidence.effectiveness?.length).toBeGreaterThan(0);
-		expect(r.value.draft.records.map((x) => x.key)).toContain('indicator:M1-1');
+		expect(r.value.draft.cite.matches.map((x) => x.key)).toContain('indicator:M1-1');
 	});
 
 	it('refuses bad input with messages beside the fields, keeping what was typed', async () => {

@@ -1,4 +1,4 @@
-import { assessIndicator, statusInput, type Assessment } from '$lib/indicator-status';
+import { assessIndicator, statusInput, type Assessment, type StatusInput } from '$lib/indicator-status';
 import { forecastIndicator, type Forecast } from '$lib/indicator-forecast';
 import type { Indicator, IndicatorStatus, IsoDate, Programme, ReportingPeriod } from '$lib/model';
 import type { Executor } from '../db/executor';
@@ -140,26 +140,45 @@ export async function assessProgrammes(
 	}
 	for (const { programme, indicators, periods } of parts) {
 		const assessments = new Map<number, Assessment>();
-		const forecasts = new Map<number, Forecast>();
+		const inputs = new Map<number, StatusInput>();
+		const noTargets = new Map<number, number>();
 		for (const indicator of indicators) {
 			const values = approved.get(indicator.id);
-			const input = statusInput(
-				programme,
-				indicator,
-				periods,
-				targets.get(indicator.id) ?? new Map(),
-				new Map([...(values ?? new Map()).entries()].map(([periodId, v]) => [periodId, v.value])),
-				asOf
-			);
+			const totals = new Map<number, number | null>();
+			if (values) for (const [periodId, v] of values) totals.set(periodId, v.value);
+			const input = statusInput(programme, indicator, periods, targets.get(indicator.id) ?? noTargets, totals, asOf);
+			inputs.set(indicator.id, input);
 			assessments.set(indicator.id, assessIndicator(input));
-			forecasts.set(indicator.id, forecastIndicator(input));
 		}
 		const programmeApproved: ProgrammeAssessment['approved'] = new Map(
 			indicators.filter((i) => approved.has(i.id)).map((i) => [i.id, approved.get(i.id)!])
 		);
-		result.set(programme.id, { programmeId: programme.id, asOf, indicators, periods, assessments, forecasts, approved: programmeApproved });
+		result.set(programme.id, {
+			programmeId: programme.id,
+			asOf,
+			indicators,
+			periods,
+			assessments,
+			get forecasts() {
+				return forecastsOf(inputs);
+			},
+			approved: programmeApproved
+		});
 	}
 	return result;
+}
+
+// Forecasts are made from the same status inputs, but only when a reader asks for them: the
+// results page, the portfolio and the indicator lists never show one, and projecting every
+// indicator cost them about a quarter of the assessment (issue 18 §7). Made once, then kept.
+const forecastCache = new WeakMap<Map<number, StatusInput>, Map<number, Forecast>>();
+function forecastsOf(inputs: Map<number, StatusInput>): Map<number, Forecast> {
+	let forecasts = forecastCache.get(inputs);
+	if (!forecasts) {
+		forecasts = new Map([...inputs].map(([id, input]) => [id, forecastIndicator(input)]));
+		forecastCache.set(inputs, forecasts);
+	}
+	return forecasts;
 }
 
 /** How many indicators have their latest ended period still without an approved value. */

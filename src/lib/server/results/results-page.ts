@@ -187,14 +187,33 @@ export async function loadResultsTree(
 	const shown = summaries.filter(keep);
 	const anyFilter = filters.moduleId !== null || !!filters.status || filters.keyOnly || filters.mine;
 
+	// Each indicator goes to its module or output in one pass (a filter per module and per output
+	// made the tree cost indicators × (modules + outputs)).
+	const ofModule = new Map<number, IndicatorSummary[]>();
+	const ofOutput = new Map<number, IndicatorSummary[]>();
+	const push = (map: Map<number, IndicatorSummary[]>, key: number, s: IndicatorSummary) => {
+		const list = map.get(key);
+		if (list) list.push(s);
+		else map.set(key, [s]);
+	};
+	for (const s of shown) {
+		const indicator = byId.get(s.id)!;
+		if (indicator.outputId !== null) push(ofOutput, indicator.outputId, s);
+		if (s.level === 'module' && indicator.moduleId !== null) push(ofModule, indicator.moduleId, s);
+	}
+	const outputsOf = new Map<number, typeof outputRows>();
+	for (const o of outputRows) {
+		const list = outputsOf.get(o.module_id);
+		if (list) list.push(o);
+		else outputsOf.set(o.module_id, [o]);
+	}
 	const modules = moduleRows
 		.filter((m) => filters.moduleId === null || m.id === filters.moduleId)
 		.map((m) => ({
 			...toModule(m),
-			indicators: shown.filter((s) => s.level === 'module' && byId.get(s.id)!.moduleId === m.id),
-			outputs: outputRows
-				.filter((o) => o.module_id === m.id)
-				.map((o) => ({ ...toOutput(o), indicators: shown.filter((s) => byId.get(s.id)!.outputId === o.id) }))
+			indicators: ofModule.get(m.id) ?? [],
+			outputs: (outputsOf.get(m.id) ?? [])
+				.map((o) => ({ ...toOutput(o), indicators: ofOutput.get(o.id) ?? [] }))
 				.filter((o) => !anyFilter || o.indicators.length > 0)
 		}))
 		.filter((m) => !anyFilter || m.indicators.length > 0 || m.outputs.length > 0);

@@ -10,6 +10,17 @@ import { programmeAction } from '$lib/server/http/actions';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { originSettings } from '$lib/server/http/origin';
 import { enqueueIssue, latestJob, wakeReportJobs } from '$lib/server/reports/jobs';
+import { pageEvidence, referencedKeys } from '$lib/reports/paging';
+import {
+	MISSING_PAGE,
+	citableRecords,
+	pageNumberFrom,
+	pageOf,
+	partChoiceFrom,
+	rememberCitable,
+	searchCitable,
+	searchSchema
+} from '$lib/server/reports/screen-data';
 import {
 	addComment,
 	commentSchema,
@@ -47,16 +58,27 @@ export const load: PageServerLoad = async (event) => {
 		draftSnapshot(db, access.programme, id, originOf(event))
 	]);
 	const document = composeReport(snapshot, lang);
-	const evidence = Object.fromEntries(document.sections.map((s) => [s.key, s.evidence])) as Partial<Record<SectionKey, DocEvidence[]>>;
+	// What is sent stays the size of a screen however large the programme (issue 18 §3): one part
+	// of each long evidence table (`?table=…&part=…`), a page of the missing translations
+	// (`?missing=…`), the records that match the citation search (`?cite=…`, or the records
+	// endpoint as the person types), and the record links of just those.
+	const choice = partChoiceFrom(event.url);
+	const evidence = Object.fromEntries(document.sections.map((s) => [s.key, pageEvidence(s.evidence, choice)])) as Partial<
+		Record<SectionKey, DocEvidence[]>
+	>;
 	const other = (l: Locale) => l !== access.programme.contentLanguage;
-	const missing = report.languages
-		.filter(other)
-		.flatMap((l) => (l === lang ? document.missingTranslations : missingTranslations(snapshot, l)).map((m) => ({ ...m, target: l })));
-	const records = Object.values(snapshot.records).map((r) => ({
-		key: r.key,
-		label: (lang !== access.programme.contentLanguage && r.label.translation) || r.label.original,
-		path: r.path
-	}));
+	const missing = pageOf(
+		report.languages
+			.filter(other)
+			.flatMap((l) => (l === lang ? document.missingTranslations : missingTranslations(snapshot, l)).map((m) => ({ ...m, target: l }))),
+		pageNumberFrom(event.url, 'missing'),
+		MISSING_PAGE
+	);
+	const records = citableRecords(snapshot, access.programme, lang);
+	rememberCitable(access.programme.id, id, lang, records);
+	const citeQuery = searchSchema.parse(event.url.searchParams.get('cite') ?? '');
+	const linked = new Set(missing.items.map((m) => m.key));
+	for (const list of Object.values(evidence)) for (const e of list ?? []) referencedKeys(e.blocks, linked);
 	return {
 		report,
 		...rights,
@@ -67,8 +89,8 @@ export const load: PageServerLoad = async (event) => {
 			evidence,
 			blockers: reportBlockers(snapshot),
 			missing,
-			records,
-			paths: Object.fromEntries(records.map((r) => [r.key, r.path])),
+			cite: { query: citeQuery, ...searchCitable(records, citeQuery) },
+			paths: Object.fromEntries([...linked].filter((k) => snapshot.records[k]).map((k) => [k, snapshot.records[k]!.path])),
 			cutOff: snapshot.report.cutOff
 		}
 	};

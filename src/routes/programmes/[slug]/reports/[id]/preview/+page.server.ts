@@ -5,10 +5,13 @@ import { getDb } from '$lib/server/db/connection';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { originSettings } from '$lib/server/http/origin';
 import { draftSnapshot, getReport } from '$lib/server/reports/reports';
+import { hasPagedTables, pageDocument } from '$lib/reports/paging';
+import { partChoiceFrom } from '$lib/server/reports/screen-data';
 import type { PageServerLoad } from './$types';
 
 // The whole draft as it would be issued now, in either language. Drafts are internal: a donor
-// (or anyone without the right) gets 404, as if there were no such page.
+// (or anyone without the right) gets 404, as if there were no such page. `?table=…&part=…` shows
+// another part of a long table.
 export const load: PageServerLoad = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
 	if (!access.can('report.viewDraft')) error(404, 'not found');
@@ -20,5 +23,8 @@ export const load: PageServerLoad = async (event) => {
 	const snapshot = await draftSnapshot(db, access.programme, id, originSettings().configured ?? event.url.origin, {
 		issuedBy: access.user.name
 	});
-	return { report: { id: report.id, languages: report.languages }, lang, document: composeReport(snapshot, lang) };
+	// Long tables one part at a time, and only the records the shown rows cite (issue 18 §3).
+	const choice = partChoiceFrom(event.url);
+	const document = pageDocument(composeReport(snapshot, lang), choice);
+	return { report: { id: report.id, languages: report.languages }, lang, choice, document, paged: hasPagedTables(document) };
 };
