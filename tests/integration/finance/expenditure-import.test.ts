@@ -33,7 +33,7 @@ beforeAll(async () => {
 		.where('programme_id', '=', patss.id)
 		.orderBy('start_date')
 		.execute();
-});
+}, 60_000);
 
 const post = (action: (event: never) => unknown, email: string, form: Record<string, string | File>) =>
 	postAs(db, action, email, { params: { slug: 'patss' }, route: ROUTE, url: 'http://localhost/programmes/patss/finance', form });

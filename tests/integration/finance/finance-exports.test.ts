@@ -56,7 +56,7 @@ beforeAll(async () => {
 		.insertInto('expenditure')
 		.values({ budget_line_id: line.id, period_id: open.id, amount_minor: 777_777, source: 'entered', created_by: coordinator.id })
 		.execute();
-});
+}, 60_000);
 
 async function financeSheet(viewer: Viewer, i18n = es) {
 	const file = await exportIptt(db, patss, viewer, { i18n, asOf: AS_OF, fileUrl });

@@ -8,6 +8,7 @@ import { findImport, stageUpload } from '$lib/server/exchange/import-staging';
 import { confirmExpenditureImport } from '$lib/server/http/import-expenditure';
 import { AlreadyImported, alreadyImportedMessage, refusalFailure } from '$lib/server/http/imports';
 import { formValues } from '$lib/server/http/forms';
+import { budgetLineTexts, writeTranslated } from '$lib/server/http/translations';
 import {
 	budgetLineDeletionImpact,
 	budgetLineEditSchema,
@@ -52,10 +53,12 @@ const lineForm = async (db: ReturnType<typeof getDb>, programmeId: number) => {
 	return { periods, modules: logframe, outputs: logframe.flatMap((m) => m.outputs) };
 };
 
-const createSchema: SchemaSource<ReturnType<typeof budgetLineSchema>> = async ({ db, access }) =>
-	budgetLineSchema(await lineForm(db, access.programme.id));
-const editSchema: SchemaSource<ReturnType<typeof budgetLineEditSchema>> = async ({ db, access }) =>
-	budgetLineEditSchema(await lineForm(db, access.programme.id));
+// The line's title in the other language is posted beside the original and saved in the same transaction.
+const withTexts = <S extends z.ZodType>(schema: S) => z.intersection(schema, z.object(budgetLineTexts));
+const createSchema: SchemaSource<ReturnType<typeof withTexts<ReturnType<typeof budgetLineSchema>>>> = async ({ db, access }) =>
+	withTexts(budgetLineSchema(await lineForm(db, access.programme.id)));
+const editSchema: SchemaSource<ReturnType<typeof withTexts<ReturnType<typeof budgetLineEditSchema>>>> = async ({ db, access }) =>
+	withTexts(budgetLineEditSchema(await lineForm(db, access.programme.id)));
 const gridSchema: SchemaSource<ReturnType<typeof expenditureGridSchema>> = async ({ db, access }) => {
 	const lines = await db.selectFrom('budget_line').select('id').where('programme_id', '=', access.programme.id).execute();
 	return expenditureGridSchema(lines.map((l) => l.id));
@@ -75,13 +78,19 @@ const importConfirmSchema = z.object({
 export const actions = {
 	createLine: (event) =>
 		programmeAction(event, 'finance.edit', createSchema, async ({ db, access, data, redirect }) => {
-			await createBudgetLine(db, access.user, access.programme, data);
+			const { titleTranslation, ...input } = data;
+			await writeTranslated(db, access.user, access.programme, 'budget_line', { title: titleTranslation }, (trx) =>
+				createBudgetLine(trx, access.user, access.programme, input)
+			);
 			redirect('created', { hash: 'lines' });
 		}),
 	updateLine: (event) =>
 		programmeAction(event, 'finance.edit', editSchema, async ({ db, access, data, redirect }) => {
-			const { id, version, ...input } = data;
-			await updateBudgetLine(db, access.user, access.programme, id, version, input);
+			const { id, version, titleTranslation, ...input } = data;
+			await writeTranslated(db, access.user, access.programme, 'budget_line', { title: titleTranslation }, async (trx) => {
+				await updateBudgetLine(trx, access.user, access.programme, id, version, input);
+				return id;
+			});
 			redirect('saved', { hash: 'lines' });
 		}),
 	deleteLine: (event) =>
