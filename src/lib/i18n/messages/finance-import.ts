@@ -46,7 +46,9 @@ export const financeImport = defineMessages(
 		'audit.field.rows': 'Filas',
 		'audit.field.totalMinor': 'Total (en centavos)',
 		'audit.field.byLine': 'Por línea presupuestaria',
-		'audit.field.refunds': 'Reembolsos'
+		'audit.field.refunds': 'Reembolsos',
+		'audit.field.file': 'Archivo',
+		'audit.field.saved': 'Filas guardadas'
 	},
 	{
 		'finance.import.col.programme': 'Programme',
@@ -90,6 +92,8 @@ export const financeImport = defineMessages(
 		'audit.field.rows': 'Rows',
 		'audit.field.totalMinor': 'Total (in cents)',
 		'audit.field.byLine': 'By budget line',
-		'audit.field.refunds': 'Refunds'
+		'audit.field.refunds': 'Refunds',
+		'audit.field.file': 'File',
+		'audit.field.saved': 'Rows saved'
 	}
 );
