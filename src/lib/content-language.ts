@@ -37,7 +37,8 @@ export const TRANSLATABLE_FIELDS = {
 		'impact',
 		'replication',
 		'pbLink'
-	]
+	],
+	budget_line: ['title']
 } as const;
 
 export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;

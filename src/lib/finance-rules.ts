@@ -122,6 +122,17 @@ export function plannedToDate(
 	return Math.round(planned);
 }
 
+/** The part of a line's plan that falls in one period: what is due by its last day less what was due before its first (IATI budgets per period). */
+export function plannedInPeriod(
+	line: Pick<FinanceLine, 'amountMinor' | 'phasing'>,
+	programme: { startDate: IsoDate; endDate: IsoDate },
+	periods: readonly FinancePeriod[],
+	period: FinancePeriod
+): number {
+	const after = new Date(time(period.endDate) + DAY).toISOString().slice(0, 10);
+	return plannedToDate(line, programme, periods, after) - plannedToDate(line, programme, periods, period.startDate);
+}
+
 /** Share of [start, end] (both days included) gone by at the start of day `at`. */
 function fractionElapsed(start: IsoDate, end: IsoDate, at: number): number {
 	const from = time(start);
@@ -192,15 +203,22 @@ export interface FinanceResult {
 	plannedByLine: Map<number, number>;
 }
 
-interface Sums {
+export interface Sums {
 	budget: number;
 	planned: number;
 	spent: number;
 }
 
+/** Delivery (spent / budget) and burn against plan (spent / planned to date) of any sums: a line's, an output's, the programme's. */
+export function spendRates(sums: Sums): { deliveryRate: number | null; burnRate: number | null } {
+	return {
+		deliveryRate: sums.budget > 0 ? sums.spent / sums.budget : null,
+		burnRate: sums.planned > 0 ? sums.spent / sums.planned : null
+	};
+}
+
 function figures(sums: Sums, progress: { value: number | null; count: number }, margin: number): FinanceFigures {
-	const deliveryRate = sums.budget > 0 ? sums.spent / sums.budget : null;
-	const burnRate = sums.planned > 0 ? sums.spent / sums.planned : null;
+	const { deliveryRate, burnRate } = spendRates(sums);
 	return {
 		budgetMinor: sums.budget,
 		plannedMinor: sums.planned,

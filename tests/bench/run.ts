@@ -414,6 +414,8 @@ async function main() {
 			`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`
 		);
 		printFinanceBench(await benchFinance(openCounting, [small, large], RUNS));
+		// The expenditure import of 5,000 rows, into the budget lines the finance bench just added.
+		await (await import('./expenditure-import')).benchExpenditureImport({ db, g: large, base, cookie: enterer, readTiming });
 		rows.push([
 			'report snapshot',
 			{ total: snapA!.ms, db: 0, statements: snapA!.statements },

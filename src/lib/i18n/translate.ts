@@ -30,6 +30,7 @@ import { library } from './messages/library';
 import { dialogue } from './messages/dialogue';
 import { evaluation } from './messages/evaluation';
 import { reportScreens } from './messages/report-screens';
+import { financeImport } from './messages/finance-import';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -64,7 +65,8 @@ const catalogues = [
 	library,
 	dialogue,
 	evaluation,
-	reportScreens
+	reportScreens,
+	financeImport
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

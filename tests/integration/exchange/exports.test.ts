@@ -97,7 +97,7 @@ describe('the IPTT workbook', () => {
 			...tree.modules.flatMap((m) => [...m.indicators, ...m.outputs.flatMap((o) => o.indicators)])
 		];
 		const workbook = await readWorkbook(file.bytes);
-		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Fuentes', 'Notas', 'Cambios', 'Acerca de']);
+		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Fuentes', 'Notas', 'Cambios', 'Finanzas', 'Acerca de']);
 		const sheet = workbook.getWorksheet('IPTT')!;
 		const keys = (sheet.getRow(1).values as unknown[]).slice(1);
 		const col = (key: string) => keys.indexOf(key) + 1;
@@ -192,7 +192,7 @@ describe('the IPTT workbook', () => {
 	it('writes the change log in words, not JSON, and the hash of the data on the about sheet', async () => {
 		const file = await exportIptt(db, patss.programme, coordinator, { i18n: en, asOf: AS_OF, fileUrl });
 		const workbook = await readWorkbook(file.bytes);
-		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Sources', 'Notes', 'Change log', 'About']);
+		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Sources', 'Notes', 'Change log', 'Finance', 'About']);
 		const changes = workbook.getWorksheet('Change log')!;
 		const text = allValues(changes).map(String);
 		expect(text.length).toBeGreaterThan(7);
@@ -244,8 +244,9 @@ describe('the IPTT workbook', () => {
 		const after: number[] = [];
 		for (const read of reads) after.push(await statements(read));
 		expect(after).toEqual(before);
-		// The assessment (4), modules, outputs, values, evidence, translations, and the change log for the workbook.
-		expect(before).toEqual([10, 9, 9]);
+		// The assessment (4), modules, outputs, values, evidence, translations, and the change log for the workbook;
+		// then the finance read model on the same assessment: its logframe (3) and budget lines, shares and expenditure (3).
+		expect(before).toEqual([16, 15, 15]);
 	});
 });
 

@@ -9,6 +9,7 @@ import { loadAllTranslations } from '../core/translations';
 import { toModule, toOutput } from '../programmes/programmes';
 import { assessmentFor, type ReadOptions } from '../results/assessment';
 import { changeLogRows, toChanges, type ExportChange } from './export-changes';
+import { loadFinance, type FinanceView } from '../finance/finance-read';
 
 // What every export (IPTT workbook, results CSV, IATI file) writes, read once in a fixed number of
 // statements whatever the size of the programme: the programme assessment (statuses, expected
@@ -79,6 +80,14 @@ export interface ExportData {
 	/** Every value shown (approved, and open ones when asked for), with narrative and evidence. */
 	values: ExportValue[];
 	changes: ExportChange[];
+	/** Money beside results (issue 20): the finance read model for this viewer (donors and IATI: ended periods only). */
+	finance?: ExportFinance;
+}
+
+export interface ExportFinance {
+	view: FinanceView;
+	/** Each budget line's title in both languages (with the fallback mark rule). */
+	lineTitle: Record<number, Record<Locale, LocalizedText>>;
 }
 
 export interface ExportOptions extends ReadOptions {
@@ -145,6 +154,8 @@ export async function loadExportData(db: Executor, programme: Programme, viewer:
 		loadAllTranslations(db, programme.id),
 		options.changeLog ? changeLogRows(db, programme.id) : Promise.resolve([])
 	]);
+	// The finance figures come from their one reader, so the IPTT and IATI files show what the Finance tab shows.
+	const financeView = await loadFinance(db, programme, viewer, { ...options, asOf, assessment: assessed });
 
 	const filesByValue = new Map<number, ExportValue['files']>();
 	for (const f of fileRows) {
@@ -283,7 +294,11 @@ export async function loadExportData(db: Executor, programme: Programme, viewer:
 		periods,
 		groups,
 		values,
-		changes
+		changes,
+		finance: {
+			view: financeView,
+			lineTitle: Object.fromEntries(financeView.lines.map((l) => [l.id, both('budget_line', l.id, 'title', l.title)]))
+		}
 	};
 }
 

@@ -19,6 +19,7 @@ import {
 	SEX_DIMENSION,
 	countryCode
 } from './iati-codelists';
+import { iatiFinanceElements } from './iati-finance';
 
 // The programme as one IATI 2.03 `iati-activity` with its results (design §7), written in the
 // schema's element order (the XSD checks it). Approved values only: build it from export data
@@ -182,6 +183,8 @@ export function iatiActivityXml(data: ExportData, options: IatiOptions): string 
 		code: GENDER_POLICY_MARKER.code,
 		significance: POLICY_SIGNIFICANCE[programme.genderMarker]
 	});
+
+	iatiFinanceElements(activity, data);
 
 	const valueById = new Map(data.values.map((v) => [v.id, v]));
 	for (const group of data.groups) {

@@ -18,7 +18,7 @@ import { ImportRefusal, sha256Hex, type FileKind } from './import-file';
 // record there means no second table to keep in step with it. A re-upload of the same bytes finds
 // that row and says so.
 
-export type ImportEntity = 'value_import' | 'logframe_import';
+export type ImportEntity = 'value_import' | 'logframe_import' | 'expenditure_import';
 
 const SHA = /^[0-9a-f]{64}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

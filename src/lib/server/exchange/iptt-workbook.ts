@@ -4,6 +4,7 @@ import type { ExportData } from './export-data';
 import { exportHash } from './export-hash';
 import { ipttLayout, type Cell, type SheetLayout } from './iptt-layout';
 import { aboutRows, changesLayout, notesLayout, sourcesLayout } from './iptt-sheets';
+import { financeLayout } from './iptt-finance';
 
 // Writes the IPTT layout with exceljs: hidden id columns and key row, merged period bands and
 // level rows, frozen panes, outline levels, real numbers with number formats, status words with
@@ -136,6 +137,8 @@ export async function ipttWorkbook(
 	addTable(workbook, sourcesLayout(data, i18n));
 	addTable(workbook, notesLayout(data, i18n, options.fileUrl));
 	addTable(workbook, changesLayout(data, i18n));
+	const finance = financeLayout(data, i18n);
+	if (finance) addTable(workbook, finance);
 
 	const about = workbook.addWorksheet(i18n.t('export.sheet.about'));
 	about.columns = [{ width: 32 }, { width: 90 }];

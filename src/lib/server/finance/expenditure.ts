@@ -136,3 +136,63 @@ export async function saveExpenditureGrid(db: Executor, actor: Actor, programme:
 		return audits.length;
 	});
 }
+
+/** One row of an expenditure import, already checked row by row (exchange/import-expenditure.ts). */
+export interface ImportedExpenditure {
+	budgetLineId: number;
+	periodId: number;
+	amountMinor: number;
+	spentOn: string | null;
+	note: string;
+}
+
+/** Rows per INSERT: 8 columns each stays far below SQLite's and PostgreSQL's bound-parameter limits. */
+const IMPORT_CHUNK = 500;
+
+/**
+ * Writes an import's rows, all of them or none (the caller's transaction), each marked with the
+ * file's SHA-256. Checked again here whatever the caller did: every line this programme's, every
+ * period this programme's and open. Returns the ids written. The audit record of the import (one
+ * entry named by the SHA-256, with the totals) is written by the caller in the same transaction.
+ */
+export async function saveImportedExpenditure(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	sha256: string,
+	rows: readonly ImportedExpenditure[]
+): Promise<number> {
+	const lineIds = [...new Set(rows.map((r) => r.budgetLineId))];
+	const periodIds = [...new Set(rows.map((r) => r.periodId))];
+	if (!rows.length) return 0;
+	const [lines, periods] = await Promise.all([
+		db.selectFrom('budget_line').select('id').where('programme_id', '=', programme.id).where('id', 'in', lineIds).execute(),
+		db
+			.selectFrom('reporting_period')
+			.select(['id', 'locked'])
+			.where('programme_id', '=', programme.id)
+			.where('id', 'in', periodIds)
+			.execute()
+	]);
+	if (lines.length !== lineIds.length) throw new DomainValidationError({ file: { key: 'finance.lineOfAnotherProgramme' } });
+	if (periods.length !== periodIds.length) throw new DomainValidationError({ file: { key: 'validation.unknownRecord' } });
+	if (periods.some((p) => p.locked)) throw new DomainValidationError({ file: { key: 'finance.periodLocked' } });
+	for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+		await db
+			.insertInto('expenditure')
+			.values(
+				rows.slice(i, i + IMPORT_CHUNK).map((r) => ({
+					budget_line_id: r.budgetLineId,
+					period_id: r.periodId,
+					amount_minor: r.amountMinor,
+					source: 'imported' as const,
+					import_sha256: sha256,
+					spent_on: r.spentOn,
+					note: r.note,
+					created_by: actor.id
+				}))
+			)
+			.execute();
+	}
+	return rows.length;
+}

@@ -59,3 +59,6 @@ export const genderActionTexts = { titleTranslation: translationText(300), descr
 export const recommendationTexts = { textTranslation: translationText(4000, true) };
 export const keyActionTexts = { actionTranslation: translationText(1000, true) };
 export const programmeTexts = { titleTranslation: translationText(400), summaryTranslation: translationText(4000, true) };
+
+/** A budget line's title in the other language (issue 20). */
+export const budgetLineTexts = { titleTranslation: translationText(300) };

@@ -1,7 +1,14 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/connection';
-import { idField, versionField } from '$lib/server/core/validation';
+import { idField, optionalText, versionField } from '$lib/server/core/validation';
+import { checkExpenditureFile } from '$lib/server/exchange/import-expenditure';
+import { ImportRefusal } from '$lib/server/exchange/import-file';
+import { findImport, stageUpload } from '$lib/server/exchange/import-staging';
+import { confirmExpenditureImport } from '$lib/server/http/import-expenditure';
+import { AlreadyImported, alreadyImportedMessage, refusalFailure } from '$lib/server/http/imports';
+import { formValues } from '$lib/server/http/forms';
+import { budgetLineTexts, writeTranslated } from '$lib/server/http/translations';
 import {
 	budgetLineDeletionImpact,
 	budgetLineEditSchema,
@@ -46,25 +53,44 @@ const lineForm = async (db: ReturnType<typeof getDb>, programmeId: number) => {
 	return { periods, modules: logframe, outputs: logframe.flatMap((m) => m.outputs) };
 };
 
-const createSchema: SchemaSource<ReturnType<typeof budgetLineSchema>> = async ({ db, access }) =>
-	budgetLineSchema(await lineForm(db, access.programme.id));
-const editSchema: SchemaSource<ReturnType<typeof budgetLineEditSchema>> = async ({ db, access }) =>
-	budgetLineEditSchema(await lineForm(db, access.programme.id));
+// The line's title in the other language is posted beside the original and saved in the same transaction.
+const withTexts = <S extends z.ZodType>(schema: S) => z.intersection(schema, z.object(budgetLineTexts));
+const createSchema: SchemaSource<ReturnType<typeof withTexts<ReturnType<typeof budgetLineSchema>>>> = async ({ db, access }) =>
+	withTexts(budgetLineSchema(await lineForm(db, access.programme.id)));
+const editSchema: SchemaSource<ReturnType<typeof withTexts<ReturnType<typeof budgetLineEditSchema>>>> = async ({ db, access }) =>
+	withTexts(budgetLineEditSchema(await lineForm(db, access.programme.id)));
 const gridSchema: SchemaSource<ReturnType<typeof expenditureGridSchema>> = async ({ db, access }) => {
 	const lines = await db.selectFrom('budget_line').select('id').where('programme_id', '=', access.programme.id).execute();
 	return expenditureGridSchema(lines.map((l) => l.id));
 };
 
+// The expenditure import (check → preview → confirm), as the values import's: the file is staged
+// on the server by its SHA-256 and confirm re-checks that copy, never rows the browser sends back.
+const importCheckSchema = z.object({
+	file: z.unknown().refine((v): v is File => v instanceof File && v.size > 0 && v.name.length <= 255, { error: 'import.noFile' })
+});
+const importConfirmSchema = z.object({
+	sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'import.stagedGone' }),
+	kind: z.enum(['xlsx', 'csv'], { error: 'import.stagedGone' }),
+	fileName: optionalText(255)
+});
+
 export const actions = {
 	createLine: (event) =>
 		programmeAction(event, 'finance.edit', createSchema, async ({ db, access, data, redirect }) => {
-			await createBudgetLine(db, access.user, access.programme, data);
+			const { titleTranslation, ...input } = data;
+			await writeTranslated(db, access.user, access.programme, 'budget_line', { title: titleTranslation }, (trx) =>
+				createBudgetLine(trx, access.user, access.programme, input)
+			);
 			redirect('created', { hash: 'lines' });
 		}),
 	updateLine: (event) =>
 		programmeAction(event, 'finance.edit', editSchema, async ({ db, access, data, redirect }) => {
-			const { id, version, ...input } = data;
-			await updateBudgetLine(db, access.user, access.programme, id, version, input);
+			const { id, version, titleTranslation, ...input } = data;
+			await writeTranslated(db, access.user, access.programme, 'budget_line', { title: titleTranslation }, async (trx) => {
+				await updateBudgetLine(trx, access.user, access.programme, id, version, input);
+				return id;
+			});
 			redirect('saved', { hash: 'lines' });
 		}),
 	deleteLine: (event) =>
@@ -78,5 +104,38 @@ export const actions = {
 			await saveExpenditureGrid(db, access.user, access.programme, data);
 			// Back to the same period's grid (the notice redirect knows no other query).
 			redirect(303, `/programmes/${encodeURIComponent(access.programme.slug)}/finance?period=${data.periodId}&notice=saved#grid`);
+		}),
+	checkImport: (event) =>
+		programmeAction(event, 'finance.edit', importCheckSchema, async ({ db, access, data, form }) => {
+			const locale = event.locals.locale;
+			const file = data.file as File;
+			const bytes = Buffer.from(await file.arrayBuffer());
+			try {
+				const check = await checkExpenditureFile(db, access.programme, locale, { bytes, fileName: file.name });
+				await stageUpload(access.programme.id, bytes, check.preview.kind);
+				const prior = await findImport(db, access.programme.id, 'expenditure_import', check.preview.sha256);
+				return { form: 'import', importPreview: check.preview, already: prior ? alreadyImportedMessage(locale, prior) : null };
+			} catch (error) {
+				if (error instanceof ImportRefusal) return refusalFailure(error, 'import', form, locale);
+				throw error;
+			}
+		}),
+	confirmImport: (event) =>
+		programmeAction(event, 'finance.edit', importConfirmSchema, async ({ db, access, data, form, redirect }) => {
+			const locale = event.locals.locale;
+			try {
+				await confirmExpenditureImport(db, access.user, access.programme, locale, data);
+			} catch (error) {
+				if (error instanceof ImportRefusal) return refusalFailure(error, 'import', form, locale);
+				if (error instanceof AlreadyImported)
+					return fail(409, {
+						form: 'import',
+						errors: {},
+						formError: alreadyImportedMessage(locale, error.prior),
+						values: formValues(form)
+					});
+				throw error;
+			}
+			redirect('imported', { hash: 'import' });
 		})
 } satisfies Actions;

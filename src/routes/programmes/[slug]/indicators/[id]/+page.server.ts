@@ -16,6 +16,7 @@ import { indicatorIn, toIndicator } from '$lib/server/results/indicators';
 import { loadIndicatorDetail } from '$lib/server/results/indicator-page';
 import { defaultValuePeriod } from '$lib/value-period';
 import { libraryEntryOf } from '$lib/server/library/links';
+import { indicatorCost } from '$lib/server/finance/indicator-cost';
 import { differencesFromEntry } from '$lib/indicator-library';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +32,11 @@ export const load: PageServerLoad = async (event) => {
 				detail.asOf
 			);
 	// The library entry it links to (issue 25), with where the indicator departs from it.
-	const entry = await libraryEntryOf(getDb(), detail.indicator.id);
+	const [entry, cost] = await Promise.all([
+		libraryEntryOf(getDb(), detail.indicator.id),
+		// Cost per unit of result where it applies (issue 20): the Finance tab's figure for this indicator.
+		indicatorCost(getDb(), access.programme, access.viewer, detail.indicator)
+	]);
 	const library = entry && {
 		id: entry.id,
 		code: entry.code,
@@ -41,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		detail,
 		library,
+		cost,
 		selectedPeriodId: periodId,
 		can: {
 			internal,
