@@ -5,7 +5,7 @@ import { migrateToLatest } from '$lib/server/db/migrations';
 import { keepStatisticsFresh } from '$lib/server/db/statistics';
 import { sweepUploadsAtStart } from '$lib/server/core/attachments';
 import { startReportJobs } from '$lib/server/reports/jobs';
-import { renderInWorker } from '$lib/server/reports/render-worker';
+import { renderInChild } from '$lib/server/reports/render-worker';
 import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { compressResponse } from '$lib/server/http/compression';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
@@ -20,7 +20,7 @@ export const init: ServerInit = async () => {
 	// Reminders, digests and (with SMTP_URL) sending, every minute in every process (issue 23).
 	startNotificationWorker(getDb());
 	// Report render jobs: interrupted ones recovered, leftover `.part` files removed, then the runner polls.
-	await startReportJobs(getDb(), renderInWorker);
+	await startReportJobs(getDb(), renderInChild);
 };
 
 // With SERVER_TIMING=1 every response says how many SQL statements it took and how long the

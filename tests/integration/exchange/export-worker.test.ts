@@ -10,7 +10,7 @@ import type { Programme } from '$lib/model';
 import { freshDatabase, userId } from '../../helpers/db';
 import { seeded } from '../../helpers/programme';
 
-// Large exports are built in a worker thread (issue 18) so they never stall the web process: the
+// Large exports are built in a child process (issue 18) so they never stall the web process: the
 // file built there is the one built in the request's thread, figure for figure.
 
 const AS_OF = '2026-11-21';
@@ -50,8 +50,8 @@ async function sheets(bytes: Buffer | string) {
 	}));
 }
 
-describe('an export built in a worker thread', () => {
-	it('goes to a worker from EXPORT_WORKER_MIN_INDICATORS indicators on (500 by default)', () => {
+describe('an export built in a child process', () => {
+	it('goes to a child process from EXPORT_WORKER_MIN_INDICATORS indicators on (500 by default)', () => {
 		expect(exportInWorker(499)).toBe(false);
 		expect(exportInWorker(3000)).toBe(true);
 		process.env.EXPORT_WORKER_MIN_INDICATORS = '0';

@@ -19,7 +19,8 @@ import {
 	STALE_MS,
 	sweepReportFiles
 } from '$lib/server/reports/jobs';
-import { renderInWorker } from '$lib/server/reports/render-worker';
+import { ChildOutOfMemoryError } from '$lib/server/core/child-task';
+import { renderInChild } from '$lib/server/reports/render-worker';
 import { reportRowFor } from '$lib/server/reports/reports';
 import { freshDatabase, userId } from '../../helpers/db';
 import { seeded } from '../../helpers/programme';
@@ -27,7 +28,7 @@ import { fakeRenderers, writtenReport } from '../../helpers/reports';
 
 // Issuing as a render job (issue 18): the action records the job; a runner claims it once,
 // whatever the number of processes; a crash or restart resumes it or fails it cleanly; a failure
-// leaves no file and no lock and can be retried; the real renderers run in a worker thread.
+// leaves no file and no lock and can be retried; the real renderers run in a child process.
 
 let db: Db;
 let patss: Awaited<ReturnType<typeof seeded>>;
@@ -213,19 +214,20 @@ describe('a renderer that fails', () => {
 
 	it('names the reason an evaluator can act on', () => {
 		expect(failureReason(Object.assign(new Error('heap'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).toBe('memory');
+		expect(failureReason(new ChildOutOfMemoryError('the PDF renderer (es)', 64))).toBe('memory');
 		expect(failureReason(new ConflictError('report', 1))).toBe('conflict');
 		expect(failureReason(new Error('x'))).toBe('renderer');
 	});
 });
 
-describe('the worker thread', () => {
-	it('renders the real PDF and DOCX of each language outside the request thread', async () => {
+describe('the child process', () => {
+	it('renders the real PDF and DOCX of each language outside the app process', async () => {
 		const id = await writtenReport(db, evaluator, programme, [patss.periodId('2020-S1')]);
 		const job = (await claimJob(db, { jobId: await enqueue(id) }))!;
 		const steps: string[] = [];
 		const outcome = await runJob(db, job, async (task) => {
 			steps.push(`${task.format}-${task.lang}`);
-			return renderInWorker(task);
+			return renderInChild(task);
 		});
 		expect(outcome.ok).toBe(true);
 		expect(steps).toEqual(['pdf-es', 'docx-es', 'pdf-en', 'docx-en']);
@@ -236,26 +238,47 @@ describe('the worker thread', () => {
 		expect(Buffer.from(docx.bytes.subarray(0, 4)).toString('latin1')).toBe('PK\u0003\u0004');
 	}, 600_000);
 
-	// Skipped: on the CI machine the worker's out-of-memory hit V8 while Node tore the worker down
-	// (FreeEnvironment → CollectGarbage), and that fatal error ends the whole process, the test
-	// runner's fork here and the app in production. A render that outgrows its heap must run in a
-	// child process instead of a worker thread (issue 18, still open); the reason mapping itself is
-	// tested above ('memory' for ERR_WORKER_OUT_OF_MEMORY).
-	it.skip('a worker that runs out of its memory fails the job as "memory", with no file', async () => {
-		const id = await writtenReport(db, evaluator, programme, [patss.periodId('2020-S2')]);
+	it('a renderer that throws in its child fails the job as "renderer" with its message, and no file', async () => {
+		const period = patss.periodId('2021-S1');
+		const id = await writtenReport(db, evaluator, programme, [period]);
 		const job = (await claimJob(db, { jobId: await enqueue(id) }))!;
 		const before = filesUnder(join(uploads, 'reports')).length;
-		process.env.REPORT_WORKER_MEMORY_MB = '256';
-		// A "snapshot" of millions of small objects: parsed in the worker it outgrows its heap; the
-		// worker ends, this process does not.
-		const huge = `[${'{"a":[1,2,3],"b":"xyz"},'.repeat(3_000_000)}0]`;
+		// Not a snapshot: the renderer fails on it, inside the child.
+		const outcome = await runJob(db, job, (task) => renderInChild({ ...task, canonical: '{}' }));
+		expect(outcome).toMatchObject({ ok: false, reason: 'renderer' });
+		const row = await jobRow(job.id);
+		expect(row).toMatchObject({ state: 'failed', error: 'renderer' });
+		expect(row.error_detail).not.toBe('');
+		expect(await periodLocked(period)).toBe(0);
+		expect(filesUnder(join(uploads, 'reports')).length).toBe(before);
+		const retry = (await claimJob(db, { jobId: await enqueue(id) }))!;
+		expect((await runJob(db, retry, inProcess(fakeRenderers))).ok).toBe(true);
+	}, 300_000);
+
+	it('a child that runs out of its memory fails the job as "memory", with no file and no lock; this process goes on and issuing again works', async () => {
+		const period = patss.periodId('2020-S2');
+		const id = await writtenReport(db, evaluator, programme, [period]);
+		const job = (await claimJob(db, { jobId: await enqueue(id) }))!;
+		const before = filesUnder(join(uploads, 'reports')).length;
+		process.env.REPORT_WORKER_MEMORY_MB = '64';
+		// A "snapshot" of 1.5 million small objects (36 MB of JSON): parsed in a child allowed 64 MB
+		// of heap it runs out of memory every time; V8's fatal error ends the child, not this process.
+		const huge = `[${'{"a":[1,2,3],"b":"xyz"},'.repeat(1_500_000)}0]`;
 		try {
-			const outcome = await runJob(db, job, (task) => renderInWorker({ ...task, canonical: huge }));
+			const outcome = await runJob(db, job, (task) => renderInChild({ ...task, canonical: huge }));
 			expect(outcome).toMatchObject({ ok: false, reason: 'memory' });
 		} finally {
 			delete process.env.REPORT_WORKER_MEMORY_MB;
 		}
-		expect(await jobRow(job.id)).toMatchObject({ state: 'failed', error: 'memory' });
+		const row = await jobRow(job.id);
+		expect(row).toMatchObject({ state: 'failed', error: 'memory', step: null });
+		expect(row.error_detail).toContain('64 MB');
+		expect(await latestJob(db, programme.id, id)).toMatchObject({ state: 'failed', error: 'memory' });
+		expect(await db.selectFrom('report_issue').select('id').where('report_id', '=', id).execute()).toHaveLength(0);
+		expect(await periodLocked(period)).toBe(0);
 		expect(filesUnder(join(uploads, 'reports')).length).toBe(before);
+		const retry = (await claimJob(db, { jobId: await enqueue(id) }))!;
+		expect((await runJob(db, retry, inProcess(fakeRenderers))).ok).toBe(true);
+		expect(await periodLocked(period)).toBe(1);
 	}, 300_000);
 });

@@ -19,7 +19,7 @@ export interface ExportRequest {
 	includeOpen?: boolean;
 	/** Absolute address of an evidence file. */
 	fileUrl: (id: number) => string;
-	/** The same as a prefix (`fileBase/id`): given, a large export is built in a worker thread (export-worker.ts). */
+	/** The same as a prefix (`fileBase/id`): given, a large export is built in a child process (export-worker.ts). */
 	fileBase?: string;
 }
 

@@ -1,14 +1,14 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createI18n } from '$lib/i18n/context';
 import type { Locale } from '$lib/model';
 import type { ExportData } from './export-data';
+import { runInChild, serveChildTask } from '../core/child-task';
 
 // Builds a large export file (the IPTT workbook, the IATI file; its schema validation already runs
-// in xmllint-wasm's own worker thread, in iati-validate.ts) in a
-// worker thread, so that seconds of CPU at thousands of indicators never stall the web process's
-// other requests. The worker runs this very module, loaded by its own URL (see
-// reports/render-worker.ts for why: the same code in the built app and under Vite/vitest/tsx).
-// Small programmes are built in the request's thread: starting a worker would cost more.
+// in xmllint-wasm's own worker thread, in iati-validate.ts) in a child process with its own heap
+// limit, so that seconds of CPU and hundreds of MB at thousands of indicators never stall the web
+// process's other requests nor bring it down (core/child-task.ts: how the child loads this
+// module, and why not a worker thread). Small programmes are built in the request's process:
+// starting a child would cost more.
 
 export type ExportTask =
 	{ kind: 'iptt'; data: ExportData; locale: Locale; fileBase: string } | { kind: 'iati'; data: ExportData; fileBase: string };
@@ -17,7 +17,7 @@ export type ExportTaskResult = { kind: 'iptt'; bytes: Uint8Array; hash: string }
 
 const MARK = 'avanceExportBuild';
 
-/** From this many indicators on, an export is built in a worker (EXPORT_WORKER_MIN_INDICATORS; 500 by default). */
+/** From this many indicators on, an export is built in a child process (EXPORT_WORKER_MIN_INDICATORS; 500 by default). */
 export function exportInWorker(indicators: number): boolean {
 	const raw = process.env.EXPORT_WORKER_MIN_INDICATORS;
 	const min = raw !== undefined && raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : 500;
@@ -41,35 +41,21 @@ export async function buildExport(task: ExportTask): Promise<ExportTaskResult> {
 	return { kind: 'iati', xml: iatiActivityXml(task.data, { fileUrl }) };
 }
 
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[MARK]) {
-	const port = parentPort;
-	buildExport((workerData as { task: ExportTask }).task).then(
-		(result) => port.postMessage({ ok: true, result }),
-		(error: unknown) => port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) })
-	);
+serveChildTask<ExportTask, ExportTaskResult>(MARK, buildExport);
+
+/** The heap limit of an export's child in MB (EXPORT_WORKER_MEMORY_MB; 1,400 by default). */
+function exportMemoryMb(): number {
+	const n = Number(process.env.EXPORT_WORKER_MEMORY_MB);
+	return Number.isFinite(n) && n >= 64 ? Math.floor(n) : 1400;
 }
 
-/** Builds the task's file in a fresh worker thread with its own heap limit. */
+/** Builds the task's file in a fresh child process with its own heap limit. */
 export function buildExportInWorker(task: ExportTask): Promise<ExportTaskResult> {
-	const self = import.meta.url;
-	const code = /\.ts($|\?)/.test(self)
-		? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(self)}); })`
-		: `import(${JSON.stringify(self)})`;
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(code, { eval: true, workerData: { [MARK]: true, task }, resourceLimits: { maxOldGenerationSizeMb: 1400 } });
-		let settled = false;
-		worker.once('message', (m: { ok: true; result: ExportTaskResult } | { ok: false; message: string }) => {
-			settled = true;
-			if (m.ok) resolve(m.result);
-			else reject(new Error(m.message));
-			void worker.terminate();
-		});
-		worker.once('error', (error) => {
-			settled = true;
-			reject(error);
-		});
-		worker.once('exit', (code) => {
-			if (!settled) reject(new Error(`the export worker stopped (exit code ${code})`));
-		});
+	return runInChild({
+		moduleUrl: import.meta.url,
+		mark: MARK,
+		task,
+		memoryMb: exportMemoryMb(),
+		label: task.kind === 'iptt' ? 'the IPTT export' : 'the IATI export'
 	});
 }

@@ -29,7 +29,7 @@ import type { RenderResult, RenderTask } from './render-worker';
 
 // Render jobs (design §2, §5): the issue action records one and answers at once; a runner in each
 // app process claims queued jobs one at a time (compare-and-set on `state`, so of several
-// processes exactly one renders a job), renders each file (in a worker thread in the app: see
+// processes exactly one renders a job), renders each file (in a child process in the app: see
 // render-worker.ts), and records the issue (issue.ts `writeIssue`) in the transaction that marks
 // the job done. While it works it renews the job's heartbeat; a job whose claimer stopped (a crash,
 // a restart, a kill) is started again by whichever process notices, or failed after MAX_ATTEMPTS.
@@ -38,10 +38,10 @@ import type { RenderResult, RenderTask } from './render-worker';
 
 export type ReportJobRow = Selectable<ReportJobTable>;
 
-/** Renders one file of a job: in a worker thread in the app, in process where a test gives its renderers. */
+/** Renders one file of a job: in a child process in the app, in process where a test gives its renderers. */
 export type RenderFile = (task: RenderTask, snapshot: ReportSnapshot) => Promise<RenderResult>;
 
-/** The given renderers, run in this thread, writing under the temporary name as the worker does. */
+/** The given renderers, run in this process, writing under the temporary name as the child does. */
 export function inProcess(renderers: Renderers): RenderFile {
 	return async (task, snapshot) => {
 		const bytes = await renderers[task.format](snapshot, task.lang, { sha256: task.sha256 });
@@ -159,7 +159,8 @@ export function failureReason(error: unknown): JobError {
 	if (error instanceof SnapshotChangedError) return 'changed';
 	if (error instanceof ForbiddenTransitionError) return error.key === 'reports.blocked' ? 'blocked' : 'conflict';
 	if (error instanceof ConflictError) return 'conflict';
-	if ((error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'memory';
+	const code = (error as { code?: string } | null)?.code;
+	if (code === 'ERR_CHILD_OUT_OF_MEMORY' || code === 'ERR_WORKER_OUT_OF_MEMORY') return 'memory';
 	return 'renderer';
 }
 
