@@ -175,6 +175,19 @@ describe('the ILO TCPR of El Salvador', () => {
 		expect(tables(block.blocks)[0]!.columns.map((c) => c.label)).toContain('Indicador');
 	});
 
+	it('keeps the deviation reason in the activity’s history', async () => {
+		const entries = await db
+			.selectFrom('audit_log')
+			.select(['before', 'after'])
+			.where('entity', '=', 'activity')
+			.where('action', '=', 'update')
+			.orderBy('id')
+			.execute();
+		const entry = entries.find((e) => e.after?.includes(reason));
+		expect(JSON.parse(entry!.after!)).toMatchObject({ deviationReason: reason });
+		expect(JSON.parse(entry!.before!)).toMatchObject({ deviationReason: '' });
+	});
+
 	it('gives the financial summary the finance read model gives at the cut-off', async () => {
 		const view = await loadFinance(db, salvador, { id: 0, internal: false, canReview: false }, { cutOff });
 		const block = evidence(docEn, 'financial_report', 'financial_summary');
