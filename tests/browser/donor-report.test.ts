@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OUTLINES } from '$lib/reports/outline';
@@ -58,4 +62,28 @@ describe('the ILO TCPR, in Chromium', () => {
 		const pdf = await page.request.get(`${env.app.url}${href}/issues/1/report-en.pdf`);
 		expect(pdf.status()).toBe(200);
 	}, 480_000);
+
+	it('the EU donor reads the seeded Peru interim report in English and never sees the draft', async () => {
+		await signIn(page, env.app.url, 'donor.eu@avance.test');
+		await page.goto(`${env.app.url}/programmes/peru-desempleo-ue/reports`);
+		const issued = page.getByRole('link', { name: /October 2020 – June 2021|octubre 2020 – junio 2021/ });
+		const href = await issued.getAttribute('href');
+		expect(await page.getByRole('link', { name: /July – December 2021|julio – diciembre 2021/ }).count()).toBe(0);
+		await page.goto(`${env.app.url}${href}`);
+		const link = await page.getByTestId('download-1-en-pdf').getAttribute('href');
+		const pdf = await page.request.get(`${env.app.url}${link}`);
+		expect(pdf.status()).toBe(200);
+		const file = join(mkdtempSync(join(tmpdir(), 'avance-eu-pdf-')), 'report-en.pdf');
+		writeFileSync(file, await pdf.body());
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+		for (const part of [
+			'Target groups and final beneficiaries',
+			'Validity of the intervention logic',
+			'Proposed logframe modifications',
+			'Updated action plan',
+			'Updated logframe',
+			'financial assistance of the European Union'
+		])
+			expect(text, part).toContain(part);
+	});
 });
