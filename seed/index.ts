@@ -16,6 +16,7 @@ import { financeSeeds, seedFinance } from './finance';
 import { seedLibrary } from './library';
 import { seedDialogue } from './dialogue';
 import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
+import { seedDonorReports } from './donor-reports';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -54,5 +55,6 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 	if (options.demoAccounts) await approveSeededValues(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
 	if (options.reports && (await seedEvaluationMatrix(db))) report.created.push('PATSS final evaluation matrix');
+	if (options.reports && (await seedDonorReports(db, renderers))) report.created.push('donor-format reports');
 	return report;
 }

@@ -14,10 +14,22 @@ export interface LocalizedText {
 
 /** The kinds of record whose texts can be translated, and the fields of each. */
 export const TRANSLATABLE_FIELDS = {
-	programme: ['title', 'summary'],
+	programme: [
+		'title',
+		'summary',
+		// issue 21: the donor-format facts that are texts (programmes/donor-facts.ts)
+		'administrative_unit',
+		'backstopping_unit',
+		'pb_outcomes',
+		'dwcp_outcome',
+		'coordinator_contact',
+		'affiliated_entities',
+		'target_countries',
+		'target_groups'
+	],
 	module: ['title', 'objective'],
 	output: ['title', 'description'],
-	activity: ['title'],
+	activity: ['title', 'deviation_reason'],
 	indicator: ['title', 'definition', 'unit'],
 	risk: ['title', 'description'],
 	gender_action: ['title', 'description'],

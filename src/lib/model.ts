@@ -95,6 +95,8 @@ export interface Activity {
 	status: ActivityStatus;
 	progress: number;
 	responsible: string;
+	/** Why the activity departs from its plan (issue 21). */
+	deviationReason: string;
 	sortOrder: number;
 	version: number;
 }

@@ -31,6 +31,7 @@ import { dialogue } from './messages/dialogue';
 import { evaluation } from './messages/evaluation';
 import { reportScreens } from './messages/report-screens';
 import { financeImport } from './messages/finance-import';
+import { reportDonor } from './messages/report-donor';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -66,7 +67,8 @@ const catalogues = [
 	dialogue,
 	evaluation,
 	reportScreens,
-	financeImport
+	financeImport,
+	reportDonor
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -168,7 +168,7 @@ export function recordsCited(ctx: ComposeContext): { records: Record<string, Doc
 	};
 }
 
-export function annex(ctx: ComposeContext, key: Exclude<Annex, 'records_cited'>): DocAnnex {
+export function annex(ctx: ComposeContext, key: Extract<Annex, 'logframe' | 'recommendation_tracker'>): DocAnnex {
 	const id = `annex-${key.replace(/_/g, '-')}`;
 	return {
 		key,

@@ -18,9 +18,12 @@ import {
 import { financialSummary } from './evidence-finance';
 import { parseNarrative, type Inline } from './narrative';
 import { targetsLikelihood } from './evidence-forecast';
-import { OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
+import { annexesOf, OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
 import { whatChangedBlock } from './what-changed-block';
+import { TCPR_BUILDERS } from './evidence-tcpr';
+import { EU_BUILDERS } from './evidence-eu';
+import { donorAnnex } from './annexes-donor';
 
 // composeReport(snapshot, lang): the one document the HTML preview, the PDF and the DOCX lay out.
 // A pure function of the snapshot and a language: no database, no clock.
@@ -40,7 +43,9 @@ const BUILDERS = {
 	what_changed: whatChangedBlock,
 	targets_likelihood: targetsLikelihood,
 	evaluation_questions: noEvaluationBlock,
-	evaluation_entries: noEvaluationBlock
+	evaluation_entries: noEvaluationBlock,
+	...TCPR_BUILDERS,
+	...EU_BUILDERS
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {
@@ -127,7 +132,10 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 		...(r.correctionReason ? [{ label: t('reportDoc.fact.correction'), value: ctx.text(r.correctionReason) }] : [])
 	);
 	const sections = OUTLINES[r.layout].map((s, n) => sectionOf(ctx, s, n + 1));
-	const annexes: DocAnnex[] = [annex(ctx, 'logframe'), annex(ctx, 'recommendation_tracker')];
+	// Each layout's own annexes (the donors' formats add theirs, issue 21), "Records cited" last.
+	const annexes: DocAnnex[] = annexesOf(r.layout).flatMap((k) =>
+		k === 'records_cited' ? [] : k === 'logframe' || k === 'recommendation_tracker' ? [annex(ctx, k)] : [donorAnnex(ctx, k)]
+	);
 	// Last: by now every figure and citation has been met, so the annex lists them all.
 	const cited = recordsCited(ctx);
 	annexes.push({

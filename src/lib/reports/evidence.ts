@@ -281,5 +281,5 @@ export const EVIDENCE_BUILDERS = {
 	budget_and_dates: budgetAndDates
 } satisfies Partial<Record<EvidenceBlock, Builder>>;
 
-export { table, row, none, indicatorCell, judgedValueKey, moduleOf };
+export { table, row, none, indicatorCell, judgedValueKey, moduleOf, explained };
 export type { Builder };

@@ -22,6 +22,7 @@ import type { SnapshotFinance } from './snapshot-finance';
 import type { SnapshotChanges } from './what-changed';
 import type { Forecast } from '$lib/indicator-forecast';
 import type { EvaluationSnapshot } from './evaluation-snapshot';
+import type { DonorSnapshot } from './snapshot-donor';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -302,6 +303,8 @@ export interface ReportSnapshot {
 	forecasts?: SnapshotForecast[];
 	/** The evaluation matrix and validated lessons and good practices (issue 24); absent in issues made before them. */
 	evaluation?: EvaluationSnapshot;
+	/** What the donors' own formats print (issue 21); absent in issues made before them. */
+	donor?: DonorSnapshot;
 }
 
 export interface SnapshotForecast {

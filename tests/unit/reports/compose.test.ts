@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeReport, composeSection, missingTranslations } from '$lib/reports/compose';
 import type { DocBlock, DocInline, ReportDocument } from '$lib/reports/document';
-import { OUTLINES } from '$lib/reports/outline';
+import { annexesOf, OUTLINES, REPORT_LAYOUTS } from '$lib/reports/outline';
 import { fixtureSnapshot } from '../../helpers/report-snapshot';
 
 function inlinesOf(blocks: readonly DocBlock[]): DocInline[] {
@@ -26,12 +26,12 @@ function allInlines(doc: ReportDocument): DocInline[] {
 }
 
 describe('composeReport', () => {
-	it('follows the outline of each layout, then the three annexes', () => {
-		for (const layout of ['oecd_dac', 'eu_narrative'] as const) {
+	it('follows the outline of each layout, then its annexes', () => {
+		for (const layout of REPORT_LAYOUTS) {
 			const doc = composeReport(fixtureSnapshot({ layout }), 'es');
 			expect(doc.sections.map((s) => s.key)).toEqual(OUTLINES[layout].map((s) => s.key));
 			expect(doc.sections.map((s) => s.evidence.map((e) => e.key))).toEqual(OUTLINES[layout].map((s) => [...s.evidence]));
-			expect(doc.annexes.map((a) => a.key)).toEqual(['logframe', 'recommendation_tracker', 'records_cited']);
+			expect(doc.annexes.map((a) => a.key)).toEqual([...annexesOf(layout)]);
 			expect(doc.toc.entries.map((e) => e.id)).toEqual([...doc.sections.map((s) => s.id), ...doc.annexes.map((a) => a.id)]);
 		}
 		const eu = composeReport(fixtureSnapshot({ layout: 'eu_narrative' }), 'en');

@@ -77,11 +77,12 @@ describe('the outline per layout', () => {
 		expect(oecd.filter((s) => s.rated).map((s) => s.key)).toEqual([...CRITERIA]);
 		expect(oecd[0]!.key).toBe('executive_summary');
 		expect(oecd.find((s) => s.key === 'effectiveness')!.evidence).toContain('indicator_progress');
-		expect(OUTLINES.eu_narrative.map((s) => s.key).slice(0, 4)).toEqual([
+		expect(OUTLINES.eu_narrative.map((s) => s.key).slice(0, 5)).toEqual([
 			'description',
+			'target_groups',
 			'executive_summary',
-			'context',
-			'results_activities'
+			'intervention_logic',
+			'logframe_modifications'
 		]);
 		expect(OUTLINES.eu_narrative.some((s) => s.rated)).toBe(false);
 		for (const layout of REPORT_LAYOUTS) {
@@ -91,9 +92,12 @@ describe('the outline per layout', () => {
 		}
 	});
 
-	it('defaults to the EU layout for EU contributions only', () => {
+	it('defaults to the donor’s own format by funding modality, OECD-DAC for evaluations', () => {
 		expect(defaultLayout('eu_contribution')).toBe('eu_narrative');
-		expect(defaultLayout('direct_trust_fund')).toBe('oecd_dac');
+		for (const modality of ['direct_trust_fund', 'rbsa', 'regular_budget']) expect(defaultLayout(modality)).toBe('ilo_tcpr');
+		expect(defaultLayout('other')).toBe('oecd_dac');
+		expect(defaultLayout('rbsa', 'evaluation')).toBe('oecd_dac');
+		expect(defaultLayout('eu_contribution', 'evaluation')).toBe('oecd_dac');
 	});
 });
 

@@ -54,6 +54,17 @@ export interface ProgrammeTable {
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;
+	/** Donor-format facts (issue 21, programmes/donor-facts.ts); texts translatable by field name. */
+	tc_symbol: Defaulted<string>;
+	administrative_unit: Defaulted<string>;
+	backstopping_unit: Defaulted<string>;
+	pb_outcomes: Defaulted<string>;
+	dwcp_outcome: Defaulted<string>;
+	contract_number: Defaulted<string>;
+	coordinator_contact: Defaulted<string>;
+	affiliated_entities: Defaulted<string>;
+	target_countries: Defaulted<string>;
+	target_groups: Defaulted<string>;
 }
 
 /** Sign-in throttle state: one row per account × address, and one per address (email ''). */
@@ -107,6 +118,8 @@ export interface ActivityTable {
 	responsible: Defaulted<string>;
 	sort_order: Defaulted<number>;
 	version: Defaulted<number>;
+	/** Why the activity departs from its plan (issue 21): printed beside it in donor reports. */
+	deviation_reason: Defaulted<string>;
 }
 
 export interface ReportingPeriodTable {
@@ -423,7 +436,7 @@ export interface ApiTokenTable {
 export interface ReportTable {
 	id: Generated<number>;
 	programme_id: number;
-	layout: 'oecd_dac' | 'eu_narrative';
+	layout: 'oecd_dac' | 'eu_narrative' | 'ilo_tcpr';
 	title_es: Defaulted<string>;
 	title_en: Defaulted<string>;
 	window_start: string;

@@ -53,7 +53,9 @@ export const activitySchema = z.object({
 	actualEnd: optionalDateField(),
 	status: enumField(ACTIVITY_STATUSES),
 	progress: numberField({ min: 0, max: 100, integer: true }),
-	responsible: optionalText(200)
+	responsible: optionalText(200),
+	/** Why it departs from its plan (issue 21): printed beside it in the donor reports. */
+	deviationReason: optionalMultilineText(2000)
 });
 export const versioned = z.object({ id: idField(), version: versionField() });
 export const moveSchema = z.object({ id: idField(), direction: z.enum(['up', 'down']) });
@@ -242,7 +244,8 @@ function activityValues(input: ActivityInput) {
 		actual_end: input.actualEnd,
 		status: input.status,
 		progress: input.progress,
-		responsible: input.responsible
+		responsible: input.responsible,
+		deviation_reason: input.deviationReason
 	};
 }
 

@@ -80,6 +80,7 @@ export function toActivity(row: ActivityRow): Activity {
 		status: row.status as ActivityStatus,
 		progress: row.progress,
 		responsible: row.responsible,
+		deviationReason: row.deviation_reason,
 		sortOrder: row.sort_order,
 		version: row.version
 	};

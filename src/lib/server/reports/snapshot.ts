@@ -36,6 +36,7 @@ import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
 import { snapshotForecasts } from './forecast-block';
 import { lessonRecords, readEvaluationBlock } from '../evaluation/snapshot-block';
+import { donorSnapshot } from './snapshot-donor';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -216,7 +217,16 @@ export async function buildSnapshot(
 		db
 			.selectFrom('key_action')
 			.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
-			.select(['key_action.id', 'key_action.recommendation_id', 'key_action.due_date', 'key_action.status'])
+			.select([
+				'key_action.id',
+				'key_action.recommendation_id',
+				'key_action.due_date',
+				'key_action.status',
+				// for the management-response annex of the donors' formats (issue 21)
+				'key_action.action',
+				'key_action.responsible',
+				'key_action.is_illustrative'
+			])
 			.where('recommendation.programme_id', '=', pid)
 			.execute(),
 		db
@@ -600,6 +610,34 @@ export async function buildSnapshot(
 		};
 	});
 	const adoption = adoptionAsOf(ladders, cutOff);
+
+	// ---- the donors' own formats (issue 21): facts, deviations, logframe columns, responses -------
+	const donor = await donorSnapshot(db, programme, {
+		cutOff,
+		windowStart: report.windowStart,
+		bi,
+		activities: activities.map((a, n) => ({ id: a.id, key: a.key, deviationReason: activityRows[n]!.deviation_reason })),
+		indicatorKeyById,
+		riskKeyById: new Map(risks.map((r) => [r.id, r.key])),
+		recommendations: recommendationRows.map((r) => ({
+			id: r.id,
+			key: `recommendation:${r.code}`,
+			response: r.management_response,
+			responseText: r.management_response_text,
+			illustrative: r.response_is_illustrative === 1,
+			keyActions: (keyActionsOf.get(r.id) ?? []).map((k) => {
+				const at = keyActionAt(k);
+				return {
+					id: k.id,
+					action: k.action,
+					responsible: k.responsible,
+					dueDate: at.dueDate,
+					status: at.status,
+					illustrative: k.is_illustrative === 1
+				};
+			})
+		}))
+	});
 	const allKeyActions = summarizeKeyActions(keyActionRows.map(keyActionAt), cutOff);
 
 	// ---- figures -------------------------------------------------------------------------------
@@ -736,7 +774,8 @@ export async function buildSnapshot(
 		records: sortRecords(records),
 		changes,
 		forecasts: snapshotForecasts(assessment),
-		evaluation
+		evaluation,
+		donor
 	};
 }
 

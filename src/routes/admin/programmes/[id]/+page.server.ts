@@ -6,6 +6,7 @@ import { toProgramme } from '$lib/server/programmes/programmes';
 import { error } from '@sveltejs/kit';
 import { recordTranslations } from '$lib/server/core/translations';
 import { programmeTexts, translationLocale, writeProgrammeTranslated } from '$lib/server/http/translations';
+import { donorFactsSchema, readDonorFacts, updateDonorFacts } from '$lib/server/programmes/donor-facts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,7 +14,11 @@ export const load: PageServerLoad = async (event) => {
 	const row = await getDb().selectFrom('programme').selectAll().where('id', '=', paramId(event.params.id)).executeTakeFirst();
 	if (!row) error(404, 'not found');
 	const programme = toProgramme(row);
-	return { programme, translations: await recordTranslations(getDb(), 'programme', programme.id, translationLocale(programme)) };
+	const [translations, donorFacts] = await Promise.all([
+		recordTranslations(getDb(), 'programme', programme.id, translationLocale(programme)),
+		readDonorFacts(getDb(), programme.id)
+	]);
+	return { programme, translations, donorFacts };
 };
 
 export const actions = {
@@ -31,6 +36,14 @@ export const actions = {
 					return id;
 				}
 			);
+			redirect('saved');
+		}),
+	// The facts the donors' own formats print (issue 21), with their translations.
+	donorFacts: (event) =>
+		instanceAction(event, 'admin.manageProgrammes', donorFactsSchema, async ({ db, user, data, redirect }) => {
+			const row = await db.selectFrom('programme').selectAll().where('id', '=', paramId(event.params.id)).executeTakeFirst();
+			if (!row) error(404, 'not found');
+			await updateDonorFacts(db, user, toProgramme(row), data);
 			redirect('saved');
 		})
 } satisfies Actions;

@@ -1,0 +1,65 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeReport } from '$lib/reports/compose';
+import { defaultLayout } from '$lib/reports/outline';
+import type { ReportSnapshot } from '$lib/reports/snapshot';
+import type { Db } from '$lib/server/db/connection';
+import { seedDonorReports } from '../../../seed/donor-reports';
+import { seedReports } from '../../../seed/reports';
+import { freshDatabase } from '../../helpers/db';
+import { fakeRenderers } from '../../helpers/reports';
+
+// The seeded donor-format reports (issue 21): each of the four programmes has one report issued
+// in its donor's layout, in Spanish and English, through the real issue path; Peru has a draft
+// to finish. Stand-in renderers keep this file fast (the browser template uses the real ones).
+
+let db: Db;
+
+beforeAll(async () => {
+	process.env.UPLOADS_PATH = mkdtempSync(join(tmpdir(), 'avance-donor-seed-'));
+	db = await freshDatabase({ demoAccounts: true });
+	await seedReports(db, fakeRenderers);
+	expect(await seedDonorReports(db, fakeRenderers)).toBe(true);
+});
+
+describe('the seeded donor-format reports', () => {
+	it('give every programme one issued report in its donor’s layout, in es and en, and Peru a draft', async () => {
+		const rows = await db
+			.selectFrom('report')
+			.innerJoin('programme', 'programme.id', 'report.programme_id')
+			.select(['programme.slug', 'programme.funding_modality', 'report.layout', 'report.status', 'report.languages', 'report.id'])
+			.execute();
+		for (const slug of ['patss', 'el-salvador-pps', 'peru-desempleo-ue', 'ecuador-desempleo-ue']) {
+			const own = rows.filter((r) => r.slug === slug && r.layout === defaultLayout(r.funding_modality) && r.status === 'issued');
+			expect(own, slug).toHaveLength(1);
+			expect(JSON.parse(own[0]!.languages)).toEqual(['es', 'en']);
+			const issue = await db.selectFrom('report_issue').select('snapshot').where('report_id', '=', own[0]!.id).executeTakeFirstOrThrow();
+			const snapshot = JSON.parse(issue.snapshot) as ReportSnapshot;
+			for (const lang of ['es', 'en'] as const) {
+				const doc = composeReport(snapshot, lang);
+				expect(
+					doc.sections.every((s) => !s.narrativeMissing),
+					`${slug} ${lang}`
+				).toBe(true);
+			}
+		}
+		expect(rows.filter((r) => r.slug === 'peru-desempleo-ue' && r.status === 'draft')).toHaveLength(1);
+		// Idempotent: a second run adds nothing.
+		expect(await seedDonorReports(db, fakeRenderers)).toBe(false);
+	});
+
+	it('prints the documented donor facts and flags what is illustrative', async () => {
+		const salvador = await db
+			.selectFrom('report_issue')
+			.innerJoin('report', 'report.id', 'report_issue.report_id')
+			.innerJoin('programme', 'programme.id', 'report.programme_id')
+			.select('report_issue.snapshot')
+			.where('programme.slug', '=', 'el-salvador-pps')
+			.executeTakeFirstOrThrow();
+		const doc = composeReport(JSON.parse(salvador.snapshot) as ReportSnapshot, 'en');
+		expect(JSON.stringify(doc.sections[0])).toContain('SLV/16/03/RBS');
+		expect(JSON.stringify(doc.sections)).toContain('Illustrative: not stated in the source documents');
+	});
+});
