@@ -14,15 +14,17 @@ export interface LocalizedText {
 
 /** The kinds of record whose texts can be translated, and the fields of each. */
 export const TRANSLATABLE_FIELDS = {
-	programme: ['title', 'summary'],
+	programme: ['title', 'summary', 'donor', 'partners'],
 	module: ['title', 'objective'],
 	output: ['title', 'description'],
 	activity: ['title'],
 	indicator: ['title', 'definition', 'unit'],
 	risk: ['title', 'description'],
 	gender_action: ['title', 'description'],
-	recommendation: ['text'],
+	recommendation: ['text', 'addressedTo'],
 	key_action: ['action'],
+	// The explanation of an approved figure (printed beside it in reports).
+	indicator_value: ['narrative'],
 	lesson: [
 		'title',
 		'context',

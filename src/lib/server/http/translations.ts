@@ -58,4 +58,9 @@ export const riskTexts = { titleTranslation: translationText(300), descriptionTr
 export const genderActionTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(4000, true) };
 export const recommendationTexts = { textTranslation: translationText(4000, true) };
 export const keyActionTexts = { actionTranslation: translationText(1000, true) };
-export const programmeTexts = { titleTranslation: translationText(400), summaryTranslation: translationText(4000, true) };
+export const programmeTexts = {
+	titleTranslation: translationText(400),
+	summaryTranslation: translationText(4000, true),
+	donorTranslation: translationText(200),
+	partnersTranslation: translationText(400)
+};

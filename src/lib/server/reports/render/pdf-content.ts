@@ -120,10 +120,16 @@ export function pdfBlocks(
 				const image = charts.get(block.chart.id);
 				if (!image) return [];
 				const w = Math.min(width, 480);
+				// Caption, picture and text alternative never part across pages.
 				return [
-					{ text: block.chart.title, style: 'caption', headlineLevel: 3 },
-					{ image: block.chart.id, width: w, height: (w * image.height) / image.width, margin: [0, 2, 0, 2] },
-					{ text: block.chart.alt, style: 'note' }
+					{
+						stack: [
+							{ text: block.chart.title, style: 'caption', headlineLevel: 3 },
+							{ image: block.chart.id, width: w, height: (w * image.height) / image.width, margin: [0, 2, 0, 2] },
+							{ text: block.chart.alt, style: 'note' }
+						],
+						unbreakable: true
+					}
 				];
 			}
 		}

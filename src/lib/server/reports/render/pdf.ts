@@ -105,8 +105,10 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 		content.push(...pdfBlocks(doc, section.narrative, charts, A4_PORTRAIT_WIDTH));
 		for (const evidence of section.evidence)
 			content.push(
-				{ text: evidence.title, id: evidence.id, style: 'h2', headlineLevel: 2 },
-				...pdfBlocks(doc, evidence.blocks, charts, A4_PORTRAIT_WIDTH)
+				...keptWithFirst(
+					{ text: evidence.title, id: evidence.id, style: 'h2', headlineLevel: 2 },
+					pdfBlocks(doc, evidence.blocks, charts, A4_PORTRAIT_WIDTH)
+				)
 			);
 	}
 	for (const annex of doc.annexes) {
@@ -177,6 +179,17 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 			footer: {}
 		}
 	};
+}
+
+/**
+ * A heading and what follows it: when that is a block that never parts (a chart), the heading
+ * joins it, so the two start a page together (pdfmake's positions of a moved block are not
+ * reliable enough for the keep-with-next rule).
+ */
+function keptWithFirst(heading: PdfNode, blocks: PdfNode[]): PdfNode[] {
+	const [first, ...rest] = blocks;
+	if (first?.unbreakable && Array.isArray(first.stack)) return [{ stack: [heading, ...first.stack], unbreakable: true }, ...rest];
+	return [heading, ...blocks];
 }
 
 interface NodeInfo {
