@@ -10,7 +10,8 @@ import { getProgrammeBySlug, listPortfolio } from '$lib/server/programmes/progra
 import { draftSnapshot } from '$lib/server/reports/reports';
 import { portfolioTexts } from '$lib/server/portfolio/portfolio-texts';
 import { seedReports } from '../../../seed/reports';
-import { freshDatabase } from '../../helpers/db';
+import { saveValue, valueSchema } from '$lib/server/results/values';
+import { freshDatabase, userId } from '../../helpers/db';
 import { fakeRenderers } from '../../helpers/reports';
 
 // "English means English" (issue 19): the fact sheet's donor, partners and the addressees are
@@ -67,6 +68,68 @@ describe('the seeded PATSS issue in English', () => {
 		delete old.programme.donorText;
 		const marked = composeReport(old, 'en').cover.facts.find((f) => f.label === 'Donor')!.value;
 		expect(marked.at(-1)).toMatchObject({ type: 'mark', text: '(es)' });
+	});
+});
+
+describe('a value’s explanation in the other language', () => {
+	it('is saved with the value as a content translation (audited), and removed when emptied', async () => {
+		const patss = (await getProgrammeBySlug(db, 'patss'))!;
+		const period = await db
+			.selectFrom('reporting_period')
+			.select('id')
+			.where('programme_id', '=', patss.id)
+			.where('locked', '=', 0)
+			.orderBy('end_date', 'desc')
+			.executeTakeFirstOrThrow();
+		const indicator = await db
+			.selectFrom('indicator')
+			.select('id')
+			.where('programme_id', '=', patss.id)
+			.where('measure', '=', 'number')
+			.where('disaggregated_by_sex', '=', 0)
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb.selectFrom('indicator_value').select('id').whereRef('indicator_id', '=', 'indicator.id').where('period_id', '=', period.id)
+					)
+				)
+			)
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		const coordinator = { id: await userId(db, 'coord.patss@avance.test') };
+		const shape = { measure: 'number' as const, disaggregatedBySex: false };
+		const form = (translation: string, valueVersion?: number) =>
+			valueSchema(shape).parse({
+				periodId: String(period.id),
+				value: '7',
+				narrative: 'La rotación del personal retrasó los talleres.',
+				narrativeTranslation: translation,
+				intent: 'draft',
+				...(valueVersion ? { valueVersion: String(valueVersion) } : {})
+			});
+		const valueId = await saveValue(db, coordinator, patss, indicator.id, form('Staff turnover delayed the workshops.'));
+		const stored = () =>
+			db
+				.selectFrom('translation')
+				.select(['text', 'locale'])
+				.where('entity', '=', 'indicator_value')
+				.where('entity_id', '=', valueId)
+				.where('field', '=', 'narrative')
+				.executeTakeFirst();
+		expect(await stored()).toEqual({ text: 'Staff turnover delayed the workshops.', locale: 'en' });
+		const audit = await db
+			.selectFrom('audit_log')
+			.select('after')
+			.where('entity', '=', 'indicator_value')
+			.where('entity_id', '=', String(valueId))
+			.where('action', '=', 'translate')
+			.executeTakeFirstOrThrow();
+		expect(audit.after).toContain('Staff turnover');
+		// Control characters are refused by field, like every content text.
+		expect(valueSchema(shape).safeParse({ periodId: String(period.id), value: '7', narrativeTranslation: 'a\u0007b' }).success).toBe(false);
+		const { version } = await db.selectFrom('indicator_value').select('version').where('id', '=', valueId).executeTakeFirstOrThrow();
+		await saveValue(db, coordinator, patss, indicator.id, form('', version));
+		expect(await stored()).toBeUndefined();
 	});
 });
 
