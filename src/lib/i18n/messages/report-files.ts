@@ -19,7 +19,9 @@ export const reportFiles = defineMessages(
 		'reports.field.donor': 'donante',
 		'reports.field.partners': 'socios',
 		'reports.field.addressedTo': 'destinatarios',
-		'reports.field.narrative': 'explicación'
+		'reports.field.narrative': 'explicación',
+		'recommendations.addressedToTranslation': 'Destinatarios en {language}',
+		'audit.field.addressedToTranslation': 'Destinatarios en el otro idioma'
 	},
 	{
 		'reportDoc.fact.htmlEdition': 'Accessible edition (HTML)',
@@ -37,6 +39,8 @@ export const reportFiles = defineMessages(
 		'reports.field.donor': 'donor',
 		'reports.field.partners': 'partners',
 		'reports.field.addressedTo': 'addressees',
-		'reports.field.narrative': 'explanation'
+		'reports.field.narrative': 'explanation',
+		'recommendations.addressedToTranslation': 'Addressees in {language}',
+		'audit.field.addressedToTranslation': 'Addressees in the other language'
 	}
 );

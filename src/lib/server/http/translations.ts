@@ -56,7 +56,7 @@ export const indicatorTexts = z.object({
 });
 export const riskTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(4000, true) };
 export const genderActionTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(4000, true) };
-export const recommendationTexts = { textTranslation: translationText(4000, true) };
+export const recommendationTexts = { textTranslation: translationText(4000, true), addressedToTranslation: translationText(200) };
 export const keyActionTexts = { actionTranslation: translationText(1000, true) };
 export const programmeTexts = {
 	titleTranslation: translationText(400),
