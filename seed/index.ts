@@ -12,6 +12,7 @@ import { riskSeeds, seedRisks } from './risks';
 import { seedReports } from './reports';
 import { renderers } from '../src/lib/server/reports/renderers';
 import { seedTranslations } from './translations';
+import { seedMoreTranslations } from './translations-more';
 import { financeSeeds, seedFinance } from './finance';
 import { seedLibrary } from './library';
 import { seedDialogue } from './dialogue';
@@ -43,6 +44,7 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 			await seedGenderActions(db, id, genderSeeds[code] ?? []),
 			await seedRecommendations(db, id, recommendationSeeds[code] ?? []),
 			await seedTranslations(db, id, seed.programme.slug),
+			await seedMoreTranslations(db, id, seed.programme.slug),
 			await seedFinance(db, id, financeSeeds[code]),
 			await seedLessons(db, id, lessonSeeds[code] ?? [])
 		];

@@ -1,6 +1,7 @@
 import type { Db } from '../src/lib/server/db/connection';
 import type { Programme } from '../src/lib/model';
 import { OUTLINES, type Rating, type SectionKey } from '../src/lib/reports/outline';
+import { publicOrigin } from '../src/lib/server/http/origin';
 import { getProgrammeBySlug } from '../src/lib/server/programmes/programmes';
 import type { Renderers } from '../src/lib/server/reports/issue';
 import { issueReport } from '../src/lib/server/reports/jobs';
@@ -224,7 +225,8 @@ export async function seedReports(db: Db, renderers: Renderers, options: { origi
 	await writeSections(db, evaluator, programme, issued, ISSUED);
 	const version = (await db.selectFrom('report').select('version').where('id', '=', issued).executeTakeFirstOrThrow()).version;
 	await issueReport(db, evaluator, programme, issued, version, renderers, {
-		origin: options.origin ?? 'http://localhost:3000',
+		// The instance's public address (ORIGIN), so the issued files' links work where it is served.
+		origin: options.origin ?? publicOrigin(),
 		now: new Date('2020-09-15T15:00:00.000Z')
 	});
 

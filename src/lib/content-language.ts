@@ -17,6 +17,9 @@ export const TRANSLATABLE_FIELDS = {
 	programme: [
 		'title',
 		'summary',
+		// issue 19: the fact sheet's donor and partners print in the reader's language
+		'donor',
+		'partners',
 		// issue 21: the donor-format facts that are texts (programmes/donor-facts.ts)
 		'administrative_unit',
 		'backstopping_unit',
@@ -33,8 +36,10 @@ export const TRANSLATABLE_FIELDS = {
 	indicator: ['title', 'definition', 'unit'],
 	risk: ['title', 'description'],
 	gender_action: ['title', 'description'],
-	recommendation: ['text'],
+	recommendation: ['text', 'addressedTo'],
 	key_action: ['action'],
+	// The explanation of an approved figure (printed beside it in reports).
+	indicator_value: ['narrative'],
 	lesson: [
 		'title',
 		'context',

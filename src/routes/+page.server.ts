@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db/connection';
 import { requireUser } from '$lib/server/http/guards';
 import { listPortfolio } from '$lib/server/programmes/programmes';
 import { portfolioFigures } from '$lib/server/portfolio/portfolio';
+import { portfolioTexts } from '$lib/server/portfolio/portfolio-texts';
 import { assessProgrammes, countStatuses, countUpdatesOverdue } from '$lib/server/results/assessment';
 import { todayIso } from '$lib/server/core/dates';
 import { loadInbox } from '$lib/server/inbox/inbox';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	// One assessment for all programmes at once: the portfolio costs the same few statements
 	// whether the user sees one programme or forty.
 	const asOf = todayIso();
-	const [assessed, figures, issues] = await Promise.all([
+	const [assessed, figures, issues, texts] = await Promise.all([
 		assessProgrammes(
 			db,
 			portfolio.map((e) => e.programme),
@@ -37,6 +38,11 @@ export const load: PageServerLoad = async (event) => {
 		latestIssues(
 			db,
 			portfolio.map((e) => e.programme.id)
+		),
+		portfolioTexts(
+			db,
+			portfolio.map((e) => e.programme),
+			event.locals.locale
 		)
 	]);
 	const locale = event.locals.locale;
@@ -52,7 +58,8 @@ export const load: PageServerLoad = async (event) => {
 			updatesOverdue: countUpdatesOverdue(assessed.get(entry.programme.id)?.assessments.values() ?? []),
 			...figures.get(entry.programme.id)!,
 			// The last issued report of each programme, read for all programmes at once.
-			lastReport: lastReportOf(issues.get(entry.programme.id), entry.programme.slug, locale)
+			lastReport: lastReportOf(issues.get(entry.programme.id), entry.programme.slug, locale),
+			texts: texts.get(entry.programme.id)!
 		}))
 	};
 };

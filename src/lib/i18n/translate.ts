@@ -32,6 +32,7 @@ import { evaluation } from './messages/evaluation';
 import { reportScreens } from './messages/report-screens';
 import { financeImport } from './messages/finance-import';
 import { reportDonor } from './messages/report-donor';
+import { reportFiles } from './messages/report-files';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -68,7 +69,8 @@ const catalogues = [
 	evaluation,
 	reportScreens,
 	financeImport,
-	reportDonor
+	reportDonor,
+	reportFiles
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -3,6 +3,7 @@ import { recordAnchor } from './document';
 import type { ComposeContext } from './compose-context';
 import { indicatorGroups, judgedValueKey, row, table } from './evidence';
 import type { Annex } from './outline';
+import { addresseesText } from './fact-texts';
 
 // The annexes printed after the sections: the logframe with current values (landscape), the
 // recommendation tracker, and "Records cited", the row every figure and citation links to.
@@ -72,7 +73,7 @@ function tracker(ctx: ComposeContext, id: string): DocAnnex['blocks'] {
 				row(
 					[ctx.ref(r.code, r.key)],
 					ctx.loc(r.text, r.key, 'text'),
-					ctx.text(r.addressedTo),
+					addresseesText(ctx, r),
 					ctx.text(i18n.td(`recommendationPriority.${r.priority}`)),
 					[ctx.ref(i18n.td(`adoptionStatus.${r.status}`), r.key)],
 					[

@@ -122,6 +122,7 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 	const title = titleOf(ctx);
 	const programme = ctx.locRef(snapshot.programme.title, snapshot.programme.key, 'title');
 	const facts = factSheet(ctx);
+	const editionHref = `${r.origin}/programmes/${snapshot.programme.slug}/reports/${r.id}/issues/${r.issueNumber}?lang=${lang}`;
 	const issue = [
 		t('reportDoc.issueNumber', { n: r.issueNumber }),
 		...(r.supersedes !== null ? [t('reportDoc.supersedes', { n: r.supersedes })] : [])
@@ -129,7 +130,9 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 	facts.push(
 		{ label: t('reportDoc.fact.issue'), value: ctx.text(`${issue.join(' · ')} · ${ctx.i18n.dateTime(r.issuedAt)}`) },
 		{ label: t('reportDoc.fact.issuedBy'), value: ctx.text(r.issuedBy) },
-		...(r.correctionReason ? [{ label: t('reportDoc.fact.correction'), value: ctx.text(r.correctionReason) }] : [])
+		...(r.correctionReason ? [{ label: t('reportDoc.fact.correction'), value: ctx.text(r.correctionReason) }] : []),
+		// The files are not tagged for assistive technology: the same issue as an accessible web page.
+		{ label: t('reportDoc.fact.htmlEdition'), value: [{ type: 'link', text: editionHref, href: editionHref }] }
 	);
 	const sections = OUTLINES[r.layout].map((s, n) => sectionOf(ctx, s, n + 1));
 	// Each layout's own annexes (the donors' formats add theirs, issue 21), "Records cited" last.

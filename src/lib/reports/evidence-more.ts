@@ -3,6 +3,7 @@ import type { DocBlock, DocRow } from './document';
 import type { ComposeContext } from './compose-context';
 import { indicatorCell, judgedValueKey, none, row, table, type Builder } from './evidence';
 import type { SnapshotIndicator, SnapshotRisk } from './snapshot';
+import { partnersText } from './fact-texts';
 
 // Evidence blocks on activities, risks, recommendations and gender (see evidence.ts).
 
@@ -69,9 +70,7 @@ export const materialisedRisks: Builder = (ctx, id) => {
 
 export const linkedRecommendations: Builder = (ctx, id) => {
 	const { t, i18n, snapshot } = ctx;
-	const blocks: DocBlock[] = [
-		{ type: 'facts', items: [{ label: t('reportDoc.fact.partners'), value: ctx.text(snapshot.programme.partners) }] }
-	];
+	const blocks: DocBlock[] = [{ type: 'facts', items: [{ label: t('reportDoc.fact.partners'), value: partnersText(ctx) }] }];
 	const linked = snapshot.recommendations.filter((r) => r.moduleIds.length);
 	if (!linked.length) return [...blocks, none(ctx)];
 	blocks.push(

@@ -2,6 +2,7 @@ import { INDICATOR_STATUSES, type IndicatorStatus } from '$lib/model';
 import type { DocBlock, DocInline, DocRow, DocTable } from './document';
 import type { ComposeContext } from './compose-context';
 import type { EvidenceBlock } from './outline';
+import { donorText, partnersText } from './fact-texts';
 import type { SnapshotIndicator } from './snapshot';
 
 // The generated evidence blocks of design §5, each a pure function of the snapshot. They print
@@ -197,11 +198,11 @@ export function factSheet(ctx: ComposeContext): { label: string; value: DocInlin
 			: t('reportDoc.dates', { start: i18n.date(pr.startDate), end: i18n.date(pr.endDate) });
 	return [
 		{ label: t('reportDoc.fact.symbol'), value: [ctx.ref(pr.code, p)] },
-		{ label: t('reportDoc.fact.donor'), value: ctx.text(pr.donor) },
+		{ label: t('reportDoc.fact.donor'), value: donorText(ctx) },
 		{ label: t('reportDoc.fact.budget'), value: ctx.text(budgetText(ctx)) },
 		{ label: t('reportDoc.fact.dates'), value: ctx.text(dates) },
 		{ label: t('reportDoc.fact.country'), value: ctx.text(pr.country) },
-		{ label: t('reportDoc.fact.partners'), value: ctx.text(pr.partners) },
+		{ label: t('reportDoc.fact.partners'), value: partnersText(ctx) },
 		{ label: t('reportDoc.fact.period'), value: ctx.text(period) },
 		{ label: t('reportDoc.fact.cutOff'), value: ctx.text(i18n.date(r.cutOff)) },
 		{ label: t('reportDoc.fact.sdgs'), value: ctx.text(pr.sdgTargets.join(', ') || t('common.none')) },

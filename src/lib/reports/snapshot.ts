@@ -208,6 +208,8 @@ export interface SnapshotRecommendation {
 	code: string;
 	text: BilingualText;
 	addressedTo: string;
+	/** The addressees in both languages (absent from snapshots frozen before they were translatable). */
+	addressedToText?: BilingualText;
 	area: string;
 	priority: string;
 	status: AdoptionStatus;
@@ -259,6 +261,9 @@ export interface ReportSnapshot {
 		country: string;
 		partners: string;
 		donor: string;
+		/** Donor and partners in both languages (absent from snapshots frozen before they were translatable). */
+		donorText?: BilingualText;
+		partnersText?: BilingualText;
 		fundingModality: string;
 		budget: { amount: number; currency: string } | null;
 		startDate: IsoDate;

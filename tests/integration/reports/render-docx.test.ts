@@ -24,10 +24,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the report DOCX', () => {
-	it('uses real Heading styles and a table of contents field, with accents and ñ', () => {
+	it('uses real Heading styles and a contents list of links with page references, with accents and ñ', () => {
 		expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
 		expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
-		expect(xml).toMatch(/<w:instrText[^>]*>\s*TOC /);
+		// Written with their page numbers, so Word asks to update nothing.
+		expect(xml).toMatch(/<w:instrText[^>]*>\s*PAGEREF sec_relevance \\h\s*<\/w:instrText>/);
+		expect(xml).not.toContain('w:dirty="true"');
+		expect(part('word/settings.xml')).not.toContain('updateFields');
 		expect(xml).toContain('Pertinencia');
 		expect(xml).toContain('Módulo 1: protección social y niñez');
 		expect(part('word/styles.xml')).toContain('w:styleId="Heading1"');

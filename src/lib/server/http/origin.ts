@@ -28,6 +28,16 @@ export function originSettings(env: Record<string, string | undefined> = process
 	};
 }
 
+/**
+ * The address links in issued files point to when no request is at hand (the seed, a script):
+ * ORIGIN, or else this machine at PORT, as `npm start` serves it. Requests use ORIGIN or their
+ * own origin instead, frozen with the issue job.
+ */
+export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
+	const port = env.PORT?.trim() || '3000';
+	return originSettings(env).configured ?? `http://localhost:${port}`;
+}
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The origin whose pages may send forms to this request's address, or null when none may. */

@@ -56,9 +56,14 @@ export const indicatorTexts = z.object({
 });
 export const riskTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(4000, true) };
 export const genderActionTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(4000, true) };
-export const recommendationTexts = { textTranslation: translationText(4000, true) };
+export const recommendationTexts = { textTranslation: translationText(4000, true), addressedToTranslation: translationText(200) };
 export const keyActionTexts = { actionTranslation: translationText(1000, true) };
-export const programmeTexts = { titleTranslation: translationText(400), summaryTranslation: translationText(4000, true) };
+export const programmeTexts = {
+	titleTranslation: translationText(400),
+	summaryTranslation: translationText(4000, true),
+	donorTranslation: translationText(200),
+	partnersTranslation: translationText(400)
+};
 
 /** A budget line's title in the other language (issue 20). */
 export const budgetLineTexts = { titleTranslation: translationText(300) };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { narrativeDueStatus } from '$lib/narrative-rule';
 import { isOpenValueState, OPEN_VALUE_STATES, type Indicator, type IndicatorValue, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
+import { saveTranslations } from '../core/translations';
 import { type Executor, inTransaction } from '../db/executor';
 import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
 import type { IndicatorValueRow } from '../db/schema';
@@ -18,6 +19,7 @@ import {
 	optionalMultilineText,
 	optionalNumberField,
 	optionalUrlField,
+	translationText,
 	versionField
 } from '../core/validation';
 import { assertSaved } from '../core/versioning';
@@ -91,6 +93,8 @@ export function valueSchema(indicator: Pick<Indicator, 'measure' | 'disaggregate
 			men: bySex ? figure() : unused(),
 			notStated: bySex ? optionalNumberField({ min: 0, max }) : unused(),
 			narrative: indicator.measure === 'qualitative' ? multilineText(4000) : optionalMultilineText(4000),
+			// The narrative in the programme's other language (issue 19: reports print it, not "(es)").
+			narrativeTranslation: translationText(4000, true),
 			evidenceUrl: optionalUrlField(),
 			evidenceFile: file(),
 			correctionReason: optionalMultilineText(1000),
@@ -292,7 +296,15 @@ export async function saveValue(db: Executor, actor: Actor, programme: Programme
 					.executeTakeFirstOrThrow());
 			}
 			if (stored) await recordAttachment(trx, { programmeId: programme.id, entity: 'indicator_value', id }, stored, actor.id);
-			const { evidenceFile: _file, valueVersion: _v, intent, ...after } = input;
+			// Saved (and audited) as a translation, like every content text's other language.
+			const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+			await saveTranslations(
+				trx,
+				actor,
+				{ programmeId: programme.id, entity: 'indicator_value', entityId: id, locale },
+				{ narrative: input.narrativeTranslation }
+			);
+			const { evidenceFile: _file, valueVersion: _v, narrativeTranslation: _t, intent, ...after } = input;
 			await recordAudit(trx, {
 				userId: actor.id,
 				programmeId: programme.id,

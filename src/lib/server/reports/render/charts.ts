@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { crc32, deflateSync } from 'node:zlib';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart } from '$lib/charts/chart';
+import { INTL_LOCALE } from '$lib/i18n/format';
+import type { Locale } from '$lib/model';
 import { docChartConfig } from '$lib/reports/chart-config';
 import type { DocBlock, DocChart, ReportDocument } from '$lib/reports/document';
 
@@ -29,14 +31,23 @@ export interface ChartImage {
 	width: number;
 	height: number;
 	alt: string;
+	/** The numbers printed on the value axis, as drawn (the report language's format). */
+	axisLabels: string[];
 }
 
-/** One chart as a PNG. */
-export function renderChartPng(chart: DocChart, size: { width: number; height: number } = { width: 720, height: 360 }): ChartImage {
+/**
+ * One chart as a PNG, its numbers in `lang`'s format (the same Intl locale as the report's
+ * tables: "8000" and "12.500" in Spanish, "8,000" in English), not the machine's.
+ */
+export function renderChartPng(
+	chart: DocChart,
+	lang: Locale,
+	size: { width: number; height: number } = { width: 720, height: 360 }
+): ChartImage {
 	registerFonts();
 	const scale = 2;
 	const canvas = createCanvas(size.width * scale, size.height * scale);
-	const config = docChartConfig(chart, { static: true, fontFamily: FONT_FAMILY });
+	const config = docChartConfig(chart, { static: true, fontFamily: FONT_FAMILY, locale: INTL_LOCALE[lang] });
 	config.options = { ...config.options, devicePixelRatio: scale, responsive: false, animation: false };
 	// Chart.js draws on a 2D context; under Node it takes the basic platform (no DOM events).
 	const drawn = new Chart(canvas as unknown as HTMLCanvasElement, config);
@@ -48,7 +59,16 @@ export function renderChartPng(chart: DocChart, size: { width: number; height: n
 		context.fillStyle = '#FFFFFF';
 		context.fillRect(0, 0, canvas.width, canvas.height);
 		const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-		return { id: chart.id, png: opaquePng(canvas.width, canvas.height, pixels), width: size.width, height: size.height, alt: chart.alt };
+		const valueAxis = chart.kind === 'status_by_module' ? drawn.scales.x : drawn.scales.y;
+		const axisLabels = (valueAxis?.ticks ?? []).map((t) => String(t.label));
+		return {
+			id: chart.id,
+			png: opaquePng(canvas.width, canvas.height, pixels),
+			width: size.width,
+			height: size.height,
+			alt: chart.alt,
+			axisLabels
+		};
 	} finally {
 		drawn.destroy();
 	}
@@ -104,6 +124,6 @@ export function renderCharts(document: ReportDocument): Map<string, ChartImage> 
 		...document.annexes.flatMap((a) => chartsIn(a.blocks))
 	];
 	const images = new Map<string, ChartImage>();
-	for (const chart of charts) if (!images.has(chart.id)) images.set(chart.id, renderChartPng(chart));
+	for (const chart of charts) if (!images.has(chart.id)) images.set(chart.id, renderChartPng(chart, document.lang));
 	return images;
 }

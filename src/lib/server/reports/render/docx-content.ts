@@ -93,7 +93,13 @@ export function docxTable(document: ReportDocument, table: DocTable, width: numb
 	});
 	return [
 		new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: table.caption })] }),
-		new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] }),
+		// Cell padding: 2 pt above and below, 4 pt at the sides.
+		new Table({
+			width: { size: width, type: WidthType.DXA },
+			columnWidths: widths,
+			margins: { top: 40, bottom: 40, left: 80, right: 80 },
+			rows: [header, ...rows]
+		}),
 		new Paragraph({ children: [] })
 	];
 }

@@ -4,19 +4,24 @@ import {
 	Document,
 	Footer,
 	HeadingLevel,
+	InternalHyperlink,
+	LeaderType,
 	LevelFormat,
 	Packer,
 	PageNumber,
 	PageOrientation,
+	PageReference,
 	Paragraph,
-	TableOfContents,
+	Tab,
+	TabStopType,
 	TextRun,
 	type ISectionOptions,
 	type Table
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { Locale } from '$lib/model';
 import { composeReport } from '$lib/reports/compose';
-import type { ReportDocument } from '$lib/reports/document';
+import type { DocBlock, ReportDocument } from '$lib/reports/document';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { renderCharts, type ChartImage } from './charts';
 import { docxBlocks, docxInlines } from './docx-content';
@@ -27,6 +32,15 @@ import type { RenderOptions } from './pdf';
 // every figure links to, the logframe annex in a landscape section, the hash in every footer and
 // in a custom document property. docx writes ids and timestamps that differ per run: the stored
 // file is what was issued, and its own SHA-256 is kept beside it.
+//
+// What LibreOffice and Word show without asking (issue 19): docx swaps a landscape page's width
+// and height itself, so the size is given as A4 portrait with the landscape orientation (giving
+// it pre-swapped wrote a portrait w:pgSz and LibreOffice clipped the last columns). The contents
+// list is a list of links, each with a PAGEREF field: LibreOffice computes those on its own
+// layout, and Word shows the number docx's estimator wrote into them, so neither reader has to
+// update a field (a TOC field keeps whatever numbers it was written with, and LibreOffice's
+// layout differs from Word's by a page). Heading levels go 1 → 2 only; sections flow, and only the major parts (the
+// contents, the body, the annexes) start a page, as in the PDF.
 
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134; // 2 cm
@@ -66,8 +80,24 @@ function footer(doc: ReportDocument, sha256: string): Footer {
 	});
 }
 
+/**
+ * Laying the pages out to number the contents costs about ten times the rest of the render, so
+ * it is done up to this many table rows (a programme of some 150 indicators). Past it, the
+ * contents is a list of working links with no number column at all rather than an empty one.
+ */
+export const PAGE_NUMBER_ROW_LIMIT = 1500;
+
+export function tableRows(doc: ReportDocument): number {
+	const rows = (blocks: readonly DocBlock[]) => blocks.reduce((n, b) => n + (b.type === 'table' ? b.table.rows.length : 0), 0);
+	return (
+		doc.sections.reduce((n, s) => n + rows(s.narrative) + rows(s.justification) + s.evidence.reduce((m, e) => m + rows(e.blocks), 0), 0) +
+		doc.annexes.reduce((n, a) => n + rows(a.blocks), 0)
+	);
+}
+
 export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<string, ChartImage>): Document {
-	const body: (Paragraph | Table | TableOfContents)[] = [
+	const numbered = tableRows(doc) <= PAGE_NUMBER_ROW_LIMIT;
+	const body: (Paragraph | Table)[] = [
 		new Paragraph({ children: [new TextRun({ text: doc.subtitle, color: '555555' })] }),
 		new Paragraph({ heading: HeadingLevel.TITLE, children: docxInlines(doc, doc.title) }),
 		new Paragraph({ style: 'Subtitle', children: docxInlines(doc, doc.programme) }),
@@ -76,11 +106,22 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 		),
 		new Paragraph({ children: [new TextRun({ text: `${doc.cover.hashLabel}: `, bold: true }), new TextRun({ text: sha256, size: 16 })] }),
 		...(doc.labels.fallbackNote ? [new Paragraph({ style: 'Note', children: [new TextRun(doc.labels.fallbackNote)] })] : []),
-		new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(doc.toc.title)] }),
-		new TableOfContents(doc.toc.title, { hyperlink: true, headingStyleRange: '1-1' })
+		// The contents' own title is not a heading, so it does not list itself.
+		new Paragraph({ style: 'ContentsTitle', pageBreakBefore: true, children: [new TextRun(doc.toc.title)] }),
+		...doc.toc.entries.map(
+			(entry) =>
+				new Paragraph({
+					style: 'ContentsEntry',
+					tabStops: numbered ? [{ type: TabStopType.RIGHT, position: PORTRAIT_WIDTH, leader: LeaderType.DOT }] : [],
+					children: [
+						new InternalHyperlink({ anchor: bookmarkOf(entry.id), children: [new TextRun({ text: entry.title })] }),
+						...(numbered ? [new TextRun({ children: [new Tab()] }), new PageReference(bookmarkOf(entry.id), { hyperlink: true })] : [])
+					]
+				})
+		)
 	];
-	for (const s of doc.sections) {
-		body.push(heading(`${s.number}. ${s.title}`, HeadingLevel.HEADING_1, s.id, true));
+	for (const [n, s] of doc.sections.entries()) {
+		body.push(heading(`${s.number}. ${s.title}`, HeadingLevel.HEADING_1, s.id, n === 0));
 		if (s.rated) {
 			body.push(
 				new Paragraph({
@@ -93,7 +134,7 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 			);
 			if (s.justification.length)
 				body.push(
-					new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(doc.labels.justification)] }),
+					new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(doc.labels.justification)] }),
 					...docxBlocks(doc, s.justification, charts, PORTRAIT_WIDTH)
 				);
 		}
@@ -105,16 +146,16 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 	const page = (landscape: boolean): ISectionOptions['properties'] => ({
 		page: {
 			size: landscape
-				? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
+				? { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }
 				: { width: A4.width, height: A4.height },
 			margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }
 		}
 	});
-	const sections: { landscape: boolean; children: (Paragraph | Table | TableOfContents)[] }[] = [{ landscape: false, children: body }];
+	const sections: { landscape: boolean; children: (Paragraph | Table)[] }[] = [{ landscape: false, children: body }];
 	for (const annex of doc.annexes) {
 		const last = sections[sections.length - 1]!;
 		const children = [
-			heading(annex.title, HeadingLevel.HEADING_1, annex.id, last.landscape === annex.landscape),
+			heading(annex.title, HeadingLevel.HEADING_1, annex.id, true),
 			...docxBlocks(doc, annex.blocks, charts, annex.landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH)
 		];
 		if (last.landscape === annex.landscape) last.children.push(...children);
@@ -135,15 +176,34 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 			{ name: 'IssuedAt', value: doc.meta.issuedAt },
 			{ name: 'CutOff', value: doc.meta.cutOff }
 		],
-		features: { updateFields: true },
+		// Page numbers written into the contents (no "update fields?" question); `guess` lays out
+		// past what the estimator cannot measure exactly (a picture's wrap) instead of leaving blanks.
+		...(numbered ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
 		numbering: {
 			config: [
 				{ reference: 'report-numbered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }
 			]
 		},
 		styles: {
-			default: { document: { run: { font: 'Calibri', size: 20, language: { value: doc.lang === 'es' ? 'es-ES' : 'en-GB' } } } },
+			default: {
+				document: {
+					run: { font: 'Calibri', size: 20, language: { value: doc.lang === 'es' ? 'es-ES' : 'en-GB' } },
+					// 6 pt after a paragraph and 1.15 lines: a document, not an export.
+					paragraph: { spacing: { after: 120, line: 276 } }
+				},
+				heading1: { run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
+				heading2: { run: { size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } }
+			},
 			paragraphStyles: [
+				{
+					id: 'ContentsTitle',
+					name: 'Contents title',
+					basedOn: 'Normal',
+					next: 'Normal',
+					run: { size: 32, bold: true, color: '1F3864' },
+					paragraph: { spacing: { before: 0, after: 160 }, keepNext: true }
+				},
+				{ id: 'ContentsEntry', name: 'Contents entry', basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
 				{ id: 'Note', name: 'Note', basedOn: 'Normal', run: { italics: true, color: '444444', size: 17 } },
 				{
 					id: 'Caption',

@@ -79,10 +79,12 @@ export function pdfTable(document: ReportDocument, table: DocTable): PdfNode[] {
 		);
 	}
 	return [
-		{ text: table.caption, style: 'caption' },
+		{ text: table.caption, style: 'caption', headlineLevel: 3 },
 		{
 			table: {
 				headerRows: 1,
+				// The header row never ends a page alone: it goes with the first row.
+				keepWithHeaderRows: 1,
 				dontBreakRows: true,
 				widths: table.columns.map((c, i) => (c.numeric ? 'auto' : i === 0 ? 'auto' : '*')),
 				body
@@ -126,10 +128,16 @@ export function pdfBlocks(
 				const image = charts.get(block.chart.id);
 				if (!image) return [];
 				const w = Math.min(width, 480);
+				// Caption, picture and text alternative never part across pages.
 				return [
-					{ text: block.chart.title, style: 'caption' },
-					{ image: block.chart.id, width: w, height: (w * image.height) / image.width, margin: [0, 2, 0, 2] },
-					{ text: block.chart.alt, style: 'note' }
+					{
+						stack: [
+							{ text: block.chart.title, style: 'caption', headlineLevel: 3 },
+							{ image: block.chart.id, width: w, height: (w * image.height) / image.width, margin: [0, 2, 0, 2] },
+							{ text: block.chart.alt, style: 'note' }
+						],
+						unbreakable: true
+					}
 				];
 			}
 		}

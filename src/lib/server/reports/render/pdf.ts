@@ -10,6 +10,13 @@ import { pdfBlocks, pdfInlines, type PdfNode } from './pdf-content';
 // The PDF of an issued report, with pdfmake (pdfkit inside): pure JS, no browser. Fonts are the
 // bundled Roboto (Spanish accents and ñ included); nothing is fetched (no URL, no file outside the
 // font folder); the creation date is the issue's, so the same snapshot gives the same bytes.
+//
+// What a reviewer sees (issue 19): sections flow one after the other; only the major parts (the
+// contents, the body, each annex) start a page. A heading or a caption never stays alone at the
+// foot of a page: `keepWithNext` moves it to the next page when nothing but other headings follows
+// it there. pdfmake cannot build a structure tree (its `tagged` option marks the file as tagged
+// with an empty tree), so the PDF does not claim to be tagged; its cover links the accessible
+// HTML edition of the same issue instead.
 
 const require = createRequire(import.meta.url);
 
@@ -71,8 +78,15 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 		...(doc.labels.fallbackNote ? [{ text: doc.labels.fallbackNote, style: 'note' }] : []),
 		{ toc: { title: { text: doc.toc.title, style: 'h1' }, outlines: true }, pageBreak: 'before' }
 	];
-	for (const section of doc.sections) {
-		content.push({ text: `${section.number}. ${section.title}`, id: section.id, tocItem: true, style: 'h1', pageBreak: 'before' });
+	for (const [n, section] of doc.sections.entries()) {
+		content.push({
+			text: `${section.number}. ${section.title}`,
+			id: section.id,
+			tocItem: true,
+			style: 'h1',
+			headlineLevel: 1,
+			...(n === 0 ? { pageBreak: 'before' } : {})
+		});
 		if (section.rated) {
 			content.push({
 				text: [
@@ -83,11 +97,19 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 				style: 'rating'
 			});
 			if (section.justification.length)
-				content.push({ text: doc.labels.justification, style: 'h3' }, ...pdfBlocks(doc, section.justification, charts, A4_PORTRAIT_WIDTH));
+				content.push(
+					{ text: doc.labels.justification, style: 'h2', headlineLevel: 2 },
+					...pdfBlocks(doc, section.justification, charts, A4_PORTRAIT_WIDTH)
+				);
 		}
 		content.push(...pdfBlocks(doc, section.narrative, charts, A4_PORTRAIT_WIDTH));
 		for (const evidence of section.evidence)
-			content.push({ text: evidence.title, id: evidence.id, style: 'h2' }, ...pdfBlocks(doc, evidence.blocks, charts, A4_PORTRAIT_WIDTH));
+			content.push(
+				...keptWithFirst(
+					{ text: evidence.title, id: evidence.id, style: 'h2', headlineLevel: 2 },
+					pdfBlocks(doc, evidence.blocks, charts, A4_PORTRAIT_WIDTH)
+				)
+			);
 	}
 	for (const annex of doc.annexes) {
 		content.push({
@@ -95,6 +117,7 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 			id: annex.id,
 			tocItem: true,
 			style: 'h1',
+			headlineLevel: 1,
 			pageBreak: 'before',
 			pageOrientation: annex.landscape ? 'landscape' : 'portrait'
 		});
@@ -106,7 +129,8 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 		pageSize: 'A4',
 		pageMargins: [40, 48, 40, 48],
 		language: doc.lang === 'es' ? 'es' : 'en-GB',
-		tagged: true,
+		tagged: false,
+		pageBreakBefore: keepWithNext,
 		displayTitle: true,
 		info: {
 			title: doc.titleText,
@@ -119,14 +143,17 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 			modDate: issued,
 			SnapshotSHA256: sha256
 		},
+		// Styled `footer` so the keep-with-next rule does not count it as the page's content.
 		footer: (page: number, pages: number) => ({
+			style: 'footer',
 			columns: [
-				{ text: footer, fontSize: 6.5, color: '#444444' },
+				{ text: footer, fontSize: 6.5, color: '#444444', style: 'footer' },
 				{
 					text: doc.labels.page.replace('{page}', String(page)).replace('{pages}', String(pages)),
 					fontSize: 7,
 					alignment: 'right',
-					width: 90
+					width: 90,
+					style: 'footer'
 				}
 			],
 			margin: [40, 16, 40, 0]
@@ -148,9 +175,54 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 			table: { fontSize: 8, margin: [0, 0, 0, 8] },
 			th: { bold: true },
 			group: { bold: true, fillColor: '#f4f4f4' },
-			facts: { margin: [0, 0, 0, 10] }
+			facts: { margin: [0, 0, 0, 10] },
+			footer: {}
 		}
 	};
+}
+
+/**
+ * A heading and what follows it: when that is a block that never parts (a chart), the heading
+ * joins it, so the two start a page together (pdfmake's positions of a moved block are not
+ * reliable enough for the keep-with-next rule).
+ */
+function keptWithFirst(heading: PdfNode, blocks: PdfNode[]): PdfNode[] {
+	const [first, ...rest] = blocks;
+	if (first?.unbreakable && Array.isArray(first.stack)) return [{ stack: [heading, ...first.stack], unbreakable: true }, ...rest];
+	return [heading, ...blocks];
+}
+
+interface NodeInfo {
+	headlineLevel?: number;
+	style?: string | string[];
+	table?: unknown;
+	columns?: unknown;
+	ul?: unknown;
+	ol?: unknown;
+	stack?: boolean;
+	startPosition?: { pageInnerHeight: number; verticalRatio: number };
+}
+
+/** Room (pt) a heading needs below its top: itself and a few lines of what it heads. */
+const HEADING_ROOM = 72;
+
+/** A node a reader sees as the page's content: a text or image leaf, not a heading, a container or the footer. */
+function isContent(node: NodeInfo): boolean {
+	if (node.headlineLevel !== undefined || node.style === 'footer') return false;
+	return !(node.table || node.columns || node.ul || node.ol || node.stack);
+}
+
+/**
+ * A heading or caption (a node with a `headlineLevel`) starts the next page when nothing but other
+ * headings follows it on its own page: it would sit alone at the page's foot.
+ */
+export function keepWithNext(node: NodeInfo, around: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
+	if (!node.headlineLevel) return false;
+	// pdfmake records a table's first rows on this page even when its header and first row then
+	// moved to the next one as a block, so nearness to the foot decides too.
+	const at = node.startPosition;
+	if (at && at.pageInnerHeight * (1 - at.verticalRatio) < HEADING_ROOM) return true;
+	return !around.getFollowingNodesOnPage().some(isContent);
 }
 
 /** The PDF of a snapshot in one language. `inlineText` keeps the title plain in the properties. */

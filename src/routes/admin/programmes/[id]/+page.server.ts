@@ -24,13 +24,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions = {
 	update: (event) =>
 		instanceAction(event, 'admin.manageProgrammes', programmeEditSchema.extend(programmeTexts), async ({ db, user, data, redirect }) => {
-			const { titleTranslation, summaryTranslation, ...input } = data;
+			const { titleTranslation, summaryTranslation, donorTranslation, partnersTranslation, ...input } = data;
 			const id = paramId(event.params.id);
 			await writeProgrammeTranslated(
 				db,
 				user,
 				input.contentLanguage,
-				{ title: titleTranslation, summary: summaryTranslation },
+				{ title: titleTranslation, summary: summaryTranslation, donor: donorTranslation, partners: partnersTranslation },
 				async (trx) => {
 					await updateProgramme(trx, user, id, input);
 					return id;

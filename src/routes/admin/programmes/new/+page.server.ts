@@ -13,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions = {
 	default: (event) =>
 		instanceAction(event, 'admin.manageProgrammes', programmeCreateSchema.extend(programmeTexts), async ({ db, user, data }) => {
-			const { titleTranslation, summaryTranslation, ...input } = data;
-			const texts = { title: titleTranslation, summary: summaryTranslation };
+			const { titleTranslation, summaryTranslation, donorTranslation, partnersTranslation, ...input } = data;
+			const texts = { title: titleTranslation, summary: summaryTranslation, donor: donorTranslation, partners: partnersTranslation };
 			const id = await writeProgrammeTranslated(
 				db,
 				user,

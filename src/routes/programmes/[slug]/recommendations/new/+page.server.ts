@@ -16,9 +16,14 @@ export const load: PageServerLoad = async (event) => {
 export const actions = {
 	default: (event) =>
 		programmeAction(event, 'recommendation.edit', recommendationSchema.extend(recommendationTexts), async ({ db, access, data }) => {
-			const { textTranslation, ...input } = data;
-			const id = await writeTranslated(db, access.user, access.programme, 'recommendation', { text: textTranslation }, (trx) =>
-				createRecommendation(trx, access.user, access.programme, input, todayIso())
+			const { textTranslation, addressedToTranslation, ...input } = data;
+			const id = await writeTranslated(
+				db,
+				access.user,
+				access.programme,
+				'recommendation',
+				{ text: textTranslation, addressedTo: addressedToTranslation },
+				(trx) => createRecommendation(trx, access.user, access.programme, input, todayIso())
 			);
 			redirectWithNotice(`/programmes/${access.programme.slug}/recommendations/${id}`, 'created');
 		})

@@ -35,12 +35,19 @@ export const actions = {
 			event,
 			'recommendation.edit',
 			recommendationSchema.extend({ version: versionField() }).extend(recommendationTexts),
-			async ({ db, access, data: { version, textTranslation, ...input } }) => {
+			async ({ db, access, data: { version, textTranslation, addressedToTranslation, ...input } }) => {
 				const id = paramId(event.params.id);
-				await writeTranslated(db, access.user, access.programme, 'recommendation', { text: textTranslation }, async (trx) => {
-					await updateRecommendation(trx, access.user, access.programme, id, version, input, todayIso());
-					return id;
-				});
+				await writeTranslated(
+					db,
+					access.user,
+					access.programme,
+					'recommendation',
+					{ text: textTranslation, addressedTo: addressedToTranslation },
+					async (trx) => {
+						await updateRecommendation(trx, access.user, access.programme, id, version, input, todayIso());
+						return id;
+					}
+				);
 				redirectWithNotice(detail(access.programme.slug, id), 'saved');
 			}
 		),
