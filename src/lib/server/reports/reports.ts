@@ -58,6 +58,8 @@ export interface IssueSummary {
 	issuedBy: string;
 	sha256: string;
 	supersedes: number | null;
+	/** The later issue of the same report that corrects this one; null while this one stands. */
+	supersededBy: number | null;
 	files: { lang: Locale; format: 'pdf' | 'docx'; sha256: string; size: number }[];
 }
 
@@ -159,6 +161,7 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 			issuedBy: i.issued_by_name,
 			sha256: i.snapshot_sha256,
 			supersedes: i.supersedes_number,
+			supersededBy: issueRows.find((x) => x.report_id === i.report_id && x.supersedes_number === i.number)?.number ?? null,
 			files: fileRows
 				.filter((f) => f.issue_id === i.id)
 				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes }))

@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db/connection';
 import { programmeAction } from '$lib/server/http/actions';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { originSettings } from '$lib/server/http/origin';
+import { issueOf, unchangedSince } from '$lib/server/reports/issue';
 import { enqueueIssue, latestJob, wakeReportJobs } from '$lib/server/reports/jobs';
 import {
 	addComment,
@@ -46,6 +47,12 @@ export const load: PageServerLoad = async (event) => {
 		loadComments(db, id),
 		draftSnapshot(db, access.programme, id, originOf(event))
 	]);
+	// A correction that so far says what the last issue says: the issue card warns before the refusal.
+	const last = report.issues.at(-1);
+	const unchangedFrom =
+		last && report.status === 'draft' && unchangedSince(snapshot, (await issueOf(db, access.programme.id, id, last.number)).snapshot)
+			? last.number
+			: null;
 	const document = composeReport(snapshot, lang);
 	const evidence = Object.fromEntries(document.sections.map((s) => [s.key, s.evidence])) as Partial<Record<SectionKey, DocEvidence[]>>;
 	const other = (l: Locale) => l !== access.programme.contentLanguage;
@@ -69,7 +76,8 @@ export const load: PageServerLoad = async (event) => {
 			missing,
 			records,
 			paths: Object.fromEntries(records.map((r) => [r.key, r.path])),
-			cutOff: snapshot.report.cutOff
+			cutOff: snapshot.report.cutOff,
+			unchangedFrom
 		}
 	};
 };
