@@ -14,7 +14,7 @@ export const reportIssues = defineMessages(
 			'Esta corrección no cambia nada: su contenido es idéntico al de la emisión {n}. Cambie lo que debía corregirse antes de emitir.',
 		'reports.unchangedPending': 'Por ahora esta corrección es idéntica a la emisión {n}: no podrá emitirse sin cambios.',
 		'reports.blocker.figure':
-			'«{section}» ({language}): la cifra escrita {typed} delante de {raw} no coincide con el valor citado, {cited}.',
+			'{section} ({language}): la cifra escrita, {typed}, delante de {raw} no coincide con el valor citado, {cited}.',
 		'reports.blocker.notRatedReason': '«{section}»: sin calificación; escriba el motivo en la justificación ({language}).',
 		'reports.ratingNotRated': 'No calificado (indique el motivo en la justificación)',
 		'reportDoc.notRatedReason': 'No calificado. Motivo: ',
@@ -30,7 +30,7 @@ export const reportIssues = defineMessages(
 		'reports.unchangedCorrection':
 			'This correction changes nothing: its content is identical to issue {n}. Change what needed correcting before issuing.',
 		'reports.unchangedPending': 'For now this correction is identical to issue {n}: it cannot be issued unchanged.',
-		'reports.blocker.figure': '“{section}” ({language}): the figure typed, {typed}, before {raw} differs from the value cited, {cited}.',
+		'reports.blocker.figure': '{section} ({language}): the figure typed, {typed}, before {raw} differs from the value cited, {cited}.',
 		'reports.blocker.notRatedReason': '“{section}”: not rated; write the reason in the justification ({language}).',
 		'reports.ratingNotRated': 'Not rated (give the reason in the justification)',
 		'reportDoc.notRatedReason': 'Not rated. Reason: ',
