@@ -27,7 +27,8 @@ export function reportBlockers(
 	const bySection = new Map(snapshot.sections.map((s) => [s.key, s]));
 	for (const outline of OUTLINES[snapshot.report.layout]) {
 		const s = bySection.get(outline.key);
-		if (outline.rated && !s?.rating) blockers.push({ kind: 'rating', section: outline.key });
+		// "Not rated" is a choice (with its reason, the justification checked below), not a gap.
+		if (outline.rated && !s?.rating && !s?.notRated) blockers.push({ kind: 'rating', section: outline.key });
 		for (const lang of snapshot.report.languages) {
 			const narrative = s?.narrative[lang] ?? '';
 			if (narrative.trim() === '') blockers.push({ kind: 'narrative', section: outline.key, lang });

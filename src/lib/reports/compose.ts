@@ -99,7 +99,13 @@ function sectionOf(ctx: ComposeContext, section: OutlineSection, number: number)
 		title: ctx.t(`reportDoc.section.${section.key}`),
 		rated: section.rated,
 		rating,
-		ratingLabel: section.rated ? (rating ? ctx.t(`reportDoc.rating.${rating}`) : ctx.t('reportDoc.notRated')) : null,
+		ratingLabel: section.rated
+			? rating
+				? ctx.t(`reportDoc.rating.${rating}`)
+				: written?.notRated
+					? ctx.t('reportDoc.notRatedReason')
+					: ctx.t('reportDoc.notRated')
+			: null,
 		justification: section.rated ? narrativeBlocks(ctx, written?.justification[ctx.lang] ?? null) : [],
 		narrative,
 		narrativeMissing: narrative.length === 0,

@@ -15,9 +15,9 @@ export const reportIssues = defineMessages(
 		'reports.unchangedPending': 'Por ahora esta corrección es idéntica a la emisión {n}: no podrá emitirse sin cambios.',
 		'reports.blocker.figure':
 			'{section} ({language}): la cifra escrita, {typed}, delante de {raw} no coincide con el valor citado, {cited}.',
-		'reports.blocker.notRatedReason': '«{section}»: sin calificación; escriba el motivo en la justificación ({language}).',
-		'reports.ratingNotRated': 'No calificado (indique el motivo en la justificación)',
-		'reportDoc.notRatedReason': 'No calificado. Motivo: ',
+		'reports.notRatedReasonRequired': 'Para dejar el criterio sin calificar, escriba aquí el motivo.',
+		'reports.rating.not_rated': 'No calificado (motivo en la justificación)',
+		'reportDoc.notRatedReason': 'No calificado (el motivo sigue, en la justificación)',
 		'reports.filesApi':
 			'Los archivos de cada emisión se descargan con el mismo token (alcance read:reports) en la dirección «url» de cada archivo.'
 	},
@@ -31,9 +31,9 @@ export const reportIssues = defineMessages(
 			'This correction changes nothing: its content is identical to issue {n}. Change what needed correcting before issuing.',
 		'reports.unchangedPending': 'For now this correction is identical to issue {n}: it cannot be issued unchanged.',
 		'reports.blocker.figure': '{section} ({language}): the figure typed, {typed}, before {raw} differs from the value cited, {cited}.',
-		'reports.blocker.notRatedReason': '“{section}”: not rated; write the reason in the justification ({language}).',
-		'reports.ratingNotRated': 'Not rated (give the reason in the justification)',
-		'reportDoc.notRatedReason': 'Not rated. Reason: ',
+		'reports.notRatedReasonRequired': 'To leave the criterion unrated, write the reason here.',
+		'reports.rating.not_rated': 'Not rated (reason in the justification)',
+		'reportDoc.notRatedReason': 'Not rated (the reason follows, as the justification)',
 		'reports.filesApi': 'Each issue’s files download with the same token (scope read:reports) at each file’s “url”.'
 	}
 );
