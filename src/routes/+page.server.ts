@@ -6,7 +6,7 @@ import { portfolioTexts } from '$lib/server/portfolio/portfolio-texts';
 import { assessProgrammes, countStatuses, countUpdatesOverdue } from '$lib/server/results/assessment';
 import { todayIso } from '$lib/server/core/dates';
 import { loadInbox } from '$lib/server/inbox/inbox';
-import { latestIssues, type LatestIssue } from '$lib/server/reports/issue';
+import { issueWords, latestIssues, type LatestIssue } from '$lib/server/reports/issue';
 import type { Locale } from '$lib/model';
 import { formatDate } from '$lib/i18n/format';
 import type { PageServerLoad } from './$types';
@@ -14,7 +14,10 @@ import type { PageServerLoad } from './$types';
 function lastReportOf(issue: LatestIssue | undefined, slug: string, locale: Locale): { href: string; label: string } | null {
 	if (!issue) return null;
 	const title = issue.title[locale] || issue.title.es || issue.title.en;
-	return { href: `/programmes/${slug}/reports/${issue.reportId}`, label: `${title} · ${formatDate(locale, issue.issuedAt.slice(0, 10))}` };
+	return {
+		href: `/programmes/${slug}/reports/${issue.reportId}#issue-${issue.number}`,
+		label: `${title} · ${issueWords(locale, issue)} · ${formatDate(locale, issue.issuedAt.slice(0, 10))}`
+	};
 }
 
 export const load: PageServerLoad = async (event) => {

@@ -69,7 +69,9 @@ describe('the donor dashboard, in Chromium', () => {
 			// PATSS has an issued report (seeded through the real issue path): its card names it.
 			if (donor.slug === 'patss') {
 				await expect.poll(() => page.getByTestId('portfolio-last-report').count()).toBe(1);
-				expect((await page.getByTestId('portfolio-last-report').getAttribute('href')) ?? '').toMatch(/^\/programmes\/patss\/reports\/\d+$/);
+				expect((await page.getByTestId('portfolio-last-report').getAttribute('href')) ?? '').toMatch(
+					/^\/programmes\/patss\/reports\/\d+#issue-\d+$/
+				);
 			}
 			await page
 				.getByRole('heading', { level: 2 })

@@ -31,7 +31,8 @@ import {
 	type IsoDate,
 	type Locale
 } from '$lib/model';
-import { RATINGS, REPORT_LAYOUTS, SECTION_KEYS } from '$lib/reports/outline';
+import { REPORT_LAYOUTS, SECTION_KEYS } from '$lib/reports/outline';
+import { RATING_CHOICES } from '$lib/reports/not-rated';
 import type { AuditRecord } from '$lib/server/core/audit';
 import { auditLabel } from './audit-labels';
 import type { I18n } from './context';
@@ -197,7 +198,7 @@ const BY_FIELD: Record<string, AuditEnum> = {
 	likelihood: e(SCALE, 'riskLikelihood'),
 	impact: e(SCALE, 'riskImpact'),
 	layout: e(REPORT_LAYOUTS, 'reports.layout'),
-	rating: e(RATINGS, 'reports.rating'),
+	rating: e(RATING_CHOICES, 'reports.rating'),
 	key: e(SECTION_KEYS, 'reportDoc.section'),
 	sectionKey: e(SECTION_KEYS, 'reportDoc.section'),
 	window: e(['periods', 'dates'], 'reports.windowKind'),

@@ -33,6 +33,7 @@ import { reportScreens } from './messages/report-screens';
 import { financeImport } from './messages/finance-import';
 import { reportDonor } from './messages/report-donor';
 import { reportFiles } from './messages/report-files';
+import { reportIssues } from './messages/report-issues';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -70,7 +71,8 @@ const catalogues = [
 	reportScreens,
 	financeImport,
 	reportDonor,
-	reportFiles
+	reportFiles,
+	reportIssues
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -1,4 +1,7 @@
 import type { Locale } from '$lib/model';
+import { createI18n } from '$lib/i18n/context';
+import { formatEnteredValue } from '$lib/i18n/measure-format';
+import { figureMismatches } from './cited-figures';
 import { citationsIn } from './narrative';
 import { OUTLINES, type SectionKey } from './outline';
 import type { RecordKey, ReportSnapshot } from './snapshot';
@@ -13,14 +16,19 @@ export type Blocker =
 	| { kind: 'rating'; section: SectionKey }
 	| { kind: 'justification'; section: SectionKey; lang: Locale }
 	| { kind: 'narrative'; section: SectionKey; lang: Locale }
-	| { kind: 'citation'; section: SectionKey; lang: Locale; raw: string };
+	| { kind: 'citation'; section: SectionKey; lang: Locale; raw: string }
+	/** A figure typed right before a value citation that differs from the value cited (cited-figures.ts). */
+	| { kind: 'figure'; section: SectionKey; lang: Locale; raw: string; typed: string; cited: string };
 
-export function reportBlockers(snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'>): Blocker[] {
+export function reportBlockers(
+	snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'> & Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods'>>
+): Blocker[] {
 	const blockers: Blocker[] = [];
 	const bySection = new Map(snapshot.sections.map((s) => [s.key, s]));
 	for (const outline of OUTLINES[snapshot.report.layout]) {
 		const s = bySection.get(outline.key);
-		if (outline.rated && !s?.rating) blockers.push({ kind: 'rating', section: outline.key });
+		// "Not rated" is a choice (with its reason, the justification checked below), not a gap.
+		if (outline.rated && !s?.rating && !s?.notRated) blockers.push({ kind: 'rating', section: outline.key });
 		for (const lang of snapshot.report.languages) {
 			const narrative = s?.narrative[lang] ?? '';
 			if (narrative.trim() === '') blockers.push({ kind: 'narrative', section: outline.key, lang });
@@ -28,6 +36,19 @@ export function reportBlockers(snapshot: Pick<ReportSnapshot, 'report' | 'sectio
 				blockers.push({ kind: 'justification', section: outline.key, lang });
 			for (const text of [narrative, s?.justification[lang] ?? '']) {
 				for (const raw of unresolvedCitations(text, snapshot.records)) blockers.push({ kind: 'citation', section: outline.key, lang, raw });
+				if (snapshot.indicators && snapshot.allPeriods) {
+					const figures = { indicators: snapshot.indicators, allPeriods: snapshot.allPeriods };
+					const i18n = createI18n(() => lang);
+					for (const m of figureMismatches(text, lang, figures))
+						blockers.push({
+							kind: 'figure',
+							section: outline.key,
+							lang,
+							raw: m.raw,
+							typed: m.typed,
+							cited: formatEnteredValue(i18n, m.value, m.cited.indicator)
+						});
+				}
 			}
 		}
 	}

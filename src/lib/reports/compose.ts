@@ -1,5 +1,7 @@
 import type { Locale } from '$lib/model';
+import { formatEnteredValue } from '$lib/i18n/measure-format';
 import { annex, recordsCited } from './annexes';
+import { agrees, citedNumber, citedValues, compactReference, typedNumberBefore } from './cited-figures';
 import { ComposeContext } from './compose-context';
 import type { DocAnnex, DocBlock, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
 import { EVIDENCE_BUILDERS, factSheet } from './evidence';
@@ -49,13 +51,27 @@ const BUILDERS = {
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {
-	return inlines.map((i): DocInline => {
-		if (i.type === 'text') return { type: 'text', text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italic: true } : {}) };
-		if (i.type === 'link') return { type: 'link', text: i.text, href: i.href };
+	return inlines.flatMap((i, n): DocInline[] => {
+		if (i.type === 'text')
+			return [{ type: 'text', text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italic: true } : {}) }];
+		if (i.type === 'link') return [{ type: 'link', text: i.text, href: i.href }];
 		const record = ctx.snapshot.records[i.citation.key];
-		if (!record) return { type: 'unresolved', text: ctx.t('reportDoc.unresolved', { raw: i.raw }) };
+		if (!record) return [{ type: 'unresolved', text: ctx.t('reportDoc.unresolved', { raw: i.raw }) }];
+		// The one place a citation is printed: a value carries its figure, "36 (EC-3, 2021-S2)"; an
+		// indicator its code; other records their code and title. Each links to its record.
+		const compact = compactReference(i.citation, ctx.snapshot);
+		if (compact !== null && i.citation.kind === 'value') {
+			const cited = citedValues(ctx.snapshot).get(i.citation.key)!;
+			const value = citedNumber(cited);
+			const before = inlines[n - 1];
+			const typed = before && before.type === 'text' ? typedNumberBefore(before.text, ctx.lang) : null;
+			// A figure typed right before the citation that agrees with it is not printed twice.
+			const figure = value === null || (typed && agrees(typed, value)) ? '' : `${formatEnteredValue(ctx.i18n, value, cited.indicator)} `;
+			return [{ type: 'text', text: `${figure}(` }, ctx.ref(compact, i.citation.key), { type: 'text', text: ')' }];
+		}
+		if (compact !== null) return [ctx.ref(compact, i.citation.key)];
 		const label = ctx.loc(record.label, i.citation.key, 'label')[0];
-		return ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key);
+		return [ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key)];
 	});
 }
 
@@ -88,7 +104,13 @@ function sectionOf(ctx: ComposeContext, section: OutlineSection, number: number)
 		title: ctx.t(`reportDoc.section.${section.key}`),
 		rated: section.rated,
 		rating,
-		ratingLabel: section.rated ? (rating ? ctx.t(`reportDoc.rating.${rating}`) : ctx.t('reportDoc.notRated')) : null,
+		ratingLabel: section.rated
+			? rating
+				? ctx.t(`reportDoc.rating.${rating}`)
+				: written?.notRated
+					? ctx.t('reportDoc.notRatedReason')
+					: ctx.t('reportDoc.notRated')
+			: null,
 		justification: section.rated ? narrativeBlocks(ctx, written?.justification[ctx.lang] ?? null) : [],
 		narrative,
 		narrativeMissing: narrative.length === 0,

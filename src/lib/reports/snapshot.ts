@@ -222,6 +222,8 @@ export interface SnapshotRecommendation {
 export interface SnapshotSection {
 	key: SectionKey;
 	rating: Rating | null;
+	/** Left unrated on purpose: the justification is the reason (absent when rated or in older issues). */
+	notRated?: true;
 	/** Written per language; a language not to issue stays null. */
 	narrative: Record<Locale, string | null>;
 	justification: Record<Locale, string | null>;

@@ -104,7 +104,7 @@ describe('composeReport', () => {
 		snapshot.sections[0]!.narrative.es = 'Según [[indicator:1.1]] y [[risk:NO-EXISTE]], con **énfasis**.';
 		const section = composeSection(snapshot, snapshot.sections[0]!.key, 'es')!;
 		const inlines = inlinesOf(section.narrative);
-		expect(inlines).toContainEqual({ type: 'ref', key: 'indicator:1.1', text: '1.1 Personas de año 1 capacitadas en señalización' });
+		expect(inlines).toContainEqual({ type: 'ref', key: 'indicator:1.1', text: '1.1' });
 		expect(inlines).toContainEqual({ type: 'unresolved', text: '[cita no resuelta: [[risk:NO-EXISTE]]]' });
 		expect(inlines).toContainEqual({ type: 'text', text: 'énfasis', bold: true });
 		expect(composeSection(snapshot, 'visibility', 'es')).toBeNull();

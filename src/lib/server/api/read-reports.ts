@@ -9,7 +9,7 @@ import type { reportListSchema } from './schemas';
 /**
  * Issued reports: one entry per issue (a correction is a new issue), with its snapshot hash and
  * its files. Only issues are listed, never a draft, so every reader of the programme sees the
- * same list. The file links are the app's download addresses (they need a signed-in session).
+ * same list. The file links are the API's own download addresses: the same token downloads them.
  */
 export async function readReports(
 	db: Executor,
@@ -38,7 +38,7 @@ export async function readReports(
 					kind: f.format,
 					locale: f.lang,
 					sha256: f.sha256,
-					url: at(ctx, `${report}/issues/${issue.number}/report-${f.lang}.${f.format}`)
+					url: at(ctx, `/api/v1${report}/issues/${issue.number}/report-${f.lang}.${f.format}`)
 				})),
 				links: { self: at(ctx, `/api/v1${base}/reports`), page: at(ctx, report) }
 			};

@@ -35,10 +35,12 @@ export async function readResults(
 		.execute();
 	const more = pageRows.length > page.limit;
 	const ids = pageRows.slice(0, page.limit).map((r) => r.id);
-	const pageOnly = async () => (await assessProgrammes(db, [programme], asOf, undefined, ids)).get(programme.id)!;
+	// An explicit ?asOf= reads targets as they stood then (the report's as-of rule).
+	const rewind = options.asOf !== undefined;
+	const pageOnly = async () => (await assessProgrammes(db, [programme], asOf, undefined, ids, rewind)).get(programme.id)!;
 	const [assessment, whole] = await Promise.all([
 		pageOnly(),
-		options.statusCounts ? assessProgramme(db, programme, asOf) : Promise.resolve(null)
+		options.statusCounts ? assessProgramme(db, programme, asOf, rewind) : Promise.resolve(null)
 	]);
 	const [tree, targetRows, translations] = await Promise.all([
 		loadResultsTree(db, programme, viewer, { asOf, assessment }),
@@ -70,6 +72,7 @@ export async function readResults(
 		const s = summaries.get(i.id)!;
 		const approved = assessment.approved.get(i.id);
 		const t = tr('indicator', i.id, { title: i.title, definition: i.definition, unit: i.unit });
+		const judged = new Map(assessment.assessments.get(i.id)!.periods.map((p) => [p.periodId, p]));
 		return {
 			id: i.id,
 			code: i.code,
@@ -95,12 +98,16 @@ export async function readResults(
 			periods: assessment.periods.map((p) => {
 				const t = targets.get(`${i.id}:${p.id}`);
 				const v = approved?.get(p.id);
+				// The milestone as it stood at `asOf` (the assessment rewinds later changes); its
+				// women/men split only when the milestone is still the one stored today.
+				const milestone = judged.get(p.id)?.milestone ?? null;
+				const same = t !== undefined && t.value === milestone;
 				return {
 					periodId: p.id,
 					label: p.label,
-					target: t?.value ?? null,
-					targetWomen: t?.women ?? null,
-					targetMen: t?.men ?? null,
+					target: milestone,
+					targetWomen: same ? t.women : null,
+					targetMen: same ? t.men : null,
 					actual: v?.value ?? null,
 					women: v?.women ?? null,
 					men: v?.men ?? null

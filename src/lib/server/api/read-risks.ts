@@ -20,7 +20,8 @@ export async function readRisks(
 	const { programme, viewer } = access;
 	const asOf = options.asOf ?? todayIso();
 	const [register, translations] = await Promise.all([
-		loadRiskRegister(db, programme, viewer, { asOf }),
+		// An explicit ?asOf= reads the register as it stood then (the report's as-of rule).
+		loadRiskRegister(db, programme, viewer, { asOf, rewind: options.asOf !== undefined }),
 		translationsFor(db, programme, ctx.lang)
 	]);
 	const tr = texts(translations, programme.contentLanguage, ctx.lang);

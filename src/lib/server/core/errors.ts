@@ -38,7 +38,11 @@ export class DomainValidationError extends Error {
 
 /** The action is not allowed in the record's current state (e.g. approving one's own value). */
 export class ForbiddenTransitionError extends Error {
-	constructor(readonly key: MessageKey) {
+	constructor(
+		readonly key: MessageKey,
+		/** Placeholders of the message, when it names something (an issue number). */
+		readonly params?: Record<string, string | number>
+	) {
 		super(key);
 		this.name = 'ForbiddenTransitionError';
 	}

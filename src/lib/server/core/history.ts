@@ -47,3 +47,44 @@ export async function loadValuesAtDate(
 	for (const entity of entities) result.set(entity, valuesAtDate(byEntity.get(entity) ?? []));
 	return result;
 }
+
+/** Per indicator: its fields at the date (end target, baseline) and its period targets at the date. */
+export interface TargetsAtDate {
+	fields: Map<number, Record<string, unknown>>;
+	targets: Map<number, Record<string, unknown>>;
+}
+
+/**
+ * The indicators' targets as they stood at `asOf` (see $lib/target-history.ts): the changes to
+ * indicators (updates) and to their period targets (`set_targets`) recorded after the date, for
+ * all the given programmes in one statement.
+ */
+export async function loadTargetsAtDate(db: Executor, programmeIds: readonly number[], asOf: IsoDate): Promise<TargetsAtDate> {
+	const rows = programmeIds.length
+		? await db
+				.selectFrom('audit_log')
+				.select(['id', 'entity_id', 'at', 'action', 'before'])
+				.where('programme_id', 'in', [...programmeIds])
+				.where('at', '>=', dayAfter(asOf))
+				.where('entity', '=', 'indicator')
+				.where('action', 'in', ['update', 'set_targets'])
+				.orderBy('at')
+				.orderBy('id')
+				.execute()
+		: [];
+	const updates: LaterChange[] = [];
+	const targetChanges: LaterChange[] = [];
+	for (const row of rows) {
+		const id = Number(row.entity_id);
+		if (!Number.isSafeInteger(id)) continue;
+		let before: Record<string, unknown> | null;
+		try {
+			const parsed: unknown = row.before === null ? null : JSON.parse(row.before);
+			before = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+		} catch {
+			before = null;
+		}
+		(row.action === 'set_targets' ? targetChanges : updates).push({ entityId: id, at: row.at, before });
+	}
+	return { fields: valuesAtDate(updates), targets: valuesAtDate(targetChanges) };
+}

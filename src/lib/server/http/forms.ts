@@ -117,7 +117,7 @@ export function failFromError(thrown: unknown, data: FormData, locale: Locale): 
 		return fail(400, { ...base, errors, formError: translate(locale, 'error.formHasErrors') });
 	}
 	if (error instanceof ForbiddenTransitionError) {
-		return fail(403, { ...base, errors: {}, formError: translateDynamic(locale, error.key) });
+		return fail(403, { ...base, errors: {}, formError: translateDynamic(locale, error.key, error.params) });
 	}
 	if (error instanceof NotFoundError) {
 		return fail(404, { ...base, errors: {}, formError: translate(locale, 'validation.unknownRecord') });

@@ -3,8 +3,10 @@ import { readFile, rename } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { sql } from 'kysely';
 import type { Locale, Programme } from '$lib/model';
+import { translate } from '$lib/i18n/translate';
 import { reportBlockers } from '$lib/reports/blockers';
 import { canonicalJson } from '$lib/reports/canonical-json';
+import { sameContent } from '$lib/reports/issue-content';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
 import { uploadsDir } from '../core/attachments';
@@ -93,7 +95,7 @@ export async function freeze(
 		loadSections(trx, reportId),
 		trx
 			.selectFrom('report_issue')
-			.select(['number'])
+			.select(['number', 'snapshot'])
 			.where('report_id', '=', reportId)
 			.orderBy('number', 'desc')
 			.limit(1)
@@ -119,8 +121,20 @@ export async function freeze(
 		origin: facts.origin
 	});
 	if (reportBlockers(snapshot).length > 0) throw new ForbiddenTransitionError('reports.blocked');
+	// A correction must correct something: one that would issue what the last issue says is refused.
+	if (lastOfReport && unchangedSince(snapshot, lastOfReport.snapshot))
+		throw new ForbiddenTransitionError('reports.unchangedCorrection', { n: lastOfReport.number });
 	const canonical = canonicalJson(snapshot);
 	return { report, snapshot, canonical, hash: sha256Hex(canonical), number };
+}
+
+/** True when `snapshot` says what the stored issue `previous` (its canonical JSON) already says. */
+export function unchangedSince(snapshot: ReportSnapshot, previous: string): boolean {
+	try {
+		return sameContent(snapshot, JSON.parse(previous) as Partial<ReportSnapshot>);
+	} catch {
+		return false;
+	}
 }
 
 /** A rendered file waiting under its temporary name (`path` relative to the reports folder). */
@@ -279,6 +293,15 @@ export interface LatestIssue {
 	number: number;
 	issuedAt: string;
 	title: { es: string; en: string };
+	/** The issue of the same report this one corrects (the link says so). */
+	supersedes: number | null;
+}
+
+/** "Issue 2 (corrects issue 1)", or "Issue 1": how a link to the latest issue names it. */
+export function issueWords(locale: Locale, issue: Pick<LatestIssue, 'number' | 'supersedes'>): string {
+	return issue.supersedes === null
+		? translate(locale, 'reports.issueNumber', { n: issue.number })
+		: translate(locale, 'reports.issueCorrects', { n: issue.number, previous: issue.supersedes });
 }
 
 /** One statement whatever the number of programmes: every issue of theirs, newest first, the first per programme kept. */
@@ -293,6 +316,7 @@ export async function latestIssues(db: Executor, programmeIds: readonly number[]
 			'report.id as report_id',
 			'report_issue.number',
 			'report_issue.issued_at',
+			'report_issue.supersedes_number',
 			'report.title_es',
 			'report.title_en'
 		])
@@ -307,7 +331,8 @@ export async function latestIssues(db: Executor, programmeIds: readonly number[]
 			reportId: r.report_id,
 			number: r.number,
 			issuedAt: r.issued_at,
-			title: { es: r.title_es, en: r.title_en }
+			title: { es: r.title_es, en: r.title_en },
+			supersedes: r.supersedes_number
 		});
 	}
 	return latest;

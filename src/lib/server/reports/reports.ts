@@ -5,18 +5,17 @@ import {
 	MAX_JUSTIFICATION_LENGTH,
 	MAX_NARRATIVE_LENGTH,
 	OUTLINES,
-	RATINGS,
 	REPORT_LAYOUTS,
 	SECTION_KEYS,
-	type Rating,
 	type ReportLayout,
 	type SectionKey
 } from '$lib/reports/outline';
 import { unresolvedCitations } from '$lib/reports/blockers';
+import { NOT_RATED, RATING_CHOICES, readRating } from '$lib/reports/not-rated';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
-import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError } from '../core/errors';
+import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError, type FieldErrors } from '../core/errors';
 import {
 	enumField,
 	idListField,
@@ -58,6 +57,8 @@ export interface IssueSummary {
 	issuedBy: string;
 	sha256: string;
 	supersedes: number | null;
+	/** The later issue of the same report that corrects this one; null while this one stands. */
+	supersededBy: number | null;
 	files: { lang: Locale; format: 'pdf' | 'docx'; sha256: string; size: number }[];
 }
 
@@ -159,6 +160,7 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 			issuedBy: i.issued_by_name,
 			sha256: i.snapshot_sha256,
 			supersedes: i.supersedes_number,
+			supersededBy: issueRows.find((x) => x.report_id === i.report_id && x.supersedes_number === i.number)?.number ?? null,
 			files: fileRows
 				.filter((f) => f.issue_id === i.id)
 				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes }))
@@ -223,7 +225,7 @@ export async function loadSections(db: Executor, reportId: number): Promise<Sect
 		.execute();
 	return rows.map((r) => ({
 		key: r.key as SectionKey,
-		rating: (RATINGS as readonly string[]).includes(r.rating ?? '') ? (r.rating as Rating) : null,
+		...readRating(r.rating),
 		narrativeEs: r.narrative_es,
 		narrativeEn: r.narrative_en,
 		justificationEs: r.justification_es,
@@ -428,7 +430,7 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 export const sectionSchema = z.object({
 	key: enumField(SECTION_KEYS),
 	version: versionField(),
-	rating: z.preprocess((v) => (v === '' ? undefined : v), z.enum(RATINGS, { error: 'reports.unknownRating' }).optional()),
+	rating: z.preprocess((v) => (v === '' ? undefined : v), z.enum(RATING_CHOICES, { error: 'reports.unknownRating' }).optional()),
 	narrativeEs: optionalMultilineText(MAX_NARRATIVE_LENGTH),
 	narrativeEn: optionalMultilineText(MAX_NARRATIVE_LENGTH),
 	justificationEs: optionalMultilineText(MAX_JUSTIFICATION_LENGTH),
@@ -439,7 +441,7 @@ export type SectionInput = z.output<typeof sectionSchema>;
 async function draftIn(db: Executor, programmeId: number, reportId: number) {
 	const row = await db
 		.selectFrom('report')
-		.select(['id', 'status', 'layout', 'version'])
+		.select(['id', 'status', 'layout', 'version', 'languages'])
 		.where('id', '=', reportId)
 		.where('programme_id', '=', programmeId)
 		.executeTakeFirst();
@@ -460,11 +462,17 @@ export async function saveSection(db: Executor, actor: Actor, programme: Program
 		const texts = [input.narrativeEs, input.narrativeEn, input.justificationEs, input.justificationEn];
 		// Citations must name records of this programme as the report would print them.
 		const records = texts.some((t) => t.includes('[[')) ? (await draftSnapshot(trx, programme, reportId, '')).records : {};
-		const errors: Record<string, { key: 'reports.unresolvedCitation'; params: { citations: string } }> = {};
+		const errors: FieldErrors = {};
 		for (const field of ['narrativeEs', 'narrativeEn', 'justificationEs', 'justificationEn'] as const) {
 			const bad = unresolvedCitations(input[field], records);
 			if (bad.length) errors[field] = { key: 'reports.unresolvedCitation', params: { citations: bad.join(', ') } };
 		}
+		// Left unrated only with its reason, in every language the report is issued in.
+		if (outline.rated && input.rating === NOT_RATED)
+			for (const lang of parseLanguages(report.languages)) {
+				const field = lang === 'es' ? 'justificationEs' : 'justificationEn';
+				if (input[field].trim() === '') errors[field] ??= { key: 'reports.notRatedReasonRequired' };
+			}
 		if (Object.keys(errors).length) throw new DomainValidationError(errors);
 		const before = await trx
 			.selectFrom('report_section')

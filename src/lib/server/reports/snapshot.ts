@@ -72,6 +72,8 @@ export interface IssueFacts {
 export interface SnapshotSection {
 	key: SectionKey;
 	rating: Rating | null;
+	/** Left unrated on purpose, with its reason as the justification (issue 19). */
+	notRated?: boolean;
 	narrativeEs: string;
 	narrativeEn: string;
 	justificationEs: string;
@@ -677,6 +679,8 @@ export async function buildSnapshot(
 		return {
 			key: o.key,
 			rating: o.rated ? (s?.rating ?? null) : null,
+			// Only when chosen, so snapshots of criteria rated as before keep their shape.
+			...(o.rated && s?.notRated ? { notRated: true as const } : {}),
 			narrative: { es: issues('es') ? (s?.narrativeEs ?? '') : null, en: issues('en') ? (s?.narrativeEn ?? '') : null },
 			justification: {
 				es: o.rated && issues('es') ? (s?.justificationEs ?? '') : null,

@@ -18,6 +18,9 @@ export interface Verification {
 	snapshotSha256: string;
 	/** A later issue of the same report corrects this one. */
 	supersededBy: number | null;
+	/** That later issue's snapshot hash, and the page of this report's issues (for members). */
+	supersededByHash: string | null;
+	reportPath: string;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -39,7 +42,8 @@ export async function verifyHash(db: Executor, hash: string): Promise<Verificati
 			'report.title_es',
 			'report.title_en',
 			'programme.short_name',
-			'programme.code'
+			'programme.code',
+			'programme.slug'
 		]);
 	const [bySnapshot, byFile] = await Promise.all([
 		base.where('report_issue.snapshot_sha256', '=', sha).executeTakeFirst(),
@@ -49,7 +53,7 @@ export async function verifyHash(db: Executor, hash: string): Promise<Verificati
 	if (!issue) return null;
 	const later = await db
 		.selectFrom('report_issue')
-		.select('number')
+		.select(['number', 'snapshot_sha256'])
 		.where('report_id', '=', issue.report_id)
 		.where('supersedes_number', '=', issue.number)
 		.executeTakeFirst();
@@ -62,7 +66,9 @@ export async function verifyHash(db: Executor, hash: string): Promise<Verificati
 		issuedBy: issue.issued_by_name,
 		matched: bySnapshot ? { kind: 'snapshot' } : { kind: 'file', lang: byFile!.lang, format: byFile!.format },
 		snapshotSha256: issue.snapshot_sha256,
-		supersededBy: later?.number ?? null
+		supersededBy: later?.number ?? null,
+		supersededByHash: later?.snapshot_sha256 ?? null,
+		reportPath: `/programmes/${issue.slug}/reports/${issue.report_id}`
 	};
 }
 

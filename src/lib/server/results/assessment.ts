@@ -6,6 +6,8 @@ import { todayIso } from '../core/dates';
 import { toIndicator } from './indicators';
 import { derivedValues } from './derived-values';
 import { toPeriod } from '../programmes/programmes';
+import { loadTargetsAtDate } from '../core/history';
+import { indicatorAtDate, targetsAtDate } from '$lib/target-history';
 
 // Every indicator of a programme judged from approved values, in a fixed number of statements
 // whatever the size of the programme (no query per indicator or per period). Pages, the portfolio
@@ -38,6 +40,12 @@ export interface ReadOptions {
 	 * expected line). Implies asOf = the day after.
 	 */
 	cutOff?: IsoDate;
+	/**
+	 * Read every record as it stood at `asOf` (the API's `?asOf=`): changes recorded after it are
+	 * undone from the audit trail, as a report's cut-off always does. Pages judge today's records
+	 * at their date.
+	 */
+	rewind?: boolean;
 }
 
 const dayAfter = (date: IsoDate): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -46,15 +54,20 @@ const dayAfter = (date: IsoDate): IsoDate => new Date(Date.parse(`${date}T00:00:
 export async function assessmentFor(db: Executor, programme: Programme, options: ReadOptions): Promise<ProgrammeAssessment> {
 	const asOf = options.cutOff ? dayAfter(options.cutOff) : (options.asOf ?? todayIso());
 	const given = options.assessment;
-	if (!given) return (await assessProgrammes(db, [programme], asOf, options.cutOff)).get(programme.id)!;
+	if (!given) return (await assessProgrammes(db, [programme], asOf, options.cutOff, undefined, options.rewind)).get(programme.id)!;
 	// A mismatch is a programming error: figures judged at another date must never be mixed in.
 	if (given.programmeId !== programme.id || given.asOf !== asOf) throw new Error('assessment of another programme or date');
 	return given;
 }
 
-/** Every indicator of the programme, judged as of `asOf` from approved values only. Four statements. */
-export async function assessProgramme(db: Executor, programme: Programme, asOf: IsoDate = todayIso()): Promise<ProgrammeAssessment> {
-	return (await assessProgrammes(db, [programme], asOf)).get(programme.id)!;
+/** Every indicator of the programme, judged as of `asOf` from approved values only. Four statements (five for a past date). */
+export async function assessProgramme(
+	db: Executor,
+	programme: Programme,
+	asOf: IsoDate = todayIso(),
+	rewind = false
+): Promise<ProgrammeAssessment> {
+	return (await assessProgrammes(db, [programme], asOf, undefined, undefined, rewind)).get(programme.id)!;
 }
 
 /** The same for several programmes at once (the portfolio): still four statements in all. */
@@ -65,14 +78,19 @@ export async function assessProgrammes(
 	/** Only values of periods ending on or before this date count (a report's cut-off). */
 	through?: IsoDate,
 	/** Only these indicators (one page of the API): the cost follows the page, not the programme. */
-	only?: readonly number[]
+	only?: readonly number[],
+	/** Targets as they stood at the date (always for a report's cut-off; the API's ?asOf= asks for it). */
+	rewind: boolean = through !== undefined
 ): Promise<Map<number, ProgrammeAssessment>> {
 	const result = new Map<number, ProgrammeAssessment>();
 	if (programmes.length === 0) return result;
 	const ids = programmes.map((p) => p.id);
 	// An empty page still reads (nothing): `in ()` is not SQL, so it asks for an id none has.
 	const pick = only && (only.length ? [...only] : [0]);
-	const [indicatorRows, periodRows, targetRows, approvedRows] = await Promise.all([
+	// Targets as they stood at the date (a report's cut-off, an "as of"): the changes recorded
+	// after it are undone from the audit trail. Nothing can be recorded after today: no read then.
+	const rewindTo = through ?? asOf;
+	const [indicatorRows, periodRows, targetRows, approvedRows, history] = await Promise.all([
 		db
 			.selectFrom('indicator')
 			.selectAll()
@@ -108,12 +126,18 @@ export async function assessProgrammes(
 			.where('indicator.programme_id', 'in', ids)
 			.$if(!!pick, (q) => q.where('indicator.id', 'in', pick!))
 			.where('indicator_value.status', '=', 'approved')
-			.execute()
+			.execute(),
+		rewind && dayAfter(rewindTo) <= todayIso() ? loadTargetsAtDate(db, ids, rewindTo) : null
 	]);
-	const targets = new Map<number, Map<number, number>>();
+	const current = new Map<number, Map<number, number>>();
 	for (const t of targetRows) {
-		if (!targets.has(t.indicator_id)) targets.set(t.indicator_id, new Map());
-		targets.get(t.indicator_id)!.set(t.period_id, t.value);
+		if (!current.has(t.indicator_id)) current.set(t.indicator_id, new Map());
+		current.get(t.indicator_id)!.set(t.period_id, t.value);
+	}
+	const targets = new Map<number, Map<number, number>>();
+	for (const r of indicatorRows) {
+		const at = targetsAtDate(current.get(r.id) ?? new Map(), history?.targets.get(r.id));
+		if (at.size) targets.set(r.id, at);
 	}
 	const approved: ProgrammeAssessment['approved'] = new Map();
 	const periodEnd = new Map(periodRows.map((p) => [p.id, p.end_date]));
@@ -125,7 +149,9 @@ export async function assessProgrammes(
 	const parts = programmes.map((programme) => ({
 		programme,
 		programmeId: programme.id,
-		indicators: indicatorRows.filter((r) => r.programme_id === programme.id).map(toIndicator),
+		indicators: indicatorRows
+			.filter((r) => r.programme_id === programme.id)
+			.map((r) => indicatorAtDate(toIndicator(r), history?.fields.get(r.id))),
 		periods: periodRows.filter((r) => r.programme_id === programme.id).map(toPeriod)
 	}));
 	for (const [indicatorId, values] of await derivedValues(db, parts, asOf)) {

@@ -31,6 +31,8 @@ import {
 	type RiskFilters,
 	NO_FILTERS as NO_RISK_FILTERS
 } from '$lib/risk-rules';
+import { riskAsOf } from '$lib/risk-rules';
+import { loadValuesAtDate } from '../core/history';
 import { listAudit, type AuditRecord } from '../core/audit';
 import { auditNames } from '../core/audit-names';
 import type { AuditNames } from '$lib/i18n/audit-lines';
@@ -76,7 +78,11 @@ async function loadEntries(
 ) {
 	const { asOf } = options;
 	const one = onlyId !== undefined;
-	const [rows, lastReviews, links, checks, assessed, approvedAt] = await Promise.all([
+	// Asked to rewind (the API's ?asOf=), an earlier date reads each entry as it stood then, by the
+	// rule the report snapshot uses (risk-rules.ts riskAsOf, checksAsOf; the audit trail undoes
+	// later status changes). Today's register needs none of it: nothing is recorded after today.
+	const past = options.rewind === true && asOf < todayIso();
+	const [rows, lastReviews, links, checks, assessed, approvedAt, history] = await Promise.all([
 		db
 			.selectFrom('risk')
 			.leftJoin('activity', 'activity.id', 'risk.activity_id')
@@ -114,6 +120,7 @@ async function loadEntries(
 					])
 					.where('risk.programme_id', '=', programme.id)
 					.$if(one, (q) => q.where('risk.id', '=', onlyId!))
+					.$if(past, (q) => q.where('risk_review.reviewed_on', '<=', asOf))
 					.as('r')
 			)
 			.selectAll()
@@ -143,11 +150,14 @@ async function loadEntries(
 			])
 			.where('risk.programme_id', '=', programme.id)
 			.$if(one, (q) => q.where('risk.id', '=', onlyId!))
+			.$if(past, (q) => q.where('reporting_period.end_date', '<=', asOf))
 			.orderBy('reporting_period.start_date')
 			.execute(),
 		assessmentFor(db, programme, options),
-		loadApprovalTimes(db, [programme.id])
+		loadApprovalTimes(db, [programme.id]),
+		past ? loadValuesAtDate(db, programme.id, ['risk'], asOf) : null
 	]);
+	const riskHistory = history?.get('risk');
 
 	const reviewsByRisk = group(lastReviews, (r) => r.risk_id);
 	const linksByRisk = group(links, (l) => l.risk_id);
@@ -168,13 +178,21 @@ async function loadEntries(
 	const periodEnd = new Map(assessed.periods.map((p) => [p.id, p.endDate]));
 
 	const entries = rows.map((row): RiskEntry => {
-		const score = riskScore(row.likelihood, row.impact);
 		const reviews = (reviewsByRisk.get(row.id) ?? []).map((r) => ({
 			id: r.id,
 			reviewedOn: r.reviewed_on,
 			likelihood: r.likelihood,
 			impact: r.impact
 		}));
+		const at = past
+			? riskAsOf(
+					{ status: row.status as RiskStatus, likelihood: row.likelihood, impact: row.impact },
+					reviews,
+					asOf,
+					riskHistory?.get(row.id)
+				)
+			: { status: row.status as RiskStatus, likelihood: row.likelihood, impact: row.impact };
+		const score = riskScore(at.likelihood, at.impact);
 		const indicators = (linksByRisk.get(row.id) ?? []).flatMap((l) => {
 			const indicator = indicatorById.get(l.indicator_id);
 			if (!indicator) return [];
@@ -187,7 +205,7 @@ async function loadEntries(
 		});
 		indicators.sort((a, b) => a.code.localeCompare(b.code, 'es', { numeric: true }));
 		const level = riskLevel({ moduleId: row.module_id, outputId: row.output_id, activityId: row.activity_id });
-		const status = row.status as RiskStatus;
+		const status = at.status;
 		return {
 			id: row.id,
 			programmeId: row.programme_id,
@@ -200,8 +218,8 @@ async function loadEntries(
 			title: row.title,
 			description: row.description,
 			category: row.category as RiskCategory,
-			likelihood: row.likelihood,
-			impact: row.impact,
+			likelihood: at.likelihood,
+			impact: at.impact,
 			score,
 			band: riskBand(score),
 			trend: riskTrend(reviews),

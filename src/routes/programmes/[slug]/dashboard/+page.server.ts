@@ -2,7 +2,7 @@ import { loadDashboard, type DashboardLink } from '$lib/server/dashboard/dashboa
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { iatiBlocker } from '$lib/server/exchange/iati-activity';
-import { latestIssues } from '$lib/server/reports/issue';
+import { issueWords, latestIssues } from '$lib/server/reports/issue';
 import { formatDate } from '$lib/i18n/format';
 import { loadFinance } from '$lib/server/finance/finance-read';
 import { assessProgramme } from '$lib/server/results/assessment';
@@ -24,8 +24,9 @@ export const load: PageServerLoad = async (event) => {
 			? [
 					{
 						kind: 'report' as const,
-						href: `${base}/reports/${latest.reportId}`,
-						detail: `${latest.title[locale] || latest.title.es || latest.title.en} · ${formatDate(locale, latest.issuedAt.slice(0, 10))}`
+						// The issue itself, and in words the issue it corrects (that one is marked superseded).
+						href: `${base}/reports/${latest.reportId}#issue-${latest.number}`,
+						detail: `${latest.title[locale] || latest.title.es || latest.title.en} · ${issueWords(locale, latest)} · ${formatDate(locale, latest.issuedAt.slice(0, 10))}`
 					}
 				]
 			: []),

@@ -9,6 +9,7 @@ import { getDb } from '$lib/server/db/connection';
 import { programmeAction } from '$lib/server/http/actions';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { originSettings } from '$lib/server/http/origin';
+import { issueOf, unchangedSince } from '$lib/server/reports/issue';
 import { enqueueIssue, latestJob, wakeReportJobs } from '$lib/server/reports/jobs';
 import { pageEvidence, referencedKeys } from '$lib/reports/paging';
 import {
@@ -57,6 +58,12 @@ export const load: PageServerLoad = async (event) => {
 		loadComments(db, id),
 		draftSnapshot(db, access.programme, id, originOf(event))
 	]);
+	// A correction that so far says what the last issue says: the issue card warns before the refusal.
+	const last = report.issues.at(-1);
+	const unchangedFrom =
+		last && report.status === 'draft' && unchangedSince(snapshot, (await issueOf(db, access.programme.id, id, last.number)).snapshot)
+			? last.number
+			: null;
 	const document = composeReport(snapshot, lang);
 	// What is sent stays the size of a screen however large the programme (issue 18 §3): one part
 	// of each long evidence table (`?table=…&part=…`), a page of the missing translations
@@ -91,7 +98,8 @@ export const load: PageServerLoad = async (event) => {
 			missing,
 			cite: { query: citeQuery, ...searchCitable(records, citeQuery) },
 			paths: Object.fromEntries([...linked].filter((k) => snapshot.records[k]).map((k) => [k, snapshot.records[k]!.path])),
-			cutOff: snapshot.report.cutOff
+			cutOff: snapshot.report.cutOff,
+			unchangedFrom
 		}
 	};
 };
