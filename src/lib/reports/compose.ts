@@ -18,6 +18,7 @@ import {
 import { financialSummary } from './evidence-finance';
 import { parseNarrative, type Inline } from './narrative';
 import { targetsLikelihood } from './evidence-forecast';
+import { tripartiteBlock } from './evidence-tripartite';
 import { OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
 import { whatChangedBlock } from './what-changed-block';
@@ -40,7 +41,8 @@ const BUILDERS = {
 	what_changed: whatChangedBlock,
 	targets_likelihood: targetsLikelihood,
 	evaluation_questions: noEvaluationBlock,
-	evaluation_entries: noEvaluationBlock
+	evaluation_entries: noEvaluationBlock,
+	tripartite: tripartiteBlock
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {

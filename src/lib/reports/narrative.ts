@@ -13,7 +13,8 @@ export const CITATION_KINDS = [
 	'risk',
 	'gender_action',
 	'recommendation',
-	'finance'
+	'finance',
+	'dialogue_event'
 ] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 

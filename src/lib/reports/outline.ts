@@ -56,7 +56,8 @@ export const EVIDENCE_BLOCKS = [
 	'what_changed', // what changed since the last issue (generated, every issue)
 	'targets_likelihood', // the forecast of each indicator: will it reach its end target?
 	'evaluation_questions', // the evaluation matrix's questions of the section's criterion (issue 24)
-	'evaluation_entries' // validated lessons learned or good practices in template form (issue 24)
+	'evaluation_entries', // validated lessons learned or good practices in template form (issue 24)
+	'tripartite' // social dialogue and tripartism: constituents' shares, events per period, tripartite adoption (issue 25)
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 
@@ -82,7 +83,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 		section('effectiveness', ['indicator_progress', 'status_chart', 'activities_summary']),
 		section('efficiency', ['activities_summary', 'budget_and_dates', 'financial_summary']),
 		section('impact', ['impact_indicators']),
-		section('sustainability', ['adoption', 'gender_actions']),
+		section('sustainability', ['adoption', 'gender_actions', 'tripartite']),
 		section('risks', ['risk_matrix']),
 		section('gender', ['gender_actions', 'sex_gaps']),
 		section('lessons_learned'),
@@ -98,7 +99,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 		section('results_activities', ['indicator_progress', 'status_chart', 'impact_indicators', 'activities_summary']),
 		section('risks', ['risk_matrix']),
 		section('gender', ['gender_actions', 'sex_gaps']),
-		section('beneficiaries_cooperation', ['linked_recommendations', 'adoption']),
+		section('beneficiaries_cooperation', ['linked_recommendations', 'adoption', 'tripartite']),
 		section('visibility'),
 		section('lessons_learned'),
 		section('next_period_plan')

@@ -22,6 +22,7 @@ import type { SnapshotFinance } from './snapshot-finance';
 import type { SnapshotChanges } from './what-changed';
 import type { Forecast } from '$lib/indicator-forecast';
 import type { EvaluationSnapshot } from './evaluation-snapshot';
+import type { SnapshotTripartite } from './snapshot-tripartite';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -60,7 +61,18 @@ export interface SnapshotEvidenceFile {
 /** One row of the "Records cited" annex: every figure and citation links here. */
 export interface SnapshotRecord {
 	key: RecordKey;
-	kind: 'programme' | 'module' | 'output' | 'activity' | 'indicator' | 'value' | 'risk' | 'gender_action' | 'recommendation' | 'finance';
+	kind:
+		| 'programme'
+		| 'module'
+		| 'output'
+		| 'activity'
+		| 'indicator'
+		| 'value'
+		| 'risk'
+		| 'gender_action'
+		| 'recommendation'
+		| 'finance'
+		| 'dialogue_event';
 	id: number;
 	/** Code and title as printed, e.g. "5.1-3 Personas capacitadas". */
 	label: BilingualText;
@@ -291,6 +303,8 @@ export interface ReportSnapshot {
 	forecasts?: SnapshotForecast[];
 	/** The evaluation matrix and validated lessons and good practices (issue 24); absent in issues made before them. */
 	evaluation?: EvaluationSnapshot;
+	/** The tripartite lens at the cut-off (issue 25); absent in issues made before it. */
+	tripartite?: SnapshotTripartite;
 }
 
 export interface SnapshotForecast {

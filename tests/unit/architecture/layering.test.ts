@@ -31,7 +31,7 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	exchange: ['programmes', 'results', 'risks', 'recommendations', 'notifications', 'finance'],
 	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance'],
 	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance', 'dialogue'],
-	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance', 'evaluation'],
+	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance', 'evaluation', 'dialogue'],
 	finance: ['programmes', 'results'],
 	library: ['programmes', 'results'],
 	dialogue: ['programmes'],

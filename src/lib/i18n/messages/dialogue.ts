@@ -58,7 +58,13 @@ export const dialogue = defineMessages(
 		'audit.field.presentWorkers': 'Presente: Trabajadores',
 		'audit.field.namesWorkers': 'Nombres: Trabajadores',
 		'audit.field.presentOther': 'Presente: Otros',
-		'audit.field.namesOther': 'Nombres: Otros'
+		'audit.field.namesOther': 'Nombres: Otros',
+		'reportDoc.block.tripartite': 'Diálogo social y tripartismo',
+		'dialogue.report.summary':
+			'Hasta la fecha de corte se registraron {total} eventos de diálogo social; {window} de ellos en el periodo de este informe.',
+		'dialogue.report.nOf': '{n} de {total}',
+		'dialogue.report.noEvents': 'Ningún evento de diálogo social en los periodos hasta la fecha de corte.',
+		'dialogue.report.eventsCaption': 'Eventos de diálogo social del periodo del informe'
 	},
 	{
 		'dialogue.title': 'Social dialogue',
@@ -116,6 +122,11 @@ export const dialogue = defineMessages(
 		'audit.field.presentWorkers': 'Present: Workers',
 		'audit.field.namesWorkers': 'Names: Workers',
 		'audit.field.presentOther': 'Present: Others',
-		'audit.field.namesOther': 'Names: Others'
+		'audit.field.namesOther': 'Names: Others',
+		'reportDoc.block.tripartite': 'Social dialogue and tripartism',
+		'dialogue.report.summary': 'Up to the cut-off, {total} social-dialogue events were recorded; {window} of them in this report’s period.',
+		'dialogue.report.nOf': '{n} of {total}',
+		'dialogue.report.noEvents': 'No social-dialogue event in the periods up to the cut-off.',
+		'dialogue.report.eventsCaption': 'Social-dialogue events of the report’s period'
 	}
 );

@@ -1,5 +1,5 @@
 import { activityAsOf, activityOnTime } from '$lib/activity-status';
-import { adoptionAsOf, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
+import { adoptionAsOf, isAdopted, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
 import { genderActionAsOf } from '$lib/gender-action-status';
 import { translationKey, type TranslationMap } from '$lib/content-language';
 import { gapMovement, genderGap } from '$lib/gender-gap';
@@ -36,6 +36,7 @@ import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
 import { snapshotForecasts } from './forecast-block';
 import { readEvaluationBlock } from '../evaluation/snapshot-block';
+import { tripartiteSnapshot } from './snapshot-tripartite';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -631,6 +632,16 @@ export async function buildSnapshot(
 	);
 	for (const r of money.records) addRecord(r);
 
+	// ---- the tripartite lens (issue 25): the dialogue domain's rule, on this snapshot's records
+	const lens = await tripartiteSnapshot(db, programme, {
+		windowStart: report.windowStart,
+		cutOff,
+		activityIds: activityRows.map((a) => a.id),
+		periods: assessment.periods,
+		adopted: recommendations.filter((r) => isAdopted(r.status)).map((r) => ({ id: r.id, key: r.key }))
+	});
+	for (const r of lens.records) addRecord(r);
+
 	const sectionByKey = new Map(sections.map((s) => [s.key, s]));
 	const issues = (l: Locale) => report.languages.includes(l);
 	const snapshotSections = OUTLINES[report.layout].map((o) => {
@@ -733,7 +744,8 @@ export async function buildSnapshot(
 		records: sortRecords(records),
 		changes,
 		forecasts: snapshotForecasts(assessment),
-		evaluation: await evaluationBlock
+		evaluation: await evaluationBlock,
+		tripartite: lens.tripartite
 	};
 }
 
