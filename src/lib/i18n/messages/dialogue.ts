@@ -64,7 +64,9 @@ export const dialogue = defineMessages(
 			'Hasta la fecha de corte se registraron {total} eventos de diálogo social; {window} de ellos en el periodo de este informe.',
 		'dialogue.report.nOf': '{n} de {total}',
 		'dialogue.report.noEvents': 'Ningún evento de diálogo social en los periodos hasta la fecha de corte.',
-		'dialogue.report.eventsCaption': 'Eventos de diálogo social del periodo del informe'
+		'dialogue.report.eventsCaption': 'Eventos de diálogo social del periodo del informe',
+		'dialogue.filteredLogframe':
+			'Se muestran los productos y actividades en que participaron: {group} ({n} actividades). Los demás están ocultos por el filtro.'
 	},
 	{
 		'dialogue.title': 'Social dialogue',
@@ -127,6 +129,8 @@ export const dialogue = defineMessages(
 		'dialogue.report.summary': 'Up to the cut-off, {total} social-dialogue events were recorded; {window} of them in this report’s period.',
 		'dialogue.report.nOf': '{n} of {total}',
 		'dialogue.report.noEvents': 'No social-dialogue event in the periods up to the cut-off.',
-		'dialogue.report.eventsCaption': 'Social-dialogue events of the report’s period'
+		'dialogue.report.eventsCaption': 'Social-dialogue events of the report’s period',
+		'dialogue.filteredLogframe':
+			'Showing the outputs and activities in which {group} took part ({n} activities). The filter hides the others.'
 	}
 );
