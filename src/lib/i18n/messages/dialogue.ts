@@ -66,7 +66,11 @@ export const dialogue = defineMessages(
 		'dialogue.report.noEvents': 'Ningún evento de diálogo social en los periodos hasta la fecha de corte.',
 		'dialogue.report.eventsCaption': 'Eventos de diálogo social del periodo del informe',
 		'dialogue.filteredLogframe':
-			'Se muestran los productos y actividades en que participaron: {group} ({n} actividades). Los demás están ocultos por el filtro.'
+			'Se muestran los productos y actividades en que participaron: {group} ({n} actividades). Los demás están ocultos por el filtro.',
+		'dialogue.edit': 'Editar',
+		'dialogue.editTitle': 'Editar el evento de diálogo social',
+		'dialogue.delete': 'Eliminar el evento',
+		'dialogue.deleteImpact': 'El evento y sus {n} partes presentes (el registro de auditoría los conserva).'
 	},
 	{
 		'dialogue.title': 'Social dialogue',
@@ -131,6 +135,10 @@ export const dialogue = defineMessages(
 		'dialogue.report.noEvents': 'No social-dialogue event in the periods up to the cut-off.',
 		'dialogue.report.eventsCaption': 'Social-dialogue events of the report’s period',
 		'dialogue.filteredLogframe':
-			'Showing the outputs and activities in which {group} took part ({n} activities). The filter hides the others.'
+			'Showing the outputs and activities in which {group} took part ({n} activities). The filter hides the others.',
+		'dialogue.edit': 'Edit',
+		'dialogue.editTitle': 'Edit the social-dialogue event',
+		'dialogue.delete': 'Delete the event',
+		'dialogue.deleteImpact': 'The event and its {n} parties present (the audit log keeps them).'
 	}
 );
