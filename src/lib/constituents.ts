@@ -15,3 +15,8 @@ export function isTripartite(present: Iterable<Constituent>): boolean {
 
 /** How a constituent chip looks: a symbol as well as the word (never colour alone). */
 export const CONSTITUENT_SYMBOL: Record<Constituent, string> = { government: '▣', employers: '◆', workers: '●', other: '○' };
+
+/** A constituent from a query string (`?constituent=workers`); anything else means no filter. */
+export function parseConstituent(raw: string | null | undefined): Constituent | null {
+	return (CONSTITUENTS as readonly string[]).includes(raw ?? '') ? (raw as Constituent) : null;
+}

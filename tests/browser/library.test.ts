@@ -101,6 +101,15 @@ describe('the tripartite lens, in Chromium', () => {
 			await expect.poll(() => events.getByText('Tripartite working group on affiliation').count()).toBe(1);
 			expect(await events.getByText('Frente Unitario de Trabajadores').count()).toBe(1);
 
+			// The coordinator corrects the outcome from the event's own edit page.
+			await events.getByRole('link', { name: 'Edit: Tripartite working group on affiliation' }).click();
+			await page.waitForURL(/\/dialogue\/\d+\/edit$/);
+			await expect.poll(() => page.locator('h1').textContent()).toBe('Edit the social-dialogue event');
+			await page.getByTestId('dialogue-form').getByLabel('Outcome').fill('Agreement on the affiliation schedule, signed.');
+			await page.getByTestId('dialogue-form').getByRole('button', { name: 'Save the event' }).click();
+			await page.waitForURL((url) => url.pathname === '/programmes/patss/dialogue');
+			await expect.poll(() => events.getByText('Agreement on the affiliation schedule, signed.').count()).toBe(1);
+
 			await page.goto(`${env.app.url}/programmes/patss/dashboard`);
 			const section = page.getByTestId('tripartite-section');
 			await expect.poll(() => section.locator('h2').textContent()).toBe('The tripartite lens');

@@ -20,6 +20,7 @@ import {
 import { financialSummary } from './evidence-finance';
 import { parseNarrative, type Inline } from './narrative';
 import { targetsLikelihood } from './evidence-forecast';
+import { tripartiteBlock } from './evidence-tripartite';
 import { annexesOf, OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
 import type { ReportSnapshot } from './snapshot';
 import { whatChangedBlock } from './what-changed-block';
@@ -47,7 +48,8 @@ const BUILDERS = {
 	evaluation_questions: noEvaluationBlock,
 	evaluation_entries: noEvaluationBlock,
 	...TCPR_BUILDERS,
-	...EU_BUILDERS
+	...EU_BUILDERS,
+	tripartite: tripartiteBlock
 } satisfies Record<EvidenceBlock, unknown>;
 
 function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {

@@ -15,7 +15,9 @@ export const CITATION_KINDS = [
 	'recommendation',
 	'finance',
 	// A validated lesson learned or good practice (issue 24), by its number: [[lesson:12]].
-	'lesson'
+	'lesson',
+	// A social-dialogue event (issue 25): [[dialogue_event:3]].
+	'dialogue_event'
 ] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 

@@ -90,7 +90,8 @@ export const EVIDENCE_BLOCKS = [
 	'eu_description', // contract number, coordinator, affiliated entities, target countries
 	'beneficiaries', // target groups, and women and men reached by the sex-disaggregated indicators
 	'activity_deviations', // activities modified, with their reasons
-	'eu_visibility' // the EU funding disclaimer
+	'eu_visibility', // the EU funding disclaimer
+	'tripartite' // social dialogue and tripartism: constituents' shares, events per period, tripartite adoption (issue 25)
 ] as const;
 export type EvidenceBlock = (typeof EVIDENCE_BLOCKS)[number];
 
@@ -116,7 +117,7 @@ export const OUTLINES: Record<ReportLayout, readonly OutlineSection[]> = {
 		section('effectiveness', ['indicator_progress', 'status_chart', 'activities_summary']),
 		section('efficiency', ['activities_summary', 'budget_and_dates', 'financial_summary']),
 		section('impact', ['impact_indicators']),
-		section('sustainability', ['adoption', 'gender_actions']),
+		section('sustainability', ['adoption', 'gender_actions', 'tripartite']),
 		section('risks', ['risk_matrix']),
 		section('gender', ['gender_actions', 'sex_gaps']),
 		section('lessons_learned'),

@@ -23,6 +23,7 @@ import type { SnapshotChanges } from './what-changed';
 import type { Forecast } from '$lib/indicator-forecast';
 import type { EvaluationSnapshot } from './evaluation-snapshot';
 import type { DonorSnapshot } from './snapshot-donor';
+import type { SnapshotTripartite } from './snapshot-tripartite';
 
 // The frozen content of an issued report (design §5). One read transaction builds it; its
 // canonical JSON (RFC 8785) is what is hashed and stored; the HTML preview, the PDF and the DOCX of
@@ -72,7 +73,8 @@ export interface SnapshotRecord {
 		| 'gender_action'
 		| 'recommendation'
 		| 'finance'
-		| 'lesson';
+		| 'lesson'
+		| 'dialogue_event';
 	id: number;
 	/** Code and title as printed, e.g. "5.1-3 Personas capacitadas". */
 	label: BilingualText;
@@ -312,6 +314,8 @@ export interface ReportSnapshot {
 	evaluation?: EvaluationSnapshot;
 	/** What the donors' own formats print (issue 21); absent in issues made before them. */
 	donor?: DonorSnapshot;
+	/** The tripartite lens at the cut-off (issue 25); absent in issues made before it. */
+	tripartite?: SnapshotTripartite;
 }
 
 export interface SnapshotForecast {

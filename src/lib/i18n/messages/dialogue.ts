@@ -58,7 +58,19 @@ export const dialogue = defineMessages(
 		'audit.field.presentWorkers': 'Presente: Trabajadores',
 		'audit.field.namesWorkers': 'Nombres: Trabajadores',
 		'audit.field.presentOther': 'Presente: Otros',
-		'audit.field.namesOther': 'Nombres: Otros'
+		'audit.field.namesOther': 'Nombres: Otros',
+		'reportDoc.block.tripartite': 'Diálogo social y tripartismo',
+		'dialogue.report.summary':
+			'Hasta la fecha de corte se registraron {total} eventos de diálogo social; {window} de ellos en el periodo de este informe.',
+		'dialogue.report.nOf': '{n} de {total}',
+		'dialogue.report.noEvents': 'Ningún evento de diálogo social en los periodos hasta la fecha de corte.',
+		'dialogue.report.eventsCaption': 'Eventos de diálogo social del periodo del informe',
+		'dialogue.filteredLogframe':
+			'Se muestran los productos y actividades en que participaron: {group} ({n} actividades). Los demás están ocultos por el filtro.',
+		'dialogue.edit': 'Editar',
+		'dialogue.editTitle': 'Editar el evento de diálogo social',
+		'dialogue.delete': 'Eliminar el evento',
+		'dialogue.deleteImpact': 'El evento y sus {n} partes presentes (el registro de auditoría los conserva).'
 	},
 	{
 		'dialogue.title': 'Social dialogue',
@@ -116,6 +128,17 @@ export const dialogue = defineMessages(
 		'audit.field.presentWorkers': 'Present: Workers',
 		'audit.field.namesWorkers': 'Names: Workers',
 		'audit.field.presentOther': 'Present: Others',
-		'audit.field.namesOther': 'Names: Others'
+		'audit.field.namesOther': 'Names: Others',
+		'reportDoc.block.tripartite': 'Social dialogue and tripartism',
+		'dialogue.report.summary': 'Up to the cut-off, {total} social-dialogue events were recorded; {window} of them in this report’s period.',
+		'dialogue.report.nOf': '{n} of {total}',
+		'dialogue.report.noEvents': 'No social-dialogue event in the periods up to the cut-off.',
+		'dialogue.report.eventsCaption': 'Social-dialogue events of the report’s period',
+		'dialogue.filteredLogframe':
+			'Showing the outputs and activities in which {group} took part ({n} activities). The filter hides the others.',
+		'dialogue.edit': 'Edit',
+		'dialogue.editTitle': 'Edit the social-dialogue event',
+		'dialogue.delete': 'Delete the event',
+		'dialogue.deleteImpact': 'The event and its {n} parties present (the audit log keeps them).'
 	}
 );

@@ -78,7 +78,9 @@ export const library = defineMessages(
 		'audit.field.disaggregations': 'Desagregaciones',
 		'audit.field.frameworkRefs': 'Referencias a marcos',
 		'audit.field.libraryIndicatorId': 'Entrada de la biblioteca',
-		'audit.field.linkedAt': 'Vinculado el'
+		'audit.field.linkedAt': 'Vinculado el',
+		'import.col.lf.libraryCode': 'Código en la biblioteca',
+		'import.logframe.unknownLibraryCode': 'La biblioteca de indicadores no tiene ninguna entrada con el código {code}.'
 	},
 	{
 		'library.title': 'Indicator library',
@@ -155,6 +157,8 @@ export const library = defineMessages(
 		'audit.field.disaggregations': 'Disaggregations',
 		'audit.field.frameworkRefs': 'Framework references',
 		'audit.field.libraryIndicatorId': 'Library entry',
-		'audit.field.linkedAt': 'Linked on'
+		'audit.field.linkedAt': 'Linked on',
+		'import.col.lf.libraryCode': 'Library code',
+		'import.logframe.unknownLibraryCode': 'The indicator library has no entry with the code {code}.'
 	}
 );

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { CONSTITUENTS, type Constituent } from '$lib/constituents';
 import type { IsoDate, Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../core/audit';
-import { DomainValidationError } from '../core/errors';
-import { checkbox, dateField, optionalMultilineText, optionalText, optionalUrlField, text } from '../core/validation';
+import { changedFields, recordAudit } from '../core/audit';
+import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
+import { assertSaved } from '../core/versioning';
+import { checkbox, dateField, optionalMultilineText, optionalText, optionalUrlField, text, versionField } from '../core/validation';
+import { sql } from 'kysely';
 import { inTransaction, type Executor } from '../db/executor';
 
 // Social-dialogue events of a programme (issue 25): the date, the body that met, the parties
@@ -33,27 +35,33 @@ const partyFields = Object.fromEntries(
 	])
 ) as Record<`present_${Constituent}` | `names_${Constituent}`, z.ZodType>;
 
-export const dialogueEventSchema = z
-	.object({
-		heldOn: dateField(),
-		body: text(300),
-		outcome: optionalMultilineText(4000),
-		evidenceUrl: optionalUrlField(),
-		...partyFields
-	})
-	.transform((data) => {
-		const d = data as Record<string, unknown>;
-		return {
-			heldOn: d.heldOn as string,
-			body: d.body as string,
-			outcome: (d.outcome as string) ?? '',
-			evidenceUrl: (d.evidenceUrl as string | null) ?? null,
-			parties: CONSTITUENTS.filter((c) => d[`present_${c}`] === true).map((c) => ({
-				constituent: c,
-				names: (d[`names_${c}`] as string) ?? ''
-			}))
-		};
-	});
+const dialogueEventFields = z.object({
+	heldOn: dateField(),
+	body: text(300),
+	outcome: optionalMultilineText(4000),
+	evidenceUrl: optionalUrlField(),
+	...partyFields
+});
+
+function toInput(data: z.output<typeof dialogueEventFields>) {
+	const d = data as Record<string, unknown>;
+	return {
+		heldOn: d.heldOn as string,
+		body: d.body as string,
+		outcome: (d.outcome as string) ?? '',
+		evidenceUrl: (d.evidenceUrl as string | null) ?? null,
+		parties: CONSTITUENTS.filter((c) => d[`present_${c}`] === true).map((c) => ({
+			constituent: c,
+			names: (d[`names_${c}`] as string) ?? ''
+		}))
+	};
+}
+
+export const dialogueEventSchema = dialogueEventFields.transform(toInput);
+/** The edit form: the same fields and the version it was read at. */
+export const dialogueEventEditSchema = dialogueEventFields
+	.extend({ version: versionField() })
+	.transform((d) => ({ ...toInput(d), version: d.version }));
 export type DialogueEventInput = z.output<typeof dialogueEventSchema>;
 
 /** Every event of the programme, newest first, with its parties. Two statements. */
@@ -83,8 +91,12 @@ export async function listDialogueEvents(db: Executor, programmeId: number, opti
 	}));
 }
 
-export async function createDialogueEvent(db: Executor, actor: Actor, programme: Programme, input: DialogueEventInput): Promise<number> {
+const requireParty = (input: DialogueEventInput) => {
 	if (input.parties.length === 0) throw new DomainValidationError({ present_government: { key: 'dialogue.partyRequired' } });
+};
+
+export async function createDialogueEvent(db: Executor, actor: Actor, programme: Programme, input: DialogueEventInput): Promise<number> {
+	requireParty(input);
 	return inTransaction(db, async (trx) => {
 		const { id } = await trx
 			.insertInto('social_dialogue_event')
@@ -110,5 +122,113 @@ export async function createDialogueEvent(db: Executor, actor: Actor, programme:
 			after: { heldOn: input.heldOn, body: input.body, outcome: input.outcome, evidenceUrl: input.evidenceUrl, parties: input.parties }
 		});
 		return id;
+	});
+}
+
+/** One event of the programme, with its parties; NotFoundError when it is not the programme's. Two statements. */
+export async function dialogueEventIn(db: Executor, programmeId: number, id: number): Promise<DialogueEvent> {
+	const [row, parties] = await Promise.all([
+		db.selectFrom('social_dialogue_event').selectAll().where('id', '=', id).where('programme_id', '=', programmeId).executeTakeFirst(),
+		db.selectFrom('social_dialogue_party').select(['constituent', 'names']).where('event_id', '=', id).execute()
+	]);
+	if (!row) throw new NotFoundError('social_dialogue_event', id);
+	return {
+		id: row.id,
+		heldOn: row.held_on,
+		body: row.body,
+		outcome: row.outcome,
+		evidenceUrl: row.evidence_url,
+		isIllustrative: row.is_illustrative === 1,
+		version: row.version,
+		parties: CONSTITUENTS.flatMap((c) => parties.filter((p) => p.constituent === c).map((p) => ({ constituent: c, names: p.names })))
+	};
+}
+
+/** What the audit log keeps of an event: its fields and parties, comparable as plain values. */
+const audited = (e: Pick<DialogueEvent, 'heldOn' | 'body' | 'outcome' | 'evidenceUrl' | 'parties'>) => ({
+	heldOn: e.heldOn,
+	body: e.body,
+	outcome: e.outcome,
+	evidenceUrl: e.evidenceUrl,
+	parties: JSON.stringify(e.parties)
+});
+
+/**
+ * Saves an edited event read at `version` (a ConflictError when someone saved it since), its
+ * parties replaced, the changed fields in the audit log. An edited event is no longer the seed's
+ * illustration: a person has vouched for it.
+ */
+export async function updateDialogueEvent(
+	db: Executor,
+	actor: Actor,
+	programme: Programme,
+	id: number,
+	version: number,
+	input: DialogueEventInput
+): Promise<void> {
+	requireParty(input);
+	await inTransaction(db, async (trx) => {
+		const before = await dialogueEventIn(trx, programme.id, id);
+		const result = await trx
+			.updateTable('social_dialogue_event')
+			.set({
+				held_on: input.heldOn,
+				body: input.body,
+				outcome: input.outcome,
+				evidence_url: input.evidenceUrl,
+				is_illustrative: 0,
+				updated_at: new Date().toISOString(),
+				version: sql<number>`version + 1`
+			})
+			.where('id', '=', id)
+			.where('programme_id', '=', programme.id)
+			.where('version', '=', version)
+			.executeTakeFirst();
+		assertSaved(result, 'social_dialogue_event', id);
+		await trx.deleteFrom('social_dialogue_party').where('event_id', '=', id).execute();
+		await trx
+			.insertInto('social_dialogue_party')
+			.values(input.parties.map((p) => ({ event_id: id, constituent: p.constituent, names: p.names })))
+			.execute();
+		const changed = changedFields(audited(before), audited(input));
+		await recordAudit(trx, {
+			userId: actor.id,
+			programmeId: programme.id,
+			entity: 'social_dialogue_event',
+			entityId: id,
+			action: 'update',
+			before: { ...changed.before, ...(changed.before.parties !== undefined ? { parties: before.parties } : {}) },
+			after: { ...changed.after, ...(changed.after.parties !== undefined ? { parties: input.parties } : {}) }
+		});
+	});
+}
+
+/** Deletes an event read at `version` with its parties, kept whole in the audit log. */
+export async function deleteDialogueEvent(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
+	await inTransaction(db, async (trx) => {
+		const before = await dialogueEventIn(trx, programme.id, id);
+		if (before.version !== version) throw new ConflictError('social_dialogue_event', id);
+		await trx.deleteFrom('social_dialogue_party').where('event_id', '=', id).execute();
+		const result = await trx
+			.deleteFrom('social_dialogue_event')
+			.where('id', '=', id)
+			.where('programme_id', '=', programme.id)
+			.where('version', '=', version)
+			.executeTakeFirst();
+		if (Number(result.numDeletedRows) === 0) throw new ConflictError('social_dialogue_event', id);
+		await recordAudit(trx, {
+			userId: actor.id,
+			programmeId: programme.id,
+			entity: 'social_dialogue_event',
+			entityId: id,
+			action: 'delete',
+			before: {
+				heldOn: before.heldOn,
+				body: before.body,
+				outcome: before.outcome,
+				evidenceUrl: before.evidenceUrl,
+				parties: before.parties
+			}
+		});
 	});
 }

@@ -1,4 +1,4 @@
-import { CONSTITUENTS, isTripartite, type Constituent } from '$lib/constituents';
+import { CONSTITUENTS, isTripartite, type Constituent, type Taggable } from '$lib/constituents';
 import type { IsoDate, ReportingPeriod } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { listDialogueEvents, type DialogueEvent } from './events';
@@ -13,25 +13,37 @@ import { constituentTags } from './tags';
 export interface TripartiteLens {
 	activities: { constituent: Constituent; n: number; total: number; share: number | null }[];
 	eventsPerPeriod: { periodId: number; label: string; count: number; tripartite: number }[];
-	recommendations: { tripartite: number; adopted: number };
+	/** `tripartiteIds`: the adopted recommendations that came with all three constituents. */
+	recommendations: { tripartite: number; adopted: number; tripartiteIds: number[] };
 	latest: DialogueEvent[];
 	totalEvents: number;
 }
 
-export async function loadTripartiteLens(
-	db: Executor,
-	programmeId: number,
-	context: {
-		activityIds: readonly number[];
-		periods: readonly ReportingPeriod[];
-		adoptedRecommendationIds: readonly number[];
-		through?: IsoDate;
-	}
-): Promise<TripartiteLens> {
+export interface LensContext {
+	activityIds: readonly number[];
+	periods: readonly Pick<ReportingPeriod, 'id' | 'label' | 'startDate' | 'endDate'>[];
+	adoptedRecommendationIds: readonly number[];
+	through?: IsoDate;
+}
+
+export async function loadTripartiteLens(db: Executor, programmeId: number, context: LensContext): Promise<TripartiteLens> {
 	const [tags, events] = await Promise.all([
 		constituentTags(db, programmeId),
 		listDialogueEvents(db, programmeId, { through: context.through })
 	]);
+	return tripartiteLens(tags, events, context);
+}
+
+/**
+ * The one rule of the lens, on what was read: the dashboard's section and the report's block
+ * (reports/snapshot-tripartite) both call it, so their figures cannot differ. `events` must
+ * already stop at `context.through`.
+ */
+export function tripartiteLens(
+	tags: Record<Taggable, Map<number, Constituent[]>>,
+	events: readonly DialogueEvent[],
+	context: LensContext
+): TripartiteLens {
 	const total = context.activityIds.length;
 	const activities = CONSTITUENTS.map((constituent) => {
 		const n = context.activityIds.filter((id) => tags.activity.get(id)?.includes(constituent)).length;
@@ -49,11 +61,11 @@ export async function loadTripartiteLens(
 			};
 		})
 		.filter((p) => p.count > 0);
-	const tripartite = context.adoptedRecommendationIds.filter((id) => isTripartite(tags.recommendation.get(id) ?? [])).length;
+	const tripartiteIds = context.adoptedRecommendationIds.filter((id) => isTripartite(tags.recommendation.get(id) ?? []));
 	return {
 		activities,
 		eventsPerPeriod,
-		recommendations: { tripartite, adopted: context.adoptedRecommendationIds.length },
+		recommendations: { tripartite: tripartiteIds.length, adopted: context.adoptedRecommendationIds.length, tripartiteIds },
 		latest: events.slice(0, 5),
 		totalEvents: events.length
 	};

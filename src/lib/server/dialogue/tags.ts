@@ -4,16 +4,26 @@ import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
 import { NotFoundError } from '../core/errors';
-import { enumField, idField } from '../core/validation';
+import { checkbox, enumField, idField } from '../core/validation';
 import { inTransaction, type Executor } from '../db/executor';
 
 // Which constituents took part in an activity, an output or a recommendation (issue 25).
 
+const constituentList = () =>
+	z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(enumField(CONSTITUENTS)).max(4));
+
 export const constituentTagSchema = z.object({
 	entity: enumField(TAGGABLE),
 	entityId: idField(),
-	constituents: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(enumField(CONSTITUENTS)).max(4))
+	constituents: constituentList()
 });
+
+/**
+ * The constituents fieldset of an activity, output or recommendation form, to `.extend()` its
+ * schema with: the ticked groups, and whether the form carried the fieldset at all (a form
+ * without it leaves the record's constituents alone).
+ */
+export const constituentFormFields = { constituents: constituentList(), constituentsShown: checkbox() };
 
 /** The record must belong to the programme (an activity or output through its module). */
 async function assertInProgramme(db: Executor, programmeId: number, entity: Taggable, id: number) {

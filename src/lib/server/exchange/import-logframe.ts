@@ -38,6 +38,15 @@ import { mapHeaders, META_SHEET, readNumber, readText, templateMeta } from './im
 export const LOGFRAME_TEMPLATE = 'avance-logframe';
 export const LOGFRAME_TEMPLATE_VERSION = 1;
 
+/**
+ * The indicator library's codes (issue 25), given by the caller from the library domain: the
+ * entries by code (normalised) and each indicator's current link.
+ */
+export interface LibraryCodes {
+	ids: Map<string, number>;
+	linked: Map<number, string>;
+}
+
 export const LOGFRAME_SHEETS = ['modules', 'outputs', 'activities', 'indicators'] as const;
 export type LogframeSheet = (typeof LOGFRAME_SHEETS)[number];
 
@@ -64,7 +73,9 @@ const COLUMNS = {
 		'responsible',
 		'disaggregatedBySex',
 		'decimals',
-		'reason'
+		'reason',
+		// Issue 25: the code of the indicator library entry the indicator measures (blank: no link).
+		'libraryCode'
 	]
 } as const satisfies Record<LogframeSheet, readonly string[]>;
 const REQUIRED: Record<LogframeSheet, readonly string[]> = {
@@ -113,6 +124,8 @@ export interface LogframePlan {
 		outputCode: string | null;
 		targets: TargetInput[];
 		targetReason: string;
+		/** The library entry to link (null: unlink); undefined when the file has no library column. */
+		libraryIndicatorId?: number | null;
 	})[];
 	/** The programme's existing records by code (normalised), for the parents rows refer to. */
 	moduleIds: Map<string, number>;
@@ -171,19 +184,25 @@ const listOf = (values: readonly string[]): ExcelJS.DataValidation => ({
 });
 
 /** The workbook with the programme's logframe as it stands (so a growing programme adds rows), its periods as milestone columns. */
-export async function logframeTemplate(db: Executor, programme: Programme, locale: Locale): Promise<Buffer> {
+export async function logframeTemplate(db: Executor, programme: Programme, locale: Locale, library: LibraryCodes): Promise<Buffer> {
 	const data = await existing(db, programme);
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Avance';
+	// Columns are read by their headers; the library code goes after the period columns, so the
+	// columns of files made before it keep their places.
+	const TRAILING = new Set<string>(['libraryCode']);
 	const add = (sheet: LogframeSheet, extra: string[] = []) => {
 		const ws = wb.addWorksheet(sheetTitle(locale, sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
+		const column = (key: string) => ({
+			header: translateDynamic(locale, `${PREFIX}${key}`),
+			key,
+			width: key === 'title' || key === 'definition' ? 45 : 16
+		});
+		const keys: readonly string[] = COLUMNS[sheet];
 		ws.columns = [
-			...COLUMNS[sheet].map((key) => ({
-				header: translateDynamic(locale, `${PREFIX}${key}`),
-				key,
-				width: key === 'title' || key === 'definition' ? 45 : 16
-			})),
-			...extra.map((label) => ({ header: label, key: `period:${label}`, width: 12 }))
+			...keys.filter((k) => !TRAILING.has(k)).map(column),
+			...extra.map((label) => ({ header: label, key: `period:${label}`, width: 12 })),
+			...keys.filter((k) => TRAILING.has(k)).map(column)
 		];
 		ws.getRow(1).font = { bold: true };
 		return ws;
@@ -236,6 +255,7 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 			disaggregatedBySex: i.disaggregatedBySex ? 'yes' : 'no',
 			decimals: i.decimals,
 			reason: null,
+			libraryCode: library.linked.get(i.id) ?? null,
 			...targets.get(i.id)
 		});
 	}
@@ -289,7 +309,8 @@ export async function checkLogframeFile(
 	db: Executor,
 	programme: Programme,
 	locale: Locale,
-	file: { bytes: Buffer; fileName: string }
+	file: { bytes: Buffer; fileName: string },
+	library: LibraryCodes
 ): Promise<{ preview: LogframePreview; plan: LogframePlan }> {
 	if (fileKindOf(file.bytes, file.fileName) !== 'xlsx') throw new ImportRefusal('import.notWorkbook');
 	const wb = await loadWorkbook(file.bytes);
@@ -316,11 +337,14 @@ export async function checkLogframeFile(
 		outputIds: new Map(data.outputs.map((o) => [normalise(o.code), o.id]))
 	};
 
+	/** The columns each sheet has (an older file may lack an optional one, which then changes nothing). */
+	const present = {} as Record<LogframeSheet, Set<string>>;
 	/** The rows of one sheet as text/number values by column key, with cell-level errors. */
 	function readSheet(sheet: LogframeSheet, extra: (header: Cell) => string | null = () => null) {
 		const grid = grids[sheet];
 		if (grid.rows.length === 0) return [];
 		const columns = mapHeaders(grid.rows[0]!, COLUMNS[sheet] as readonly string[], REQUIRED[sheet], PREFIX);
+		present[sheet] = new Set(Object.keys(columns));
 		const extras = new Map<number, string>();
 		grid.rows[0]!.forEach((h, i) => {
 			const key = extra(h);
@@ -503,6 +527,15 @@ export async function checkLogframeFile(
 		};
 		const parsed = indicatorSchema.safeParse(raw);
 		if (!parsed.success) zodErrors(report, parsed.error, (f) => (f === 'parent' ? (outputCode ? 'output' : 'module') : f));
+		// The library link: a known entry's code, or blank to have none.
+		let libraryIndicatorId: number | null | undefined;
+		if (present.indicators?.has('libraryCode')) {
+			const code = String(values.libraryCode ?? '').trim();
+			libraryIndicatorId = code ? (library.ids.get(normalise(code)) ?? null) : null;
+			if (code && libraryIndicatorId === null) fail(report, 'libraryCode', 'import.logframe.unknownLibraryCode', { code });
+		}
+		const linkedNow = before ? (library.ids.get(normalise(library.linked.get(before.id) ?? '')) ?? null) : null;
+		const linkChanges = libraryIndicatorId !== undefined && libraryIndicatorId !== linkedNow;
 		const input = parsed.success ? parsed.data : null;
 
 		// Milestones: the form's own bounds; a changed one needs the reason, a locked period keeps its own.
@@ -546,6 +579,7 @@ export async function checkLogframeFile(
 			same =
 				parentSame &&
 				targets.length === 0 &&
+				!linkChanges &&
 				(
 					[
 						'title',
@@ -575,7 +609,8 @@ export async function checkLogframeFile(
 				moduleCode,
 				outputCode,
 				targets,
-				targetReason: input.reason
+				targetReason: input.reason,
+				libraryIndicatorId
 			});
 		}
 	}

@@ -11,6 +11,7 @@ import { checkLogframeFile } from '../exchange/import-logframe';
 import { createActivity, createModule, createOutput, updateActivity, updateModule, updateOutput } from '../programmes/logframe';
 import { createIndicator, setTargets, updateIndicator } from '../results/indicators';
 import { saveValueRows } from '../results/value-batch';
+import { libraryCodes, setLibraryLink } from '../library/links';
 import { formValues, type FormFailure } from './forms';
 
 // The writes of an import, composed here (the http layer may call every domain's writes; a domain
@@ -82,7 +83,14 @@ export async function confirmLogframeImport(
 	return inTransaction(db, async (trx) => {
 		const prior = await findImport(trx, programme.id, 'logframe_import', staged.sha256);
 		if (prior) throw new AlreadyImported(prior);
-		const { preview, plan } = await checkLogframeFile(trx, programme, locale, { bytes, fileName: staged.fileName || 'logframe.xlsx' });
+		const library = await libraryCodes(trx, programme.id);
+		const { preview, plan } = await checkLogframeFile(
+			trx,
+			programme,
+			locale,
+			{ bytes, fileName: staged.fileName || 'logframe.xlsx' },
+			library
+		);
 		if (preview.counts.refused > 0) throw new ImportRefusal('import.logframe.refusedRows');
 		const key = (code: string) => code.normalize('NFC').trim().toLowerCase();
 		const moduleIds = new Map(plan.moduleIds);
@@ -115,6 +123,8 @@ export async function confirmLogframeImport(
 				const { version } = await trx.selectFrom('indicator').select('version').where('id', '=', id).executeTakeFirstOrThrow();
 				await setTargets(trx, actor, programme, id, version, op.targets, op.targetReason);
 			}
+			// The library link (issue 25), audited by its domain when it changes.
+			if (op.libraryIndicatorId !== undefined) await setLibraryLink(trx, actor, programme, id, op.libraryIndicatorId);
 		}
 		const counts = { create: preview.counts.create, update: preview.counts.update };
 		await recordImport(trx, actor, programme.id, 'logframe_import', staged.sha256, {

@@ -87,3 +87,24 @@ export async function libraryChoices(db: Executor, indicatorId: number, locale: 
 		current: current?.library_indicator_id ?? null
 	};
 }
+
+/**
+ * The library's codes for the logframe import and its template (issue 25): every entry by its
+ * code (trimmed, lower case), and the code each indicator of the programme links to. Two statements.
+ */
+export async function libraryCodes(db: Executor, programmeId: number): Promise<{ ids: Map<string, number>; linked: Map<number, string> }> {
+	const [entries, links] = await Promise.all([
+		db.selectFrom('library_indicator').select(['id', 'code']).execute(),
+		db
+			.selectFrom('indicator_library_link')
+			.innerJoin('indicator', 'indicator.id', 'indicator_library_link.indicator_id')
+			.innerJoin('library_indicator', 'library_indicator.id', 'indicator_library_link.library_indicator_id')
+			.select(['indicator_library_link.indicator_id', 'library_indicator.code'])
+			.where('indicator.programme_id', '=', programmeId)
+			.execute()
+	]);
+	return {
+		ids: new Map(entries.map((e) => [e.code.normalize('NFC').trim().toLowerCase(), e.id])),
+		linked: new Map(links.map((l) => [l.indicator_id, l.code]))
+	};
+}

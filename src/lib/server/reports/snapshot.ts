@@ -1,5 +1,5 @@
 import { activityAsOf, activityOnTime } from '$lib/activity-status';
-import { adoptionAsOf, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
+import { adoptionAsOf, isAdopted, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
 import { genderActionAsOf } from '$lib/gender-action-status';
 import { translationKey, type TranslationMap } from '$lib/content-language';
 import { gapMovement, genderGap } from '$lib/gender-gap';
@@ -37,6 +37,7 @@ import { financeSnapshot } from './snapshot-finance';
 import { snapshotForecasts } from './forecast-block';
 import { lessonRecords, readEvaluationBlock } from '../evaluation/snapshot-block';
 import { donorSnapshot } from './snapshot-donor';
+import { tripartiteSnapshot } from './snapshot-tripartite';
 
 // The snapshot of a report (design §5): everything an issued report prints, built in ONE read
 // transaction with a fixed number of statements whatever the size of the programme. Figures come
@@ -672,6 +673,16 @@ export async function buildSnapshot(
 	);
 	for (const r of money.records) addRecord(r);
 
+	// ---- the tripartite lens (issue 25): the dialogue domain's rule, on this snapshot's records
+	const lens = await tripartiteSnapshot(db, programme, {
+		windowStart: report.windowStart,
+		cutOff,
+		activityIds: activityRows.map((a) => a.id),
+		periods: assessment.periods,
+		adopted: recommendations.filter((r) => isAdopted(r.status)).map((r) => ({ id: r.id, key: r.key }))
+	});
+	for (const r of lens.records) addRecord(r);
+
 	const sectionByKey = new Map(sections.map((s) => [s.key, s]));
 	const issues = (l: Locale) => report.languages.includes(l);
 	const snapshotSections = OUTLINES[report.layout].map((o) => {
@@ -782,7 +793,8 @@ export async function buildSnapshot(
 		changes,
 		forecasts: snapshotForecasts(assessment),
 		evaluation,
-		donor
+		donor,
+		tripartite: lens.tripartite
 	};
 }
 

@@ -12,6 +12,7 @@ import {
 	refusalFailure
 } from '$lib/server/http/imports';
 import { checkLogframeFile } from '$lib/server/exchange/import-logframe';
+import { libraryCodes } from '$lib/server/library/links';
 import { listPeriods } from '$lib/server/programmes/programmes';
 import { defaultDecimalFor, ImportRefusal } from '$lib/server/exchange/import-file';
 import { findImport, stageUpload } from '$lib/server/exchange/import-staging';
@@ -85,7 +86,13 @@ export const actions = {
 			const file = data.file as File;
 			const bytes = Buffer.from(await file.arrayBuffer());
 			try {
-				const { preview } = await checkLogframeFile(db, access.programme, locale, { bytes, fileName: file.name });
+				const { preview } = await checkLogframeFile(
+					db,
+					access.programme,
+					locale,
+					{ bytes, fileName: file.name },
+					await libraryCodes(db, access.programme.id)
+				);
 				await stageUpload(access.programme.id, bytes, 'xlsx');
 				const prior = await findImport(db, access.programme.id, 'logframe_import', preview.sha256);
 				return { form: 'logframe', logframe: preview, already: prior ? alreadyImportedMessage(locale, prior) : null };

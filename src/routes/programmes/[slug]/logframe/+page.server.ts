@@ -19,19 +19,50 @@ import {
 import { getLogframe } from '$lib/server/programmes/programmes';
 import { idField, translationText, versionField } from '$lib/server/core/validation';
 import { writeTranslated } from '$lib/server/http/translations';
+import { parseConstituent, type Constituent } from '$lib/constituents';
+import { constituentFormFields, constituentTags, setConstituents } from '$lib/server/dialogue/tags';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { programme } = await requireProgramme(event, event.params.slug, 'logframe.edit');
-	return { logframe: await getLogframe(getDb(), programme.id) };
+	const db = getDb();
+	const [logframe, tags] = await Promise.all([getLogframe(db, programme.id), constituentTags(db, programme.id)]);
+	// Issue 25: who of the constituents took part in each output and activity, and the filter by one
+	// of them (`?constituent=workers`): the activities with it, and the outputs with it or with such an activity.
+	const constituent = parseConstituent(event.url.searchParams.get('constituent'));
+	const has = (list: readonly string[] | undefined) => !constituent || !!list?.includes(constituent);
+	const shown = constituent
+		? logframe
+				.map((m) => ({
+					...m,
+					outputs: m.outputs
+						.map((o) => ({ ...o, activities: o.activities.filter((a) => has(tags.activity.get(a.id))) }))
+						.filter((o) => has(tags.output.get(o.id)) || o.activities.length > 0)
+				}))
+				.filter((m) => m.outputs.length > 0)
+		: logframe;
+	return {
+		logframe: shown,
+		constituent,
+		shownActivities: shown.reduce((n, m) => n + m.outputs.reduce((k, o) => k + o.activities.length, 0), 0),
+		constituents: {
+			output: Object.fromEntries(tags.output) as Record<number, Constituent[]>,
+			activity: Object.fromEntries(tags.activity) as Record<number, Constituent[]>
+		}
+	};
 };
 
 const entity = z.enum(['module', 'output', 'activity']);
 const withVersion = { id: idField(), version: versionField() };
 // Each form posts its texts in the other language beside the originals (BilingualField).
 const moduleTexts = { titleTranslation: translationText(300), objectiveTranslation: translationText(2000, true) };
-const outputTexts = { titleTranslation: translationText(300), descriptionTranslation: translationText(2000, true) };
-const activityTexts = { titleTranslation: translationText(300) };
+// Outputs and activities also post their constituents (issue 25), set in the same transaction.
+const outputTexts = {
+	titleTranslation: translationText(300),
+	descriptionTranslation: translationText(2000, true),
+	...constituentFormFields
+};
+const activityTexts = { titleTranslation: translationText(300), ...constituentFormFields };
 
 export const actions = {
 	createModule: (event) =>
@@ -66,11 +97,13 @@ export const actions = {
 			event,
 			'logframe.edit',
 			outputSchema.extend(outputTexts),
-			async ({ db, access, data: { titleTranslation, descriptionTranslation, ...input }, redirect }) => {
+			async ({ db, access, data: { titleTranslation, descriptionTranslation, constituents, constituentsShown, ...input }, redirect }) => {
 				const texts = { title: titleTranslation, description: descriptionTranslation };
-				const id = await writeTranslated(db, access.user, access.programme, 'output', texts, (trx) =>
-					createOutput(trx, access.user, access.programme, input)
-				);
+				const id = await writeTranslated(db, access.user, access.programme, 'output', texts, async (trx) => {
+					const id = await createOutput(trx, access.user, access.programme, input);
+					if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'output', id, constituents);
+					return id;
+				});
 				redirect('created', { hash: `output-${id}` });
 			}
 		),
@@ -79,10 +112,16 @@ export const actions = {
 			event,
 			'logframe.edit',
 			outputSchema.extend(withVersion).extend(outputTexts),
-			async ({ db, access, data: { id, version, titleTranslation, descriptionTranslation, ...input }, redirect }) => {
+			async ({
+				db,
+				access,
+				data: { id, version, titleTranslation, descriptionTranslation, constituents, constituentsShown, ...input },
+				redirect
+			}) => {
 				const texts = { title: titleTranslation, description: descriptionTranslation };
 				await writeTranslated(db, access.user, access.programme, 'output', texts, async (trx) => {
 					await updateOutput(trx, access.user, access.programme, id, version, input);
+					if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'output', id, constituents);
 					return id;
 				});
 				redirect('saved', { hash: `output-${id}` });
@@ -93,10 +132,12 @@ export const actions = {
 			event,
 			'logframe.edit',
 			activitySchema.extend(activityTexts),
-			async ({ db, access, data: { titleTranslation, ...input }, redirect }) => {
-				const id = await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, (trx) =>
-					createActivity(trx, access.user, access.programme, input)
-				);
+			async ({ db, access, data: { titleTranslation, constituents, constituentsShown, ...input }, redirect }) => {
+				const id = await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, async (trx) => {
+					const id = await createActivity(trx, access.user, access.programme, input);
+					if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'activity', id, constituents);
+					return id;
+				});
 				redirect('created', { hash: `activity-${id}` });
 			}
 		),
@@ -105,9 +146,10 @@ export const actions = {
 			event,
 			'logframe.edit',
 			activitySchema.extend(withVersion).extend(activityTexts),
-			async ({ db, access, data: { id, version, titleTranslation, ...input }, redirect }) => {
+			async ({ db, access, data: { id, version, titleTranslation, constituents, constituentsShown, ...input }, redirect }) => {
 				await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, async (trx) => {
 					await updateActivity(trx, access.user, access.programme, id, version, input);
+					if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'activity', id, constituents);
 					return id;
 				});
 				redirect('saved', { hash: `activity-${id}` });

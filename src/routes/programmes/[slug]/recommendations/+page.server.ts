@@ -4,6 +4,8 @@ import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { loadTracker } from '$lib/server/recommendations/tracker';
 import { todayIso } from '$lib/server/core/dates';
+import { parseConstituent } from '$lib/constituents';
+import { constituentTags } from '$lib/server/dialogue/tags';
 import type { PageServerLoad } from './$types';
 
 // Filters arrive in the query string; anything unreadable is simply ignored (no filter).
@@ -38,9 +40,18 @@ export const load: PageServerLoad = async (event) => {
 		overdue: f.overdue === '1',
 		q: f.q
 	};
+	const db = getDb();
+	const [tracker, tags] = await Promise.all([
+		loadTracker(db, access.programme, access.viewer, { ...filters, asOf: todayIso() }),
+		constituentTags(db, access.programme.id)
+	]);
+	// Issue 25: the recommendations a constituent took part in (the tracker's own filters narrow the
+	// table only, and so does this one; the rates stay over all recommendations).
+	const constituent = parseConstituent(p.get('constituent'));
 	return {
-		tracker: await loadTracker(getDb(), access.programme, access.viewer, { ...filters, asOf: todayIso() }),
-		filters,
+		tracker: constituent ? { ...tracker, rows: tracker.rows.filter((r) => tags.recommendation.get(r.id)?.includes(constituent)) } : tracker,
+		filters: { ...filters, constituent },
+		constituents: Object.fromEntries(tags.recommendation),
 		can: { edit: access.can('recommendation.edit') }
 	};
 };

@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { logframeTemplate } from '$lib/server/exchange/import-logframe';
+import { libraryCodes } from '$lib/server/library/links';
 import type { RequestHandler } from './$types';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -9,7 +10,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const GET: RequestHandler = async (event) => {
 	const access = await requireProgramme(event, event.params.slug, 'logframe.edit');
 	await requireProgramme(event, event.params.slug, 'indicator.edit');
-	const body = await logframeTemplate(getDb(), access.programme, event.locals.locale);
+	const db = getDb();
+	const body = await logframeTemplate(db, access.programme, event.locals.locale, await libraryCodes(db, access.programme.id));
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'content-type': XLSX,

@@ -18,7 +18,8 @@ import { redirectWithNotice } from '$lib/server/http/notices';
 import { indicatorTexts, writeTranslated } from '$lib/server/http/translations';
 import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
 import { versionField } from '$lib/server/core/validation';
-import { libraryChoices, libraryLinkSchema, setLibraryLink } from '$lib/server/library/links';
+import { libraryChoices, libraryEntryOf, libraryLinkSchema, setLibraryLink } from '$lib/server/library/links';
+import { differencesFromEntry } from '$lib/indicator-library';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,8 +31,11 @@ export const load: PageServerLoad = async (event) => {
 		listPeriods(db, programme.id),
 		listTargets(db, row.id)
 	]);
-	const library = await libraryChoices(db, row.id, event.locals.locale);
-	return { indicator: toIndicator(row), logframe, periods, targets: targets.map(toTarget), library };
+	const [library, entry] = await Promise.all([libraryChoices(db, row.id, event.locals.locale), libraryEntryOf(db, row.id)]);
+	const indicator = toIndicator(row);
+	// Beside the form, where the indicator departs from its library entry (the indicator page's rule).
+	const linked = entry && { id: entry.id, code: entry.code, title: entry.title, differences: differencesFromEntry(entry, indicator) };
+	return { indicator, logframe, periods, targets: targets.map(toTarget), library, linked };
 };
 
 const back = (slug: string, id: number) => `/programmes/${slug}/indicators/${id}`;

@@ -16,15 +16,20 @@ import {
 } from '$lib/server/recommendations/recommendations';
 import { todayIso } from '$lib/server/core/dates';
 import { versionField } from '$lib/server/core/validation';
+import { constituentFormFields, constituentTags, setConstituents } from '$lib/server/dialogue/tags';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { programme } = await requireProgramme(event, event.params.slug, 'recommendation.edit');
 	const db = getDb();
 	const row = await found(recommendationIn(db, programme.id, paramId(event.params.id)));
-	const [options, links] = await Promise.all([recommendationFormOptions(db, programme.id), linksOf(db, row.id)]);
+	const [options, links, tags] = await Promise.all([
+		recommendationFormOptions(db, programme.id),
+		linksOf(db, row.id),
+		constituentTags(db, programme.id)
+	]);
 	// The status is not edited here (it is the ladder's), so it is not looked up either.
-	return { recommendation: toRecommendation(row, 'proposed'), links, options };
+	return { recommendation: toRecommendation(row, 'proposed'), links, options, constituents: tags.recommendation.get(row.id) ?? [] };
 };
 
 const detail = (slug: string, id: number) => `/programmes/${slug}/recommendations/${id}`;
@@ -34,8 +39,8 @@ export const actions = {
 		programmeAction(
 			event,
 			'recommendation.edit',
-			recommendationSchema.extend({ version: versionField() }).extend(recommendationTexts),
-			async ({ db, access, data: { version, textTranslation, addressedToTranslation, ...input } }) => {
+			recommendationSchema.extend({ version: versionField() }).extend(recommendationTexts).extend(constituentFormFields),
+			async ({ db, access, data: { version, textTranslation, addressedToTranslation, constituents, constituentsShown, ...input } }) => {
 				const id = paramId(event.params.id);
 				await writeTranslated(
 					db,
@@ -45,6 +50,8 @@ export const actions = {
 					{ text: textTranslation, addressedTo: addressedToTranslation },
 					async (trx) => {
 						await updateRecommendation(trx, access.user, access.programme, id, version, input, todayIso());
+						// Who took part (issue 25), in the same transaction, after the version check above.
+						if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'recommendation', id, constituents);
 						return id;
 					}
 				);

@@ -1,0 +1,72 @@
+import { isTripartite } from '$lib/constituents';
+import type { IsoDate, Programme } from '$lib/model';
+import type { RecordKey, SnapshotRecord } from '$lib/reports/snapshot';
+import type { SnapshotTripartite } from '$lib/reports/snapshot-tripartite';
+import type { Executor } from '../db/executor';
+import { listDialogueEvents } from '../dialogue/events';
+import { tripartiteLens } from '../dialogue/lens';
+import { constituentTags } from '../dialogue/tags';
+
+// The report snapshot's tripartite block (issue 25): the dialogue domain's own lens rule
+// (`tripartiteLens`, the one the dashboard's section uses) on the events held up to the cut-off,
+// and the events of the report's window as records to cite. Three statements.
+
+type NewRecord = Omit<SnapshotRecord, 'approvedBy' | 'approvedAt' | 'evidence'>;
+
+export async function tripartiteSnapshot(
+	db: Executor,
+	programme: Programme,
+	context: {
+		windowStart: IsoDate;
+		cutOff: IsoDate;
+		activityIds: readonly number[];
+		periods: readonly { id: number; label: string; startDate: IsoDate; endDate: IsoDate }[];
+		/** The recommendations adopted as of the cut-off, with their snapshot keys. */
+		adopted: readonly { id: number; key: RecordKey }[];
+	}
+): Promise<{ tripartite: SnapshotTripartite; records: NewRecord[] }> {
+	const [tags, events] = await Promise.all([
+		constituentTags(db, programme.id),
+		listDialogueEvents(db, programme.id, { through: context.cutOff })
+	]);
+	const lens = tripartiteLens(tags, events, {
+		activityIds: context.activityIds,
+		periods: context.periods,
+		adoptedRecommendationIds: context.adopted.map((r) => r.id),
+		through: context.cutOff
+	});
+	const base = `/programmes/${programme.slug}/dialogue`;
+	const records: NewRecord[] = [];
+	const inWindow = events.filter((e) => e.heldOn >= context.windowStart).reverse();
+	const keyOf = new Map(context.adopted.map((r) => [r.id, r.key]));
+	return {
+		tripartite: {
+			activities: lens.activities,
+			eventsPerPeriod: lens.eventsPerPeriod,
+			recommendations: {
+				adopted: lens.recommendations.adopted,
+				tripartite: lens.recommendations.tripartite,
+				tripartiteKeys: lens.recommendations.tripartiteIds.map((id) => keyOf.get(id)!)
+			},
+			totalEvents: lens.totalEvents,
+			events: inWindow.map((e) => {
+				const key = `dialogue_event:${e.id}`;
+				const label = `${e.heldOn} ${e.body}`;
+				records.push({
+					key,
+					kind: 'dialogue_event',
+					id: e.id,
+					// An event's body is a proper name as typed, not translated content: printed alike in both.
+					label: { original: label, translation: label },
+					version: e.version,
+					path: `${base}#event-${e.id}`,
+					evidenceUrl: e.evidenceUrl,
+					illustrative: e.isIllustrative
+				});
+				const constituents = e.parties.map((p) => p.constituent);
+				return { key, id: e.id, heldOn: e.heldOn, body: e.body, constituents, tripartite: isTripartite(constituents) };
+			})
+		},
+		records
+	};
+}
