@@ -29,6 +29,7 @@ import { forecast } from './messages/forecast';
 import { library } from './messages/library';
 import { dialogue } from './messages/dialogue';
 import { evaluation } from './messages/evaluation';
+import { signInOidc } from './messages/sign-in-oidc';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -62,7 +63,8 @@ const catalogues = [
 	forecast,
 	library,
 	dialogue,
-	evaluation
+	evaluation,
+	signInOidc
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -137,7 +137,8 @@ const INFRASTRUCTURE = new Set([
 	'InstanceKeyTable',
 	'TotpTable',
 	'TwoFactorChallengeTable',
-	'ReportJobTable'
+	'ReportJobTable',
+	'OidcLoginTable'
 ]);
 const schemaSource = readFileSync('src/lib/server/db/schema.ts', 'utf8');
 const columns = [...schemaSource.matchAll(/export interface (\w+Table) \{([\s\S]*?)\n\}/g)]
