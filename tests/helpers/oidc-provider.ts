@@ -26,7 +26,8 @@ export interface TestOidcProvider {
 
 export interface ProviderOptions {
 	people: Record<string, ProviderPerson>;
-	redirectUris: string[];
+	/** Avance's callback addresses; a function when they are known only after the provider starts (a browser test's app). */
+	redirectUris: string[] | (() => string[]);
 	/** The host the provider calls itself by (the issuer); 'localhost' unless a test needs another. */
 	issuerHost?: string;
 	/** Lifetime of its ID tokens, in seconds (1 hour by default). */
@@ -40,33 +41,41 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
 	const issuer = `http://${options.issuerHost ?? 'localhost'}:${port}`;
 	const clientId = 'avance-test';
 	const clientSecret = 'a-test-client-secret-of-enough-length-0123456789';
-	const provider = new Provider(issuer, {
-		clients: [
-			{
-				client_id: clientId,
-				client_secret: clientSecret,
-				redirect_uris: options.redirectUris,
-				grant_types: ['authorization_code'],
-				response_types: ['code']
-			}
-		],
-		claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-		pkce: { required: () => true },
-		ttl: { IdToken: options.idTokenTtl ?? 3600 },
-		async findAccount(_ctx, subject) {
-			const person = options.people[subject];
-			if (!person) return undefined;
-			return {
-				accountId: subject,
-				async claims() {
-					return { sub: subject, email: person.email, email_verified: person.emailVerified, name: person.email };
+	const makeProvider = () =>
+		new Provider(issuer, {
+			clients: [
+				{
+					client_id: clientId,
+					client_secret: clientSecret,
+					redirect_uris: typeof options.redirectUris === 'function' ? options.redirectUris() : options.redirectUris,
+					grant_types: ['authorization_code'],
+					response_types: ['code']
 				}
-			};
+			],
+			claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+			pkce: { required: () => true },
+			ttl: { IdToken: options.idTokenTtl ?? 3600 },
+			async findAccount(_ctx, subject) {
+				const person = options.people[subject];
+				if (!person) return undefined;
+				return {
+					accountId: subject,
+					async claims() {
+						return { sub: subject, email: person.email, email_verified: person.emailVerified, name: person.email };
+					}
+				};
+			}
+		});
+	// Made at the first request, when the callback addresses are known.
+	let handler: ReturnType<Provider['callback']> | undefined;
+	server.on('request', (req, res) => {
+		if (!handler) {
+			const provider = makeProvider();
+			provider.on('server_error', (_ctx, error) => console.error('oidc-provider', error));
+			handler = provider.callback();
 		}
+		void handler(req, res);
 	});
-	// The development pages print a warning per start; the tests need not read it.
-	provider.on('server_error', (_ctx, error) => console.error('oidc-provider', error));
-	server.on('request', provider.callback());
 
 	const base = `http://127.0.0.1:${port}`;
 	// Requests go to 127.0.0.1 whatever the issuer's host says (the tests' issuer may be 'localhost').

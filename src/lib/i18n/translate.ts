@@ -30,6 +30,7 @@ import { library } from './messages/library';
 import { dialogue } from './messages/dialogue';
 import { evaluation } from './messages/evaluation';
 import { signInOidc } from './messages/sign-in-oidc';
+import { reportDue } from './messages/report-due';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -64,7 +65,8 @@ const catalogues = [
 	library,
 	dialogue,
 	evaluation,
-	signInOidc
+	signInOidc,
+	reportDue
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -437,6 +437,8 @@ export interface ReportTable {
 	version: Defaulted<number>;
 	/** Why it was reopened for a correction (issue 19); null until then. */
 	correction_reason: string | null;
+	/** When it is due to the donor (issue 23): evaluators are reminded while it cannot be issued. */
+	due_date: string | null;
 }
 
 export interface ReportPeriodTable {
