@@ -19,6 +19,11 @@ export interface TestOidcProvider {
 	clientSecret: string;
 	/** The address the provider sends the browser back to, with `code`, `state` and `iss`. */
 	signInAs(authorizationUrl: URL | string, subject: string): Promise<URL>;
+	/**
+	 * Makes the provider misbehave: each ID token its token endpoint answers passes through `fn`
+	 * (an attacker in the middle, a broken provider); null restores it.
+	 */
+	tamperIdTokens(fn: ((idToken: string) => string) | null): void;
 	/** As `signInAs`, but the person presses "cancel": the answer carries `error=access_denied`. */
 	cancel(authorizationUrl: URL | string): Promise<URL>;
 	close(): Promise<void>;
@@ -68,10 +73,16 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
 		});
 	// Made at the first request, when the callback addresses are known.
 	let handler: ReturnType<Provider['callback']> | undefined;
+	let tamper: ((idToken: string) => string) | null = null;
 	server.on('request', (req, res) => {
 		if (!handler) {
 			const provider = makeProvider();
 			provider.on('server_error', (_ctx, error) => console.error('oidc-provider', error));
+			provider.use(async (ctx, next) => {
+				await next();
+				const body = ctx.body as { id_token?: string } | undefined;
+				if (tamper && ctx.path === '/token' && typeof body?.id_token === 'string') body.id_token = tamper(body.id_token);
+			});
 			handler = provider.callback();
 		}
 		void handler(req, res);
@@ -131,6 +142,9 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
 		clientId,
 		clientSecret,
 		signInAs: (authorizationUrl, subject) => follow(authorizationUrl, subject),
+		tamperIdTokens: (fn) => {
+			tamper = fn;
+		},
 		cancel: (authorizationUrl) => follow(authorizationUrl, null),
 		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};

@@ -209,6 +209,40 @@ describe('sign-in through the organisation’s OpenID provider', () => {
 		expect(await db.selectFrom('identity').selectAll().execute()).toEqual([]);
 	});
 
+	it('refuses an ID token altered on its way (another audience) or sent unsigned', async () => {
+		const settings = oidcSettings()!;
+		const part = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
+		const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+		const tamperings: [string, (jwt: string) => string, RegExp][] = [
+			// The same signature over a payload naming another client: refused for its audience.
+			[
+				'another audience',
+				(jwt) => {
+					const [h, , sig] = jwt.split('.');
+					return `${h}.${part({ ...payloadOf(jwt), aud: 'another-client' })}.${sig}`;
+				},
+				/unexpected JWT claim value/
+			],
+			// No signature at all ("alg": "none").
+			['unsigned', (jwt) => `${part({ alg: 'none', typ: 'JWT' })}.${part(payloadOf(jwt))}.`, /invalid response/]
+		];
+		try {
+			for (const [, tamper, detail] of tamperings) {
+				provider.tamperIdTokens(tamper);
+				const begun = await beginOidcSignIn(db, settings, new URL(CALLBACK), '/');
+				const answer = await provider.signInAs(begun.authorizationUrl, 'entra-coord');
+				const failure = await completeOidcSignIn(db, settings, answer, new URL(CALLBACK), begun.state).catch((e: unknown) => e);
+				expect(failure).toBeInstanceOf(OidcSignInError);
+				expect((failure as OidcSignInError).failure).toBe('token');
+				expect((failure as OidcSignInError).message).toMatch(detail);
+			}
+		} finally {
+			provider.tamperIdTokens(null);
+		}
+		expect(await db.selectFrom('identity').selectAll().execute()).toEqual([]);
+		expect(await sessionsOf(COORD)).toBe(0);
+	});
+
 	it('turns password sign-in off for the domains that must use the provider', async () => {
 		process.env.PASSWORD_SIGN_IN_DISABLED_DOMAINS = 'avance.test, other.example';
 		const refused = await outcome(() =>
