@@ -10,6 +10,8 @@ import { LOCALE_COOKIE, resolveLocale } from '$lib/server/auth/locale';
 import { compressResponse } from '$lib/server/http/compression';
 import { acceptedOrigin, foreignWriteResponse, isForeignWrite, originSettings } from '$lib/server/http/origin';
 import { startNotificationWorker } from '$lib/server/notifications/worker';
+import { reminderSettingsFromEnv } from '$lib/server/notifications/reminders';
+import { startReportDueReminders } from '$lib/server/reports/due-reminders';
 
 export const init: ServerInit = async () => {
 	await migrateToLatest(getDb());
@@ -19,6 +21,8 @@ export const init: ServerInit = async () => {
 	await sweepUploadsAtStart(getDb());
 	// Reminders, digests and (with SMTP_URL) sending, every minute in every process (issue 23).
 	startNotificationWorker(getDb());
+	// Evaluators told, hourly, of drafts due soon that still cannot be issued.
+	startReportDueReminders(getDb(), { daysBefore: reminderSettingsFromEnv().daysBefore });
 	// Report render jobs: interrupted ones recovered, leftover `.part` files removed, then the runner polls.
 	await startReportJobs(getDb(), renderInChild);
 };

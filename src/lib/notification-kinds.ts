@@ -9,7 +9,8 @@ export const NOTIFICATION_KINDS = [
 	'risk_review_due',
 	'import_finished',
 	'report_comment',
-	'report_issued'
+	'report_issued',
+	'report_blocked'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

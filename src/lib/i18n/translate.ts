@@ -34,6 +34,8 @@ import { financeImport } from './messages/finance-import';
 import { reportDonor } from './messages/report-donor';
 import { reportFiles } from './messages/report-files';
 import { reportIssues } from './messages/report-issues';
+import { signInOidc } from './messages/sign-in-oidc';
+import { reportDue } from './messages/report-due';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -72,7 +74,9 @@ const catalogues = [
 	financeImport,
 	reportDonor,
 	reportFiles,
-	reportIssues
+	reportIssues,
+	signInOidc,
+	reportDue
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

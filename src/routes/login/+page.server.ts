@@ -2,14 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formatWait } from '$lib/i18n/format';
 import { translate } from '$lib/i18n/translate';
-import { recordAudit } from '$lib/server/core/audit';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db/connection';
 import { failForm, parseForm, readForm } from '$lib/server/http/forms';
-import { LOCALE_COOKIE, isLocale, safeRedirectTarget, setLocaleCookie } from '$lib/server/auth/locale';
+import { safeRedirectTarget } from '$lib/server/auth/locale';
+import { oidcSettings, passwordSignInDisabledFor, type OidcFailure } from '$lib/server/auth/oidc';
+import { openSession } from '$lib/server/auth/sign-in';
 import { verifyAgainstDummy, verifyPassword } from '$lib/server/auth/password';
 import { beginLoginAttempt, recordLoginSuccess } from '$lib/server/auth/rate-limit';
-import { findUserByEmail, setUserLocale } from '$lib/server/auth/users';
+import { findUserByEmail } from '$lib/server/auth/users';
 import { CHALLENGE_COOKIE, createChallenge, totpState } from '$lib/server/auth/totp';
 import { emailField } from '$lib/server/core/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,9 +21,18 @@ const loginSchema = z.object({
 	redirectTo: z.string().optional()
 });
 
+const OIDC_FAILURES = new Set<OidcFailure>(['unavailable', 'state', 'refused', 'token', 'unverified', 'unknown', 'inactive']);
+
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
-	return { redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), '') };
+	const settings = oidcSettings();
+	const failure = url.searchParams.get('oidc');
+	return {
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), ''),
+		// The organisation's sign-in, when configured: the button names the provider.
+		oidc: settings ? { name: settings.name } : null,
+		oidcFailure: failure && OIDC_FAILURES.has(failure as OidcFailure) ? (failure as OidcFailure) : null
+	};
 };
 
 export const actions = {
@@ -35,6 +44,10 @@ export const actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { email, password, redirectTo } = parsed.data;
 		const values = { email, redirectTo: redirectTo ?? '' };
+		// An organisation that signs its people in through its provider turns passwords off for its domain.
+		if (oidcSettings() && passwordSignInDisabledFor(email)) {
+			return failForm(400, { form: 'login', values, formError: translate(locale, 'oidc.passwordDisabled') });
+		}
 
 		const db = getDb();
 		const address = event.getClientAddress();
@@ -64,18 +77,12 @@ export const actions = {
 			});
 			redirect(303, '/login/two-factor');
 		}
-		// The language chosen on the sign-in page wins and is remembered on the account;
-		// without a choice, the account's saved language applies.
-		const chosen = cookies.get(LOCALE_COOKIE);
-		const { token, session } = await db.transaction().execute(async (trx) => {
-			await recordLoginSuccess(trx, email, address);
-			const created = await createSession(trx, user.id);
-			if (isLocale(chosen)) await setUserLocale(trx, user.id, chosen);
-			await recordAudit(trx, { userId: user.id, entity: 'session', entityId: user.id, action: 'sign_in' });
-			return created;
+		await openSession(db, cookies, url, {
+			userId: user.id,
+			userLocale: user.locale,
+			action: 'sign_in',
+			alsoInTransaction: (trx) => recordLoginSuccess(trx, email, address)
 		});
-		setSessionCookie(cookies, url, token, session.expiresAt);
-		if (!isLocale(chosen)) setLocaleCookie(cookies, url, user.locale);
 		redirect(303, safeRedirectTarget(redirectTo));
 	}
 } satisfies Actions;

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { CHALLENGE_COOKIE, codeAt, matchingStep, PERIOD_SECONDS, totpState, verifySecondFactor } from '$lib/server/auth/totp';
 import type { Db } from '$lib/server/db/connection';
+import { isSealed, openSecret } from '$lib/server/auth/secret-box';
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { actions as loginActions } from '../../../src/routes/login/+page.server';
 import { actions as twoFactorActions, load as twoFactorLoad } from '../../../src/routes/login/two-factor/+page.server';
 import { actions as accountActions } from '../../../src/routes/account/+page.server';
@@ -25,7 +27,7 @@ beforeEach(async () => {
 	delete process.env.REQUIRE_ADMIN_SECOND_FACTOR;
 });
 
-const secretOf = async (email: string) =>
+const storedSecretOf = async (email: string) =>
 	(
 		await db
 			.selectFrom('totp')
@@ -33,6 +35,7 @@ const secretOf = async (email: string) =>
 			.where('user_id', '=', await userId(db, email))
 			.executeTakeFirstOrThrow()
 	).secret;
+const secretOf = async (email: string) => openSecret(await storedSecretOf(email));
 
 async function enrol(email: string): Promise<string[]> {
 	const user = await sessionUser(db, email);
@@ -40,6 +43,13 @@ async function enrol(email: string): Promise<string[]> {
 		call(accountActions.totpStart, makeEvent({ user, url: 'http://localhost/account', route: '/account', form: {} }))
 	);
 	expect(started).toMatchObject({ kind: 'value', value: { enrolment: { key: expect.stringMatching(/^[A-Z2-7]{32}$/) } } });
+	// The key shown once to the person is stored sealed (design §2): the database row alone does not give it.
+	const stored = await storedSecretOf(email);
+	expect(isSealed(stored)).toBe(true);
+	expect(Buffer.from(stored).includes(Buffer.from(await secretOf(email)))).toBe(false);
+	expect(encodeBase32UpperCaseNoPadding(await secretOf(email))).toBe(
+		(started as { value: { enrolment: { key: string } } }).value.enrolment.key
+	);
 	const wrong = await outcome(() =>
 		call(accountActions.totpConfirm, makeEvent({ user, url: 'http://localhost/account', route: '/account', form: { code: '12345' } }))
 	);

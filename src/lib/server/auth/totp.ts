@@ -5,12 +5,14 @@ import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
 import { DomainValidationError, NotFoundError } from '../core/errors';
 import { inTransaction, type Executor } from '../db/executor';
+import { openSecret, sealSecret } from './secret-box';
 import { invalidateUserSessions } from './session';
 
 // A second factor for password accounts, the Lucia guide's way (@oslojs/otp): RFC 6238 codes of
 // six digits every 30 seconds, one step of drift either way, each step accepted once (a code
 // seen once cannot be replayed), and ten single-use recovery codes kept only as SHA-256 hashes.
-// Wrong codes are throttled by the sign-in throttle (rate-limit.ts), keyed on the account.
+// Wrong codes are throttled by the sign-in throttle (rate-limit.ts), keyed on the account. The key
+// is stored sealed (secret-box.ts); one stored before sealing is still read as it was.
 
 export const PERIOD_SECONDS = 30;
 export const DIGITS = 6;
@@ -51,10 +53,11 @@ export async function beginEnrolment(db: Executor, user: { id: number; email: st
 	const secret = new Uint8Array(randomBytes(20));
 	const existing = await totpState(db, user.id);
 	if (existing.enrolled) throw new DomainValidationError({ code: { key: 'totp.alreadyEnrolled' } });
+	const sealed = sealSecret(secret);
 	await db
 		.insertInto('totp')
-		.values({ user_id: user.id, secret, recovery_hashes: '[]', enrolled_at: null })
-		.onConflict((oc) => oc.column('user_id').doUpdateSet({ secret, recovery_hashes: '[]', enrolled_at: null, last_step: 0 }))
+		.values({ user_id: user.id, secret: sealed, recovery_hashes: '[]', enrolled_at: null })
+		.onConflict((oc) => oc.column('user_id').doUpdateSet({ secret: sealed, recovery_hashes: '[]', enrolled_at: null, last_step: 0 }))
 		.execute();
 	return { uri: createTOTPKeyURI('Avance', user.email, secret, PERIOD_SECONDS, DIGITS), key: encodeBase32UpperCaseNoPadding(secret) };
 }
@@ -63,9 +66,10 @@ export async function beginEnrolment(db: Executor, user: { id: number; email: st
 export async function pendingEnrolment(db: Executor, user: { id: number; email: string }): Promise<{ uri: string; key: string } | null> {
 	const row = await db.selectFrom('totp').select(['secret', 'enrolled_at']).where('user_id', '=', user.id).executeTakeFirst();
 	if (!row || row.enrolled_at) return null;
+	const secret = openSecret(row.secret);
 	return {
-		uri: createTOTPKeyURI('Avance', user.email, row.secret, PERIOD_SECONDS, DIGITS),
-		key: encodeBase32UpperCaseNoPadding(row.secret)
+		uri: createTOTPKeyURI('Avance', user.email, secret, PERIOD_SECONDS, DIGITS),
+		key: encodeBase32UpperCaseNoPadding(secret)
 	};
 }
 
@@ -74,7 +78,7 @@ export async function confirmEnrolment(db: Executor, actor: Actor, code: string,
 	return inTransaction(db, async (trx) => {
 		const row = await trx.selectFrom('totp').select(['secret', 'enrolled_at']).where('user_id', '=', actor.id).executeTakeFirst();
 		if (!row || row.enrolled_at) throw new DomainValidationError({ code: { key: 'totp.noEnrolment' } });
-		const step = matchingStep(row.secret, code, now);
+		const step = matchingStep(openSecret(row.secret), code, now);
 		if (step === null) throw new DomainValidationError({ code: { key: 'totp.wrongCode' } });
 		const codes = Array.from({ length: RECOVERY_CODES }, () => {
 			const raw = encodeBase32UpperCaseNoPadding(new Uint8Array(randomBytes(10)));
@@ -112,7 +116,7 @@ export async function verifySecondFactor(
 		.executeTakeFirst();
 	if (!row?.enrolled_at) return false;
 	const trimmed = code.trim().replace(/\s/g, '');
-	const step = matchingStep(row.secret, trimmed, now);
+	const step = matchingStep(openSecret(row.secret), trimmed, now);
 	if (step !== null) {
 		if (step <= row.last_step) return false;
 		const moved = await db

@@ -35,6 +35,11 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 	return row ? toUser(row) : null;
 }
 
+export async function findUserById(db: Executor, id: number): Promise<UserWithHash | null> {
+	const row = await db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
+	return row ? toUser(row) : null;
+}
+
 export interface NewUser {
 	email: string;
 	name: string;

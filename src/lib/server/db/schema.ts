@@ -450,6 +450,8 @@ export interface ReportTable {
 	version: Defaulted<number>;
 	/** Why it was reopened for a correction (issue 19); null until then. */
 	correction_reason: string | null;
+	/** When it is due to the donor (issue 23): evaluators are reminded while it cannot be issued. */
+	due_date: string | null;
 }
 
 export interface ReportPeriodTable {
@@ -761,6 +763,8 @@ export interface Database {
 	instance_key: InstanceKeyTable;
 	totp: TotpTable;
 	two_factor_challenge: TwoFactorChallengeTable;
+	identity: IdentityTable;
+	oidc_login: OidcLoginTable;
 	budget_line: BudgetLineTable;
 	budget_phasing: BudgetPhasingTable;
 	budget_allocation: BudgetAllocationTable;
@@ -853,6 +857,24 @@ export interface TotpTable {
 export interface TwoFactorChallengeTable {
 	token_hash: Uint8Array;
 	user_id: number;
+	redirect_to: string;
+	expires_at: string;
+}
+
+/** A person's account at an OpenID provider (issuer × subject), linked on first sign-in. */
+export interface IdentityTable {
+	id: Generated<number>;
+	user_id: number;
+	issuer: string;
+	subject: string;
+	created_at: Defaulted<string>;
+}
+
+/** One sign-in through the OpenID provider in progress, keyed by the SHA-256 of its state. */
+export interface OidcLoginTable {
+	state_hash: Uint8Array;
+	nonce: string;
+	code_verifier: string;
 	redirect_to: string;
 	expires_at: string;
 }

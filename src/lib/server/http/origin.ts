@@ -111,3 +111,8 @@ export function foreignWriteResponse(request: Request, url: URL, settings: Origi
 		}
 	});
 }
+
+/** An address of Avance's own at `path`: under ORIGIN when set, else where this request came (e.g. the OpenID callback). */
+export function publicUrl(url: URL, path: string, settings: OriginSettings = originSettings()): URL {
+	return new URL(path, settings.configured ?? url.origin);
+}

@@ -1,4 +1,5 @@
 import type { Locale, Programme } from '$lib/model';
+import { formatDate } from '$lib/i18n/format';
 import { translate } from '$lib/i18n/translate';
 import type { Executor } from '../db/executor';
 import type { IndicatorValueRow } from '../db/schema';
@@ -194,6 +195,48 @@ export async function notifyImportFinished(
 			return {
 				subject: translate(locale, 'notify.import_finished.subject', params),
 				body: translate(locale, 'notify.import_finished.body', params)
+			};
+		}
+	});
+}
+
+/**
+ * A draft report that still cannot be issued as its due date comes near (or has passed): to the
+ * programme's evaluators and the report's author, once per report, due date and moment
+ * ("soon" / "overdue"), with how many things stop it and the first of them in words.
+ */
+export async function notifyReportBlocked(
+	db: Executor,
+	programme: ProgrammeRef,
+	report: { id: number; title_es: string; title_en: string; created_by: number | null; due_date: string },
+	moment: 'soon' | 'overdue',
+	blockers: { count: number; describe: (locale: Locale) => string[] },
+	now?: Date
+): Promise<void> {
+	const evaluators = await membersWithRole(db, programme.id, 'evaluator');
+	await notify(db, {
+		kind: 'report_blocked',
+		userIds: [...evaluators, ...(report.created_by ? [report.created_by] : [])],
+		programmeId: programme.id,
+		programme: programme.shortName,
+		link: `/programmes/${programme.slug}/reports/${report.id}`,
+		dedupeKey: `report_blocked:${report.id}:${report.due_date}:${moment}`,
+		now,
+		compose: (locale) => {
+			const params = {
+				programme: programme.shortName,
+				report: reportTitle(report, locale),
+				due: formatDate(locale, report.due_date),
+				count: blockers.count
+			};
+			const first = blockers.describe(locale).slice(0, 5);
+			return {
+				subject: translate(
+					locale,
+					moment === 'soon' ? 'notify.report_blocked.subject.soon' : 'notify.report_blocked.subject.overdue',
+					params
+				),
+				body: [translate(locale, 'notify.report_blocked.body', params), ...first.map((line) => `- ${line}`)].join('\n')
 			};
 		}
 	});

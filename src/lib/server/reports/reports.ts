@@ -42,6 +42,7 @@ export interface ReportSummary {
 	languages: Locale[];
 	windowStart: IsoDate;
 	cutOff: IsoDate;
+	dueDate: IsoDate | null;
 	periodLabels: string[];
 	status: 'draft' | 'issued';
 	createdByName: string | null;
@@ -118,6 +119,7 @@ export async function listReports(db: Executor, programme: Programme, viewer: Vi
 				languages: parseLanguages(r.languages),
 				windowStart: r.window_start,
 				cutOff: r.cut_off,
+				dueDate: r.due_date,
 				periodLabels: periods.filter((p) => p.report_id === r.id).map((p) => p.label),
 				status: r.status,
 				createdByName: r.created_by_name,
@@ -202,6 +204,7 @@ export async function getReport(
 		languages: parseLanguages(row.languages),
 		windowStart: row.window_start,
 		cutOff: row.cut_off,
+		dueDate: row.due_date,
 		periodLabels: periods.map((p) => p.label),
 		periodIds: periods.map((p) => p.id),
 		status: row.status,
@@ -335,9 +338,11 @@ export const reportSchema = z.object({
 	periodIds: idListField(100),
 	windowStart: optionalDateField(),
 	cutOff: optionalDateField(),
+	dueDate: optionalDateField(),
 	languages: languagesField()
 });
-export type ReportInput = z.output<typeof reportSchema>;
+/** The due date is optional for callers that have none to give (the seed). */
+export type ReportInput = Omit<z.output<typeof reportSchema>, 'dueDate'> & { dueDate?: string | null };
 
 /** Creates a draft with one empty section per part of its layout. */
 export async function createReport(db: Executor, actor: Actor, programme: Programme, input: ReportInput): Promise<number> {
@@ -352,6 +357,7 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 					| 'reports.periodNotInProgramme'
 					| 'reports.datesRequired'
 					| 'reports.windowOrder'
+					| 'reports.dueBeforeCutOff'
 					| 'validation.required';
 			}
 		> = {};
@@ -384,6 +390,7 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 			cutOff = input.cutOff ?? programme.startDate;
 			if (input.cutOff && windowStart > cutOff) errors.cutOff = { key: 'reports.windowOrder' };
 		}
+		if (input.dueDate && input.dueDate < cutOff) errors.dueDate = { key: 'reports.dueBeforeCutOff' };
 		if (Object.keys(errors).length) throw new DomainValidationError(errors);
 		const { id } = await trx
 			.insertInto('report')
@@ -395,6 +402,7 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 				window_start: windowStart,
 				cut_off: cutOff,
 				languages: JSON.stringify(languages),
+				due_date: input.dueDate ?? null,
 				created_by: actor.id
 			})
 			.returning('id')
@@ -420,6 +428,7 @@ export async function createReport(db: Executor, actor: Actor, programme: Progra
 				title_en: input.titleEn,
 				window_start: windowStart,
 				cut_off: cutOff,
+				due_date: input.dueDate ?? null,
 				languages
 			}
 		});

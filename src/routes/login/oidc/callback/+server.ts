@@ -1,0 +1,34 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/connection';
+import { completeOidcSignIn, OIDC_STATE_COOKIE, OidcSignInError, oidcSettings } from '$lib/server/auth/oidc';
+import { publicUrl } from '$lib/server/http/origin';
+import { openSession } from '$lib/server/auth/sign-in';
+import { findUserById } from '$lib/server/auth/users';
+import type { RequestHandler } from './$types';
+
+// The provider's answer. Every refusal (a forged, replayed or expired state, a bad token, a person
+// Avance does not know) lands on the sign-in page with its reason in words; nothing is half-done.
+export const GET: RequestHandler = async (event) => {
+	const settings = oidcSettings();
+	if (!settings) error(404);
+	const db = getDb();
+	const browserState = event.cookies.get(OIDC_STATE_COOKIE);
+	event.cookies.delete(OIDC_STATE_COOKIE, { path: '/login/oidc' });
+	let signedIn;
+	try {
+		signedIn = await completeOidcSignIn(db, settings, event.url, publicUrl(event.url, '/login/oidc/callback'), browserState);
+	} catch (failure) {
+		if (!(failure instanceof OidcSignInError)) throw failure;
+		console.warn(failure.message);
+		redirect(303, `/login?oidc=${failure.failure}`);
+	}
+	const user = await findUserById(db, signedIn.userId);
+	if (!user) redirect(303, '/login?oidc=unknown');
+	await openSession(db, event.cookies, event.url, {
+		userId: user.id,
+		userLocale: user.locale,
+		action: 'sign_in_oidc',
+		after: { issuer: settings.issuer.href }
+	});
+	redirect(303, signedIn.redirectTo);
+};
