@@ -166,6 +166,53 @@ describe('validation and who reads what', () => {
 		expect((await db.selectFrom('lesson').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
 	});
 
+	it('returns a validated entry to draft when only its translation or its links change, audited', async () => {
+		const validated = async (title: string) => {
+			const id = await create('patss', COORD, lessonForm({ title }));
+			await postAs(db, detailActions.validate, EVALUATOR, {
+				params: { slug: 'patss', id: String(id) },
+				form: { _form: 'validate', version: String(await versionOf(id)) },
+				route: '/programmes/[slug]/lessons/[id]'
+			});
+			expect((await db.selectFrom('lesson').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('validated');
+			return id;
+		};
+		const edit = async (id: number, form: Record<string, string | string[]>) => {
+			const r = await postAs(db, editActions.update, COORD, {
+				params: { slug: 'patss', id: String(id) },
+				form: { ...form, version: String(await versionOf(id)) }
+			});
+			expect(r.kind).toBe('redirect');
+			const row = await db.selectFrom('lesson').select(['status', 'validated_by']).where('id', '=', id).executeTakeFirstOrThrow();
+			const audit = await db
+				.selectFrom('audit_log')
+				.select(['action', 'after'])
+				.where('entity', '=', 'lesson')
+				.where('entity_id', '=', String(id))
+				.where('action', '=', 'update')
+				.execute();
+			return { row, audit };
+		};
+		const unchanged = await validated('Entrada validada que se guarda sin cambios');
+		const same = await edit(unchanged, lessonForm({ title: 'Entrada validada que se guarda sin cambios' }));
+		expect(same.row.status).toBe('validated');
+
+		const translated = await validated('Entrada validada cuya traducción cambia');
+		const t = await edit(
+			translated,
+			lessonForm({ title: 'Entrada validada cuya traducción cambia', titleTranslation: 'A new English title' })
+		);
+		expect(t.row).toEqual({ status: 'draft', validated_by: null });
+		expect(t.audit.map((a) => JSON.parse(a.after ?? '{}').status)).toContain('draft');
+
+		const indicator = await db.selectFrom('indicator').select('id').where('programme_id', '=', patss.id).executeTakeFirstOrThrow();
+		const linked = await validated('Entrada validada cuyos vínculos cambian');
+		const l = await edit(linked, lessonForm({ title: 'Entrada validada cuyos vínculos cambian', indicatorIds: [String(indicator.id)] }));
+		expect(l.row).toEqual({ status: 'draft', validated_by: null });
+		const after = JSON.parse(l.audit.at(-1)!.after ?? '{}');
+		expect(after).toMatchObject({ status: 'draft', indicatorIds: String(indicator.id) });
+	});
+
 	it('finds a Spanish entry from an English search, accents and case folded, validated only', async () => {
 		const scope = { isAdmin: false, programmeIds: [patss.id] };
 		const english = await searchLessons(db, scope, searchQuerySchema.parse({ q: 'TRIPARTITE retirement' }), 'en');
