@@ -88,6 +88,13 @@ describe('the evaluation matrix, in Chromium', () => {
 
 		const question = evaluator.getByTestId('matrix-question').filter({ hasText: QUESTION });
 		await expect.poll(() => question.count()).toBe(1);
+		// The add form is empty again: a second question does not inherit the first one's values.
+		expect(await add.getByLabel('Pregunta de evaluación').inputValue()).toBe('');
+		expect(await add.getByLabel('Criterios de juicio').inputValue()).toBe('');
+		expect(await add.locator('#qnew-criterion').inputValue()).toBe('relevance');
+		expect(await add.getByLabel('Revisión documental').isChecked()).toBe(false);
+		expect(await add.locator(`input[name="indicatorIds"][value="${indicator.id}"]`).isChecked()).toBe(false);
+		expect(await add.locator(`input[name="recommendationIds"][value="${recommendation.id}"]`).isChecked()).toBe(false);
 		// Weak, and said in words: the indicator has no approved value in the window.
 		expect(await question.getByTestId('sufficiency').getAttribute('data-level')).toBe('weak');
 		expect(await question.getByTestId('sufficiency').textContent()).toContain('Débil');
