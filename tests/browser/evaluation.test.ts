@@ -144,6 +144,8 @@ describe('lessons learned and good practices, in Chromium', () => {
 
 		// The context is required by the ILO template: said next to it, and the rest is kept.
 		await expect.poll(() => form.locator('#lesson-context').getAttribute('aria-invalid')).toBe('true');
+		// The keyboard is taken to the first field in error.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lesson-context');
 		expect(await form.locator('#lesson-title').inputValue()).toBe('Las mesas de trabajo semanales destraban los reglamentos');
 		expect(await form.locator('#lesson-challenges').inputValue()).toBe('Los reglamentos esperaban meses en revisión jurídica.');
 
