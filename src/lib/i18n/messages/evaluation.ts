@@ -63,7 +63,7 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.tab': 'Lecciones y buenas prácticas',
 		'evaluation.lessons.title': 'Lecciones aprendidas y buenas prácticas emergentes',
 		'evaluation.lessons.intro':
-			'Se registran en cualquier momento del programa, en los campos de las plantillas de evaluación de la OIT. Una persona evaluadora las valida; solo las validadas las ven los donantes y los demás programas.',
+			'Se registran en cualquier momento del programa, en los campos de las plantillas de evaluación de la OIT. Una persona evaluadora las valida; los donantes del programa solo ven las validadas, y la búsqueda muestra las validadas a quienes pertenecen al programa y a las personas administradoras.',
 		'evaluation.lessons.newLesson': 'Nueva lección aprendida',
 		'evaluation.lessons.newPractice': 'Nueva buena práctica',
 		'evaluation.lessons.empty': 'Aún no hay entradas.',
@@ -72,7 +72,8 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.edit': 'Editar',
 		'evaluation.lessons.editTitle': 'Editar la entrada',
 		'evaluation.lessons.validate': 'Validar',
-		'evaluation.lessons.validateHint': 'Al validarla, la ven los donantes y los miembros de otros programas en la búsqueda.',
+		'evaluation.lessons.validateHint':
+			'Al validarla, la ven los donantes del programa, y la búsqueda la muestra a quienes pertenecen al programa y a las personas administradoras.',
 		'evaluation.lessons.recordedBy': 'Registrada por {name}',
 		'evaluation.lessons.validatedBy': 'Validada por {name} el {date}',
 		'evaluation.lessons.links': 'Vínculos',
@@ -239,7 +240,7 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.tab': 'Lessons and good practices',
 		'evaluation.lessons.title': 'Lessons learned and emerging good practices',
 		'evaluation.lessons.intro':
-			'Recorded at any time during the programme, in the fields of the ILO evaluation templates. An evaluator validates them; donors and other programmes see validated entries only.',
+			"Recorded at any time during the programme, in the fields of the ILO evaluation templates. An evaluator validates them; the programme's donors see validated entries only, and the search shows validated entries to the programme's members and to administrators.",
 		'evaluation.lessons.newLesson': 'New lesson learned',
 		'evaluation.lessons.newPractice': 'New good practice',
 		'evaluation.lessons.empty': 'No entries yet.',
@@ -248,7 +249,8 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.edit': 'Edit',
 		'evaluation.lessons.editTitle': 'Edit the entry',
 		'evaluation.lessons.validate': 'Validate',
-		'evaluation.lessons.validateHint': 'Once validated, donors and members of other programmes see it in the search.',
+		'evaluation.lessons.validateHint':
+			"Once validated, the programme's donors see it, and the search shows it to the programme's members and to administrators.",
 		'evaluation.lessons.recordedBy': 'Recorded by {name}',
 		'evaluation.lessons.validatedBy': 'Validated by {name} on {date}',
 		'evaluation.lessons.links': 'Links',

@@ -271,7 +271,7 @@ export async function updateLesson(
 	});
 }
 
-/** An evaluator validates a draft: from then on donors and the other programmes' members read it. */
+/** An evaluator validates a draft: from then on the programme's donors read it, and it is found by search. */
 export async function validateLesson(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const before = await lessonRowIn(trx, programme.id, id);
