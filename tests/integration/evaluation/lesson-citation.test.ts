@@ -105,4 +105,22 @@ describe('citing a lesson in a report', () => {
 			expect(JSON.stringify((error as DomainValidationError).fields)).toContain(`[[lesson:${id}]]`);
 		}
 	});
+
+	it('says a draft entry must be validated first, and an unknown one that it names no record', async () => {
+		const fieldOf = async (narrative: string) => {
+			const error = await saveLessonsSection(narrative).catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(DomainValidationError);
+			return (error as DomainValidationError).fields.narrativeEn!;
+		};
+		expect(await fieldOf(`See [[lesson:${draftId}]].`)).toEqual({
+			key: 'evaluation.citation.draft',
+			params: { citations: `[[lesson:${draftId}]]` }
+		});
+		expect(await fieldOf(`See [[lesson:${otherProgrammeId}]].`)).toMatchObject({ key: 'reports.unresolvedCitation' });
+		// Both at once: the record that does not exist is named first.
+		expect(await fieldOf(`See [[lesson:${draftId}]] and [[lesson:999999]].`)).toEqual({
+			key: 'reports.unresolvedCitation',
+			params: { citations: '[[lesson:999999]]' }
+		});
+	});
 });

@@ -178,7 +178,9 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lección o buena práctica',
 		'audit.entity.evaluation_question': 'Pregunta de la matriz de evaluación',
 		'audit.action.validate': 'validación',
-		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas'
+		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas',
+		'evaluation.citation.draft':
+			'Estas citas nombran entradas en borrador: {citations}. Una persona evaluadora debe validarlas antes de citarlas.'
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -355,6 +357,8 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lesson or good practice',
 		'audit.entity.evaluation_question': 'Evaluation matrix question',
 		'audit.action.validate': 'validated',
-		'audit.action.seed_lessons': 'lessons and good practices loaded'
+		'audit.action.seed_lessons': 'lessons and good practices loaded',
+		'evaluation.citation.draft':
+			'These citations name draft entries: {citations}. An evaluator must validate them before they can be cited.'
 	}
 );
