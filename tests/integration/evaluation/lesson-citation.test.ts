@@ -46,6 +46,13 @@ beforeAll(async () => {
 	reportId = await writtenReport(db, evaluator, patss, [period.id]);
 	validatedId = await createLesson(db, evaluator, patss, entry('El diálogo técnico sostenido', 'Sustained technical dialogue'));
 	await validateLesson(db, evaluator, patss, validatedId, 1);
+	// Validated within the report's window: a report prints entries validated by its cut-off.
+	const { cut_off } = await db.selectFrom('report').select('cut_off').where('id', '=', reportId).executeTakeFirstOrThrow();
+	await db
+		.updateTable('lesson')
+		.set({ validated_at: `${cut_off}T12:00:00.000Z` })
+		.where('id', '=', validatedId)
+		.execute();
 	draftId = await createLesson(db, evaluator, patss, entry('Un borrador sin validar', 'An unvalidated draft'));
 	otherProgrammeId = (
 		await db

@@ -154,6 +154,19 @@ describe('the evaluation matrix', () => {
 		const lessonId = await createLesson(db, evaluator, patss, input);
 		const draftOnly = await createLesson(db, evaluator, patss, { ...input, title: 'Borrador sin validar' });
 		await validateLesson(db, evaluator, patss, lessonId, 1);
+		// The report speaks as of its cut-off: an entry validated on the cut-off day is in it, one
+		// validated the day after is not (the suite's clock is past the demo report's cut-off).
+		const { cutOff } = await report();
+		const lateId = await createLesson(db, evaluator, patss, { ...input, title: 'Validada después del corte' });
+		await validateLesson(db, evaluator, patss, lateId, 1);
+		await db
+			.updateTable('lesson')
+			.set({ validated_at: `${cutOff}T18:30:00.000Z` })
+			.where('id', '=', lessonId)
+			.execute();
+		const dayAfterCutOff = new Date(Date.parse(`${cutOff}T00:00:00Z`) + 86_400_000).toISOString();
+		expect(dayAfterCutOff < new Date().toISOString()).toBe(true);
+		await db.updateTable('lesson').set({ validated_at: dayAfterCutOff }).where('id', '=', lateId).execute();
 
 		const snapshot = await draftSnapshot(db, patss, reportId, 'http://localhost');
 		expect(snapshot.evaluation?.questions.map((q) => q.criterion)).toEqual(['effectiveness', 'social_dialogue']);
@@ -161,6 +174,7 @@ describe('the evaluation matrix', () => {
 		const lessonIds = snapshot.evaluation?.lessons.map((l) => l.id) ?? [];
 		expect(lessonIds).toContain(lessonId);
 		expect(lessonIds).not.toContain(draftOnly);
+		expect(lessonIds).not.toContain(lateId);
 
 		const doc = composeReport(snapshot, 'en');
 		const effectiveness = doc.sections.find((s) => s.key === 'effectiveness')!;
