@@ -127,6 +127,33 @@ describe('the evaluation matrix, in Chromium', () => {
 
 		for (const p of [evaluator, coordinator, second]) await p.context().close();
 	});
+	it('lists codes with a space after each comma, and each question once in the missing evidence', async () => {
+		const page = await userPage(EVALUATOR);
+		const db = new Database(env.app.databasePath, { readonly: true });
+		let seeded: { id: number };
+		try {
+			// The seeded PATSS final evaluation's matrix (its questions link several indicators).
+			seeded = db
+				.prepare(
+					`select report.id from report join programme on programme.id = report.programme_id
+					 where programme.slug = 'patss' and exists (select 1 from evaluation_question q where q.report_id = report.id
+					   and (select count(*) from evaluation_question_indicator qi where qi.question_id = q.id) > 1)
+					 order by report.id limit 1`
+				)
+				.get() as { id: number };
+		} finally {
+			db.close();
+		}
+		expect(seeded).toBeDefined();
+		await page.goto(`${env.app.url}/programmes/patss/reports/${seeded.id}/matrix`);
+		const lists = await page.getByTestId('question-codes').allTextContents();
+		const joined = lists.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.includes(','));
+		expect(joined.length).toBeGreaterThan(0);
+		for (const t of joined) expect(t).not.toMatch(/,\S/);
+		const missing = await page.getByTestId('missing-question').locator('a').allTextContents();
+		expect(missing.length).toBe(new Set(missing).size);
+		await page.context().close();
+	});
 });
 
 describe('lessons learned and good practices, in Chromium', () => {

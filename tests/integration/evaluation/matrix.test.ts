@@ -124,7 +124,7 @@ describe('the evaluation matrix', () => {
 		const valueId = await saveValue(db, { id: await userId(db, COORD) }, patss, indicatorId, input);
 		const pending = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
 		expect(pending.sufficiency.level).toBe('weak');
-		expect(pending.sufficiency.reasons.map((r) => r.key)).toContain('evaluation.reason.indicatorPending');
+		expect(pending.sufficiency.reasons.map((r) => r.key)).toContain('evaluation.reason.indicatorPendingOne');
 
 		const version = (await db.selectFrom('indicator_value').select('version').where('id', '=', valueId).executeTakeFirstOrThrow()).version;
 		await approveValue(db, { id: await userId(db, COORD2) }, patss, valueId, version);

@@ -180,7 +180,11 @@ export const evaluation = defineMessages(
 		'audit.action.validate': 'validación',
 		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas',
 		'evaluation.citation.draft':
-			'Estas citas nombran entradas en borrador: {citations}. Una persona evaluadora debe validarlas antes de citarlas.'
+			'Estas citas nombran entradas en borrador: {citations}. Una persona evaluadora debe validarlas antes de citarlas.',
+		'evaluation.reason.indicatorPendingOne': 'El indicador {code} tiene {n} valor por aprobar en la ventana.',
+		'evaluation.reason.coveredOne': 'El indicador vinculado tiene valores aprobados en la ventana.',
+		'evaluation.reason.evidencedOne': '{n} valor aprobado lleva evidencia.',
+		'evaluation.reason.recordsOne': '{n} recomendación vinculada.'
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -359,6 +363,10 @@ export const evaluation = defineMessages(
 		'audit.action.validate': 'validated',
 		'audit.action.seed_lessons': 'lessons and good practices loaded',
 		'evaluation.citation.draft':
-			'These citations name draft entries: {citations}. An evaluator must validate them before they can be cited.'
+			'These citations name draft entries: {citations}. An evaluator must validate them before they can be cited.',
+		'evaluation.reason.indicatorPendingOne': 'Indicator {code} has {n} value awaiting approval in the window.',
+		'evaluation.reason.coveredOne': 'The linked indicator has approved values in the window.',
+		'evaluation.reason.evidencedOne': '{n} approved value carries evidence.',
+		'evaluation.reason.recordsOne': '{n} linked recommendation.'
 	}
 );

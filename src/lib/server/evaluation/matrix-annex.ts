@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Locale, Programme } from '$lib/model';
+import { reasonText } from '$lib/evaluation/sufficiency-text';
 import { translateDynamic } from '$lib/i18n/translate';
 import type { MatrixQuestion } from './matrix-read';
 import type { MatrixReport } from './matrix';
@@ -45,7 +46,7 @@ export function annexRows(questions: readonly MatrixQuestion[], locale: Locale):
 			q.recommendations.map((r) => r.code).join(', '),
 			q.sources,
 			q.methods.map((m) => t(`evaluation.method.${m}`)).join(', '),
-			[t(`evaluation.sufficiency.${q.sufficiency.level}`), ...q.sufficiency.reasons.map((r) => t(r.key, r.params))].join('\n')
+			[t(`evaluation.sufficiency.${q.sufficiency.level}`), ...q.sufficiency.reasons.map((r) => reasonText(locale, r))].join('\n')
 		])
 	};
 }
