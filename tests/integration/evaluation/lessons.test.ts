@@ -55,6 +55,31 @@ async function create(slug: string, email: string, form: Record<string, string |
 const versionOf = async (id: number) =>
 	(await db.selectFrom('lesson').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
+describe('the seeded entries', () => {
+	it('were validated through the real function by the demo evaluator, keeping the seed dates', async () => {
+		const evaluator = await db.selectFrom('user').select(['id', 'name']).where('email', '=', EVALUATOR).executeTakeFirstOrThrow();
+		const seeded = await db.selectFrom('lesson').select(['id', 'status', 'validated_by', 'validated_at']).execute();
+		expect(seeded.length).toBeGreaterThan(0);
+		for (const l of seeded) {
+			expect(l).toMatchObject({ status: 'validated', validated_by: evaluator.id });
+			// The seed's day (the evaluation's), not the day the suite ran.
+			expect(l.validated_at).toMatch(/T12:00:00\.000Z$/);
+		}
+		const audited = await db
+			.selectFrom('audit_log')
+			.select(['entity_id', 'user_id'])
+			.where('entity', '=', 'lesson')
+			.where('action', '=', 'validate')
+			.execute();
+		expect(new Set(audited.filter((a) => a.user_id === evaluator.id).map((a) => Number(a.entity_id)))).toEqual(
+			new Set(seeded.map((l) => l.id))
+		);
+		const records = await ievalRecords(db, patss, 'es', 'http://localhost');
+		expect(records.length).toBeGreaterThan(0);
+		for (const r of records) expect(r.validated_by).toBe(evaluator.name);
+	});
+});
+
 describe('recording a lesson', () => {
 	it('lets a coordinator record a draft mid-programme, with its translation and folded search text', async () => {
 		const id = await create('patss', COORD, lessonForm());
