@@ -212,9 +212,20 @@ describe('lessons learned and good practices, in Chromium', () => {
 		expect(await hits.locator('li').filter({ hasText: 'Participation quotas are not enough for gender equality' }).textContent()).toContain(
 			'PATSS'
 		);
+		// Each separator has a space on both sides (the seeded entries carry a criterion).
+		const facts = (await hits.getByTestId('hit-facts').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+		expect(facts.length).toBeGreaterThan(0);
+		for (const f of facts) expect(f).not.toMatch(/\S·|·\S/);
 		await hit.click();
 		await page.waitForURL(/\/programmes\/patss\/lessons\/\d+$/);
 		expect(await page.locator('h1').textContent()).toContain('Participation quotas are not enough for gender equality');
+		const header = (await page.getByTestId('lesson-facts').textContent())!.replace(/\s+/g, ' ').trim();
+		expect(header.split(' · ').length).toBe(3);
+		expect(header).not.toMatch(/\S·|·\S/);
+		await page.goto(`${env.app.url}/programmes/patss/lessons`);
+		const listed = (await page.getByTestId('lesson-facts').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+		expect(listed.some((f) => f.includes(' · '))).toBe(true);
+		for (const f of listed) expect(f).not.toMatch(/\S·|·\S/);
 		await page.context().close();
 	});
 });
