@@ -288,6 +288,19 @@ describe('validation and who reads what', () => {
 		for (const r of records) expect(Object.keys(r)).toEqual([...IEVAL_FIELDS]);
 		expect(ours.gp_summary).toBe('The technical tables brought IESS, employers and workers together.');
 		expect(ours.element_type).toBe('Emerging Good Practice');
+		// The programme's English title, not the Spanish one.
+		const english = await db
+			.selectFrom('translation')
+			.select('text')
+			.where('entity', '=', 'programme')
+			.where('entity_id', '=', patss.id)
+			.where('field', '=', 'title')
+			.where('locale', '=', 'en')
+			.executeTakeFirst();
+		expect(ours.project_title).toBe(english ? english.text : `${patss.title} (es)`);
+		expect(ours.project_title).not.toBe(patss.title);
+		const spanish = await ievalRecords(db, patss, 'es', 'http://localhost');
+		expect(spanish[0]!.project_title).toBe(patss.title);
 		const csv = ievalCsv(records);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.split('\r\n')[0]!.replace('\uFEFF', '')).toBe(IEVAL_FIELDS.join(','));
