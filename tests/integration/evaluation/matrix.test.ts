@@ -4,7 +4,8 @@ import type { Programme } from '$lib/model';
 import { composeReport } from '$lib/reports/compose';
 import type { Db } from '$lib/server/db/connection';
 import { createLesson, lessonCreateSchema, validateLesson } from '$lib/server/evaluation/lessons';
-import { matrixDocx, matrixXlsx } from '$lib/server/evaluation/matrix-annex';
+import { annexHeading, matrixDocx, matrixXlsx } from '$lib/server/evaluation/matrix-annex';
+import { formatDate } from '$lib/i18n/format';
 import { loadMatrix } from '$lib/server/evaluation/matrix-read';
 import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
 import { draftSnapshot, getReport } from '$lib/server/reports/reports';
@@ -195,6 +196,21 @@ describe('the evaluation matrix', () => {
 		expect(sheet.getRow(4).getCell(2).value).toBe('Evaluation question');
 		expect(sheet.getRow(5).getCell(2).value).toBe('¿En qué medida mejoró el registro de afiliados?');
 		expect(String(sheet.getRow(5).getCell(8).value)).toMatch(/^Adequate/);
+		// Its reasons' dates too ("the period that ended on Dec 31, 2020", never the stored form).
+		expect(String(sheet.getRow(5).getCell(8).value)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+		// The heading names the report and the programme once; the window's dates read as the page writes them.
+		const r = await report();
+		const heading = String(sheet.getRow(1).getCell(1).value);
+		expect(heading).toContain(r.title.en || r.title.es);
+		expect(heading).not.toContain(`${patss.code} ${patss.code}`);
+		expect(heading.split(patss.code).length - 1).toBe(patss.shortName === patss.code ? 1 : heading.split(patss.shortName).length - 1);
+		const window = String(sheet.getRow(2).getCell(1).value);
+		expect(window).toContain(formatDate('en', r.cutOff));
+		expect(window).not.toContain(r.cutOff);
+		const es = annexHeading(patss, r, 'es');
+		expect(es.title).toContain(r.title.es);
+		expect(es.window).toContain(formatDate('es', r.windowStart));
+		expect(es.window).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 		const docx = await matrixDocx(patss, await report(), questions, 'es');
 		expect(docx.subarray(0, 2).toString()).toBe('PK');
 	});
