@@ -18,6 +18,7 @@ import { seedLibrary } from './library';
 import { seedDialogue } from './dialogue';
 import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
 import { seedDonorReports } from './donor-reports';
+import { validateSeededLessons } from './lesson-validation';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -55,6 +56,8 @@ export async function seedDatabase(db: Db, options: { demoAccounts: boolean; rep
 	if (options.demoAccounts) await seedDemoAccounts(db);
 	// The demo's values approved through the real workflow by the demo accounts (before any report locks their periods).
 	if (options.demoAccounts) await approveSeededValues(db);
+	// The demo's lessons and good practices validated through the real function by the demo evaluator.
+	if (options.demoAccounts) await validateSeededLessons(db);
 	if (options.reports && (await seedReports(db, renderers))) report.created.push('PATSS reports');
 	if (options.reports && (await seedEvaluationMatrix(db))) report.created.push('PATSS final evaluation matrix');
 	if (options.reports && (await seedDonorReports(db, renderers))) report.created.push('donor-format reports');

@@ -1,4 +1,5 @@
 import type { SubmitFunction } from '@sveltejs/kit';
+import { tick } from 'svelte';
 
 // Reading a failed form back: each form on a page has a name (`_form`); the server answers with
 // that name, the messages per field and what was typed, and only that form shows them.
@@ -43,11 +44,24 @@ export function formFailed(form: unknown, name: string): boolean {
 	return failed(form, name) !== null;
 }
 
+/**
+ * After a refused save, moves the keyboard to the first field the server named (in the form's
+ * order), so that a keyboard or screen-reader user lands on the message instead of the button.
+ */
+export function focusFirstInvalid(formElement: HTMLFormElement): void {
+	formElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
 /** Progressive enhancement that keeps what was typed when the server refuses it. */
 export const keepValues: SubmitFunction =
-	() =>
-	async ({ update }) =>
-		update({ reset: false });
+	({ formElement }) =>
+	async ({ result, update }) => {
+		await update({ reset: false });
+		if (result.type === 'failure') {
+			await tick();
+			focusFirstInvalid(formElement);
+		}
+	};
 
 /**
  * For forms that add something (a comment): keeps what was typed when the server refuses it, and
@@ -58,6 +72,10 @@ export const clearOnSuccess: SubmitFunction =
 	async ({ result, update }) => {
 		if (result.type === 'redirect' || result.type === 'success') formElement.reset();
 		await update({ reset: false });
+		if (result.type === 'failure') {
+			await tick();
+			focusFirstInvalid(formElement);
+		}
 	};
 
 /** The ids ticked in a checkbox list: what was sent if this form failed, else `fallback`. */

@@ -88,6 +88,13 @@ describe('the evaluation matrix, in Chromium', () => {
 
 		const question = evaluator.getByTestId('matrix-question').filter({ hasText: QUESTION });
 		await expect.poll(() => question.count()).toBe(1);
+		// The add form is empty again: a second question does not inherit the first one's values.
+		expect(await add.getByLabel('Pregunta de evaluación').inputValue()).toBe('');
+		expect(await add.getByLabel('Criterios de juicio').inputValue()).toBe('');
+		expect(await add.locator('#qnew-criterion').inputValue()).toBe('relevance');
+		expect(await add.getByLabel('Revisión documental').isChecked()).toBe(false);
+		expect(await add.locator(`input[name="indicatorIds"][value="${indicator.id}"]`).isChecked()).toBe(false);
+		expect(await add.locator(`input[name="recommendationIds"][value="${recommendation.id}"]`).isChecked()).toBe(false);
 		// Weak, and said in words: the indicator has no approved value in the window.
 		expect(await question.getByTestId('sufficiency').getAttribute('data-level')).toBe('weak');
 		expect(await question.getByTestId('sufficiency').textContent()).toContain('Débil');
@@ -120,6 +127,33 @@ describe('the evaluation matrix, in Chromium', () => {
 
 		for (const p of [evaluator, coordinator, second]) await p.context().close();
 	});
+	it('lists codes with a space after each comma, and each question once in the missing evidence', async () => {
+		const page = await userPage(EVALUATOR);
+		const db = new Database(env.app.databasePath, { readonly: true });
+		let seeded: { id: number };
+		try {
+			// The seeded PATSS final evaluation's matrix (its questions link several indicators).
+			seeded = db
+				.prepare(
+					`select report.id from report join programme on programme.id = report.programme_id
+					 where programme.slug = 'patss' and exists (select 1 from evaluation_question q where q.report_id = report.id
+					   and (select count(*) from evaluation_question_indicator qi where qi.question_id = q.id) > 1)
+					 order by report.id limit 1`
+				)
+				.get() as { id: number };
+		} finally {
+			db.close();
+		}
+		expect(seeded).toBeDefined();
+		await page.goto(`${env.app.url}/programmes/patss/reports/${seeded.id}/matrix`);
+		const lists = await page.getByTestId('question-codes').allTextContents();
+		const joined = lists.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.includes(','));
+		expect(joined.length).toBeGreaterThan(0);
+		for (const t of joined) expect(t).not.toMatch(/,\S/);
+		const missing = await page.getByTestId('missing-question').locator('a').allTextContents();
+		expect(missing.length).toBe(new Set(missing).size);
+		await page.context().close();
+	});
 });
 
 describe('lessons learned and good practices, in Chromium', () => {
@@ -137,6 +171,8 @@ describe('lessons learned and good practices, in Chromium', () => {
 
 		// The context is required by the ILO template: said next to it, and the rest is kept.
 		await expect.poll(() => form.locator('#lesson-context').getAttribute('aria-invalid')).toBe('true');
+		// The keyboard is taken to the first field in error.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lesson-context');
 		expect(await form.locator('#lesson-title').inputValue()).toBe('Las mesas de trabajo semanales destraban los reglamentos');
 		expect(await form.locator('#lesson-challenges').inputValue()).toBe('Los reglamentos esperaban meses en revisión jurídica.');
 
@@ -176,9 +212,20 @@ describe('lessons learned and good practices, in Chromium', () => {
 		expect(await hits.locator('li').filter({ hasText: 'Participation quotas are not enough for gender equality' }).textContent()).toContain(
 			'PATSS'
 		);
+		// Each separator has a space on both sides (the seeded entries carry a criterion).
+		const facts = (await hits.getByTestId('hit-facts').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+		expect(facts.length).toBeGreaterThan(0);
+		for (const f of facts) expect(f).not.toMatch(/\S·|·\S/);
 		await hit.click();
 		await page.waitForURL(/\/programmes\/patss\/lessons\/\d+$/);
 		expect(await page.locator('h1').textContent()).toContain('Participation quotas are not enough for gender equality');
+		const header = (await page.getByTestId('lesson-facts').textContent())!.replace(/\s+/g, ' ').trim();
+		expect(header.split(' · ').length).toBe(3);
+		expect(header).not.toMatch(/\S·|·\S/);
+		await page.goto(`${env.app.url}/programmes/patss/lessons`);
+		const listed = (await page.getByTestId('lesson-facts').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+		expect(listed.some((f) => f.includes(' · '))).toBe(true);
+		for (const f of listed) expect(f).not.toMatch(/\S·|·\S/);
 		await page.context().close();
 	});
 });

@@ -16,13 +16,16 @@ export function foldText(text: string): string {
 		.trim();
 }
 
+/** The longest query kept: a longer one is cut to this (and shown cut), never dropped. */
+export const MAX_QUERY_LENGTH = 400;
+
 /** Most terms a query may have, and the longest term kept. */
 export const MAX_TERMS = 8;
 export const MAX_TERM_LENGTH = 40;
 
 /** The distinct folded terms of a query (every term must appear in an entry for it to match). */
 export function searchTerms(query: string): string[] {
-	const terms = foldText(query.slice(0, 400))
+	const terms = foldText(query.slice(0, MAX_QUERY_LENGTH))
 		.split(' ')
 		.filter((t) => t !== '')
 		.map((t) => [...t].slice(0, MAX_TERM_LENGTH).join(''));

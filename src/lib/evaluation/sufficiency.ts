@@ -47,7 +47,12 @@ export interface SufficiencyReason {
 		| 'evaluation.reason.covered'
 		| 'evaluation.reason.evidenced'
 		| 'evaluation.reason.recent'
-		| 'evaluation.reason.records';
+		| 'evaluation.reason.records'
+		// The same reasons for a count of one (Spanish and English agree the noun and verb with it).
+		| 'evaluation.reason.indicatorPendingOne'
+		| 'evaluation.reason.coveredOne'
+		| 'evaluation.reason.evidencedOne'
+		| 'evaluation.reason.recordsOne';
 	params: Record<string, string | number>;
 	/** True when it names something missing (what coordinators are asked to supply). */
 	missing: boolean;
@@ -72,7 +77,7 @@ export function evidenceSufficiency(input: SufficiencyInput): SufficiencyResult 
 		reason('evaluation.reason.noLinks', {}, true);
 		return { level: 'none', reasons };
 	}
-	if (records > 0) reason('evaluation.reason.records', { n: records });
+	if (records > 0) reason(records === 1 ? 'evaluation.reason.recordsOne' : 'evaluation.reason.records', { n: records });
 	if (indicators.length === 0) {
 		reason('evaluation.reason.recordsOnly', {}, true);
 		return { level: 'weak', reasons };
@@ -81,7 +86,12 @@ export function evidenceSufficiency(input: SufficiencyInput): SufficiencyResult 
 	const covered = indicators.filter((i) => i.approvedInWindow > 0);
 	for (const i of indicators) {
 		if (i.approvedInWindow > 0) continue;
-		if (i.pending > 0) reason('evaluation.reason.indicatorPending', { code: i.code, n: i.pending }, true);
+		if (i.pending > 0)
+			reason(
+				i.pending === 1 ? 'evaluation.reason.indicatorPendingOne' : 'evaluation.reason.indicatorPending',
+				{ code: i.code, n: i.pending },
+				true
+			);
 		else reason('evaluation.reason.indicatorMissing', { code: i.code }, true);
 	}
 	if (covered.length === 0) {
@@ -91,10 +101,13 @@ export function evidenceSufficiency(input: SufficiencyInput): SufficiencyResult 
 		}
 		return { level: 'weak', reasons };
 	}
-	reason('evaluation.reason.covered', { n: covered.length, total: indicators.length });
+	reason(indicators.length === 1 ? 'evaluation.reason.coveredOne' : 'evaluation.reason.covered', {
+		n: covered.length,
+		total: indicators.length
+	});
 
 	const evidenced = covered.reduce((sum, i) => sum + i.withEvidence, 0);
-	if (evidenced > 0) reason('evaluation.reason.evidenced', { n: evidenced });
+	if (evidenced > 0) reason(evidenced === 1 ? 'evaluation.reason.evidencedOne' : 'evaluation.reason.evidenced', { n: evidenced });
 	else reason('evaluation.reason.noEvidence', {}, true);
 
 	const latest = covered

@@ -3,6 +3,7 @@ import { ILO_DRIVERS, type EvaluationCriterion, type LessonKind } from '$lib/eva
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocEvidence, DocInline } from './document';
 import type { SnapshotQuestion } from './evaluation-snapshot';
+import { reasonText } from '$lib/evaluation/sufficiency-text';
 
 // What the evaluator's instruments add to a printed report (issue 24), a pure function of the
 // snapshot like every other evidence block: each criterion's section prints its evaluation
@@ -39,7 +40,7 @@ function questionBlocks(ctx: ComposeContext, q: SnapshotQuestion): DocBlock[] {
 				{ label: t('evaluation.matrix.methods'), value: ctx.text(q.methods.map((m) => td(`evaluation.method.${m}`)).join(', ') || '—') },
 				{
 					label: t('evaluation.matrix.sufficiency'),
-					value: ctx.text([td(`evaluation.sufficiency.${q.sufficiency}`), ...q.reasons.map((r) => td(r.key, r.params))].join(' '))
+					value: ctx.text([td(`evaluation.sufficiency.${q.sufficiency}`), ...q.reasons.map((r) => reasonText(ctx.lang, r))].join(' '))
 				}
 			]
 		}

@@ -354,7 +354,26 @@ describe('content language', () => {
 		const path = `/api/v1/programmes/peru-desempleo-ue/results?asOf=${AS_OF}&limit=200`;
 		const en = parse(resultsSchema, (await get(getResults, path, { slug: 'peru-desempleo-ue' }, tokens.donorEu)).body);
 		expect(en.lang).toBe('en');
-		// PATSS has English titles for its key indicators only: both cases, read with ?lang=en.
+		// PATSS's seed translates every indicator title: one is left untranslated here, so both
+		// cases are read with ?lang=en (and put back after).
+		const removed = await db
+			.deleteFrom('translation')
+			.where('programme_id', '=', patss.programme.id)
+			.where('entity', '=', 'indicator')
+			.where('field', '=', 'title')
+			.where('locale', '=', 'en')
+			.where('entity_id', '=', (eb) =>
+				eb
+					.selectFrom('translation')
+					.select((e) => e.fn.min('entity_id').as('first'))
+					.where('programme_id', '=', patss.programme.id)
+					.where('entity', '=', 'indicator')
+					.where('field', '=', 'title')
+					.where('locale', '=', 'en')
+			)
+			.returningAll()
+			.execute();
+		expect(removed).toHaveLength(1);
 		const patssEn = parse(
 			resultsSchema,
 			(await get(getResults, `/api/v1/programmes/patss/results?asOf=${AS_OF}&limit=200&lang=en`, { slug: 'patss' }, tokens.coord)).body
@@ -390,6 +409,7 @@ describe('content language', () => {
 		}
 		expect(patssEn.data.some((i) => i.untranslated.includes('title'))).toBe(true);
 		expect(patssEn.data.some((i) => !i.untranslated.includes('title'))).toBe(true);
+		await db.insertInto('translation').values(removed).execute();
 
 		const es = parse(resultsSchema, (await get(getResults, `${path}&lang=es`, { slug: 'peru-desempleo-ue' }, tokens.donorEu)).body);
 		expect(es.lang).toBe('es');

@@ -46,6 +46,13 @@ beforeAll(async () => {
 	reportId = await writtenReport(db, evaluator, patss, [period.id]);
 	validatedId = await createLesson(db, evaluator, patss, entry('El diálogo técnico sostenido', 'Sustained technical dialogue'));
 	await validateLesson(db, evaluator, patss, validatedId, 1);
+	// Validated within the report's window: a report prints entries validated by its cut-off.
+	const { cut_off } = await db.selectFrom('report').select('cut_off').where('id', '=', reportId).executeTakeFirstOrThrow();
+	await db
+		.updateTable('lesson')
+		.set({ validated_at: `${cut_off}T12:00:00.000Z` })
+		.where('id', '=', validatedId)
+		.execute();
 	draftId = await createLesson(db, evaluator, patss, entry('Un borrador sin validar', 'An unvalidated draft'));
 	otherProgrammeId = (
 		await db
@@ -104,5 +111,23 @@ describe('citing a lesson in a report', () => {
 			expect(error).toBeInstanceOf(DomainValidationError);
 			expect(JSON.stringify((error as DomainValidationError).fields)).toContain(`[[lesson:${id}]]`);
 		}
+	});
+
+	it('says a draft entry must be validated first, and an unknown one that it names no record', async () => {
+		const fieldOf = async (narrative: string) => {
+			const error = await saveLessonsSection(narrative).catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(DomainValidationError);
+			return (error as DomainValidationError).fields.narrativeEn!;
+		};
+		expect(await fieldOf(`See [[lesson:${draftId}]].`)).toEqual({
+			key: 'evaluation.citation.draft',
+			params: { citations: `[[lesson:${draftId}]]` }
+		});
+		expect(await fieldOf(`See [[lesson:${otherProgrammeId}]].`)).toMatchObject({ key: 'reports.unresolvedCitation' });
+		// Both at once: the record that does not exist is named first.
+		expect(await fieldOf(`See [[lesson:${draftId}]] and [[lesson:999999]].`)).toEqual({
+			key: 'reports.unresolvedCitation',
+			params: { citations: '[[lesson:999999]]' }
+		});
 	});
 });

@@ -55,6 +55,31 @@ async function create(slug: string, email: string, form: Record<string, string |
 const versionOf = async (id: number) =>
 	(await db.selectFrom('lesson').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
+describe('the seeded entries', () => {
+	it('were validated through the real function by the demo evaluator, keeping the seed dates', async () => {
+		const evaluator = await db.selectFrom('user').select(['id', 'name']).where('email', '=', EVALUATOR).executeTakeFirstOrThrow();
+		const seeded = await db.selectFrom('lesson').select(['id', 'status', 'validated_by', 'validated_at']).execute();
+		expect(seeded.length).toBeGreaterThan(0);
+		for (const l of seeded) {
+			expect(l).toMatchObject({ status: 'validated', validated_by: evaluator.id });
+			// The seed's day (the evaluation's), not the day the suite ran.
+			expect(l.validated_at).toMatch(/T12:00:00\.000Z$/);
+		}
+		const audited = await db
+			.selectFrom('audit_log')
+			.select(['entity_id', 'user_id'])
+			.where('entity', '=', 'lesson')
+			.where('action', '=', 'validate')
+			.execute();
+		expect(new Set(audited.filter((a) => a.user_id === evaluator.id).map((a) => Number(a.entity_id)))).toEqual(
+			new Set(seeded.map((l) => l.id))
+		);
+		const records = await ievalRecords(db, patss, 'es', 'http://localhost');
+		expect(records.length).toBeGreaterThan(0);
+		for (const r of records) expect(r.validated_by).toBe(evaluator.name);
+	});
+});
+
 describe('recording a lesson', () => {
 	it('lets a coordinator record a draft mid-programme, with its translation and folded search text', async () => {
 		const id = await create('patss', COORD, lessonForm());
@@ -166,6 +191,53 @@ describe('validation and who reads what', () => {
 		expect((await db.selectFrom('lesson').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('draft');
 	});
 
+	it('returns a validated entry to draft when only its translation or its links change, audited', async () => {
+		const validated = async (title: string) => {
+			const id = await create('patss', COORD, lessonForm({ title }));
+			await postAs(db, detailActions.validate, EVALUATOR, {
+				params: { slug: 'patss', id: String(id) },
+				form: { _form: 'validate', version: String(await versionOf(id)) },
+				route: '/programmes/[slug]/lessons/[id]'
+			});
+			expect((await db.selectFrom('lesson').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('validated');
+			return id;
+		};
+		const edit = async (id: number, form: Record<string, string | string[]>) => {
+			const r = await postAs(db, editActions.update, COORD, {
+				params: { slug: 'patss', id: String(id) },
+				form: { ...form, version: String(await versionOf(id)) }
+			});
+			expect(r.kind).toBe('redirect');
+			const row = await db.selectFrom('lesson').select(['status', 'validated_by']).where('id', '=', id).executeTakeFirstOrThrow();
+			const audit = await db
+				.selectFrom('audit_log')
+				.select(['action', 'after'])
+				.where('entity', '=', 'lesson')
+				.where('entity_id', '=', String(id))
+				.where('action', '=', 'update')
+				.execute();
+			return { row, audit };
+		};
+		const unchanged = await validated('Entrada validada que se guarda sin cambios');
+		const same = await edit(unchanged, lessonForm({ title: 'Entrada validada que se guarda sin cambios' }));
+		expect(same.row.status).toBe('validated');
+
+		const translated = await validated('Entrada validada cuya traducción cambia');
+		const t = await edit(
+			translated,
+			lessonForm({ title: 'Entrada validada cuya traducción cambia', titleTranslation: 'A new English title' })
+		);
+		expect(t.row).toEqual({ status: 'draft', validated_by: null });
+		expect(t.audit.map((a) => JSON.parse(a.after ?? '{}').status)).toContain('draft');
+
+		const indicator = await db.selectFrom('indicator').select('id').where('programme_id', '=', patss.id).executeTakeFirstOrThrow();
+		const linked = await validated('Entrada validada cuyos vínculos cambian');
+		const l = await edit(linked, lessonForm({ title: 'Entrada validada cuyos vínculos cambian', indicatorIds: [String(indicator.id)] }));
+		expect(l.row).toEqual({ status: 'draft', validated_by: null });
+		const after = JSON.parse(l.audit.at(-1)!.after ?? '{}');
+		expect(after).toMatchObject({ status: 'draft', indicatorIds: String(indicator.id) });
+	});
+
 	it('finds a Spanish entry from an English search, accents and case folded, validated only', async () => {
 		const scope = { isAdmin: false, programmeIds: [patss.id] };
 		const english = await searchLessons(db, scope, searchQuerySchema.parse({ q: 'TRIPARTITE retirement' }), 'en');
@@ -216,6 +288,19 @@ describe('validation and who reads what', () => {
 		for (const r of records) expect(Object.keys(r)).toEqual([...IEVAL_FIELDS]);
 		expect(ours.gp_summary).toBe('The technical tables brought IESS, employers and workers together.');
 		expect(ours.element_type).toBe('Emerging Good Practice');
+		// The programme's English title, not the Spanish one.
+		const english = await db
+			.selectFrom('translation')
+			.select('text')
+			.where('entity', '=', 'programme')
+			.where('entity_id', '=', patss.id)
+			.where('field', '=', 'title')
+			.where('locale', '=', 'en')
+			.executeTakeFirst();
+		expect(ours.project_title).toBe(english ? english.text : `${patss.title} (es)`);
+		expect(ours.project_title).not.toBe(patss.title);
+		const spanish = await ievalRecords(db, patss, 'es', 'http://localhost');
+		expect(spanish[0]!.project_title).toBe(patss.title);
 		const csv = ievalCsv(records);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.split('\r\n')[0]!.replace('\uFEFF', '')).toBe(IEVAL_FIELDS.join(','));

@@ -4,7 +4,8 @@ import type { Programme } from '$lib/model';
 import { composeReport } from '$lib/reports/compose';
 import type { Db } from '$lib/server/db/connection';
 import { createLesson, lessonCreateSchema, validateLesson } from '$lib/server/evaluation/lessons';
-import { matrixDocx, matrixXlsx } from '$lib/server/evaluation/matrix-annex';
+import { annexHeading, matrixDocx, matrixXlsx } from '$lib/server/evaluation/matrix-annex';
+import { formatDate } from '$lib/i18n/format';
 import { loadMatrix } from '$lib/server/evaluation/matrix-read';
 import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
 import { draftSnapshot, getReport } from '$lib/server/reports/reports';
@@ -124,7 +125,7 @@ describe('the evaluation matrix', () => {
 		const valueId = await saveValue(db, { id: await userId(db, COORD) }, patss, indicatorId, input);
 		const pending = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
 		expect(pending.sufficiency.level).toBe('weak');
-		expect(pending.sufficiency.reasons.map((r) => r.key)).toContain('evaluation.reason.indicatorPending');
+		expect(pending.sufficiency.reasons.map((r) => r.key)).toContain('evaluation.reason.indicatorPendingOne');
 
 		const version = (await db.selectFrom('indicator_value').select('version').where('id', '=', valueId).executeTakeFirstOrThrow()).version;
 		await approveValue(db, { id: await userId(db, COORD2) }, patss, valueId, version);
@@ -154,6 +155,19 @@ describe('the evaluation matrix', () => {
 		const lessonId = await createLesson(db, evaluator, patss, input);
 		const draftOnly = await createLesson(db, evaluator, patss, { ...input, title: 'Borrador sin validar' });
 		await validateLesson(db, evaluator, patss, lessonId, 1);
+		// The report speaks as of its cut-off: an entry validated on the cut-off day is in it, one
+		// validated the day after is not (the suite's clock is past the demo report's cut-off).
+		const { cutOff } = await report();
+		const lateId = await createLesson(db, evaluator, patss, { ...input, title: 'Validada después del corte' });
+		await validateLesson(db, evaluator, patss, lateId, 1);
+		await db
+			.updateTable('lesson')
+			.set({ validated_at: `${cutOff}T18:30:00.000Z` })
+			.where('id', '=', lessonId)
+			.execute();
+		const dayAfterCutOff = new Date(Date.parse(`${cutOff}T00:00:00Z`) + 86_400_000).toISOString();
+		expect(dayAfterCutOff < new Date().toISOString()).toBe(true);
+		await db.updateTable('lesson').set({ validated_at: dayAfterCutOff }).where('id', '=', lateId).execute();
 
 		const snapshot = await draftSnapshot(db, patss, reportId, 'http://localhost');
 		expect(snapshot.evaluation?.questions.map((q) => q.criterion)).toEqual(['effectiveness', 'social_dialogue']);
@@ -161,6 +175,7 @@ describe('the evaluation matrix', () => {
 		const lessonIds = snapshot.evaluation?.lessons.map((l) => l.id) ?? [];
 		expect(lessonIds).toContain(lessonId);
 		expect(lessonIds).not.toContain(draftOnly);
+		expect(lessonIds).not.toContain(lateId);
 
 		const doc = composeReport(snapshot, 'en');
 		const effectiveness = doc.sections.find((s) => s.key === 'effectiveness')!;
@@ -181,6 +196,21 @@ describe('the evaluation matrix', () => {
 		expect(sheet.getRow(4).getCell(2).value).toBe('Evaluation question');
 		expect(sheet.getRow(5).getCell(2).value).toBe('¿En qué medida mejoró el registro de afiliados?');
 		expect(String(sheet.getRow(5).getCell(8).value)).toMatch(/^Adequate/);
+		// Its reasons' dates too ("the period that ended on Dec 31, 2020", never the stored form).
+		expect(String(sheet.getRow(5).getCell(8).value)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+		// The heading names the report and the programme once; the window's dates read as the page writes them.
+		const r = await report();
+		const heading = String(sheet.getRow(1).getCell(1).value);
+		expect(heading).toContain(r.title.en || r.title.es);
+		expect(heading).not.toContain(`${patss.code} ${patss.code}`);
+		expect(heading.split(patss.code).length - 1).toBe(patss.shortName === patss.code ? 1 : heading.split(patss.shortName).length - 1);
+		const window = String(sheet.getRow(2).getCell(1).value);
+		expect(window).toContain(formatDate('en', r.cutOff));
+		expect(window).not.toContain(r.cutOff);
+		const es = annexHeading(patss, r, 'es');
+		expect(es.title).toContain(r.title.es);
+		expect(es.window).toContain(formatDate('es', r.windowStart));
+		expect(es.window).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 		const docx = await matrixDocx(patss, await report(), questions, 'es');
 		expect(docx.subarray(0, 2).toString()).toBe('PK');
 	});

@@ -63,7 +63,7 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.tab': 'Lecciones y buenas prácticas',
 		'evaluation.lessons.title': 'Lecciones aprendidas y buenas prácticas emergentes',
 		'evaluation.lessons.intro':
-			'Se registran en cualquier momento del programa, en los campos de las plantillas de evaluación de la OIT. Una persona evaluadora las valida; solo las validadas las ven los donantes y los demás programas.',
+			'Se registran en cualquier momento del programa, en los campos de las plantillas de evaluación de la OIT. Una persona evaluadora las valida; los donantes del programa solo ven las validadas, y la búsqueda muestra las validadas a quienes pertenecen al programa y a las personas administradoras.',
 		'evaluation.lessons.newLesson': 'Nueva lección aprendida',
 		'evaluation.lessons.newPractice': 'Nueva buena práctica',
 		'evaluation.lessons.empty': 'Aún no hay entradas.',
@@ -72,7 +72,8 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.edit': 'Editar',
 		'evaluation.lessons.editTitle': 'Editar la entrada',
 		'evaluation.lessons.validate': 'Validar',
-		'evaluation.lessons.validateHint': 'Al validarla, la ven los donantes y los miembros de otros programas en la búsqueda.',
+		'evaluation.lessons.validateHint':
+			'Al validarla, la ven los donantes del programa, y la búsqueda la muestra a quienes pertenecen al programa y a las personas administradoras.',
 		'evaluation.lessons.recordedBy': 'Registrada por {name}',
 		'evaluation.lessons.validatedBy': 'Validada por {name} el {date}',
 		'evaluation.lessons.links': 'Vínculos',
@@ -116,7 +117,7 @@ export const evaluation = defineMessages(
 		'evaluation.matrix.exportXlsx': 'Anexo del informe inicial (XLSX)',
 		'evaluation.matrix.exportDocx': 'Anexo del informe inicial (DOCX)',
 		'evaluation.matrix.readOnly': 'El informe está emitido: la matriz ya no se modifica.',
-		'evaluation.matrix.annexTitle': 'Anexo: matriz de evaluación — {programme}',
+		'evaluation.matrix.annexTitle': 'Anexo: matriz de evaluación — {title} ({programme})',
 		'evaluation.matrix.window': 'Ventana: {start} a {cutOff}',
 		'evaluation.matrix.none': 'ninguno',
 		'evaluation.matrixIssued': 'El informe ya está emitido: su matriz no se puede cambiar.',
@@ -177,7 +178,13 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lección o buena práctica',
 		'audit.entity.evaluation_question': 'Pregunta de la matriz de evaluación',
 		'audit.action.validate': 'validación',
-		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas'
+		'audit.action.seed_lessons': 'carga inicial de lecciones y buenas prácticas',
+		'evaluation.citation.draft':
+			'Estas citas nombran entradas en borrador: {citations}. Una persona evaluadora debe validarlas antes de citarlas.',
+		'evaluation.reason.indicatorPendingOne': 'El indicador {code} tiene {n} valor por aprobar en la ventana.',
+		'evaluation.reason.coveredOne': 'El indicador vinculado tiene valores aprobados en la ventana.',
+		'evaluation.reason.evidencedOne': '{n} valor aprobado lleva evidencia.',
+		'evaluation.reason.recordsOne': '{n} recomendación vinculada.'
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -239,7 +246,7 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.tab': 'Lessons and good practices',
 		'evaluation.lessons.title': 'Lessons learned and emerging good practices',
 		'evaluation.lessons.intro':
-			'Recorded at any time during the programme, in the fields of the ILO evaluation templates. An evaluator validates them; donors and other programmes see validated entries only.',
+			"Recorded at any time during the programme, in the fields of the ILO evaluation templates. An evaluator validates them; the programme's donors see validated entries only, and the search shows validated entries to the programme's members and to administrators.",
 		'evaluation.lessons.newLesson': 'New lesson learned',
 		'evaluation.lessons.newPractice': 'New good practice',
 		'evaluation.lessons.empty': 'No entries yet.',
@@ -248,7 +255,8 @@ export const evaluation = defineMessages(
 		'evaluation.lessons.edit': 'Edit',
 		'evaluation.lessons.editTitle': 'Edit the entry',
 		'evaluation.lessons.validate': 'Validate',
-		'evaluation.lessons.validateHint': 'Once validated, donors and members of other programmes see it in the search.',
+		'evaluation.lessons.validateHint':
+			"Once validated, the programme's donors see it, and the search shows it to the programme's members and to administrators.",
 		'evaluation.lessons.recordedBy': 'Recorded by {name}',
 		'evaluation.lessons.validatedBy': 'Validated by {name} on {date}',
 		'evaluation.lessons.links': 'Links',
@@ -292,7 +300,7 @@ export const evaluation = defineMessages(
 		'evaluation.matrix.exportXlsx': 'Inception report annex (XLSX)',
 		'evaluation.matrix.exportDocx': 'Inception report annex (DOCX)',
 		'evaluation.matrix.readOnly': 'The report is issued: its matrix no longer changes.',
-		'evaluation.matrix.annexTitle': 'Annex: evaluation matrix — {programme}',
+		'evaluation.matrix.annexTitle': 'Annex: evaluation matrix — {title} ({programme})',
 		'evaluation.matrix.window': 'Window: {start} to {cutOff}',
 		'evaluation.matrix.none': 'none',
 		'evaluation.matrixIssued': 'The report is issued: its matrix cannot change.',
@@ -353,6 +361,12 @@ export const evaluation = defineMessages(
 		'audit.entity.lesson': 'Lesson or good practice',
 		'audit.entity.evaluation_question': 'Evaluation matrix question',
 		'audit.action.validate': 'validated',
-		'audit.action.seed_lessons': 'lessons and good practices loaded'
+		'audit.action.seed_lessons': 'lessons and good practices loaded',
+		'evaluation.citation.draft':
+			'These citations name draft entries: {citations}. An evaluator must validate them before they can be cited.',
+		'evaluation.reason.indicatorPendingOne': 'Indicator {code} has {n} value awaiting approval in the window.',
+		'evaluation.reason.coveredOne': 'The linked indicator has approved values in the window.',
+		'evaluation.reason.evidencedOne': '{n} approved value carries evidence.',
+		'evaluation.reason.recordsOne': '{n} linked recommendation.'
 	}
 );

@@ -51,20 +51,23 @@ export async function recordTranslations(
 /**
  * Sets the record's texts in `locale`: a non-empty text is written, an empty one removes the
  * translation. Only fields that change are written and audited. The caller has checked that the
- * record belongs to `programmeId` and runs this in the record's own transaction.
+ * record belongs to `programmeId` and runs this in the record's own transaction. Returns the fields
+ * that changed (a validated record whose translation changes goes back to review).
  */
 export async function saveTranslations<E extends TranslatableEntity>(
 	db: Executor,
 	actor: Actor,
 	target: { programmeId: number; entity: E; entityId: number; locale: Locale },
 	texts: Partial<Record<TranslatableField<E>, string>>
-): Promise<void> {
+): Promise<string[]> {
 	const current = await recordTranslations(db, target.entity, target.entityId, target.locale);
+	const changed: string[] = [];
 	for (const [field, raw] of Object.entries(texts) as [string, string | undefined][]) {
 		if (raw === undefined) continue;
 		const text = raw.trim();
 		const before = current[field];
 		if ((before ?? '') === text) continue;
+		changed.push(field);
 		if (text === '') {
 			await db
 				.deleteFrom('translation')
@@ -106,4 +109,5 @@ export async function saveTranslations<E extends TranslatableEntity>(
 			after: text === '' ? null : { [`${field}_${target.locale}`]: text }
 		});
 	}
+	return changed;
 }

@@ -1,10 +1,11 @@
-import { translationKey } from '$lib/content-language';
+import { localize, translationKey } from '$lib/content-language';
 import { IEVAL_ELEMENT, IEVAL_ELEMENT_TYPE, IEVAL_FIELDS, type IevalRecord } from '$lib/evaluation/ieval';
 import { ALL_TEMPLATE_FIELD_LIST } from '$lib/evaluation/model';
 import type { Locale, Programme } from '$lib/model';
 import { loadTranslations } from '../core/translations';
 import type { Executor } from '../db/executor';
 import { csvLine } from '../exchange/csv-results';
+import { shownText } from '../exchange/export-data';
 import { toLessonEntry } from './lesson-read';
 
 // The programme's validated lessons and good practices for i-eval Discovery (issue 24), as CSV
@@ -26,6 +27,9 @@ export async function ievalRecords(db: Executor, programme: Programme, locale: L
 			.execute(),
 		locale === programme.contentLanguage ? Promise.resolve(new Map<string, string>()) : loadTranslations(db, programme.id, locale)
 	]);
+	const projectTitle = shownText(
+		localize(programme.title, programme.contentLanguage, locale, translations.get(translationKey('programme', programme.id, 'title')))
+	);
 	return rows.map((row) => {
 		const l = toLessonEntry(row);
 		let translatedAll = locale !== programme.contentLanguage;
@@ -39,7 +43,8 @@ export async function ievalRecords(db: Executor, programme: Programme, locale: L
 		const record = Object.fromEntries(IEVAL_FIELDS.map((f) => [f, ''])) as IevalRecord;
 		record.element_type = IEVAL_ELEMENT_TYPE[l.kind];
 		record.project_symbol = programme.code;
-		record.project_title = programme.title;
+		// The programme's title in the export's language, or its original marked "(es)" as every export does.
+		record.project_title = projectTitle;
 		record.country = programme.country;
 		record.record_id = `${programme.slug}-${l.id}`;
 		record.title = text('title', l.title);

@@ -154,3 +154,19 @@ export async function getLesson(db: Executor, programme: Programme, viewer: Pick
 		translations: Object.fromEntries(translated.map((t) => [t.field, t.text]))
 	};
 }
+
+/**
+ * Of the ids, those of this programme's entries still in draft: a report cites validated entries
+ * only, and the editor tells a draft apart from a record that does not exist.
+ */
+export async function draftLessonIds(db: Executor, programmeId: number, ids: readonly number[]): Promise<Set<number>> {
+	if (ids.length === 0) return new Set();
+	const rows = await db
+		.selectFrom('lesson')
+		.select('id')
+		.where('programme_id', '=', programmeId)
+		.where('status', '=', 'draft')
+		.where('id', 'in', [...ids])
+		.execute();
+	return new Set(rows.map((r) => r.id));
+}

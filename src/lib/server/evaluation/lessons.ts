@@ -227,7 +227,15 @@ export async function updateLesson(
 		const linksBefore = await replaceLessonLinks(trx, id, input);
 		const linksNow = linkText(input);
 		const changedLinks = LINKS.map((l) => l.field).filter((f) => linksBefore[f] !== linksNow[f]);
-		const reopen = before.status === 'validated' && changedColumns.length > 0;
+		// Translations are written first so that a change to them alone also reopens the entry; a stale
+		// version still rolls the whole transaction back below.
+		const changedTranslations = await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) },
+			translationsOf(input)
+		);
+		const reopen = before.status === 'validated' && changedColumns.length + changedLinks.length + changedTranslations.length > 0;
 		const result = await trx
 			.updateTable('lesson')
 			.set({
@@ -240,14 +248,8 @@ export async function updateLesson(
 			.where('version', '=', version)
 			.executeTakeFirst();
 		assertSaved(result, 'lesson', id);
-		await saveTranslations(
-			trx,
-			actor,
-			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) },
-			translationsOf(input)
-		);
 		await refreshSearchText(trx, id);
-		if (changedColumns.length || changedLinks.length) {
+		if (changedColumns.length || changedLinks.length || reopen) {
 			await recordAudit(trx, {
 				userId: actor.id,
 				programmeId: programme.id,
@@ -269,7 +271,7 @@ export async function updateLesson(
 	});
 }
 
-/** An evaluator validates a draft: from then on donors and the other programmes' members read it. */
+/** An evaluator validates a draft: from then on the programme's donors read it, and it is found by search. */
 export async function validateLesson(db: Executor, actor: Actor, programme: Programme, id: number, version: number): Promise<void> {
 	await inTransaction(db, async (trx) => {
 		const before = await lessonRowIn(trx, programme.id, id);

@@ -13,6 +13,8 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import type { Locale, Programme } from '$lib/model';
+import { reasonText } from '$lib/evaluation/sufficiency-text';
+import { formatDate } from '$lib/i18n/format';
 import { translateDynamic } from '$lib/i18n/translate';
 import type { MatrixQuestion } from './matrix-read';
 import type { MatrixReport } from './matrix';
@@ -45,19 +47,36 @@ export function annexRows(questions: readonly MatrixQuestion[], locale: Locale):
 			q.recommendations.map((r) => r.code).join(', '),
 			q.sources,
 			q.methods.map((m) => t(`evaluation.method.${m}`)).join(', '),
-			[t(`evaluation.sufficiency.${q.sufficiency.level}`), ...q.sufficiency.reasons.map((r) => t(r.key, r.params))].join('\n')
+			[t(`evaluation.sufficiency.${q.sufficiency.level}`), ...q.sufficiency.reasons.map((r) => reasonText(locale, r))].join('\n')
 		])
 	};
 }
 
-const titleOf = (programme: Programme, locale: Locale) =>
-	translateDynamic(locale, 'evaluation.matrix.annexTitle', { programme: `${programme.code} ${programme.shortName}` });
-const windowOf = (report: MatrixReport, locale: Locale) =>
-	translateDynamic(locale, 'evaluation.matrix.window', { start: report.windowStart, cutOff: report.cutOff });
+/** The report the annex belongs to: its window and its title in both languages. */
+export type AnnexReport = MatrixReport & { title: Record<Locale, string> };
+
+/**
+ * The annex's heading and window line, as the matrix page writes them: the report's title in the
+ * reader's language and the programme once (its code, and its short name only when it differs),
+ * dates in the locale's format.
+ */
+export function annexHeading(programme: Programme, report: AnnexReport, locale: Locale): { title: string; window: string } {
+	const name = programme.shortName && programme.shortName !== programme.code ? `${programme.code} ${programme.shortName}` : programme.code;
+	const reportTitle = report.title[locale] || report.title.es || report.title.en;
+	return {
+		title: translateDynamic(locale, 'evaluation.matrix.annexTitle', { title: reportTitle, programme: name }),
+		window: translateDynamic(locale, 'evaluation.matrix.window', {
+			start: formatDate(locale, report.windowStart),
+			cutOff: formatDate(locale, report.cutOff)
+		})
+	};
+}
+const titleOf = (programme: Programme, report: AnnexReport, locale: Locale) => annexHeading(programme, report, locale).title;
+const windowOf = (programme: Programme, report: AnnexReport, locale: Locale) => annexHeading(programme, report, locale).window;
 
 export async function matrixXlsx(
 	programme: Programme,
-	report: MatrixReport,
+	report: AnnexReport,
 	questions: readonly MatrixQuestion[],
 	locale: Locale
 ): Promise<Buffer> {
@@ -65,8 +84,8 @@ export async function matrixXlsx(
 	const book = new ExcelJS.Workbook();
 	book.created = new Date(`${report.cutOff}T00:00:00Z`);
 	const sheet = book.addWorksheet(translateDynamic(locale, 'evaluation.matrix.title').slice(0, 31));
-	sheet.addRow([titleOf(programme, locale)]).font = { bold: true, size: 13 };
-	sheet.addRow([windowOf(report, locale)]);
+	sheet.addRow([titleOf(programme, report, locale)]).font = { bold: true, size: 13 };
+	sheet.addRow([windowOf(programme, report, locale)]);
 	sheet.addRow([]);
 	const head = sheet.addRow(header);
 	head.font = { bold: true };
@@ -79,7 +98,7 @@ export async function matrixXlsx(
 
 export async function matrixDocx(
 	programme: Programme,
-	report: MatrixReport,
+	report: AnnexReport,
 	questions: readonly MatrixQuestion[],
 	locale: Locale
 ): Promise<Buffer> {
@@ -96,13 +115,13 @@ export async function matrixDocx(
 		]
 	});
 	const doc = new Document({
-		title: titleOf(programme, locale),
+		title: titleOf(programme, report, locale),
 		sections: [
 			{
 				properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
 				children: [
-					new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(titleOf(programme, locale))] }),
-					new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun(windowOf(report, locale))] }),
+					new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(titleOf(programme, report, locale))] }),
+					new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun(windowOf(programme, report, locale))] }),
 					table
 				]
 			}

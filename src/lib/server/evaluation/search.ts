@@ -7,7 +7,7 @@ import {
 	type LessonKind,
 	type LessonTheme
 } from '$lib/evaluation/model';
-import { searchTerms } from '$lib/evaluation/search-text';
+import { MAX_QUERY_LENGTH, searchTerms } from '$lib/evaluation/search-text';
 import type { Locale } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { entriesWithWordStartingWith } from './search-words';
@@ -24,7 +24,13 @@ const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T)
 
 /** The filters as they arrive in the address; an unknown value is ignored rather than refused. */
 export const searchQuerySchema = z.object({
-	q: z.string().max(400).catch('').default(''),
+	// A search longer than the limit is cut, as its terms are, and the box shows what was searched:
+	// dropping it would silently list every entry.
+	q: z
+		.string()
+		.catch('')
+		.default('')
+		.transform((q) => q.slice(0, MAX_QUERY_LENGTH)),
 	kind: optionalEnum(LESSON_KINDS),
 	theme: optionalEnum(LESSON_THEMES),
 	criterion: optionalEnum(EVALUATION_CRITERIA),

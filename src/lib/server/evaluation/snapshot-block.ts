@@ -1,3 +1,4 @@
+import { dayAfter } from '$lib/as-of';
 import { translationKey } from '$lib/content-language';
 import { templateFields } from '$lib/evaluation/model';
 import type { Locale, Programme } from '$lib/model';
@@ -11,10 +12,13 @@ import type { MatrixReport } from './matrix';
 
 // The evaluation block of a report's snapshot (issue 24), read by the reports domain's snapshot
 // builder: the matrix with sufficiencies as computed now, and the programme's validated lessons
-// and good practices validated by the issue, both languages. A fixed number of statements (the matrix's four, the
+// and good practices validated on or before the report's cut-off (and by the issue), both languages. A fixed number of statements (the matrix's four, the
 // lessons, their translations).
 
-/** `asOf`: the issue's instant; entries validated after it are not in the report. */
+/**
+ * `asOf`: the issue's instant. A report speaks as of its cut-off like every figure in it, so an
+ * entry validated after the cut-off day (or after the issue) is not in it.
+ */
 export async function readEvaluationBlock(
 	db: Executor,
 	programme: Programme,
@@ -32,6 +36,7 @@ export async function readEvaluationBlock(
 			.where('lesson.programme_id', '=', programme.id)
 			.where('lesson.status', '=', 'validated')
 			.where('lesson.validated_at', '<=', asOf)
+			.where('lesson.validated_at', '<', dayAfter(report.cutOff))
 			.orderBy('lesson.kind')
 			.orderBy('lesson.validated_at')
 			.orderBy('lesson.id')

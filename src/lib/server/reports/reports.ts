@@ -12,6 +12,7 @@ import {
 } from '$lib/reports/outline';
 import { unresolvedCitations } from '$lib/reports/blockers';
 import { NOT_RATED, RATING_CHOICES, readRating } from '$lib/reports/not-rated';
+import { citationsIn } from '$lib/reports/narrative';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
@@ -29,6 +30,7 @@ import type { Viewer } from '../core/viewer';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
 import { notifyReportComment } from '../notifications/events';
+import { draftLessonIds } from '../evaluation/lesson-read';
 import { buildSnapshot, type ReportRow, type SnapshotSection } from './snapshot';
 
 // Reports of a programme (design §2, §4): drafts an evaluator writes section by section, and
@@ -459,6 +461,12 @@ async function draftIn(db: Executor, programmeId: number, reportId: number) {
 	return row;
 }
 
+/** The entry a raw `[[lesson:12]]` names, or null for any other citation. */
+function lessonCitedId(raw: string): number | null {
+	const citation = citationsIn(raw)[0]?.citation;
+	return citation?.kind === 'lesson' && /^\d{1,9}$/.test(citation.ref) ? Number(citation.ref) : null;
+}
+
 /**
  * Saves one section (version-checked: a second evaluator saving the same version gets a conflict,
  * never a silent overwrite). Citations must name records of this programme's snapshot.
@@ -472,9 +480,25 @@ export async function saveSection(db: Executor, actor: Actor, programme: Program
 		// Citations must name records of this programme as the report would print them.
 		const records = texts.some((t) => t.includes('[[')) ? (await draftSnapshot(trx, programme, reportId, '')).records : {};
 		const errors: FieldErrors = {};
-		for (const field of ['narrativeEs', 'narrativeEn', 'justificationEs', 'justificationEn'] as const) {
-			const bad = unresolvedCitations(input[field], records);
-			if (bad.length) errors[field] = { key: 'reports.unresolvedCitation', params: { citations: bad.join(', ') } };
+		const unresolved = Object.fromEntries(
+			(['narrativeEs', 'narrativeEn', 'justificationEs', 'justificationEn'] as const).map((f) => [
+				f,
+				unresolvedCitations(input[f], records)
+			])
+		);
+		// A draft lesson of this programme is no record of the report yet: say so, not "no record".
+		const drafts = await draftLessonIds(
+			trx,
+			programme.id,
+			Object.values(unresolved)
+				.flat()
+				.map(lessonCitedId)
+				.filter((id) => id !== null)
+		);
+		for (const [field, bad] of Object.entries(unresolved)) {
+			const unknown = bad.filter((raw) => !drafts.has(lessonCitedId(raw) ?? 0));
+			if (unknown.length) errors[field] = { key: 'reports.unresolvedCitation', params: { citations: unknown.join(', ') } };
+			else if (bad.length) errors[field] = { key: 'evaluation.citation.draft', params: { citations: bad.join(', ') } };
 		}
 		// Left unrated only with its reason, in every language the report is issued in.
 		if (outline.rated && input.rating === NOT_RATED)

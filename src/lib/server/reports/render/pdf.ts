@@ -204,7 +204,7 @@ interface NodeInfo {
 }
 
 /** Room (pt) a heading needs below its top: itself and a few lines of what it heads. */
-const HEADING_ROOM = 72;
+const HEADING_ROOM = 144;
 
 /** A node a reader sees as the page's content: a text or image leaf, not a heading, a container or the footer. */
 function isContent(node: NodeInfo): boolean {

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Locale, Programme } from '$lib/model';
-import type { MatrixReport } from '$lib/server/evaluation/matrix';
+import type { AnnexReport } from '$lib/server/evaluation/matrix-annex';
 import type { MatrixQuestion } from '$lib/server/evaluation/matrix-read';
 import { getDb } from '$lib/server/db/connection';
 import { loadMatrix } from '$lib/server/evaluation/matrix-read';
@@ -10,7 +10,7 @@ import { getReport } from '$lib/server/reports/reports';
 // What the two annex downloads share: the team's right to see the draft, the matrix, the file.
 export async function annexOf(
 	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>,
-	build: (programme: Programme, report: MatrixReport, questions: MatrixQuestion[], locale: Locale) => Promise<Buffer>,
+	build: (programme: Programme, report: AnnexReport, questions: MatrixQuestion[], locale: Locale) => Promise<Buffer>,
 	extension: 'xlsx' | 'docx',
 	contentType: string
 ): Promise<Response> {
