@@ -47,7 +47,13 @@ export function outOfMemory(stderr: string): boolean {
  * whose `serveChildTask(mark, …)` computes the result. Values cross as structured clones (strings,
  * plain objects, arrays, typed arrays). The child ends with the task, and when this process ends.
  */
-export function runInChild<T extends Serializable, R>(options: { moduleUrl: string; mark: string; task: T; memoryMb: number; label: string }): Promise<R> {
+export function runInChild<T extends Serializable, R>(options: {
+	moduleUrl: string;
+	mark: string;
+	task: T;
+	memoryMb: number;
+	label: string;
+}): Promise<R> {
 	const { moduleUrl, mark, task, memoryMb, label } = options;
 	// TypeScript (under Vite, vitest or tsx): the child registers tsx before loading the module.
 	const load = /\.ts($|\?)/.test(moduleUrl)
