@@ -209,7 +209,7 @@ describe('sign-in through the organisation’s OpenID provider', () => {
 		expect(await db.selectFrom('identity').selectAll().execute()).toEqual([]);
 	});
 
-	it('refuses an ID token altered on its way (another audience) or sent unsigned', async () => {
+	it('refuses an ID token altered on its way (another audience, a changed claim) or sent unsigned', async () => {
 		const settings = oidcSettings()!;
 		const part = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
 		const payloadOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
@@ -222,6 +222,15 @@ describe('sign-in through the organisation’s OpenID provider', () => {
 					return `${h}.${part({ ...payloadOf(jwt), aud: 'another-client' })}.${sig}`;
 				},
 				/unexpected JWT claim value/
+			],
+			// A claim the checks do not read (the name) changed under the same signature: the signature fails.
+			[
+				'altered name',
+				(jwt) => {
+					const [h, , sig] = jwt.split('.');
+					return `${h}.${part({ ...payloadOf(jwt), name: 'Someone Else' })}.${sig}`;
+				},
+				/signature/i
 			],
 			// No signature at all ("alg": "none").
 			['unsigned', (jwt) => `${part({ alg: 'none', typ: 'JWT' })}.${part(payloadOf(jwt))}.`, /invalid response/]

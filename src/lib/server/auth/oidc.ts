@@ -81,7 +81,8 @@ export class OidcSignInError extends Error {
 function describe(error: unknown): string {
 	if (!(error instanceof Error)) return String(error);
 	const code = (error as { error?: unknown }).error;
-	return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+	const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+	return `${error.message}${typeof code === 'string' ? ` (${code})` : ''}${cause}`;
 }
 
 const sha256 = (text: string) => new Uint8Array(createHash('sha256').update(text).digest());

@@ -203,8 +203,12 @@ interface NodeInfo {
 	startPosition?: { pageInnerHeight: number; verticalRatio: number };
 }
 
-/** Room (pt) a heading needs below its top: itself and a few lines of what it heads. */
-const HEADING_ROOM = 144;
+/**
+ * Room (pt) a heading needs below its top: itself and the first rows of what it heads — a
+ * section or block heading (levels 1–2) may head a table whose header and first row are tall; a
+ * caption (level 3) sits inside an unbreakable block with its chart, or heads a table directly.
+ */
+const headingRoom = (level: number) => (level <= 2 ? 144 : 72);
 
 /** A node a reader sees as the page's content: a text or image leaf, not a heading, a container or the footer. */
 function isContent(node: NodeInfo): boolean {
@@ -221,7 +225,9 @@ export function keepWithNext(node: NodeInfo, around: { getFollowingNodesOnPage()
 	// pdfmake records a table's first rows on this page even when its header and first row then
 	// moved to the next one as a block, so nearness to the foot decides too.
 	const at = node.startPosition;
-	if (at && at.pageInnerHeight * (1 - at.verticalRatio) < HEADING_ROOM) return true;
+	// Already at the top of a page: breaking again would only leave a blank page.
+	if (at && at.pageInnerHeight * at.verticalRatio < 1) return false;
+	if (at && at.pageInnerHeight * (1 - at.verticalRatio) < headingRoom(node.headlineLevel)) return true;
 	return !around.getFollowingNodesOnPage().some(isContent);
 }
 
