@@ -94,8 +94,21 @@ export function call<F extends (event: never) => unknown>(fn: F, event: TestEven
 
 /** The session user the hook would put in locals for `email`. */
 export async function sessionUser(db: Db, email: string): Promise<SessionUser> {
-	const row = await db.selectFrom('user').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-	return { id: row.id, email: row.email, name: row.name, isAdmin: row.is_admin === 1, locale: row.locale };
+	const row = await db
+		.selectFrom('user')
+		.leftJoin('totp', 'totp.user_id', 'user.id')
+		.selectAll('user')
+		.select('totp.enrolled_at as second_factor_at')
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow();
+	return {
+		id: row.id,
+		email: row.email,
+		name: row.name,
+		isAdmin: row.is_admin === 1,
+		locale: row.locale,
+		secondFactor: row.second_factor_at !== null
+	};
 }
 
 /** Runs a load/action that may throw SvelteKit's redirect or error, and returns what happened. */

@@ -168,8 +168,27 @@ describe('the admin', () => {
 			kind: 'redirect',
 			location: '/account#totp-title'
 		});
+		// Actions too, not only pages (a layout does not run for a form action): nothing is written.
+		const patss = (await db.selectFrom('programme').select('id').where('slug', '=', 'patss').executeTakeFirstOrThrow()).id;
+		const grant = await outcome(() =>
+			call(
+				adminUserActions.grant,
+				makeEvent({
+					user: admin,
+					params: { id: String(coord) },
+					url: `http://localhost/admin/users/${coord}`,
+					route: '/admin/users/[id]',
+					form: { programmeId: String(patss), role: 'evaluator' }
+				})
+			)
+		);
+		expect(grant).toMatchObject({ kind: 'redirect', location: '/account#totp-title' });
+		expect(
+			await db.selectFrom('membership').select('role').where('user_id', '=', coord).where('programme_id', '=', patss).executeTakeFirst()
+		).toEqual({ role: 'coordinator' });
 		await enrol('admin@avance.test');
-		expect(await outcome(() => call(adminLayoutLoad, makeEvent({ user: admin, url: 'http://localhost/admin' })))).toMatchObject({
+		const enrolled = await sessionUser(db, 'admin@avance.test');
+		expect(await outcome(() => call(adminLayoutLoad, makeEvent({ user: enrolled, url: 'http://localhost/admin' })))).toMatchObject({
 			kind: 'value'
 		});
 	});

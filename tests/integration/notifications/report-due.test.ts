@@ -95,6 +95,16 @@ describe('reports blocked close to their due date', () => {
 		expect(after.at(-1)!.subject).toMatch(/venció|was due/);
 	});
 
+	it('names each blocked part by its title, for every layout (the TCPR’s own parts too)', async () => {
+		expect(
+			await create({ layout: 'ilo_tcpr', periodIds: String(patss.periodId('2019-S2')), dueDate: '2026-12-09', titleEs: 'TCPR' })
+		).toMatchObject({ kind: 'redirect' });
+		await writeReportDueReminders(db, { daysBefore: 7 }, NOW);
+		const mine = (await blockedNotices()).find((n) => n.email === EVALUATOR && n.subject.includes('TCPR'))!;
+		expect(mine.body_text).toContain('Identificación del proyecto');
+		expect(mine.body_text).not.toMatch(/reports?(Doc)?\.section\.|[a-z]+_[a-z]+:/);
+	});
+
 	it('writes in each person’s language', async () => {
 		await db.updateTable('user').set({ locale: 'en' }).where('email', '=', EVALUATOR).execute();
 		expect(await create({ periodIds: String(patss.periodId('2019-S2')), dueDate: '2026-12-09' })).toMatchObject({ kind: 'redirect' });

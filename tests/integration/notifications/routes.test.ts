@@ -72,6 +72,14 @@ describe('one-click unsubscribe', () => {
 			kind: 'value',
 			value: { status: 400, data: { invalid: true } }
 		});
+		// The last character altered in its two spare bits only (which a base64 decoder ignores).
+		const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+		const spare = token.slice(0, -1) + ALPHABET[ALPHABET.indexOf(token.at(-1)!) ^ 1];
+		expect(spare).not.toBe(token);
+		expect(await outcome(() => call(unsubscribeLoad, makeEvent({ params: { token: spare }, url })))).toMatchObject({
+			kind: 'value',
+			value: { valid: false, email: null }
+		});
 		expect((await readPreferences(db, coord)).kinds.report_comment).toBe('digest');
 		expect(
 			await outcome(() =>

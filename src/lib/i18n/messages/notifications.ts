@@ -77,7 +77,7 @@ export const notifications = defineMessages(
 			'Este enlace no es válido: puede estar incompleto o haber sido modificado. Cambie sus preferencias en su cuenta.',
 
 		'outbox.title': 'Correos',
-		'outbox.intro': 'Los mensajes que Avance escribió, con su texto. Sin SMTP_URL ninguno sale: quedan aquí.',
+		'outbox.intro': 'Los mensajes que Avance escribió, con su texto y su estado.',
 		'outbox.noSmtp': 'No hay servidor de correo configurado (SMTP_URL): los mensajes quedan en esta bandeja.',
 		'outbox.smtp': 'Los mensajes salen por el servidor de correo configurado (SMTP_URL).',
 		'outbox.state': 'Estado',
@@ -187,7 +187,7 @@ export const notifications = defineMessages(
 		'unsubscribe.invalid': 'This link is not valid: it may be incomplete or altered. Change your preferences on your account page.',
 
 		'outbox.title': 'E-mail',
-		'outbox.intro': 'The messages Avance wrote, with their text. Without SMTP_URL none leaves: they stay here.',
+		'outbox.intro': 'The messages Avance wrote, with their text and state.',
 		'outbox.noSmtp': 'No mail server is configured (SMTP_URL): messages stay in this outbox.',
 		'outbox.smtp': 'Messages go out through the configured mail server (SMTP_URL).',
 		'outbox.state': 'State',

@@ -32,6 +32,8 @@ export interface SessionUser {
 	name: string;
 	isAdmin: boolean;
 	locale: Locale;
+	/** Whether the person has a second factor in force (read with the session, for the admin rule). */
+	secondFactor?: boolean;
 }
 
 export type SessionValidationResult = { session: Session; user: SessionUser } | { session: null; user: null };
@@ -79,6 +81,7 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
 	const row = await db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
+		.leftJoin('totp', 'totp.user_id', 'session.user_id')
 		.select([
 			'session.id',
 			'session.user_id',
@@ -89,7 +92,8 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
 			'user.name',
 			'user.is_admin',
 			'user.locale',
-			'user.active'
+			'user.active',
+			'totp.enrolled_at as second_factor_at'
 		])
 		.where('session.id', '=', id)
 		.executeTakeFirst();
@@ -113,7 +117,14 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
 
 	return {
 		session: { id, userId: row.user_id, createdAt, lastVerifiedAt, expiresAt: expiryOf(createdAt, lastVerifiedAt), fresh },
-		user: { id: row.user_id, email: row.email, name: row.name, isAdmin: row.is_admin === 1, locale: row.locale }
+		user: {
+			id: row.user_id,
+			email: row.email,
+			name: row.name,
+			isAdmin: row.is_admin === 1,
+			locale: row.locale,
+			secondFactor: row.second_factor_at !== null
+		}
 	};
 }
 

@@ -7,6 +7,7 @@ import type { Viewer } from '../core/viewer';
 import { NotFoundError } from '../core/errors';
 import { getProgrammeBySlug } from '../programmes/programmes';
 import { getMembershipRole } from '../auth/users';
+import { adminsNeedSecondFactor } from '../auth/totp';
 
 // Every load and every action that touches programme data starts with one of these. Layouts are
 // not enough: they do not run for form actions.
@@ -23,9 +24,15 @@ export function requireUser(event: Event): SessionUser {
 	return user;
 }
 
+/**
+ * An administration page or action. With REQUIRE_ADMIN_SECOND_FACTOR=1 an admin without a second
+ * factor is sent to set one up — for every action too, not only the pages (a layout does not run
+ * for form actions), so nothing is changed before it is in force.
+ */
 export function requireInstance(event: Event, action: InstanceAction): SessionUser {
 	const user = requireUser(event);
 	if (!can({ isAdmin: user.isAdmin, roles: {} }, action)) error(403, 'forbidden');
+	if (adminsNeedSecondFactor() && !user.secondFactor) redirect(303, '/account#totp-title');
 	return user;
 }
 

@@ -1,6 +1,6 @@
 import type { Locale, Programme } from '$lib/model';
 import { formatDate } from '$lib/i18n/format';
-import { translate } from '$lib/i18n/translate';
+import { translate, translateDynamic } from '$lib/i18n/translate';
 import type { Executor } from '../db/executor';
 import type { IndicatorValueRow } from '../db/schema';
 import { notify } from './outbox';
@@ -148,7 +148,10 @@ export async function notifyReportIssued(
 				};
 			}
 			const changes = changed.length
-				? translate(locale, 'notify.report_changes', { sections: changed.join(', ') })
+				? translate(locale, 'notify.report_changes', {
+						// Each part by its title in the reader's language, as the document names it.
+						sections: changed.map((key) => translateDynamic(locale, `reportDoc.section.${key}`)).join(', ')
+					})
 				: translate(locale, 'notify.report_noChanges');
 			return {
 				subject: translate(locale, 'notify.report_corrected.subject', params),

@@ -40,6 +40,9 @@ export async function readUnsubscribeToken(db: Executor, token: string): Promise
 	const scope = match[2]!;
 	if (scope !== DIGEST_SCOPE && !isNotificationKind(scope)) return null;
 	const given = Buffer.from(match[3]!, 'base64url');
+	// 43 characters carry 258 bits for a 256-bit signature: the last character's two spare bits
+	// are ignored by the decoder, so only the one canonical spelling is accepted.
+	if (given.toString('base64url') !== match[3]) return null;
 	const expected = signature(await signingKey(db), userId, scope);
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
 	return { userId, scope: scope as UnsubscribeScope };

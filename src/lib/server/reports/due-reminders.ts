@@ -22,7 +22,7 @@ const LOOK_BACK_DAYS = 30;
 const day = (now: Date, offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 function blockerLine(locale: Locale, blocker: Blocker): string {
-	const section = translateDynamic(locale, `reports.section.${blocker.section}`);
+	const section = translateDynamic(locale, `reportDoc.section.${blocker.section}`);
 	const language = 'lang' in blocker ? translateDynamic(locale, `reports.language.${blocker.lang}`) : '';
 	return translateDynamic(locale, `reports.blocker.${blocker.kind}`, {
 		section,
