@@ -24,7 +24,10 @@ describe('redirects after sign-in and the language switch', () => {
 
 	it.each(DISGUISED)('leaves %s out of the sign-in form it renders', async (target) => {
 		const event = makeEvent({ url: `http://localhost/login?redirectTo=${encodeURIComponent(target)}` });
-		expect(await outcome(() => call(loginLoad, event))).toEqual({ kind: 'value', value: { redirectTo: '' } });
+		expect(await outcome(() => call(loginLoad, event))).toEqual({
+			kind: 'value',
+			value: { redirectTo: '', oidc: null, oidcFailure: null }
+		});
 	});
 
 	it.each(DISGUISED)('sends someone who signs in with redirectTo=%s to the portfolio instead', async (target) => {
