@@ -41,10 +41,10 @@ describe('administration, in Chromium', () => {
 		await admin.goto(`${env.app.url}/admin/programmes`);
 		await admin.getByTestId('admin-programmes').getByRole('link', { name: 'PATSS' }).click();
 		await admin.waitForURL(/\/admin\/programmes\/\d+$/);
-		await admin.getByLabel('Presupuesto').fill('1.500.000');
+		await admin.getByLabel('Presupuesto', { exact: true }).fill('1.500.000');
 		await admin.getByRole('button', { name: 'Guardar la ficha' }).click();
 		await expect.poll(() => admin.locator('#p-budget-error').textContent()).toContain('separador');
-		await admin.getByLabel('Presupuesto').fill('1500000');
+		await admin.getByLabel('Presupuesto', { exact: true }).fill('1500000');
 		await admin.getByRole('button', { name: 'Guardar la ficha' }).click();
 		await expect.poll(() => admin.getByTestId('notice').textContent()).toBe('Cambios guardados.');
 		await admin.goto(`${env.app.url}/programmes/patss`);

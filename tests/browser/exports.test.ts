@@ -30,7 +30,7 @@ describe('the Export area, in Chromium', () => {
 		expect(iptt.name).toMatch(/^patss-iptt-\d{4}-\d{2}-\d{2}\.xlsx$/);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(iptt.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Fuentes', 'Notas', 'Cambios', 'Acerca de']);
+		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Fuentes', 'Notas', 'Cambios', 'Finanzas', 'Acerca de']);
 		expect(workbook.getWorksheet('Acerca de')!.getColumn(2).values).toContain('Solo valores aprobados');
 
 		const db = new Database(env.app.databasePath);
