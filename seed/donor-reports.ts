@@ -84,8 +84,8 @@ const PATSS_TCPR: Texts = {
 		'ILO technical-assistance programme to IESS, funded by a direct trust fund.'
 	],
 	executive_summary: [
-		'En el primer semestre de 2021 el PATSS entregó al IESS sus aportes técnicos en afiliación, recaudación, estudios actuariales y gobernanza. Según el informe final, unas 15.000 personas fueron alcanzadas en 18 provincias con cerca de 50 talleres y 350 funcionarios del IESS se capacitaron.',
-		'In the first half of 2021 PATSS delivered its technical contributions to IESS on affiliation, collection, actuarial studies and governance. According to the final report, some 15,000 people were reached in 18 provinces through about 50 workshops and 350 IESS officials were trained.'
+		'En el primer semestre de 2020, con la emergencia de la COVID-19, el PATSS siguió entregando al IESS sus aportes técnicos en afiliación, recaudación, estudios actuariales y gobernanza, en modalidad virtual desde marzo.',
+		'In the first half of 2020, amid the COVID-19 emergency, PATSS kept delivering its technical contributions to IESS on affiliation, collection, actuarial studies and governance, online from March.'
 	],
 	context: [
 		'Los cambios de autoridades del IESS y los atrasos del Estado en su aporte del 40 % a las pensiones siguieron condicionando la adopción de las recomendaciones.',
@@ -214,11 +214,13 @@ const REPORTS: DonorReportSeed[] = [
 	{
 		slug: 'patss',
 		layout: 'ilo_tcpr',
-		titleEs: 'Informe de progreso de cooperación técnica del PATSS, enero – junio 2021',
-		titleEn: 'PATSS technical cooperation progress report, January – June 2021',
-		periods: ['2021-S1'],
+		titleEs: 'Informe de progreso de cooperación técnica del PATSS, enero – junio 2020',
+		titleEn: 'PATSS technical cooperation progress report, January – June 2020',
+		// A period the PATSS reports already locked: 2020-S2 and 2021-S1 stay the coordinator's open
+		// semesters in the demo.
+		periods: ['2020-S1'],
 		texts: PATSS_TCPR,
-		issuedAt: '2021-08-16T15:00:00.000Z',
+		issuedAt: '2020-08-14T15:00:00.000Z',
 		facts: {
 			administrativeUnit: 'Oficina de la OIT para los Países Andinos',
 			backstoppingUnit: 'Departamento de Protección Social (SOCPRO)'

@@ -36,18 +36,25 @@ describe('content in both languages, in Chromium', () => {
 		await page.getByRole('button', { name: /EN/ }).click();
 		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
 
-		await page.goto(`${env.app.url}/programmes/patss/results`);
-		// 5.1-3 is not a key indicator: its title has no English version yet.
-		const row = page.locator('[data-testid="indicator-row"][data-code="5.1-3"]');
-		const mark = row.locator('.fallback-mark');
-		await expect.poll(() => mark.first().textContent()).toBe('(es)');
-		expect(await row.locator('[lang="es"]').first().textContent()).not.toBe('');
+		// The seeded risks have no English version: each title shows in Spanish, marked (es).
+		await page.goto(`${env.app.url}/programmes/patss/risks`);
+		const risk = page.locator('[data-testid="risk-row"]').first();
+		await expect.poll(() => risk.locator('.fallback-mark').first().textContent()).toBe('(es)');
+		expect(await risk.locator('[lang="es"]').first().textContent()).not.toBe('');
 
 		await page.goto(`${env.app.url}/programmes/patss/logframe`);
 		const moduleTitle = page.locator('h2', { hasText: 'M1' });
 		await expect.poll(() => moduleTitle.textContent()).toContain('Social dialogue, tripartism and institutional governance of IESS');
 		const output = page.locator('li[id^="output-"]').first();
-		expect(await output.locator('h3 .fallback-mark').textContent()).toBe('(es)');
+		const outputTitle = page.locator('li[id^="output-"] h3').first();
+		expect(await outputTitle.locator('.fallback-mark').count()).toBe(0);
+
+		// Removing the output's English title leaves the Spanish original, marked (es).
+		await output.locator(':scope > details').first().locator('summary').click();
+		await output.locator(':scope > details').first().locator('form').getByLabel('Title in English').fill('');
+		await output.locator(':scope > details').first().locator('form').getByRole('button', { name: 'Save' }).click();
+		await page.waitForURL(/notice=saved/);
+		await expect.poll(() => outputTitle.locator('.fallback-mark').textContent()).toBe('(es)');
 
 		// The edit form of the first output holds the original and its English version side by side.
 		const details = output.locator(':scope > details').first();

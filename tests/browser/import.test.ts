@@ -102,7 +102,8 @@ describe('importing from a workbook, in Chromium', () => {
 		const wb = await download(admin, () => admin.getByTestId('download-logframe').click());
 		const indicators = wb.getWorksheet('Indicadores')!;
 		const headers = (indicators.getRow(1).values as unknown[]).slice(1);
-		expect(headers.slice(-2)).toEqual(['2026-S2', '2027-S2']);
+		// The period columns, then the indicator library's code (issue 25) as the last column.
+		expect(headers.slice(-3)).toEqual(['2026-S2', '2027-S2', 'Código en la biblioteca']);
 		wb.getWorksheet('Módulos')!.addRow(['M1', 'Cobertura', '']);
 		wb.getWorksheet('Productos')!.addRow(['M1', '1.1', 'Registro social', '']);
 		wb.getWorksheet('Actividades')!.addRow(['1.1', '1.1.1', 'Talleres', new Date('2026-03-01'), new Date('2026-05-31'), 'planned', 0, '']);
@@ -127,7 +128,8 @@ describe('importing from a workbook, in Chromium', () => {
 			0,
 			'',
 			400,
-			1000
+			1000,
+			''
 		]);
 		await upload(admin, 'Archivo del marco lógico (.xlsx)', wb, 'marco.xlsx');
 		await admin.getByRole('button', { name: 'Revisar el archivo' }).last().click();
