@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { seedDatabase } from '../../seed/index';
+import { useRunTmpdir } from '../setup/run-tmpdir';
 
 // Builds the app once per run into a folder of its own (so two runs never share a build), and
 // prepares a seeded database that every browser test file copies for its own server.
@@ -34,6 +35,7 @@ function withBuildLock<T>(fn: () => T): T {
 }
 
 export default async function setup(project: TestProject) {
+	useRunTmpdir();
 	mkdirSync(resolve('node_modules/.cache'), { recursive: true });
 	const runDir = mkdtempSync(join(resolve('node_modules/.cache'), 'avance-e2e-'));
 	const buildDir = join(runDir, 'build');

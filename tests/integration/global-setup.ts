@@ -3,12 +3,14 @@ import type { TestProject } from 'vitest/node';
 import { migrateToLatest } from '$lib/server/db/migrations';
 import { openPostgres } from '$lib/server/db/connection';
 import { seedDatabase } from '../../seed/index';
+import { useRunTmpdir } from '../setup/run-tmpdir';
 import { createEmptyDatabase, dropDatabase, postgresTestUrl, templateName, testingOnPostgres } from '../helpers/postgres';
 
 // On SQLite nothing to do (every test migrates a temp file). On PostgreSQL (`npm run test:pg`):
 // three migrated templates — bare, seeded, seeded with the demo accounts — that freshDatabase copies.
 
 export default async function setup(project: TestProject) {
+	useRunTmpdir();
 	if (!testingOnPostgres()) return;
 	const run = `${process.pid}_${randomBytes(3).toString('hex')}`;
 	project.provide('pgRun', run);

@@ -1,0 +1,5 @@
+import { useRunTmpdir } from '../setup/run-tmpdir';
+
+export default function setup() {
+	useRunTmpdir();
+}
