@@ -111,3 +111,21 @@ export async function saveTranslations<E extends TranslatableEntity>(
 	}
 	return changed;
 }
+
+/**
+ * Removes every translation of a record being deleted (the table has no foreign key to the many
+ * kinds it translates), in the deletion's transaction. Returns the texts that went, keyed as the
+ * audit log keys translations (`title_en`), for the deletion's audit record. Two statements.
+ */
+export async function dropTranslations(db: Executor, entity: TranslatableEntity, entityId: number): Promise<Record<string, string>> {
+	const rows = await db
+		.selectFrom('translation')
+		.select(['field', 'locale', 'text'])
+		.where('entity', '=', entity)
+		.where('entity_id', '=', entityId)
+		.orderBy('field')
+		.orderBy('locale')
+		.execute();
+	if (rows.length) await db.deleteFrom('translation').where('entity', '=', entity).where('entity_id', '=', entityId).execute();
+	return Object.fromEntries(rows.map((r) => [`${r.field}_${r.locale}`, r.text]));
+}

@@ -1,6 +1,7 @@
 import { CONSTITUENTS, isTripartite, type Constituent, type Taggable } from '$lib/constituents';
 import type { IsoDate, ReportingPeriod } from '$lib/model';
 import type { Executor } from '../db/executor';
+import { tripartiteRecordsAt } from './as-of';
 import { listDialogueEvents, type DialogueEvent } from './events';
 import { constituentTags } from './tags';
 
@@ -8,7 +9,8 @@ import { constituentTags } from './tags';
 // activities each constituent took part in, the social-dialogue events per reporting period, and
 // how many adopted recommendations came with all three constituents. The caller gives what other
 // domains own (the activities, the periods, which recommendations are adopted), so this domain
-// reads only its own tables. Three statements.
+// reads only its own tables. Three statements; four with a date (the tags and parties as they stood
+// then, see ./as-of).
 
 export interface TripartiteLens {
 	activities: { constituent: Constituent; n: number; total: number; share: number | null }[];
@@ -27,10 +29,9 @@ export interface LensContext {
 }
 
 export async function loadTripartiteLens(db: Executor, programmeId: number, context: LensContext): Promise<TripartiteLens> {
-	const [tags, events] = await Promise.all([
-		constituentTags(db, programmeId),
-		listDialogueEvents(db, programmeId, { through: context.through })
-	]);
+	const { tags, events } = context.through
+		? await tripartiteRecordsAt(db, programmeId, context.through)
+		: { tags: await constituentTags(db, programmeId), events: await listDialogueEvents(db, programmeId) };
 	return tripartiteLens(tags, events, context);
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONSTITUENTS, TAGGABLE, type Constituent, type Taggable } from '$lib/constituents';
 import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
-import { recordAudit } from '../core/audit';
+import { recordAudit, recordAudits } from '../core/audit';
 import { NotFoundError } from '../core/errors';
 import { checkbox, enumField, idField } from '../core/validation';
 import { inTransaction, type Executor } from '../db/executor';
@@ -104,4 +104,73 @@ export async function constituentTags(db: Executor, programmeId: number): Promis
 				CONSTITUENTS.filter((c) => list.includes(c))
 			);
 	return out;
+}
+
+/** A record about to be deleted: its own tags go, and those of the outputs and activities under it. */
+export type TaggedDeletion = { entity: 'module' | 'output' | 'activity' | 'recommendation'; id: number };
+
+/**
+ * Removes the constituents of a record that is being deleted, and of the records the deletion
+ * takes with it (a module's outputs and their activities, an output's activities), each removal
+ * in the audit log as a change to no constituents — so a report rebuilt as of an earlier date
+ * still finds them (./as-of). Call it in the deletion's transaction, before the rows go (the
+ * tags are found through them). Two statements and one audit row per tagged record.
+ */
+export async function dropConstituentTags(db: Executor, actor: Actor, programme: Programme, record: TaggedDeletion): Promise<void> {
+	await inTransaction(db, async (trx) => {
+		const { entity, id } = record;
+		const rows = await trx
+			.selectFrom('constituent_tag')
+			.select(['id', 'entity', 'entity_id', 'constituent'])
+			.where('programme_id', '=', programme.id)
+			.where((eb) => {
+				const outputs =
+					entity === 'module'
+						? eb.selectFrom('output').select('output.id').where('output.module_id', '=', id)
+						: entity === 'output'
+							? eb.selectFrom('output').select('output.id').where('output.id', '=', id)
+							: null;
+				const activities = outputs
+					? eb.selectFrom('activity').select('activity.id').where('activity.output_id', 'in', outputs)
+					: entity === 'activity'
+						? eb.selectFrom('activity').select('activity.id').where('activity.id', '=', id)
+						: null;
+				return eb.or([
+					...(entity === 'recommendation' ? [eb.and([eb('entity', '=', 'recommendation'), eb('entity_id', '=', id)])] : []),
+					...(outputs ? [eb.and([eb('entity', '=', 'output'), eb('entity_id', 'in', outputs)])] : []),
+					...(activities ? [eb.and([eb('entity', '=', 'activity'), eb('entity_id', 'in', activities)])] : [])
+				]);
+			})
+			.orderBy('entity')
+			.orderBy('entity_id')
+			.execute();
+		if (!rows.length) return;
+		await trx
+			.deleteFrom('constituent_tag')
+			.where(
+				'id',
+				'in',
+				rows.map((r) => r.id)
+			)
+			.execute();
+		const byRecord = new Map<string, { entity: Taggable; entityId: number; constituents: Constituent[] }>();
+		for (const r of rows) {
+			const key = `${r.entity}:${r.entity_id}`;
+			const found = byRecord.get(key) ?? { entity: r.entity, entityId: r.entity_id, constituents: [] };
+			found.constituents.push(r.constituent);
+			byRecord.set(key, found);
+		}
+		await recordAudits(
+			trx,
+			[...byRecord.values()].map((r) => ({
+				userId: actor.id,
+				programmeId: programme.id,
+				entity: r.entity,
+				entityId: r.entityId,
+				action: 'tag_constituents',
+				before: { constituents: CONSTITUENTS.filter((c) => r.constituents.includes(c)) },
+				after: { constituents: [] }
+			}))
+		);
+	});
 }

@@ -4,6 +4,7 @@ import { BUDGET_CATEGORIES, sharesWithinLine, type BudgetCategory } from '$lib/f
 import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
+import { dropTranslations } from '../core/translations';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { enumField, idField, text, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
@@ -306,6 +307,8 @@ export async function deleteBudgetLine(db: Executor, actor: Actor, programme: Pr
 			.executeTakeFirst();
 		if (locked) throw new DomainValidationError({ id: { key: 'finance.periodLocked' } });
 		const impact = await budgetLineDeletionImpact(trx, programme.id, id);
+		// Its translated title goes with it (the translation table has no foreign key to the line).
+		const translations = await dropTranslations(trx, 'budget_line', id);
 		await trx.deleteFrom('budget_line').where('id', '=', id).execute();
 		await recordAudit(trx, {
 			userId: actor.id,
@@ -313,7 +316,7 @@ export async function deleteBudgetLine(db: Executor, actor: Actor, programme: Pr
 			entity: 'budget_line',
 			entityId: id,
 			action: 'delete',
-			before: { ...before, ...impact }
+			before: { ...before, ...impact, ...translations }
 		});
 	});
 }

@@ -3,13 +3,13 @@ import type { IsoDate, Programme } from '$lib/model';
 import type { RecordKey, SnapshotRecord } from '$lib/reports/snapshot';
 import type { SnapshotTripartite } from '$lib/reports/snapshot-tripartite';
 import type { Executor } from '../db/executor';
-import { listDialogueEvents } from '../dialogue/events';
+import { tripartiteRecordsAt } from '../dialogue/as-of';
 import { tripartiteLens } from '../dialogue/lens';
-import { constituentTags } from '../dialogue/tags';
 
 // The report snapshot's tripartite block (issue 25): the dialogue domain's own lens rule
 // (`tripartiteLens`, the one the dashboard's section uses) on the events held up to the cut-off,
-// and the events of the report's window as records to cite. Three statements.
+// and the events of the report's window as records to cite. Who took part in each record and
+// event is read as it stood at the cut-off (dialogue/as-of), not as it is now. Four statements.
 
 type NewRecord = Omit<SnapshotRecord, 'approvedBy' | 'approvedAt' | 'evidence'>;
 
@@ -25,10 +25,7 @@ export async function tripartiteSnapshot(
 		adopted: readonly { id: number; key: RecordKey }[];
 	}
 ): Promise<{ tripartite: SnapshotTripartite; records: NewRecord[] }> {
-	const [tags, events] = await Promise.all([
-		constituentTags(db, programme.id),
-		listDialogueEvents(db, programme.id, { through: context.cutOff })
-	]);
+	const { tags, events } = await tripartiteRecordsAt(db, programme.id, context.cutOff);
 	const lens = tripartiteLens(tags, events, {
 		activityIds: context.activityIds,
 		periods: context.periods,

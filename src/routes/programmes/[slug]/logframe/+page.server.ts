@@ -19,6 +19,7 @@ import {
 import { getLogframe } from '$lib/server/programmes/programmes';
 import { idField, translationText, versionField } from '$lib/server/core/validation';
 import { writeTranslated } from '$lib/server/http/translations';
+import { deleteWithConstituents } from '$lib/server/http/tagged-deletion';
 import { parseConstituent, type Constituent } from '$lib/constituents';
 import { constituentFormFields, constituentTags, setConstituents } from '$lib/server/dialogue/tags';
 import type { Actions, PageServerLoad } from './$types';
@@ -169,7 +170,10 @@ export const actions = {
 	delete: (event) =>
 		deleteAction(event, 'logframe.edit', z.object({ entity, ...withVersion, name: z.string().max(400).default('') }), {
 			impact: async ({ db, access, data }) => ({ ...data, impact: await deletionImpact(db, access.programme.id, data.entity, data.id) }),
-			remove: ({ db, access, data }) => deleteLogframeItem(db, access.user, access.programme, data.entity, data.id, data.version),
+			remove: ({ db, access, data }) =>
+				deleteWithConstituents(db, access.user, access.programme, { entity: data.entity, id: data.id }, (trx) =>
+					deleteLogframeItem(trx, access.user, access.programme, data.entity, data.id, data.version)
+				),
 			done: ({ redirect }) => redirect('deleted')
 		})
 } satisfies Actions;

@@ -4,6 +4,7 @@ import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import { redirectWithNotice } from '$lib/server/http/notices';
+import { deleteWithConstituents } from '$lib/server/http/tagged-deletion';
 import { recommendationFormOptions } from '$lib/server/recommendations/detail';
 import { linksOf } from '$lib/server/recommendations/links';
 import {
@@ -65,7 +66,10 @@ export const actions = {
 				version: data.version,
 				impact: await recommendationDeletionImpact(db, access.programme.id, paramId(event.params.id))
 			}),
-			remove: ({ db, access, data }) => deleteRecommendation(db, access.user, access.programme, paramId(event.params.id), data.version),
+			remove: ({ db, access, data }) =>
+				deleteWithConstituents(db, access.user, access.programme, { entity: 'recommendation', id: paramId(event.params.id) }, (trx) =>
+					deleteRecommendation(trx, access.user, access.programme, paramId(event.params.id), data.version)
+				),
 			done: ({ redirect }) => redirect('deleted', { route: '/programmes/[slug]/recommendations' })
 		})
 } satisfies Actions;
