@@ -81,7 +81,7 @@ describe('the evaluation matrix, in Chromium', () => {
 		// The question, its criterion, method, and the evidence it rests on: an indicator and a recommendation.
 		const add = evaluator.locator('section[aria-labelledby="add-title"]');
 		await add.locator('#qnew-criterion').selectOption('effectiveness');
-		await add.getByLabel('Pregunta de evaluación', { exact: true }).fill(QUESTION);
+		await add.getByLabel(/^Pregunta de evaluación(\s*\*)?$/).fill(QUESTION);
 		await add.getByLabel('Criterios de juicio', { exact: true }).fill('Meta del período alcanzada y documentada.');
 		await add.getByLabel('Fuentes de datos', { exact: true }).fill('Actas de las mesas técnicas.');
 		await add.getByLabel('Revisión documental').check();
@@ -92,7 +92,7 @@ describe('the evaluation matrix, in Chromium', () => {
 		const question = evaluator.getByTestId('matrix-question').filter({ hasText: QUESTION });
 		await expect.poll(() => question.count()).toBe(1);
 		// The add form is empty again: a second question does not inherit the first one's values.
-		expect(await add.getByLabel('Pregunta de evaluación', { exact: true }).inputValue()).toBe('');
+		expect(await add.getByLabel(/^Pregunta de evaluación(\s*\*)?$/).inputValue()).toBe('');
 		expect(await add.getByLabel('Criterios de juicio', { exact: true }).inputValue()).toBe('');
 		expect(await add.locator('#qnew-criterion').inputValue()).toBe('relevance');
 		expect(await add.getByLabel('Revisión documental').isChecked()).toBe(false);
@@ -172,7 +172,7 @@ describe('the evaluation matrix in two languages, in Chromium', () => {
 		const add = page.locator('section[aria-labelledby="add-title"]');
 		await add.locator('#qnew-criterion').selectOption('relevance');
 		// Each text is written beside its version in English, as on every other form.
-		await add.getByLabel('Pregunta de evaluación', { exact: true }).fill(Q_ES);
+		await add.getByLabel(/^Pregunta de evaluación(\s*\*)?$/).fill(Q_ES);
 		await add.getByLabel('Pregunta de evaluación en inglés').fill(Q_EN);
 		await add.getByLabel('Criterios de juicio', { exact: true }).fill(J_ES);
 		await add.getByLabel('Criterios de juicio en inglés').fill(J_EN);
