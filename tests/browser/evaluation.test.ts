@@ -129,7 +129,8 @@ describe('the evaluation matrix, in Chromium', () => {
 		expect(await evaluator.getByTestId('matrix-missing').textContent()).not.toContain(QUESTION);
 
 		for (const p of [evaluator, coordinator, second]) await p.context().close();
-	});
+		// Three people's pages, two forms and four reloads: more than the default minute on a loaded machine.
+	}, 120_000);
 	it('lists codes with a space after each comma, and each question once in the missing evidence', async () => {
 		const page = await userPage(EVALUATOR);
 		const db = new Database(env.app.databasePath, { readonly: true });
