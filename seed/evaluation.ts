@@ -366,6 +366,8 @@ interface QuestionSeed {
 	methods: EvaluationMethod[];
 	indicators: string[];
 	recommendations: string[];
+	/** The three texts in English (written for Avance; the Spanish stays the content language). */
+	en: { question: string; judgementCriteria: string; sources: string };
 }
 
 /** The matrix of the PATSS final evaluation (an inception-report draft over the whole programme). */
@@ -377,7 +379,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Documento del programa; Plan Nacional de Desarrollo 2017-2021; actas del comité de seguimiento.',
 		methods: ['document_review', 'constituent_interviews'],
 		indicators: ['IMP-1'],
-		recommendations: []
+		recommendations: [],
+		en: {
+			question: 'To what extent did PATSS respond to the priorities of IESS and of the National Development Plan on social security?',
+			judgementCriteria: "Objectives in line with the National Plan and the ILO Programme and Budget; IESS's needs taken up in the design.",
+			sources: 'Programme document; National Development Plan 2017-2021; minutes of the steering committee.'
+		}
 	},
 	{
 		criterion: 'effectiveness',
@@ -386,7 +393,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Registros administrativos del IESS; informes de avance; valores aprobados de los indicadores.',
 		methods: ['data_analysis', 'key_informant_interviews'],
 		indicators: ['M2-1', '2.4-1'],
-		recommendations: ['COB-01']
+		recommendations: ['COB-01'],
+		en: {
+			question: "To what extent did IESS's registration, contribution collection and debt recovery processes improve?",
+			judgementCriteria: 'Targets of the module 2 indicators reached; redesigned processes in use.',
+			sources: 'IESS administrative records; progress reports; approved indicator values.'
+		}
 	},
 	{
 		criterion: 'effectiveness',
@@ -395,7 +407,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Estadísticas de afiliación del IESS; resoluciones del Consejo Directivo.',
 		methods: ['data_analysis', 'document_review'],
 		indicators: ['M3-1', '3.2-1'],
-		recommendations: ['COB-02']
+		recommendations: ['COB-02'],
+		en: {
+			question: 'Was coverage extended to self-employed workers as planned?',
+			judgementCriteria: 'Growth in self-employed members against the baseline; regulatory proposal adopted.',
+			sources: 'IESS membership statistics; resolutions of the Board of Directors.'
+		}
 	},
 	{
 		criterion: 'efficiency',
@@ -404,7 +421,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Planes de trabajo; informes financieros; cronograma de actividades.',
 		methods: ['document_review', 'data_analysis'],
 		indicators: [],
-		recommendations: []
+		recommendations: [],
+		en: {
+			question: 'Were resources and time used in a way that allowed the expected results?',
+			judgementCriteria: 'Activities completed on time; budget delivery in step with progress.',
+			sources: 'Work plans; financial reports; activity schedule.'
+		}
 	},
 	{
 		criterion: 'sustainability',
@@ -413,7 +435,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Resoluciones del IESS; registros de capacitación; entrevistas a directivos.',
 		methods: ['constituent_interviews', 'survey'],
 		indicators: ['M4-1', '5.1-1'],
-		recommendations: []
+		recommendations: [],
+		en: {
+			question: "Which capacities built in IESS's Actuarial Directorate and staff will remain after the programme?",
+			judgementCriteria: 'Instruments adopted by IESS; trained staff still in post.',
+			sources: 'IESS resolutions; training records; interviews with senior managers.'
+		}
 	},
 	{
 		criterion: 'social_dialogue',
@@ -422,7 +449,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Actas de las mesas técnicas; entrevistas a mandantes.',
 		methods: ['constituent_interviews', 'focus_groups'],
 		indicators: ['M1-1'],
-		recommendations: []
+		recommendations: [],
+		en: {
+			question: "Did employers' and workers' representatives take part in the programme's decisions?",
+			judgementCriteria: 'Tripartite working tables convened and their agreements reflected in the proposals.',
+			sources: 'Minutes of the technical working tables; interviews with the constituents.'
+		}
 	},
 	{
 		criterion: 'gender_equality',
@@ -431,7 +463,12 @@ const PATSS_FINAL: QuestionSeed[] = [
 		sources: 'Estrategia de género; acciones de género registradas; indicadores desagregados.',
 		methods: ['document_review', 'key_informant_interviews'],
 		indicators: ['5.1-2'],
-		recommendations: []
+		recommendations: [],
+		en: {
+			question: 'Did the programme mainstream gender equality in its modules after the mid-term evaluation?',
+			judgementCriteria: 'Gender strategy agreed and actions carried out in each module; data disaggregated by sex.',
+			sources: 'Gender strategy; recorded gender actions; sex-disaggregated indicators.'
+		}
 	}
 ];
 
@@ -451,7 +488,7 @@ export async function seedEvaluationMatrix(db: Db): Promise<boolean> {
 		.where('programme_id', '=', programme.id)
 		.where('title_es', '=', titleEs)
 		.executeTakeFirst();
-	if (existing) return false;
+	if (existing) return seedMatrixTranslations(db, programme.id, existing.id);
 	const [indicators, recommendations] = await Promise.all([
 		db.selectFrom('indicator').select(['id', 'code']).where('programme_id', '=', programme.id).execute(),
 		db.selectFrom('recommendation').select(['id', 'code']).where('programme_id', '=', programme.id).execute()
@@ -477,8 +514,43 @@ export async function seedEvaluationMatrix(db: Db): Promise<boolean> {
 			sources: q.sources,
 			methods: q.methods,
 			indicatorIds: ids(indicators, q.indicators),
-			recommendationIds: ids(recommendations, q.recommendations)
+			recommendationIds: ids(recommendations, q.recommendations),
+			questionTranslation: q.en.question,
+			judgementCriteriaTranslation: q.en.judgementCriteria,
+			sourcesTranslation: q.en.sources
 		});
 	}
 	return true;
+}
+
+/**
+ * A matrix seeded before its texts were translatable gets their English versions, for the
+ * questions that still read as seeded and have none yet (idempotent). Returns whether it added any.
+ */
+async function seedMatrixTranslations(db: Db, programmeId: number, reportId: number): Promise<boolean> {
+	const [questions, translated] = await Promise.all([
+		db.selectFrom('evaluation_question').select(['id', 'question']).where('report_id', '=', reportId).execute(),
+		db
+			.selectFrom('translation')
+			.innerJoin('evaluation_question', 'evaluation_question.id', 'translation.entity_id')
+			.select('translation.entity_id')
+			.where('translation.entity', '=', 'evaluation_question')
+			.where('evaluation_question.report_id', '=', reportId)
+			.execute()
+	]);
+	const done = new Set(translated.map((t) => t.entity_id));
+	const rows = questions.flatMap((q) => {
+		const seed = PATSS_FINAL.find((s) => s.question === q.question);
+		if (!seed || done.has(q.id)) return [];
+		return (['question', 'judgementCriteria', 'sources'] as const).map((field) => ({
+			programme_id: programmeId,
+			entity: 'evaluation_question',
+			entity_id: q.id,
+			field,
+			locale: 'en' as const,
+			text: seed.en[field]
+		}));
+	});
+	if (rows.length) await db.insertInto('translation').values(rows).execute();
+	return rows.length > 0;
 }

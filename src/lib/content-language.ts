@@ -55,7 +55,9 @@ export const TRANSLATABLE_FIELDS = {
 		'replication',
 		'pbLink'
 	],
-	budget_line: ['title']
+	budget_line: ['title'],
+	// issue 24: the evaluation matrix's texts (the question, its judgement criteria, sources and methods notes)
+	evaluation_question: ['question', 'judgementCriteria', 'sources']
 } as const;
 
 export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;

@@ -6,7 +6,10 @@ import { appInChromium } from '../helpers/browser';
 // The evaluator's workspace in Chromium (issue 24): an evaluator builds a matrix and sees a weak
 // question turn adequate once the coordinators approve a value with evidence; a coordinator
 // records a lesson mid-programme (a missing template field refused in place, keeping what was
-// typed); a search across programmes in English finds a Spanish entry by its translation.
+// typed); a search across programmes in English finds a Spanish entry by its translation. The
+// matrix's texts are content in both languages: an English reader sees a question's English version,
+// and the original marked "(es)" where there is none; the report editor shows each criterion's
+// questions before the evidence that answers them.
 
 const env = appInChromium();
 const userPage = (email: string): Promise<Page> => env.signedInPage(email);
@@ -78,9 +81,9 @@ describe('the evaluation matrix, in Chromium', () => {
 		// The question, its criterion, method, and the evidence it rests on: an indicator and a recommendation.
 		const add = evaluator.locator('section[aria-labelledby="add-title"]');
 		await add.locator('#qnew-criterion').selectOption('effectiveness');
-		await add.getByLabel('Pregunta de evaluación').fill(QUESTION);
-		await add.getByLabel('Criterios de juicio').fill('Meta del período alcanzada y documentada.');
-		await add.getByLabel('Fuentes de datos').fill('Actas de las mesas técnicas.');
+		await add.getByLabel(/^Pregunta de evaluación(\s*\*)?$/).fill(QUESTION);
+		await add.getByLabel('Criterios de juicio', { exact: true }).fill('Meta del período alcanzada y documentada.');
+		await add.getByLabel('Fuentes de datos', { exact: true }).fill('Actas de las mesas técnicas.');
 		await add.getByLabel('Revisión documental').check();
 		await add.locator(`input[name="indicatorIds"][value="${indicator.id}"]`).check();
 		await add.locator(`input[name="recommendationIds"][value="${recommendation.id}"]`).check();
@@ -89,8 +92,8 @@ describe('the evaluation matrix, in Chromium', () => {
 		const question = evaluator.getByTestId('matrix-question').filter({ hasText: QUESTION });
 		await expect.poll(() => question.count()).toBe(1);
 		// The add form is empty again: a second question does not inherit the first one's values.
-		expect(await add.getByLabel('Pregunta de evaluación').inputValue()).toBe('');
-		expect(await add.getByLabel('Criterios de juicio').inputValue()).toBe('');
+		expect(await add.getByLabel(/^Pregunta de evaluación(\s*\*)?$/).inputValue()).toBe('');
+		expect(await add.getByLabel('Criterios de juicio', { exact: true }).inputValue()).toBe('');
 		expect(await add.locator('#qnew-criterion').inputValue()).toBe('relevance');
 		expect(await add.getByLabel('Revisión documental').isChecked()).toBe(false);
 		expect(await add.locator(`input[name="indicatorIds"][value="${indicator.id}"]`).isChecked()).toBe(false);
@@ -126,7 +129,8 @@ describe('the evaluation matrix, in Chromium', () => {
 		expect(await evaluator.getByTestId('matrix-missing').textContent()).not.toContain(QUESTION);
 
 		for (const p of [evaluator, coordinator, second]) await p.context().close();
-	});
+		// Three people's pages, two forms and four reloads: more than the default minute on a loaded machine.
+	}, 120_000);
 	it('lists codes with a space after each comma, and each question once in the missing evidence', async () => {
 		const page = await userPage(EVALUATOR);
 		const db = new Database(env.app.databasePath, { readonly: true });
@@ -152,6 +156,79 @@ describe('the evaluation matrix, in Chromium', () => {
 		for (const t of joined) expect(t).not.toMatch(/,\S/);
 		const missing = await page.getByTestId('missing-question').locator('a').allTextContents();
 		expect(missing.length).toBe(new Set(missing).size);
+		await page.context().close();
+	});
+});
+
+const Q_ES = '¿Respondió el programa a las prioridades de los mandantes?';
+const Q_EN = "Did the programme respond to the constituents' priorities?";
+const J_ES = 'Prioridades de los mandantes recogidas en los planes de trabajo.';
+const J_EN = "Constituents' priorities taken up in the work plans.";
+const S_ES = 'Actas del comité de seguimiento.';
+
+describe('the evaluation matrix in two languages, in Chromium', () => {
+	it('an evaluator enters a question with its English version and reads it on the English screens; an untranslated text is marked (es)', async () => {
+		const page = await userPage(EVALUATOR);
+		await page.goto(`${env.app.url}/programmes/patss/reports/${report.id}/matrix`);
+		const add = page.locator('section[aria-labelledby="add-title"]');
+		await add.locator('#qnew-criterion').selectOption('relevance');
+		// Each text is written beside its version in English, as on every other form.
+		await add.getByLabel(/^Pregunta de evaluación(\s*\*)?$/).fill(Q_ES);
+		await add.getByLabel('Pregunta de evaluación en inglés').fill(Q_EN);
+		await add.getByLabel('Criterios de juicio', { exact: true }).fill(J_ES);
+		await add.getByLabel('Criterios de juicio en inglés').fill(J_EN);
+		await add.getByLabel('Fuentes de datos', { exact: true }).fill(S_ES);
+		await add.getByRole('button', { name: 'Añadir pregunta' }).click();
+
+		// In Spanish the originals, unmarked; the saved question's form holds its English version.
+		const question = page.getByTestId('matrix-question').filter({ hasText: Q_ES });
+		await expect.poll(() => question.count()).toBe(1);
+		expect(await question.getByTestId('question-text').textContent()).not.toContain('(es)');
+		expect(await question.getByLabel('Pregunta de evaluación en inglés').inputValue()).toBe(Q_EN);
+		expect(await add.getByLabel('Pregunta de evaluación en inglés').inputValue()).toBe('');
+
+		// In English: the English texts, and the original marked where nothing was translated.
+		await page.getByRole('button', { name: /^EN/ }).click();
+		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+		const english = page.getByTestId('matrix-question').filter({ hasText: Q_EN });
+		await expect.poll(() => english.count()).toBe(1);
+		expect(await english.getByTestId('question-text').textContent()).not.toContain('(es)');
+		expect(await english.getByTestId('question-text').textContent()).not.toContain(Q_ES);
+		expect(await english.getByTestId('question-judgement').textContent()).toContain(J_EN);
+		const sources = english.getByTestId('question-sources');
+		expect(await sources.locator('[lang="es"]').textContent()).toBe(S_ES);
+		expect(await sources.locator('.fallback-mark').textContent()).toBe('(es)');
+		// The first journey's question was written in Spanish only.
+		const spanishOnly = page.getByTestId('matrix-question').filter({ hasText: QUESTION });
+		expect(await spanishOnly.getByTestId('question-text').locator('.fallback-mark').textContent()).toBe('(es)');
+
+		// The English report editor prints the English question with the relevance rating.
+		await page.goto(`${env.app.url}/programmes/patss/reports/${report.id}`);
+		const relevance = page.getByTestId('section-relevance').locator('aside');
+		expect(await relevance.textContent()).toContain(Q_EN);
+		expect(await relevance.textContent()).not.toContain(Q_ES);
+
+		// Back to Spanish, so the journeys below read the screens they expect.
+		await page.getByRole('button', { name: /^ES/ }).click();
+		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
+		await page.context().close();
+	});
+
+	it('the report editor shows each criterion’s evaluation questions before the evidence tables that answer them', async () => {
+		const page = await userPage(EVALUATOR);
+		await page.goto(`${env.app.url}/programmes/patss/reports/${report.id}`);
+		const aside = page.getByTestId('section-effectiveness').locator('aside');
+		const titles = await aside.locator('section.evidence').evaluateAll((list) => list.map((s) => s.getAttribute('aria-label')));
+		expect(titles[0]).toBe('Preguntas de evaluación');
+		expect(titles.length).toBeGreaterThan(1);
+		// In the page's order: the question, then the first evidence table.
+		const questionThenTable = await aside.evaluate((el, text) => {
+			const question = [...el.querySelectorAll('p')].find((p) => p.textContent?.includes(text));
+			const table = el.querySelector('table');
+			if (!question || !table) return null;
+			return (question.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+		}, QUESTION);
+		expect(questionThenTable).toBe(true);
 		await page.context().close();
 	});
 });

@@ -92,7 +92,10 @@ function evidenceOf(ctx: ComposeContext, section: OutlineSection): DocEvidence[]
 		const id = `sec-${section.key}-${block}`.replace(/_/g, '-');
 		return { key: block, id, title: ctx.t(`reportDoc.block.${block}`), blocks: BUILDERS[block](ctx, `${id}-table`) };
 	});
-	return [...generated, ...evaluationEvidence(ctx, section.key)];
+	const evaluation = evaluationEvidence(ctx, section.key);
+	// The evaluator reads each criterion's questions first, then the evidence that answers them (issue 24).
+	const questions = evaluation.filter((e) => e.key === 'evaluation_questions');
+	return [...questions, ...generated, ...evaluation.filter((e) => e.key !== 'evaluation_questions')];
 }
 
 function sectionOf(ctx: ComposeContext, section: OutlineSection, number: number): DocSection {

@@ -3,6 +3,7 @@ import { ILO_DRIVERS, type EvaluationCriterion, type LessonKind } from '$lib/eva
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocEvidence, DocInline } from './document';
 import type { SnapshotQuestion } from './evaluation-snapshot';
+import type { BilingualText, RecordKey } from './snapshot';
 import { reasonText } from '$lib/evaluation/sufficiency-text';
 
 // What the evaluator's instruments add to a printed report (issue 24), a pure function of the
@@ -20,6 +21,21 @@ function criteriaOf(section: SectionKey): readonly EvaluationCriterion[] {
 	return [];
 }
 
+/** The key a question's untranslated texts are listed under in the editor ("question:12"). */
+export const questionKey = (q: Pick<SnapshotQuestion, 'id'>): RecordKey => `question:${q.id}`;
+
+/** A question's text with its translation (none in issues made before the matrix was translatable). */
+export function questionText(q: SnapshotQuestion, field: 'question' | 'judgementCriteria' | 'sources'): BilingualText {
+	return { original: q[field], translation: q.translations?.[field] ?? null };
+}
+
+/** A question's text in the reader's language, or the original marked "(es)". */
+export const questionInlines = (
+	ctx: ComposeContext,
+	q: SnapshotQuestion,
+	field: 'question' | 'judgementCriteria' | 'sources'
+): DocInline[] => ctx.loc(questionText(q, field), questionKey(q), field);
+
 function questionBlocks(ctx: ComposeContext, q: SnapshotQuestion): DocBlock[] {
 	const { t } = ctx;
 	const td = ctx.i18n.td;
@@ -28,15 +44,18 @@ function questionBlocks(ctx: ComposeContext, q: SnapshotQuestion): DocBlock[] {
 			? ctx.text('—')
 			: keys.flatMap((key, n) => [...(n ? ctx.text(', ') : []), ctx.ref(key.slice(key.indexOf(':') + 1), key)]);
 	return [
-		{ type: 'paragraph', inlines: [{ type: 'text', text: q.question, bold: true }] },
+		{ type: 'paragraph', inlines: questionInlines(ctx, q, 'question').map((i) => (i.type === 'text' ? { ...i, bold: true } : i)) },
 		{
 			type: 'facts',
 			items: [
 				{ label: t('evaluation.field.criterion'), value: ctx.text(td(`evaluation.criterion.${q.criterion}`)) },
-				{ label: t('evaluation.matrix.judgement'), value: ctx.text(q.judgementCriteria || '—') },
+				{
+					label: t('evaluation.matrix.judgement'),
+					value: q.judgementCriteria ? questionInlines(ctx, q, 'judgementCriteria') : ctx.text('—')
+				},
 				{ label: t('evaluation.matrix.indicators'), value: refs(q.indicatorKeys) },
 				{ label: t('evaluation.matrix.recommendations'), value: refs(q.recommendationKeys) },
-				{ label: t('evaluation.matrix.sources'), value: ctx.text(q.sources || '—') },
+				{ label: t('evaluation.matrix.sources'), value: q.sources ? questionInlines(ctx, q, 'sources') : ctx.text('—') },
 				{ label: t('evaluation.matrix.methods'), value: ctx.text(q.methods.map((m) => td(`evaluation.method.${m}`)).join(', ') || '—') },
 				{
 					label: t('evaluation.matrix.sufficiency'),

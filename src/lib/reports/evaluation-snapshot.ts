@@ -12,6 +12,11 @@ export interface SnapshotQuestion {
 	question: string;
 	judgementCriteria: string;
 	sources: string;
+	/**
+	 * The three texts in the programme's other language (null where none is written). Absent in
+	 * issues made before the matrix was translatable: those print the original, marked.
+	 */
+	translations?: { question: string | null; judgementCriteria: string | null; sources: string | null };
 	methods: EvaluationMethod[];
 	/** Keys into `records` ("indicator:<code>", "recommendation:<code>"). */
 	indicatorKeys: RecordKey[];

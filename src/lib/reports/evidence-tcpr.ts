@@ -1,6 +1,7 @@
 import type { EvaluationCriterion } from '$lib/evaluation/model';
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocInline, DocRow } from './document';
+import { questionInlines } from './evaluation-evidence';
 import { explained, judgedValueKey, moduleOf, none, row, table, type Builder } from './evidence';
 import type { SnapshotActivity } from './snapshot';
 import type { DonorFact } from './snapshot-donor';
@@ -161,7 +162,10 @@ function driverRecords(ctx: ComposeContext, driver: EvaluationCriterion): DocBlo
 			{
 				type: 'list',
 				ordered: false,
-				items: questions.map((q) => ctx.text(`${q.question} — ${ctx.i18n.td(`evaluation.sufficiency.${q.sufficiency}`)}`))
+				items: questions.map((q) => [
+					...questionInlines(ctx, q, 'question'),
+					...ctx.text(` — ${ctx.i18n.td(`evaluation.sufficiency.${q.sufficiency}`)}`)
+				])
 			}
 		);
 	const lessons = e.lessons.filter((l) => l.criterion === driver);

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Programme } from '$lib/model';
@@ -14,6 +18,7 @@ import { actions as matrixActions, load as loadMatrixPage } from '../../../src/r
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
 import { freshDatabase, userId } from '../../helpers/db';
 import { writtenReport } from '../../helpers/reports';
+import { seedEvaluationMatrix } from '../../../seed/evaluation';
 
 // The evaluation matrix of a report on the suite's database: an evaluator writes it, its evidence
 // sufficiency follows the data (a weak question turns adequate once a value with evidence is
@@ -194,7 +199,8 @@ describe('the evaluation matrix', () => {
 		await book.xlsx.load(xlsx as unknown as ArrayBuffer);
 		const sheet = book.worksheets[0]!;
 		expect(sheet.getRow(4).getCell(2).value).toBe('Evaluation question');
-		expect(sheet.getRow(5).getCell(2).value).toBe('¿En qué medida mejoró el registro de afiliados?');
+		// Written in Spanish only: the English annex prints it with its language mark.
+		expect(sheet.getRow(5).getCell(2).value).toBe('¿En qué medida mejoró el registro de afiliados? (es)');
 		expect(String(sheet.getRow(5).getCell(8).value)).toMatch(/^Adequate/);
 		// Its reasons' dates too ("the period that ended on Dec 31, 2020", never the stored form).
 		expect(String(sheet.getRow(5).getCell(8).value)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -213,5 +219,244 @@ describe('the evaluation matrix', () => {
 		expect(es.window).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 		const docx = await matrixDocx(patss, await report(), questions, 'es');
 		expect(docx.subarray(0, 2).toString()).toBe('PK');
+	});
+});
+
+describe('the matrix in both languages', () => {
+	const TRANSLATED = {
+		question: '¿Respondió el programa a las prioridades del IESS?',
+		questionTranslation: "Did the programme respond to IESS's priorities?",
+		judgementCriteria: 'Objetivos alineados con el plan del IESS.',
+		judgementCriteriaTranslation: "Objectives in line with IESS's plan.",
+		sources: 'Documento del programa.',
+		sourcesTranslation: 'Programme document.'
+	};
+	const idOf = async (text: string) =>
+		await db.selectFrom('evaluation_question').select(['id', 'version']).where('question', '=', text).executeTakeFirstOrThrow();
+
+	it('saves each text with its English version, reads them back, and audits the translation', async () => {
+		const added = await postAs(db, matrixActions.add, EVALUATOR, {
+			params: params(),
+			form: question({ criterion: 'relevance', ...TRANSLATED, indicatorIds: [], recommendationIds: [] }),
+			route
+		});
+		expect(added.kind).toBe('redirect');
+		const { id } = await idOf(TRANSLATED.question);
+		const read = (await loadMatrix(db, patss, await report())).find((q) => q.id === id)!;
+		expect(read.translations).toEqual({
+			question: TRANSLATED.questionTranslation,
+			judgementCriteria: TRANSLATED.judgementCriteriaTranslation,
+			sources: TRANSLATED.sourcesTranslation
+		});
+		// The untranslated questions read null, never the original under another name.
+		const other = (await loadMatrix(db, patss, await report())).find((q) => q.criterion === 'effectiveness')!;
+		expect(other.translations).toEqual({ question: null, judgementCriteria: null, sources: null });
+		const audited = await db
+			.selectFrom('audit_log')
+			.select('after')
+			.where('entity', '=', 'evaluation_question')
+			.where('entity_id', '=', String(id))
+			.where('action', '=', 'translate')
+			.execute();
+		expect(audited.map((a) => String(a.after))).toEqual(
+			expect.arrayContaining([expect.stringContaining(TRANSLATED.questionTranslation), expect.stringContaining('Programme document.')])
+		);
+
+		// An edit changes the English text with the question's own version check; an emptied one is removed.
+		const { version } = await idOf(TRANSLATED.question);
+		const edited = await postAs(db, matrixActions.update, EVALUATOR, {
+			params: params(),
+			form: question({
+				_form: `question-${id}`,
+				questionId: String(id),
+				version: String(version),
+				criterion: 'relevance',
+				...TRANSLATED,
+				questionTranslation: "To what extent did the programme respond to IESS's priorities?",
+				sourcesTranslation: '',
+				indicatorIds: [],
+				recommendationIds: []
+			}),
+			route
+		});
+		expect(edited.kind).toBe('redirect');
+		const after = (await loadMatrix(db, patss, await report())).find((q) => q.id === id)!;
+		expect(after.translations.question).toBe("To what extent did the programme respond to IESS's priorities?");
+		expect(after.translations.sources).toBeNull();
+		// A stale version changes nothing, the translation included.
+		const stale = formFailure(
+			await postAs(db, matrixActions.update, EVALUATOR, {
+				params: params(),
+				form: question({
+					_form: `question-${id}`,
+					questionId: String(id),
+					version: String(version),
+					criterion: 'relevance',
+					...TRANSLATED,
+					indicatorIds: [],
+					recommendationIds: []
+				}),
+				route
+			})
+		);
+		expect(stale.status).toBe(409);
+		expect((await loadMatrix(db, patss, await report())).find((q) => q.id === id)!.translations.question).toBe(
+			"To what extent did the programme respond to IESS's priorities?"
+		);
+		// Put the full translation back for the tests below.
+		await postAs(db, matrixActions.update, EVALUATOR, {
+			params: params(),
+			form: question({
+				_form: `question-${id}`,
+				questionId: String(id),
+				version: String(version + 1),
+				criterion: 'relevance',
+				...TRANSLATED,
+				indicatorIds: [],
+				recommendationIds: []
+			}),
+			route
+		});
+	});
+
+	it('refuses an oversize translation by field, keeping nothing', async () => {
+		const r = formFailure(
+			await postAs(db, matrixActions.add, EVALUATOR, {
+				params: params(),
+				form: question({ question: '¿Pregunta con traducción demasiado larga?', questionTranslation: 'x'.repeat(1001) }),
+				route
+			})
+		);
+		expect(r.data.errors?.questionTranslation).toBeDefined();
+		expect(
+			await db.selectFrom('evaluation_question').select('id').where('question', '=', '¿Pregunta con traducción demasiado larga?').execute()
+		).toHaveLength(0);
+	});
+
+	it('carries the English texts in the snapshot; English prints them, and marks the untranslated ones (es)', async () => {
+		const { id } = await idOf(TRANSLATED.question);
+		const snapshot = await draftSnapshot(db, patss, reportId, 'http://localhost');
+		const carried = snapshot.evaluation!.questions.find((q) => q.id === id)!;
+		expect(carried.translations).toEqual({
+			question: TRANSLATED.questionTranslation,
+			judgementCriteria: TRANSLATED.judgementCriteriaTranslation,
+			sources: TRANSLATED.sourcesTranslation
+		});
+
+		const en = composeReport(snapshot, 'en');
+		// Each criterion's questions come first, then the evidence tables that answer them.
+		const relevance = en.sections.find((s) => s.key === 'relevance')!;
+		expect(relevance.evidence[0]!.key).toBe('evaluation_questions');
+		expect(relevance.evidence.map((e) => e.key)).toContain('alignment');
+		const printed = JSON.stringify(relevance.evidence[0]!.blocks);
+		expect(printed).toContain(TRANSLATED.questionTranslation);
+		expect(printed).toContain(TRANSLATED.judgementCriteriaTranslation);
+		expect(printed).toContain(TRANSLATED.sourcesTranslation);
+		expect(printed).not.toContain(TRANSLATED.question);
+		expect(printed).not.toContain('"mark"');
+
+		// The question written only in Spanish prints in Spanish with its mark, and the editor lists it.
+		const untranslated = snapshot.evaluation!.questions.find((q) => q.criterion === 'effectiveness')!;
+		const effectiveness = en.sections.find((s) => s.key === 'effectiveness')!;
+		expect(effectiveness.evidence[0]!.key).toBe('evaluation_questions');
+		const heading = effectiveness.evidence[0]!.blocks[0]!;
+		expect(heading).toMatchObject({
+			type: 'paragraph',
+			inlines: [
+				{ type: 'text', text: untranslated.question, lang: 'es' },
+				{ type: 'mark', text: '(es)', lang: 'es' }
+			]
+		});
+		expect(en.missingTranslations).toEqual(
+			expect.arrayContaining([
+				{ key: `question:${untranslated.id}`, field: 'question', original: untranslated.question, lang: 'es' },
+				{ key: `question:${untranslated.id}`, field: 'sources', original: untranslated.sources, lang: 'es' }
+			])
+		);
+		expect(en.missingTranslations.some((m) => m.key === `question:${id}`)).toBe(false);
+
+		// Spanish prints the originals, unmarked.
+		const es = composeReport(snapshot, 'es');
+		const esPrinted = JSON.stringify(es.sections.find((s) => s.key === 'relevance')!.evidence[0]!.blocks);
+		expect(esPrinted).toContain(TRANSLATED.question);
+		expect(esPrinted).not.toContain(TRANSLATED.questionTranslation);
+		expect(es.missingTranslations.some((m) => m.key.startsWith('question:'))).toBe(false);
+	});
+
+	it('prints the English texts in the English annex (XLSX and DOCX), and the untranslated ones marked (es)', async () => {
+		const questions = await loadMatrix(db, patss, await report());
+		const untranslated = questions.find((q) => q.criterion === 'effectiveness')!;
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await matrixXlsx(patss, await report(), questions, 'en')) as unknown as ArrayBuffer);
+		const rows = book.worksheets[0]!.getRows(5, questions.length)!.map((r) => [2, 3, 6].map((c) => String(r.getCell(c).value ?? '')));
+		expect(rows).toContainEqual([TRANSLATED.questionTranslation, TRANSLATED.judgementCriteriaTranslation, TRANSLATED.sourcesTranslation]);
+		expect(rows).toContainEqual([
+			`${untranslated.question} (es)`,
+			`${untranslated.judgementCriteria} (es)`,
+			`${untranslated.sources} (es)`
+		]);
+		const esBook = new ExcelJS.Workbook();
+		await esBook.xlsx.load((await matrixXlsx(patss, await report(), questions, 'es')) as unknown as ArrayBuffer);
+		const esRows = esBook.worksheets[0]!.getRows(5, questions.length)!.map((r) => String(r.getCell(2).value));
+		expect(esRows).toContain(TRANSLATED.question);
+		expect(esRows.some((t) => t.endsWith('(es)'))).toBe(false);
+
+		const docx = await matrixDocx(patss, await report(), questions, 'en');
+		// Read straight from the zip, as the report DOCX tests do.
+		const dir = mkdtempSync(join(tmpdir(), 'avance-annex-'));
+		const file = join(dir, 'annex-en.docx');
+		writeFileSync(file, docx);
+		const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+		rmSync(dir, { recursive: true, force: true });
+		expect(xml).toContain(TRANSLATED.sourcesTranslation);
+		expect(xml).toContain(`${untranslated.sources} (es)`);
+	});
+
+	it('takes a deleted question’s translations with it', async () => {
+		const { id, version } = await idOf(TRANSLATED.question);
+		const deleted = await postAs(db, matrixActions.delete, EVALUATOR, {
+			params: params(),
+			form: { _form: `delete-${id}`, questionId: String(id), version: String(version) },
+			route
+		});
+		expect(deleted.kind).toBe('redirect');
+		expect(
+			await db.selectFrom('translation').select('id').where('entity', '=', 'evaluation_question').where('entity_id', '=', id).execute()
+		).toHaveLength(0);
+	});
+});
+
+describe('the seeded PATSS final evaluation matrix', () => {
+	const seeded = async () => {
+		const r = await db
+			.selectFrom('report')
+			.select('id')
+			.where('programme_id', '=', patss.id)
+			.where('title_es', '=', 'Evaluación final del PATSS (informe inicial)')
+			.executeTakeFirstOrThrow();
+		return getReport(db, patss, { id: 0, internal: true, canReview: false }, r.id);
+	};
+
+	it('has every question, judgement criterion and source in English', async () => {
+		// The suite's database holds no seeded reports: the seed's own step makes the matrix here.
+		expect(await seedEvaluationMatrix(db)).toBe(true);
+		const questions = await loadMatrix(db, patss, await seeded());
+		expect(questions.length).toBeGreaterThan(0);
+		for (const q of questions) {
+			expect(q.translations.question).toMatch(/\?$/);
+			expect(q.translations.question).not.toBe(q.question);
+			expect(q.translations.judgementCriteria).toBeTruthy();
+			expect(q.translations.sources).toBeTruthy();
+		}
+	});
+
+	it('gives a matrix seeded before its texts were translatable its English versions, once', async () => {
+		const report = await seeded();
+		const ids = (await loadMatrix(db, patss, report)).map((q) => q.id);
+		await db.deleteFrom('translation').where('entity', '=', 'evaluation_question').where('entity_id', 'in', ids).execute();
+		expect((await loadMatrix(db, patss, report)).every((q) => q.translations.question === null)).toBe(true);
+		expect(await seedEvaluationMatrix(db)).toBe(true);
+		expect((await loadMatrix(db, patss, report)).every((q) => q.translations.question !== null)).toBe(true);
+		expect(await seedEvaluationMatrix(db)).toBe(false);
 	});
 });

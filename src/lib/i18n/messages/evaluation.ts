@@ -175,6 +175,9 @@ export const evaluation = defineMessages(
 		'audit.field.successTranslation': 'Éxitos en el otro idioma',
 		'audit.field.summaryTranslation': 'Resumen en el otro idioma',
 		'audit.field.targetedUsersTranslation': 'Usuarios a quienes se dirige en el otro idioma',
+		'audit.field.questionTranslation': 'Pregunta de evaluación en el otro idioma',
+		'audit.field.judgementCriteriaTranslation': 'Criterios de juicio en el otro idioma',
+		'audit.field.sourcesTranslation': 'Fuentes de datos en el otro idioma',
 		'audit.entity.lesson': 'Lección o buena práctica',
 		'audit.entity.evaluation_question': 'Pregunta de la matriz de evaluación',
 		'audit.action.validate': 'validación',
@@ -184,7 +187,22 @@ export const evaluation = defineMessages(
 		'evaluation.reason.indicatorPendingOne': 'El indicador {code} tiene {n} valor por aprobar en la ventana.',
 		'evaluation.reason.coveredOne': 'El indicador vinculado tiene valores aprobados en la ventana.',
 		'evaluation.reason.evidencedOne': '{n} valor aprobado lleva evidencia.',
-		'evaluation.reason.recordsOne': '{n} recomendación vinculada.'
+		'evaluation.reason.recordsOne': '{n} recomendación vinculada.',
+		// The fields the report editor names among the texts without a translation.
+		'reports.field.question': 'pregunta de evaluación',
+		'reports.field.judgementCriteria': 'criterios de juicio',
+		'reports.field.sources': 'fuentes de datos y métodos',
+		'reports.field.context': 'contexto',
+		'reports.field.challenges': 'desafíos',
+		'reports.field.causalFactors': 'factores causales',
+		'reports.field.targetedUsers': 'usuarios a quienes se dirige',
+		'reports.field.success': 'éxitos',
+		'reports.field.administrativeIssues': 'aspectos administrativos',
+		'reports.field.conditions': 'condiciones y contexto',
+		'reports.field.causeEffect': 'causa y efecto',
+		'reports.field.impact': 'impacto',
+		'reports.field.replication': 'potencial de réplica',
+		'reports.field.pbLink': 'vínculo con el P&P y el PTDP'
 	},
 	{
 		'evaluation.criterion.relevance': 'Relevance',
@@ -358,6 +376,9 @@ export const evaluation = defineMessages(
 		'audit.field.successTranslation': 'Success in the other language',
 		'audit.field.summaryTranslation': 'Summary in the other language',
 		'audit.field.targetedUsersTranslation': 'Targeted users in the other language',
+		'audit.field.questionTranslation': 'Evaluation question in the other language',
+		'audit.field.judgementCriteriaTranslation': 'Judgement criteria in the other language',
+		'audit.field.sourcesTranslation': 'Data sources in the other language',
 		'audit.entity.lesson': 'Lesson or good practice',
 		'audit.entity.evaluation_question': 'Evaluation matrix question',
 		'audit.action.validate': 'validated',
@@ -367,6 +388,21 @@ export const evaluation = defineMessages(
 		'evaluation.reason.indicatorPendingOne': 'Indicator {code} has {n} value awaiting approval in the window.',
 		'evaluation.reason.coveredOne': 'The linked indicator has approved values in the window.',
 		'evaluation.reason.evidencedOne': '{n} approved value carries evidence.',
-		'evaluation.reason.recordsOne': '{n} linked recommendation.'
+		'evaluation.reason.recordsOne': '{n} linked recommendation.',
+		// The fields the report editor names among the texts without a translation.
+		'reports.field.question': 'evaluation question',
+		'reports.field.judgementCriteria': 'judgement criteria',
+		'reports.field.sources': 'data sources and methods',
+		'reports.field.context': 'context',
+		'reports.field.challenges': 'challenges',
+		'reports.field.causalFactors': 'causal factors',
+		'reports.field.targetedUsers': 'targeted users',
+		'reports.field.success': 'successes',
+		'reports.field.administrativeIssues': 'administrative issues',
+		'reports.field.conditions': 'conditions and context',
+		'reports.field.causeEffect': 'cause and effect',
+		'reports.field.impact': 'impact',
+		'reports.field.replication': 'potential for replication',
+		'reports.field.pbLink': 'link to the P&B and the DWCP'
 	}
 );

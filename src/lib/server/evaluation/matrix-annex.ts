@@ -12,6 +12,7 @@ import {
 	WidthType
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { localize } from '$lib/content-language';
 import type { Locale, Programme } from '$lib/model';
 import { reasonText } from '$lib/evaluation/sufficiency-text';
 import { formatDate } from '$lib/i18n/format';
@@ -21,7 +22,9 @@ import type { MatrixReport } from './matrix';
 
 // The evaluation matrix as the inception report's annex (issue 24), in XLSX and DOCX: one row per
 // question, criteria in the matrix's order, with the evidence sufficiency and its reasons in words
-// as computed when the file is made. Both files are built from the same rows.
+// as computed when the file is made. Both files are built from the same rows. The question, its
+// judgement criteria and its sources are in the reader's language where translated, else the
+// original followed by its language in brackets ("(es)"), as on the screens.
 
 const COLUMNS = [
 	'evaluation.field.criterion',
@@ -35,17 +38,25 @@ const COLUMNS = [
 ] as const;
 
 /** The annex's rows as text, in the reader's language. */
-export function annexRows(questions: readonly MatrixQuestion[], locale: Locale): { header: string[]; rows: string[][] } {
+export function annexRows(
+	questions: readonly MatrixQuestion[],
+	locale: Locale,
+	contentLanguage: Locale
+): { header: string[]; rows: string[][] } {
 	const t = (key: string, params?: Record<string, string | number>) => translateDynamic(locale, key, params);
+	const text = (q: MatrixQuestion, field: 'question' | 'judgementCriteria' | 'sources') => {
+		const shown = localize(q[field], contentLanguage, locale, q.translations[field] ?? undefined);
+		return shown.fallback ? `${shown.text} (${shown.lang})` : shown.text;
+	};
 	return {
 		header: COLUMNS.map((c) => t(c)),
 		rows: questions.map((q) => [
 			t(`evaluation.criterion.${q.criterion}`),
-			q.question,
-			q.judgementCriteria,
+			text(q, 'question'),
+			text(q, 'judgementCriteria'),
 			q.indicators.map((i) => `${i.code} ${i.title}`).join('\n'),
 			q.recommendations.map((r) => r.code).join(', '),
-			q.sources,
+			text(q, 'sources'),
 			q.methods.map((m) => t(`evaluation.method.${m}`)).join(', '),
 			[t(`evaluation.sufficiency.${q.sufficiency.level}`), ...q.sufficiency.reasons.map((r) => reasonText(locale, r))].join('\n')
 		])
@@ -80,7 +91,7 @@ export async function matrixXlsx(
 	questions: readonly MatrixQuestion[],
 	locale: Locale
 ): Promise<Buffer> {
-	const { header, rows } = annexRows(questions, locale);
+	const { header, rows } = annexRows(questions, locale, programme.contentLanguage);
 	const book = new ExcelJS.Workbook();
 	book.created = new Date(`${report.cutOff}T00:00:00Z`);
 	const sheet = book.addWorksheet(translateDynamic(locale, 'evaluation.matrix.title').slice(0, 31));
@@ -102,7 +113,7 @@ export async function matrixDocx(
 	questions: readonly MatrixQuestion[],
 	locale: Locale
 ): Promise<Buffer> {
-	const { header, rows } = annexRows(questions, locale);
+	const { header, rows } = annexRows(questions, locale, programme.contentLanguage);
 	const cell = (text: string, bold = false) =>
 		new TableCell({
 			children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold, size: 18 })] }))

@@ -1,13 +1,20 @@
 import { EVALUATION_CRITERIA, EVALUATION_METHODS, type EvaluationCriterion, type EvaluationMethod } from '$lib/evaluation/model';
 import { evidenceSufficiency, type LinkedIndicatorEvidence, type SufficiencyResult } from '$lib/evaluation/sufficiency';
-import type { Programme } from '$lib/model';
+import type { Locale, Programme } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { loadWindowEvidence } from '../results/evidence-window';
 import type { MatrixReport } from './matrix';
 
 // The evaluation matrix as the team reads it: each question with its links and the evidence
 // sufficiency computed now from the data (approved values in the report's window, their evidence,
-// recency, linked records). Four statements whatever the number of questions.
+// recency, linked records). Five statements whatever the number of questions.
+
+/** The question's texts in the programme's other language; null where none is written. */
+export interface MatrixQuestionTranslations {
+	question: string | null;
+	judgementCriteria: string | null;
+	sources: string | null;
+}
 
 export interface MatrixQuestion {
 	id: number;
@@ -15,6 +22,8 @@ export interface MatrixQuestion {
 	question: string;
 	judgementCriteria: string;
 	sources: string;
+	/** In the language that is not the programme's content language (see content-language.ts). */
+	translations: MatrixQuestionTranslations;
 	methods: EvaluationMethod[];
 	indicators: { id: number; code: string; title: string }[];
 	recommendations: { id: number; code: string; text: string }[];
@@ -24,7 +33,8 @@ export interface MatrixQuestion {
 }
 
 export async function loadMatrix(db: Executor, programme: Programme, report: MatrixReport): Promise<MatrixQuestion[]> {
-	const [questions, indicatorLinks, recommendationLinks, evidence] = await Promise.all([
+	const other: Locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+	const [questions, indicatorLinks, recommendationLinks, evidence, translated] = await Promise.all([
 		db.selectFrom('evaluation_question').selectAll().where('report_id', '=', report.id).orderBy('sort_order').orderBy('id').execute(),
 		db
 			.selectFrom('evaluation_question_indicator')
@@ -43,8 +53,20 @@ export async function loadMatrix(db: Executor, programme: Programme, report: Mat
 			.where('evaluation_question.report_id', '=', report.id)
 			.orderBy('recommendation.code')
 			.execute(),
-		loadWindowEvidence(db, programme.id, { start: report.windowStart, cutOff: report.cutOff })
+		loadWindowEvidence(db, programme.id, { start: report.windowStart, cutOff: report.cutOff }),
+		db
+			.selectFrom('translation')
+			.innerJoin('evaluation_question', 'evaluation_question.id', 'translation.entity_id')
+			.select(['translation.entity_id', 'translation.field', 'translation.text'])
+			.where('translation.entity', '=', 'evaluation_question')
+			.where('translation.locale', '=', other)
+			.where('evaluation_question.report_id', '=', report.id)
+			.execute()
 	]);
+	const translationOf = (id: number, field: keyof MatrixQuestionTranslations): string | null => {
+		const text = translated.find((t) => t.entity_id === id && t.field === field)?.text;
+		return text !== undefined && text.trim() !== '' ? text : null;
+	};
 	const criterionOrder = new Map(EVALUATION_CRITERIA.map((c, i) => [c, i]));
 	return questions
 		.map((q) => {
@@ -69,6 +91,11 @@ export async function loadMatrix(db: Executor, programme: Programme, report: Mat
 				question: q.question,
 				judgementCriteria: q.judgement_criteria,
 				sources: q.sources,
+				translations: {
+					question: translationOf(q.id, 'question'),
+					judgementCriteria: translationOf(q.id, 'judgementCriteria'),
+					sources: translationOf(q.id, 'sources')
+				},
 				methods: q.methods.split(',').filter((m): m is EvaluationMethod => (EVALUATION_METHODS as readonly string[]).includes(m)),
 				indicators,
 				recommendations,

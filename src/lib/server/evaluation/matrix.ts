@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { EVALUATION_CRITERIA, EVALUATION_METHODS } from '$lib/evaluation/model';
-import type { Programme } from '$lib/model';
+import type { Locale, Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError, type FieldErrors } from '../core/errors';
 import { ownedIds } from '../core/links';
-import { enumField, idField, idListField, multilineText, optionalMultilineText, versionField } from '../core/validation';
+import { saveTranslations } from '../core/translations';
+import { enumField, idField, idListField, multilineText, optionalMultilineText, translationText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
 import { ownedRecommendationIds } from '../recommendations/choices';
@@ -16,6 +17,9 @@ import { ownedRecommendationIds } from '../recommendations/choices';
 // criteria, the indicators and recommendations that answer them, sources and methods. Only the
 // evaluator writes it, and only while the report is a draft. The caller has loaded the report
 // through the reports domain (which checked it belongs to the programme) and passes it here.
+// The question, its judgement criteria and its sources are content like any other: written in the
+// programme's content language, with their version in the other language kept as translations
+// (entity `evaluation_question`), saved in the question's own transaction.
 
 /** The report a matrix belongs to, as the reports domain read it. */
 export interface MatrixReport {
@@ -39,12 +43,24 @@ const questionFields = {
 	sources: optionalMultilineText(2000),
 	methods: methodList,
 	indicatorIds: idListField(100),
-	recommendationIds: idListField(100)
+	recommendationIds: idListField(100),
+	questionTranslation: translationText(1000, true),
+	judgementCriteriaTranslation: translationText(2000, true),
+	sourcesTranslation: translationText(2000, true)
 };
 export const questionCreateSchema = z.object(questionFields);
 export const questionEditSchema = z.object({ ...questionFields, questionId: idField(), version: versionField() });
 export const questionDeleteSchema = z.object({ questionId: idField(), version: versionField() });
 export type QuestionInput = z.output<typeof questionCreateSchema>;
+
+const otherLocale = (programme: Pick<Programme, 'contentLanguage'>): Locale => (programme.contentLanguage === 'es' ? 'en' : 'es');
+
+/** The question's texts in the other language (a field not sent is left as it is; an empty one removes it). */
+const translationsOf = (input: QuestionInput) => ({
+	question: input.questionTranslation,
+	judgementCriteria: input.judgementCriteriaTranslation,
+	sources: input.sourcesTranslation
+});
 
 function writable(report: MatrixReport) {
 	if (report.status !== 'draft') throw new ForbiddenTransitionError('evaluation.matrixIssued');
@@ -123,6 +139,12 @@ export async function addQuestion(
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await writeLinks(trx, id, input);
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'evaluation_question', entityId: id, locale: otherLocale(programme) },
+			translationsOf(input)
+		);
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,
@@ -168,6 +190,12 @@ export async function updateQuestion(
 			.executeTakeFirst();
 		assertSaved(result, 'evaluation_question', id);
 		await writeLinks(trx, id, input);
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'evaluation_question', entityId: id, locale: otherLocale(programme) },
+			translationsOf(input)
+		);
 		const old: Record<string, unknown> = { ...before, ...linksBefore };
 		const now: Record<string, unknown> = {
 			...columns(input),
@@ -201,6 +229,9 @@ export async function deleteQuestion(
 		const before = await questionIn(trx, report.id, id);
 		const result = await trx.deleteFrom('evaluation_question').where('id', '=', id).where('version', '=', version).executeTakeFirst();
 		if (Number(result.numDeletedRows) === 0) throw new ConflictError('evaluation_question', id);
+		// Its translations go with it (the translation table is shared by every kind of record, so the
+		// database cannot cascade them).
+		await trx.deleteFrom('translation').where('entity', '=', 'evaluation_question').where('entity_id', '=', id).execute();
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,

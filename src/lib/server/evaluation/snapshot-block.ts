@@ -54,6 +54,7 @@ export async function readEvaluationBlock(
 			question: q.question,
 			judgementCriteria: q.judgementCriteria,
 			sources: q.sources,
+			translations: q.translations,
 			methods: q.methods,
 			indicatorKeys: q.indicators.map((i) => `indicator:${i.code}`),
 			recommendationKeys: q.recommendations.map((r) => `recommendation:${r.code}`),

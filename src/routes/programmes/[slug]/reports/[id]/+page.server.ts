@@ -97,7 +97,15 @@ export const load: PageServerLoad = async (event) => {
 			blockers: reportBlockers(snapshot),
 			missing,
 			cite: { query: citeQuery, ...searchCitable(records, citeQuery) },
-			paths: Object.fromEntries([...linked].filter((k) => snapshot.records[k]).map((k) => [k, snapshot.records[k]!.path])),
+			paths: {
+				...Object.fromEntries([...linked].filter((k) => snapshot.records[k]).map((k) => [k, snapshot.records[k]!.path])),
+				// An untranslated matrix question is translated on the matrix page.
+				...Object.fromEntries(
+					[...linked]
+						.filter((k) => k.startsWith('question:'))
+						.map((k) => [k, `/programmes/${access.programme.slug}/reports/${id}/matrix#${k.replace(':', '-')}`])
+				)
+			},
 			cutOff: snapshot.report.cutOff,
 			unchangedFrom
 		}
