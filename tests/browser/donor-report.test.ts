@@ -29,8 +29,13 @@ describe('the ILO TCPR, in Chromium', () => {
 		await signIn(page, env.app.url, 'evaluator@avance.test');
 		await page.goto(`${env.app.url}/programmes/el-salvador-pps/reports`);
 		const form = page.getByTestId('new-report');
-		expect(await form.locator('select[name="layout"]').inputValue()).toBe('ilo_tcpr');
-		await form.locator('select[name="layout"]').selectOption('ilo_tcpr');
+		// A progress report by default; its layout follows the purpose (the TCPR for RBSA funding).
+		expect(await form.locator('select[name="purpose"]').inputValue()).toBe('progress');
+		expect(await form.locator('select[name="layout"]').inputValue()).toBe('');
+		expect(await form.locator('select[name="layout"] option').first().textContent()).toContain('TCPR');
+		await form.locator('select[name="purpose"]').selectOption('evaluation');
+		expect(await form.locator('select[name="layout"] option').first().textContent()).toContain('OCDE');
+		await form.locator('select[name="purpose"]').selectOption('progress');
 		await form.locator('input[name="titleEs"]').fill('Informe TCPR de El Salvador, enero – junio 2020');
 		await form.locator('input[name="titleEn"]').fill('El Salvador TCPR, January – June 2020');
 		await form.locator('label.checkbox', { hasText: '2020-S1' }).locator('input').check();
