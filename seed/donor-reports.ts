@@ -5,6 +5,7 @@ import { donorFactsSchema, readDonorFacts, updateDonorFacts } from '../src/lib/s
 import { getProgrammeBySlug } from '../src/lib/server/programmes/programmes';
 import type { Renderers } from '../src/lib/server/reports/issue';
 import { issueReport } from '../src/lib/server/reports/jobs';
+import { saveModuleNarrative } from '../src/lib/server/reports/module-narratives';
 import { createReport, loadSections, saveSection } from '../src/lib/server/reports/reports';
 
 // The donors' own formats in the demo (issue 21): each of the four programmes gets one report
@@ -199,6 +200,48 @@ const ECUADOR_EU = euTexts(
 	]
 );
 
+type OutcomeTexts = Record<string, [es: string, en: string]>;
+
+/** The TCPR's narrative of each outcome (module), by module code, in our own words from shared/seeds/. */
+const OUTCOME_NARRATIVES: Record<string, OutcomeTexts> = {
+	patss: {
+		M1: [
+			`El diálogo con los mandantes del IESS siguió en línea durante la emergencia sanitaria; la evaluación de medio término reconoce el aporte del programa a la gobernanza institucional. Las reuniones técnicas del semestre se reprogramaron por la pandemia. ${ILL_ES}`,
+			`Dialogue with the IESS constituents continued online during the health emergency; the mid-term evaluation credits the programme with strengthening institutional governance. The semester's technical meetings were rescheduled because of the pandemic. ${ILL_EN}`
+		],
+		M2: [
+			'Los funcionarios del IESS aplicaron lo aprendido en afiliación, recaudación y gestión de cobro; la evaluación recomienda cerrar el módulo con un mecanismo de seguimiento de las recomendaciones de la OIT.',
+			'IESS staff applied what they learned on affiliation, collection and debt recovery; the evaluation recommends closing the module with a mechanism to follow up the ILO recommendations.'
+		],
+		M3: [
+			`Las opciones para extender la cobertura a las personas trabajadoras independientes siguieron en estudio; la crisis de la COVID-19 hizo más visible la falta de protección de este grupo. ${ILL_ES}`,
+			`The options to extend coverage to self-employed workers remained under study; the COVID-19 crisis made this group's lack of protection more visible. ${ILL_EN}`
+		],
+		M4: [
+			'La Dirección Actuarial contó con los estudios actuariales con año base 2018; la evaluación destaca el aporte del programa a la función actuarial del IESS.',
+			"The Actuarial Directorate had the actuarial studies with base year 2018; the evaluation highlights the programme's contribution to the IESS actuarial function."
+		],
+		M5: [
+			'El curso virtual IESS-EDUCA de 7 módulos siguió en marcha; la evaluación recomienda añadirle un capítulo sobre igualdad de género e inclusión de grupos vulnerables en la seguridad social.',
+			'The 7-module IESS-EDUCA online course continued; the evaluation recommends adding a chapter on gender equality and the inclusion of vulnerable groups in social security.'
+		]
+	},
+	'el-salvador-pps': {
+		M1: [
+			`El apoyo al ISSS se centró en aplicar las recomendaciones de los estudios actuariales de la OIT y en mejorar las estadísticas de seguridad social a partir de los registros administrativos. ${ILL_ES}`,
+			`Support to the ISSS focused on applying the recommendations of the ILO actuarial studies and on better social security statistics from administrative records. ${ILL_EN}`
+		],
+		M2: [
+			`La estrategia de formalización se discutió con el Ministerio de Trabajo y Previsión Social y los interlocutores sociales, en línea con la Recomendación núm. 204; el trabajo por cuenta propia es el primer grupo de la extensión. ${ILL_ES}`,
+			`The formalisation strategy was discussed with the Ministry of Labour and Social Welfare and the social partners, in line with Recommendation No. 204; self-employment is the first group of the extension. ${ILL_EN}`
+		],
+		M3: [
+			`Con la Secretaría Técnica y de Planificación de la Presidencia se empezaron a actualizar los modelos de costeo del piso de protección social y las pautas sobre el sistema de cuidados. ${ILL_ES}`,
+			`With the Technical and Planning Secretariat of the Presidency, the costing models of the social protection floor and the guidelines on the care system began to be updated. ${ILL_EN}`
+		]
+	}
+};
+
 interface DonorReportSeed {
 	slug: string;
 	layout: ReportLayout;
@@ -287,6 +330,15 @@ async function write(db: Db, actor: { id: number }, programme: Programme, report
 	}
 }
 
+async function writeOutcomes(db: Db, actor: { id: number }, programme: Programme, reportId: number, texts: OutcomeTexts) {
+	const modules = await db.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programme.id).execute();
+	for (const m of modules) {
+		const t = texts[m.code];
+		if (!t) throw new Error(`donor seed ${programme.slug} lacks the narrative of ${m.code}`);
+		await saveModuleNarrative(db, actor, programme, reportId, { moduleId: m.id, version: 0, narrativeEs: t[0], narrativeEn: t[1] });
+	}
+}
+
 /**
  * Seeds the donor-format reports once per programme (nothing where the programme already has a
  * report in its donor's layout, or without the demo evaluator). Returns whether it added any.
@@ -327,6 +379,7 @@ export async function seedDonorReports(db: Db, renderers: Renderers, options: { 
 			languages: ['es', 'en']
 		});
 		await write(db, evaluator, programme, id, seed.texts, seed.layout);
+		if (seed.layout === 'ilo_tcpr') await writeOutcomes(db, evaluator, programme, id, OUTCOME_NARRATIVES[seed.slug] ?? {});
 		const version = (await db.selectFrom('report').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 		await issueReport(db, evaluator, programme, id, version, renderers, {
 			origin: options.origin ?? 'http://localhost:3000',

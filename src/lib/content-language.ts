@@ -36,7 +36,7 @@ export const TRANSLATABLE_FIELDS = {
 	indicator: ['title', 'definition', 'unit'],
 	risk: ['title', 'description'],
 	gender_action: ['title', 'description'],
-	recommendation: ['text', 'addressedTo'],
+	recommendation: ['text', 'addressedTo', 'management_response_text'],
 	key_action: ['action'],
 	// The explanation of an approved figure (printed beside it in reports).
 	indicator_value: ['narrative'],

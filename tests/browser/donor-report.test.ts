@@ -29,8 +29,13 @@ describe('the ILO TCPR, in Chromium', () => {
 		await signIn(page, env.app.url, 'evaluator@avance.test');
 		await page.goto(`${env.app.url}/programmes/el-salvador-pps/reports`);
 		const form = page.getByTestId('new-report');
-		expect(await form.locator('select[name="layout"]').inputValue()).toBe('ilo_tcpr');
-		await form.locator('select[name="layout"]').selectOption('ilo_tcpr');
+		// A progress report by default; its layout follows the purpose (the TCPR for RBSA funding).
+		expect(await form.locator('select[name="purpose"]').inputValue()).toBe('progress');
+		expect(await form.locator('select[name="layout"]').inputValue()).toBe('');
+		expect(await form.locator('select[name="layout"] option').first().textContent()).toContain('TCPR');
+		await form.locator('select[name="purpose"]').selectOption('evaluation');
+		expect(await form.locator('select[name="layout"] option').first().textContent()).toContain('OCDE');
+		await form.locator('select[name="purpose"]').selectOption('progress');
 		await form.locator('input[name="titleEs"]').fill('Informe TCPR de El Salvador, enero – junio 2020');
 		await form.locator('input[name="titleEn"]').fill('El Salvador TCPR, January – June 2020');
 		await form.locator('label.checkbox', { hasText: '2020-S1' }).locator('input').check();
@@ -39,7 +44,8 @@ describe('the ILO TCPR, in Chromium', () => {
 
 		const driver = 'Las mesas tripartitas revisaron la estrategia de formalización con empleadores y sindicatos.';
 		for (const o of OUTLINES.ilo_tcpr) {
-			const section = page.getByTestId(`section-${o.key}`);
+			// The section's own form (the outcome-progress part also holds one form per outcome).
+			const section = page.getByTestId(`section-${o.key}`).locator('form[action="?/save"]');
 			await section
 				.locator('textarea[name="narrativeEs"]')
 				.fill(o.key === 'driver_social_dialogue' ? driver : `Texto de ${o.key}, con acentos y eñe.`);
@@ -48,6 +54,21 @@ describe('the ILO TCPR, in Chromium', () => {
 				.fill(o.key === 'driver_social_dialogue' ? 'Tripartite tables reviewed the formalisation strategy.' : `Text of ${o.key}.`);
 			await section.getByTestId(`save-${o.key}`).click();
 			await page.waitForURL(new RegExp(`notice=sectionSaved#section-${o.key}$`));
+		}
+		// Each outcome needs its own narrative, written beside that outcome's indicators and activities.
+		await expect.poll(() => page.getByTestId('blockers').textContent()).toContain('falta la narrativa del resultado M1 en español');
+		const outcomes = page.locator('[data-testid^="outcome-"]');
+		const count = await outcomes.count();
+		expect(count).toBe(3);
+		for (let n = 0; n < count; n++) {
+			const outcome = outcomes.nth(n);
+			const testId = (await outcome.getAttribute('data-testid'))!;
+			const code = ((await outcome.locator('h5').textContent()) ?? '').trim().split(' ')[0]!;
+			expect(await outcome.locator('aside table').count()).toBeGreaterThan(0);
+			await outcome.getByLabel(`Narrativa de ${code} en español`).fill(`Avance propio del resultado ${code}.`);
+			await outcome.getByLabel(`Narrativa de ${code} en inglés`).fill(`Own progress of outcome ${code}.`);
+			await outcome.getByTestId(`save-${testId}`).click();
+			await page.waitForURL(new RegExp(`notice=sectionSaved#${testId}$`));
 		}
 		await expect.poll(() => page.getByTestId('blockers').textContent()).toContain('Nada impide emitir');
 		const href = new URL(page.url()).pathname;
@@ -59,6 +80,11 @@ describe('the ILO TCPR, in Chromium', () => {
 		const json = await (await page.request.get(`${env.app.url}${href}/issues/1/snapshot.json`)).json();
 		expect(json.report.layout).toBe('ilo_tcpr');
 		expect(json.sections.find((s: { key: string }) => s.key === 'driver_social_dialogue').narrative.es).toBe(driver);
+		expect(json.donor.outcomes.map((o: { narrative: { en: string } }) => o.narrative.en)).toEqual([
+			'Own progress of outcome M1.',
+			'Own progress of outcome M2.',
+			'Own progress of outcome M3.'
+		]);
 		const pdf = await page.request.get(`${env.app.url}${href}/issues/1/report-en.pdf`);
 		expect(pdf.status()).toBe(200);
 	}, 480_000);

@@ -1,3 +1,4 @@
+import { saveModuleNarrative } from '$lib/server/reports/module-narratives';
 import { OUTLINES, type ReportLayout } from '$lib/reports/outline';
 import type { Db } from '$lib/server/db/connection';
 import type { Programme } from '$lib/model';
@@ -42,6 +43,17 @@ export async function writtenReport(
 			justificationEs: outline.rated ? 'Justificación ilustrativa.' : '',
 			justificationEn: outline.rated ? 'Illustrative justification.' : ''
 		});
+	}
+	// The ILO progress report needs each outcome's own narrative too (issue 21).
+	if (layout === 'ilo_tcpr') {
+		const modules = await db.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programme.id).execute();
+		for (const m of modules)
+			await saveModuleNarrative(db, actor, programme, id, {
+				moduleId: m.id,
+				version: 0,
+				narrativeEs: `Narrativa del resultado ${m.code}. ${options.citation ?? ''}`,
+				narrativeEn: `Narrative of outcome ${m.code}. ${options.citation ?? ''}`
+			});
 	}
 	return id;
 }

@@ -18,10 +18,13 @@ export type Blocker =
 	| { kind: 'narrative'; section: SectionKey; lang: Locale }
 	| { kind: 'citation'; section: SectionKey; lang: Locale; raw: string }
 	/** A figure typed right before a value citation that differs from the value cited (cited-figures.ts). */
-	| { kind: 'figure'; section: SectionKey; lang: Locale; raw: string; typed: string; cited: string };
+	| { kind: 'figure'; section: SectionKey; lang: Locale; raw: string; typed: string; cited: string }
+	/** An outcome (module) of an ILO progress report without its own narrative in a language to issue (issue 21). */
+	| { kind: 'outcome_narrative'; section: SectionKey; lang: Locale; module: string };
 
 export function reportBlockers(
-	snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'> & Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods'>>
+	snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'> &
+		Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'modules' | 'donor'>>
 ): Blocker[] {
 	const blockers: Blocker[] = [];
 	const bySection = new Map(snapshot.sections.map((s) => [s.key, s]));
@@ -50,6 +53,26 @@ export function reportBlockers(
 						});
 				}
 			}
+		}
+	}
+	blockers.push(...outcomeBlockers(snapshot));
+	return blockers;
+}
+
+/** Each outcome of a TCPR needs its own narrative in every language to issue, citing only records of the report. */
+function outcomeBlockers(
+	snapshot: Pick<ReportSnapshot, 'report' | 'records'> & Partial<Pick<ReportSnapshot, 'modules' | 'donor'>>
+): Blocker[] {
+	const outcomes = snapshot.donor?.outcomes;
+	if (snapshot.report.layout !== 'ilo_tcpr' || !outcomes) return [];
+	const blockers: Blocker[] = [];
+	for (const o of outcomes) {
+		const module = snapshot.modules?.find((m) => m.key === o.moduleKey)?.code ?? o.moduleKey;
+		for (const lang of snapshot.report.languages) {
+			const text = o.narrative[lang] ?? '';
+			if (text.trim() === '') blockers.push({ kind: 'outcome_narrative', section: 'outcome_progress', lang, module });
+			for (const raw of unresolvedCitations(text, snapshot.records))
+				blockers.push({ kind: 'citation', section: 'outcome_progress', lang, raw });
 		}
 	}
 	return blockers;

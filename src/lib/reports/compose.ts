@@ -1,9 +1,7 @@
 import type { Locale } from '$lib/model';
-import { formatEnteredValue } from '$lib/i18n/measure-format';
 import { annex, recordsCited } from './annexes';
-import { agrees, citedNumber, citedValues, compactReference, typedNumberBefore } from './cited-figures';
 import { ComposeContext } from './compose-context';
-import type { DocAnnex, DocBlock, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
+import type { DocAnnex, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
 import { EVIDENCE_BUILDERS, factSheet } from './evidence';
 import { evaluationEvidence, noEvaluationBlock } from './evaluation-evidence';
 import {
@@ -18,7 +16,7 @@ import {
 	sexGaps
 } from './evidence-more';
 import { financialSummary } from './evidence-finance';
-import { parseNarrative, type Inline } from './narrative';
+import { narrativeBlocks } from './narrative-blocks';
 import { targetsLikelihood } from './evidence-forecast';
 import { tripartiteBlock } from './evidence-tripartite';
 import { annexesOf, OUTLINES, type EvidenceBlock, type OutlineSection, type SectionKey } from './outline';
@@ -27,6 +25,8 @@ import { whatChangedBlock } from './what-changed-block';
 import { TCPR_BUILDERS } from './evidence-tcpr';
 import { EU_BUILDERS } from './evidence-eu';
 import { donorAnnex } from './annexes-donor';
+
+export { narrativeBlocks };
 
 // composeReport(snapshot, lang): the one document the HTML preview, the PDF and the DOCX lay out.
 // A pure function of the snapshot and a language: no database, no clock.
@@ -51,41 +51,6 @@ const BUILDERS = {
 	...EU_BUILDERS,
 	tripartite: tripartiteBlock
 } satisfies Record<EvidenceBlock, unknown>;
-
-function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocInline[] {
-	return inlines.flatMap((i, n): DocInline[] => {
-		if (i.type === 'text')
-			return [{ type: 'text', text: i.text, ...(i.bold ? { bold: true } : {}), ...(i.italic ? { italic: true } : {}) }];
-		if (i.type === 'link') return [{ type: 'link', text: i.text, href: i.href }];
-		const record = ctx.snapshot.records[i.citation.key];
-		if (!record) return [{ type: 'unresolved', text: ctx.t('reportDoc.unresolved', { raw: i.raw }) }];
-		// The one place a citation is printed: a value carries its figure, "36 (EC-3, 2021-S2)"; an
-		// indicator its code; other records their code and title. Each links to its record.
-		const compact = compactReference(i.citation, ctx.snapshot);
-		if (compact !== null && i.citation.kind === 'value') {
-			const cited = citedValues(ctx.snapshot).get(i.citation.key)!;
-			const value = citedNumber(cited);
-			const before = inlines[n - 1];
-			const typed = before && before.type === 'text' ? typedNumberBefore(before.text, ctx.lang) : null;
-			// A figure typed right before the citation that agrees with it is not printed twice.
-			const figure = value === null || (typed && agrees(typed, value)) ? '' : `${formatEnteredValue(ctx.i18n, value, cited.indicator)} `;
-			return [{ type: 'text', text: `${figure}(` }, ctx.ref(compact, i.citation.key), { type: 'text', text: ')' }];
-		}
-		if (compact !== null) return [ctx.ref(compact, i.citation.key)];
-		const label = ctx.loc(record.label, i.citation.key, 'label')[0];
-		return [ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key)];
-	});
-}
-
-/** A narrative in the small formatting subset → document blocks (citations become record links). */
-export function narrativeBlocks(ctx: ComposeContext, text: string | null): DocBlock[] {
-	if (!text || !text.trim()) return [];
-	return parseNarrative(text).map((b): DocBlock =>
-		b.type === 'paragraph'
-			? { type: 'paragraph', inlines: narrativeInlines(ctx, b.inlines) }
-			: { type: 'list', ordered: b.ordered, items: b.items.map((it) => narrativeInlines(ctx, it)) }
-	);
-}
 
 function evidenceOf(ctx: ComposeContext, section: OutlineSection): DocEvidence[] {
 	const generated = section.evidence.map((block) => {

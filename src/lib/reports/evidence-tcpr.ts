@@ -5,6 +5,7 @@ import { questionInlines } from './evaluation-evidence';
 import { explained, judgedValueKey, moduleOf, none, row, table, type Builder } from './evidence';
 import type { SnapshotActivity } from './snapshot';
 import type { DonorFact } from './snapshot-donor';
+import { narrativeBlocks } from './narrative-blocks';
 
 // The generated blocks of the ILO technical cooperation progress report (issue 21), pure
 // functions of the snapshot like every other block: the identification sheet, the progress of each
@@ -107,45 +108,65 @@ export function activitiesTable(ctx: ComposeContext, id: string, caption: string
 	);
 }
 
-const outcomeProgress: Builder = (ctx, id) => {
+type SnapshotModule = ComposeContext['snapshot']['modules'][number];
+
+/** The outcome's own narrative in the reader's language (issue 21), as the evaluator wrote it. */
+export function outcomeNarrative(ctx: ComposeContext, m: SnapshotModule): DocBlock[] {
+	const written = ctx.snapshot.donor?.outcomes?.find((o) => o.moduleKey === m.key);
+	return narrativeBlocks(ctx, written?.narrative[ctx.lang] ?? null);
+}
+
+/**
+ * What the report prints for one outcome after its heading: its objective, its narrative (when
+ * `narrative`), its indicator table with the value explanations and its activities planned
+ * against done. The editor shows the same beside the outcome's narrative being written.
+ */
+export function outcomeBlocks(ctx: ComposeContext, id: string, m: SnapshotModule, options: { narrative: boolean }): DocBlock[] {
 	const { t, snapshot } = ctx;
 	const blocks: DocBlock[] = [];
-	for (const m of snapshot.modules) {
-		const heading: DocInline[] = [ctx.ref(m.code, m.key), { type: 'text', text: ' ' }, ...ctx.loc(m.title, m.key, 'title')];
-		blocks.push({ type: 'paragraph', inlines: heading.map((i) => (i.type === 'text' ? { ...i, bold: true } : i)) });
-		const objective = ctx.loc(m.objective, m.key, 'objective');
-		if (objective.length)
-			blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: `${t('donorDoc.objective')}: `, italic: true }, ...objective] });
-		const indicators = snapshot.indicators.filter((i) => moduleOf(ctx, i) === m.id);
-		if (indicators.length)
-			blocks.push(
-				table(
-					`${id}-${m.id}-indicators`,
-					t('donorDoc.outcomeIndicators', { code: m.code }),
-					[
-						[t('reportDoc.col.code'), false],
-						[t('reportDoc.col.indicator'), false],
-						[t('reportDoc.col.baseline'), true],
-						[t('reportDoc.col.target'), true],
-						[t('reportDoc.col.actual'), true],
-						[t('reportDoc.col.status'), false]
-					],
-					indicators.map((i) =>
-						row(
-							[ctx.ref(i.code, i.key)],
-							explained(ctx, i),
-							[ctx.ref(ctx.value(i, i.baseline), i.key)],
-							[ctx.ref(ctx.value(i, i.endTarget), i.key)],
-							[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
-							[ctx.ref(ctx.status(i.status), i.key)]
-						)
+	const objective = ctx.loc(m.objective, m.key, 'objective');
+	if (objective.length)
+		blocks.push({ type: 'paragraph', inlines: [{ type: 'text', text: `${t('donorDoc.objective')}: `, italic: true }, ...objective] });
+	if (options.narrative) blocks.push(...outcomeNarrative(ctx, m));
+	const indicators = snapshot.indicators.filter((i) => moduleOf(ctx, i) === m.id);
+	if (indicators.length)
+		blocks.push(
+			table(
+				`${id}-${m.id}-indicators`,
+				t('donorDoc.outcomeIndicators', { code: m.code }),
+				[
+					[t('reportDoc.col.code'), false],
+					[t('reportDoc.col.indicator'), false],
+					[t('reportDoc.col.baseline'), true],
+					[t('reportDoc.col.target'), true],
+					[t('reportDoc.col.actual'), true],
+					[t('reportDoc.col.status'), false]
+				],
+				indicators.map((i) =>
+					row(
+						[ctx.ref(i.code, i.key)],
+						explained(ctx, i),
+						[ctx.ref(ctx.value(i, i.baseline), i.key)],
+						[ctx.ref(ctx.value(i, i.endTarget), i.key)],
+						[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
+						[ctx.ref(ctx.status(i.status), i.key)]
 					)
 				)
-			);
-		const outputIds = new Set(snapshot.outputs.filter((o) => o.moduleId === m.id).map((o) => o.id));
-		const activities = snapshot.activities.filter((a) => outputIds.has(a.outputId));
-		if (activities.length)
-			blocks.push(activitiesTable(ctx, `${id}-${m.id}-activities`, t('donorDoc.plannedDone', { code: m.code }), activities));
+			)
+		);
+	const outputIds = new Set(snapshot.outputs.filter((o) => o.moduleId === m.id).map((o) => o.id));
+	const activities = snapshot.activities.filter((a) => outputIds.has(a.outputId));
+	if (activities.length)
+		blocks.push(activitiesTable(ctx, `${id}-${m.id}-activities`, t('donorDoc.plannedDone', { code: m.code }), activities));
+	return blocks;
+}
+
+const outcomeProgress: Builder = (ctx, id) => {
+	const blocks: DocBlock[] = [];
+	for (const m of ctx.snapshot.modules) {
+		const heading: DocInline[] = [ctx.ref(m.code, m.key), { type: 'text', text: ' ' }, ...ctx.loc(m.title, m.key, 'title')];
+		blocks.push({ type: 'paragraph', inlines: heading.map((i) => (i.type === 'text' ? { ...i, bold: true } : i)) });
+		blocks.push(...outcomeBlocks(ctx, id, m, { narrative: true }));
 	}
 	return blocks.length ? blocks : [none(ctx)];
 };
@@ -297,7 +318,8 @@ export const managementResponse: Builder = (ctx, id) => {
 		r.keyActions.forEach((k, n) =>
 			rows.push(
 				row(
-					n === 0 ? [ctx.ref(response, rec.key)] : ctx.text(''),
+					// The response's own words print with it, in the reader's language (or marked), key actions or not.
+					n === 0 ? [ctx.ref(response, rec.key), ...(why.length ? [...ctx.text(': '), ...why] : [])] : ctx.text(''),
 					[...ctx.loc(k.action, rec.key, `key_action.${n}`), ...(k.illustrative ? ctx.text(' *') : [])],
 					ctx.text(k.responsible || '—'),
 					ctx.text(k.dueDate ? i18n.date(k.dueDate) : '—'),

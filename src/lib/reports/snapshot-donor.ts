@@ -1,4 +1,4 @@
-import type { IsoDate } from '$lib/model';
+import type { IsoDate, Locale } from '$lib/model';
 import type { BilingualText, RecordKey, SnapshotPeriod } from './snapshot';
 
 // What the donors' own formats print beyond the OECD-DAC report (issue 21), frozen in the
@@ -51,4 +51,9 @@ export interface DonorSnapshot {
 	dialogue: { heldOn: IsoDate; body: string; outcome: string; constituents: string[]; illustrative: boolean }[];
 	/** Other programmes in the same country (coherence: where synergies are sought). */
 	linkedProgrammes: { code: string; shortName: string; donor: string }[];
+	/**
+	 * The ILO progress report's narrative of each outcome (module), per language to issue (a
+	 * language not issued is null); only in TCPR snapshots, absent from issues made before.
+	 */
+	outcomes?: { moduleKey: RecordKey; narrative: Record<Locale, string | null> }[];
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
 	db = await freshDatabase({ demoAccounts: true });
 	await seedReports(db, fakeRenderers);
 	expect(await seedDonorReports(db, fakeRenderers)).toBe(true);
-});
+}, 300_000);
 
 describe('the seeded donor-format reports', () => {
 	it('give every programme one issued report in its donor’s layout, in es and en, and Peru a draft', async () => {
@@ -61,5 +61,27 @@ describe('the seeded donor-format reports', () => {
 		const doc = composeReport(JSON.parse(salvador.snapshot) as ReportSnapshot, 'en');
 		expect(JSON.stringify(doc.sections[0])).toContain('SLV/16/03/RBS');
 		expect(JSON.stringify(doc.sections)).toContain('Illustrative: not stated in the source documents');
+	});
+
+	it('give each seeded TCPR its own narrative per outcome, in es and en, printed under each module', async () => {
+		const rows = await db
+			.selectFrom('report_issue')
+			.innerJoin('report', 'report.id', 'report_issue.report_id')
+			.innerJoin('programme', 'programme.id', 'report.programme_id')
+			.select(['programme.slug', 'report_issue.snapshot'])
+			.where('report.layout', '=', 'ilo_tcpr')
+			.execute();
+		expect(rows.map((r) => r.slug).sort()).toEqual(['el-salvador-pps', 'patss']);
+		for (const r of rows) {
+			const snapshot = JSON.parse(r.snapshot) as ReportSnapshot;
+			const outcomes = snapshot.donor?.outcomes ?? [];
+			expect(outcomes.map((o) => o.moduleKey)).toEqual(snapshot.modules.map((m) => m.key));
+			for (const o of outcomes)
+				for (const lang of ['es', 'en'] as const) expect(o.narrative[lang]?.trim(), `${r.slug} ${o.moduleKey}`).toBeTruthy();
+			// Each module's words are its own.
+			expect(new Set(outcomes.map((o) => o.narrative.en)).size).toBe(outcomes.length);
+			const doc = JSON.stringify(composeReport(snapshot, 'en').sections.find((s) => s.key === 'outcome_progress'));
+			for (const o of outcomes) expect(doc).toContain(o.narrative.en!.replace(/"/g, '\\"').slice(0, 40));
+		}
 	});
 });

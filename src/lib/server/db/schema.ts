@@ -719,6 +719,18 @@ export interface LessonWordTable {
 	lesson_id: number;
 }
 
+/** One outcome's (module's) narrative in an ILO progress report (issue 21). */
+export interface ReportModuleNarrativeTable {
+	id: Generated<number>;
+	report_id: number;
+	module_id: number;
+	narrative_es: Defaulted<string>;
+	narrative_en: Defaulted<string>;
+	updated_by: number | null;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -784,6 +796,7 @@ export interface Database {
 	evaluation_question_indicator: EvaluationQuestionIndicatorTable;
 	evaluation_question_recommendation: EvaluationQuestionRecommendationTable;
 	lesson_word: LessonWordTable;
+	report_module_narrative: ReportModuleNarrativeTable;
 }
 
 export type UserRow = Selectable<UserTable>;

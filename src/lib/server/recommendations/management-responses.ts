@@ -5,7 +5,8 @@ import { MANAGEMENT_RESPONSES, type Programme } from '$lib/model';
 import { recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError } from '../core/errors';
 import { recommendationIn } from './recommendations';
-import { enumField, optionalMultilineText, versionField } from '../core/validation';
+import { saveTranslations } from '../core/translations';
+import { enumField, optionalMultilineText, translationText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { type Executor, inTransaction } from '../db/executor';
 
@@ -18,6 +19,8 @@ export const responseSchema = z
 	.object({
 		managementResponse: z.preprocess(blankToUndefined, enumField(MANAGEMENT_RESPONSES).optional()).transform((v) => v ?? null),
 		managementResponseText: optionalMultilineText(4000),
+		/** The response's text in the other language (issue 21): the donor reports print it in theirs. */
+		managementResponseTextTranslation: translationText(4000, true),
 		version: versionField()
 	})
 	.superRefine((v, ctx) => {
@@ -66,6 +69,14 @@ export async function setManagementResponse(
 			.where('version', '=', input.version)
 			.executeTakeFirst();
 		assertSaved(result, 'recommendation', id);
+		// Saved (and audited) as a translation, like every content text's other language.
+		const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'recommendation', entityId: id, locale },
+			{ management_response_text: input.managementResponseTextTranslation }
+		);
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,

@@ -27,7 +27,8 @@ function blockerLine(locale: Locale, blocker: Blocker): string {
 	return translateDynamic(locale, `reports.blocker.${blocker.kind}`, {
 		section,
 		language,
-		raw: 'raw' in blocker ? blocker.raw : ''
+		raw: 'raw' in blocker ? blocker.raw : '',
+		module: 'module' in blocker ? blocker.module : ''
 	});
 }
 

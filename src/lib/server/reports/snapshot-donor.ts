@@ -1,4 +1,4 @@
-import type { IsoDate, Programme } from '$lib/model';
+import type { IsoDate, Locale, Programme } from '$lib/model';
 import type { BilingualText, RecordKey } from '$lib/reports/snapshot';
 import { DONOR_FACTS, MANAGEMENT_RESPONSES, type DonorSnapshot, type ManagementResponse } from '$lib/reports/snapshot-donor';
 import type { Executor } from '../db/executor';
@@ -15,6 +15,9 @@ type Bi = (entity: string, id: number, field: string, original: string) => Bilin
 
 export interface DonorInputs {
 	cutOff: IsoDate;
+	/** The report, for the TCPR's outcome narratives (read only for that layout: one statement). */
+	report?: { id: number; layout: string; languages: readonly Locale[] };
+	modules?: readonly { id: number; key: RecordKey }[];
 	windowStart: IsoDate;
 	bi: Bi;
 	activities: { id: number; key: RecordKey; deviationReason: string }[];
@@ -34,7 +37,8 @@ const year = (date: string | null | undefined): number | null => (date && /^\d{4
 
 export async function donorSnapshot(db: Executor, programme: Programme, input: DonorInputs): Promise<DonorSnapshot> {
 	const pid = programme.id;
-	const [facts, next, indicatorRows, assumptionLinks, dialogue, linked] = await Promise.all([
+	const tcpr = input.report?.layout === 'ilo_tcpr' ? input.report : null;
+	const [facts, next, indicatorRows, assumptionLinks, dialogue, linked, outcomeRows] = await Promise.all([
 		readDonorFacts(db, pid),
 		db
 			.selectFrom('reporting_period')
@@ -64,7 +68,14 @@ export async function donorSnapshot(db: Executor, programme: Programme, input: D
 			.where('country', '=', programme.country)
 			.where('id', '!=', pid)
 			.orderBy('code')
-			.execute()
+			.execute(),
+		tcpr
+			? db
+					.selectFrom('report_module_narrative')
+					.select(['module_id', 'narrative_es', 'narrative_en'])
+					.where('report_id', '=', tcpr.id)
+					.execute()
+			: Promise.resolve(null)
 	]);
 	// The end target is due at the programme's (revised) end: its year is the target year.
 	const targetYear = year(programme.effectiveEndDate);
@@ -122,6 +133,26 @@ export async function donorSnapshot(db: Executor, programme: Programme, input: D
 				constituents: e.parties.map((p) => p.constituent),
 				illustrative: e.isIllustrative
 			})),
-		linkedProgrammes: linked.map((p) => ({ code: p.code, shortName: p.short_name, donor: p.donor }))
+		linkedProgrammes: linked.map((p) => ({ code: p.code, shortName: p.short_name, donor: p.donor })),
+		...(tcpr && outcomeRows ? { outcomes: outcomeNarratives(tcpr.languages, input.modules ?? [], outcomeRows) } : {})
 	};
+}
+
+/** Every outcome in the logframe's order, with what was written for it ('' when nothing yet). */
+function outcomeNarratives(
+	languages: readonly Locale[],
+	modules: readonly { id: number; key: RecordKey }[],
+	rows: readonly { module_id: number; narrative_es: string; narrative_en: string }[]
+): NonNullable<DonorSnapshot['outcomes']> {
+	const byModule = new Map(rows.map((r) => [r.module_id, r]));
+	return modules.map((m) => {
+		const r = byModule.get(m.id);
+		return {
+			moduleKey: m.key,
+			narrative: {
+				es: languages.includes('es') ? (r?.narrative_es ?? '') : null,
+				en: languages.includes('en') ? (r?.narrative_en ?? '') : null
+			}
+		};
+	});
 }

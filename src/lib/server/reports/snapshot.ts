@@ -618,6 +618,8 @@ export async function buildSnapshot(
 	// ---- the donors' own formats (issue 21): facts, deviations, logframe columns, responses -------
 	const donor = await donorSnapshot(db, programme, {
 		cutOff,
+		report: { id: report.id, layout: report.layout, languages: report.languages },
+		modules,
 		windowStart: report.windowStart,
 		bi,
 		activities: activities.map((a, n) => ({ id: a.id, key: a.key, deviationReason: activityRows[n]!.deviation_reason })),

@@ -63,7 +63,12 @@ const outputTexts = {
 	descriptionTranslation: translationText(2000, true),
 	...constituentFormFields
 };
-const activityTexts = { titleTranslation: translationText(300), ...constituentFormFields };
+const activityTexts = {
+	titleTranslation: translationText(300),
+	// The reason for a deviation prints in the donor reports: in the report's language (issue 21).
+	deviationReasonTranslation: translationText(2000, true),
+	...constituentFormFields
+};
 
 export const actions = {
 	createModule: (event) =>
@@ -133,8 +138,14 @@ export const actions = {
 			event,
 			'logframe.edit',
 			activitySchema.extend(activityTexts),
-			async ({ db, access, data: { titleTranslation, constituents, constituentsShown, ...input }, redirect }) => {
-				const id = await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, async (trx) => {
+			async ({
+				db,
+				access,
+				data: { titleTranslation, deviationReasonTranslation, constituents, constituentsShown, ...input },
+				redirect
+			}) => {
+				const texts = { title: titleTranslation, deviation_reason: deviationReasonTranslation };
+				const id = await writeTranslated(db, access.user, access.programme, 'activity', texts, async (trx) => {
 					const id = await createActivity(trx, access.user, access.programme, input);
 					if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'activity', id, constituents);
 					return id;
@@ -147,8 +158,14 @@ export const actions = {
 			event,
 			'logframe.edit',
 			activitySchema.extend(withVersion).extend(activityTexts),
-			async ({ db, access, data: { id, version, titleTranslation, constituents, constituentsShown, ...input }, redirect }) => {
-				await writeTranslated(db, access.user, access.programme, 'activity', { title: titleTranslation }, async (trx) => {
+			async ({
+				db,
+				access,
+				data: { id, version, titleTranslation, deviationReasonTranslation, constituents, constituentsShown, ...input },
+				redirect
+			}) => {
+				const texts = { title: titleTranslation, deviation_reason: deviationReasonTranslation };
+				await writeTranslated(db, access.user, access.programme, 'activity', texts, async (trx) => {
 					await updateActivity(trx, access.user, access.programme, id, version, input);
 					if (constituentsShown) await setConstituents(trx, access.user, access.programme, 'activity', id, constituents);
 					return id;

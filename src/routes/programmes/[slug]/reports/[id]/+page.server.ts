@@ -34,6 +34,8 @@ import {
 	saveSection,
 	sectionSchema
 } from '$lib/server/reports/reports';
+import { loadModuleNarratives, moduleNarrativeSchema, saveModuleNarrative } from '$lib/server/reports/module-narratives';
+import { outcomeEditorParts } from '$lib/reports/outcome-editor';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const originOf = (event: { url: URL }) => originSettings().configured ?? event.url.origin;
@@ -53,10 +55,11 @@ export const load: PageServerLoad = async (event) => {
 	const job = await latestJob(db, access.programme.id, id);
 
 	const lang: Locale = event.locals.locale;
-	const [sections, comments, snapshot] = await Promise.all([
+	const [sections, comments, snapshot, outcomeRows] = await Promise.all([
 		loadSections(db, id),
 		loadComments(db, id),
-		draftSnapshot(db, access.programme, id, originOf(event))
+		draftSnapshot(db, access.programme, id, originOf(event)),
+		report.layout === 'ilo_tcpr' ? loadModuleNarratives(db, id) : Promise.resolve([])
 	]);
 	// A correction that so far says what the last issue says: the issue card warns before the refusal.
 	const last = report.issues.at(-1);
@@ -85,13 +88,20 @@ export const load: PageServerLoad = async (event) => {
 	rememberCitable(access.programme.id, id, lang, records);
 	const citeQuery = searchSchema.parse(event.url.searchParams.get('cite') ?? '');
 	const linked = new Set(missing.items.map((m) => m.key));
-	for (const list of Object.values(evidence)) for (const e of list ?? []) referencedKeys(e.blocks, linked);
+	// The TCPR's outcomes, each with its narrative's form and what the report prints for it (issue 21).
+	const outcomes =
+		report.layout === 'ilo_tcpr'
+			? outcomeEditorParts(snapshot, lang, outcomeRows).map((o) => ({ ...o, evidence: pageEvidence(o.evidence, choice) }))
+			: [];
+	for (const list of [...Object.values(evidence), ...outcomes.map((o) => o.evidence)])
+		for (const e of list ?? []) referencedKeys(e.blocks, linked);
 	return {
 		report,
 		...rights,
 		job,
 		draft: {
 			sections,
+			outcomes,
 			comments,
 			evidence,
 			blockers: reportBlockers(snapshot),
@@ -119,6 +129,11 @@ export const actions = {
 		programmeAction(event, 'report.write', sectionSchema, async ({ db, access, data, redirect }) => {
 			await saveSection(db, access.user, access.programme, reportId(event), data);
 			redirect('sectionSaved', { hash: `section-${data.key}` });
+		}),
+	saveOutcome: (event) =>
+		programmeAction(event, 'report.write', moduleNarrativeSchema, async ({ db, access, data, redirect }) => {
+			await saveModuleNarrative(db, access.user, access.programme, reportId(event), data);
+			redirect('sectionSaved', { hash: `outcome-${data.moduleId}` });
 		}),
 	comment: (event) =>
 		programmeAction(event, 'report.comment', commentSchema, async ({ db, access, data, redirect }) => {
