@@ -19,6 +19,7 @@ import { seedDialogue } from './dialogue';
 import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
 import { seedDonorReports } from './donor-reports';
 import { validateSeededLessons } from './lesson-validation';
+import { withoutNotices } from '../src/lib/server/notifications/outbox';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -33,6 +34,12 @@ export interface SeedReport {
  * path, so its files are rendered and stored under UPLOADS_PATH, and one draft.
  */
 export async function seedDatabase(db: Db, options: { demoAccounts: boolean; reports?: boolean }): Promise<SeedReport> {
+	// The seed replays a past (approvals, issued reports) through the real workflow; nobody is
+	// mailed about it, so its events queue no notice (the outbox stays empty).
+	return withoutNotices(() => seedAll(db, options));
+}
+
+async function seedAll(db: Db, options: { demoAccounts: boolean; reports?: boolean }): Promise<SeedReport> {
 	const report: SeedReport = { created: [], skipped: [] };
 	for (const seed of PROGRAMME_SEEDS) {
 		const code = seed.programme.code;

@@ -35,7 +35,9 @@ export const secondFactor = defineMessages(
 		'audit.action.enrol_second_factor': 'Activó el segundo factor',
 		'audit.action.reset_second_factor': 'Quitó el segundo factor',
 		'audit.action.sign_in_second_factor': 'Inició sesión con segundo factor',
-		'audit.field.method': 'Con'
+		'audit.field.method': 'Con',
+		'totp.accountThrottled':
+			'Demasiados códigos incorrectos para esta cuenta, desde varios lugares. Espere {wait} e inténtelo de nuevo. Si no fue usted, alguien conoce su contraseña: cámbiela al entrar o pida ayuda a un administrador.'
 	},
 	{
 		'totp.title': 'Second factor',
@@ -69,6 +71,8 @@ export const secondFactor = defineMessages(
 		'audit.action.enrol_second_factor': 'Turned on the second factor',
 		'audit.action.reset_second_factor': 'Removed the second factor',
 		'audit.action.sign_in_second_factor': 'Signed in with a second factor',
-		'audit.field.method': 'With'
+		'audit.field.method': 'With',
+		'totp.accountThrottled':
+			'Too many wrong codes for this account, from more than one place. Wait {wait} and try again. If it was not you, someone knows your password: change it once you are in, or ask an admin for help.'
 	}
 );
