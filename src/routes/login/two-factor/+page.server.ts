@@ -49,7 +49,7 @@ export const actions = {
 		const { token: sessionToken, session } = await db.transaction().execute(async (trx) => {
 			await recordSecondFactorSuccess(trx, challenge.userId, address);
 			await endChallenge(trx, token);
-			const created = await createSession(trx, challenge.userId);
+			const created = await createSession(trx, challenge.userId, new Date(), 'totp');
 			await recordAudit(trx, {
 				userId: challenge.userId,
 				entity: 'session',
