@@ -189,7 +189,7 @@ export interface OidcSignedIn {
 const SECOND_FACTOR_AMR = ['mfa', 'otp'];
 
 /** Whether the signed ID token's claims (or the settings) make this sign-in count as a second factor. */
-export function providerSecondFactor(settings: OidcSettings, claims: { amr?: unknown; acr?: unknown }): boolean {
+export function providerSecondFactor(settings: OidcSettings, claims: Record<string, unknown>): boolean {
 	if (settings.countsAsSecondFactor) return true;
 	const amr = Array.isArray(claims.amr) ? claims.amr : [];
 	if (amr.some((m) => typeof m === 'string' && SECOND_FACTOR_AMR.includes(m))) return true;
