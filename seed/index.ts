@@ -10,7 +10,8 @@ import { peruEu } from './programmes/peru-eu';
 import { recommendationSeeds, seedRecommendations } from './recommendations';
 import { riskSeeds, seedRisks } from './risks';
 import { seedReports } from './reports';
-import { renderers } from '../src/lib/server/reports/renderers';
+import { renderers as realRenderers } from '../src/lib/server/reports/renderers';
+import type { Renderers } from '../src/lib/server/reports/issue';
 import { seedTranslations } from './translations';
 import { seedMoreTranslations } from './translations-more';
 import { financeSeeds, seedFinance } from './finance';
@@ -19,6 +20,7 @@ import { seedDialogue } from './dialogue';
 import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
 import { seedDonorReports } from './donor-reports';
 import { validateSeededLessons } from './lesson-validation';
+import { withoutNotices } from '../src/lib/server/notifications/outbox';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -32,8 +34,22 @@ export interface SeedReport {
  * `reports`, which needs the demo evaluator) the PATSS reports: one issued through the real issue
  * path, so its files are rendered and stored under UPLOADS_PATH, and one draft.
  */
-export async function seedDatabase(db: Db, options: { demoAccounts: boolean; reports?: boolean }): Promise<SeedReport> {
+export interface SeedOptions {
+	demoAccounts: boolean;
+	reports?: boolean;
+	/** The issued reports' renderers (tests that do not look at the files pass quicker ones). */
+	renderers?: Renderers;
+}
+
+export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedReport> {
+	// The seed replays a past (approvals, issued reports) through the real workflow; nobody is
+	// mailed about it, so its events queue no notice (the outbox stays empty).
+	return withoutNotices(() => seedAll(db, options));
+}
+
+async function seedAll(db: Db, options: SeedOptions): Promise<SeedReport> {
 	const report: SeedReport = { created: [], skipped: [] };
+	const renderers = options.renderers ?? realRenderers;
 	for (const seed of PROGRAMME_SEEDS) {
 		const code = seed.programme.code;
 		const { id, created } = await seedProgramme(db, seed);

@@ -113,4 +113,33 @@ describe('who people are, in Chromium', () => {
 		expect((await again.goto(`${app.url}/admin/users`))?.status()).toBe(200);
 		await again.context().close();
 	});
+
+	it('on a 390 px phone the set-up shows a QR code with its text, the key wraps, and neither page runs wider than the screen', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await signIn(page, app.url, 'coord.patss@avance.test');
+		const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+		await page.goto(`${app.url}/account`);
+		await page.getByTestId('notification-kinds').waitFor();
+		expect(await pageWidth()).toBeLessThanOrEqual(390);
+		// Each per-kind select is whole on screen, inside its table.
+		const tableBox = (await page.getByTestId('notification-kinds').boundingBox())!;
+		for (const select of await page.getByTestId('notification-kinds').locator('select').all()) {
+			const box = (await select.boundingBox())!;
+			expect(box.x + box.width).toBeLessThanOrEqual(Math.min(390, tableBox.x + tableBox.width) + 0.5);
+		}
+
+		await page.getByRole('button', { name: /Activar el segundo factor|Turn on the second factor/ }).click();
+		const qr = page.getByTestId('totp-qr');
+		await qr.waitFor();
+		expect(await qr.getAttribute('alt')).toMatch(/^(Código QR|QR code) .{20,}/);
+		expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+		// The image was decoded and drawn (a broken one has no natural size).
+		expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+		const qrBox = (await qr.boundingBox())!;
+		expect(qrBox.x + qrBox.width).toBeLessThanOrEqual(390);
+		expect(await page.getByTestId('totp-key').textContent()).toMatch(/^[A-Z2-7]{32}$/);
+		expect(await pageWidth()).toBeLessThanOrEqual(390);
+		await context.close();
+	});
 });

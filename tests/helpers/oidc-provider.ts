@@ -9,8 +9,16 @@ import Provider from 'oidc-provider';
 // address to the answer it sends back to Avance's callback, which it returns without opening.
 
 export interface ProviderPerson {
-	email: string;
-	emailVerified: boolean;
+	/** Left out of the claims when absent (a directory account with no mail attribute). */
+	email?: string;
+	/** Left out of the claims when absent, as Microsoft Entra ID does. */
+	emailVerified?: boolean;
+	/** Entra's sign-in name (often the person's address) and its `upn`. */
+	preferredUsername?: string;
+	upn?: string;
+	/** How the provider says it authenticated the person (RFC 8176 `amr`, and `acr`), put in its ID token. */
+	amr?: string[];
+	acr?: string;
 }
 
 export interface TestOidcProvider {
@@ -57,7 +65,8 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
 					response_types: ['code']
 				}
 			],
-			claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+			claims: { openid: ['sub', 'amr', 'acr'], email: ['email', 'email_verified'], profile: ['name', 'preferred_username', 'upn'] },
+			acrValues: ['urn:avance:test:mfa', 'urn:avance:test:password'],
 			pkce: { required: () => true },
 			ttl: { IdToken: options.idTokenTtl ?? 3600 },
 			async findAccount(_ctx, subject) {
@@ -66,7 +75,12 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
 				return {
 					accountId: subject,
 					async claims() {
-						return { sub: subject, email: person.email, email_verified: person.emailVerified, name: person.email };
+						const claims: Record<string, unknown> = { sub: subject, name: person.email ?? person.preferredUsername ?? subject };
+						if (person.email !== undefined) claims.email = person.email;
+						if (person.emailVerified !== undefined) claims.email_verified = person.emailVerified;
+						if (person.preferredUsername !== undefined) claims.preferred_username = person.preferredUsername;
+						if (person.upn !== undefined) claims.upn = person.upn;
+						return claims as { sub: string };
 					}
 				};
 			}
@@ -83,6 +97,16 @@ export async function startOidcProvider(options: ProviderOptions): Promise<TestO
 				const body = ctx.body as { id_token?: string } | undefined;
 				if (tamper && ctx.path === '/token' && typeof body?.id_token === 'string') body.id_token = tamper(body.id_token);
 			});
+			// The development sign-in page records only who signed in; the person's `amr` and `acr`
+			// are added to that result, as a provider that asked for a second factor would.
+			const finish = provider.interactionFinished.bind(provider);
+			provider.interactionFinished = (req, res, result, opts) => {
+				const login = (result as { login?: { accountId: string; amr?: string[]; acr?: string } }).login;
+				const person = login && options.people[login.accountId];
+				if (login && person?.amr) login.amr = person.amr;
+				if (login && person?.acr) login.acr = person.acr;
+				return finish(req, res, result, opts);
+			};
 			handler = provider.callback();
 		}
 		void handler(req, res);

@@ -21,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		kinds: [...NOTIFICATION_KINDS],
 		totp,
 		pending,
-		totpRequired: user.isAdmin && adminsNeedSecondFactor() && !totp.enrolled
+		// A session the organisation's provider vouched for already satisfies the rule (session.ts).
+		totpRequired: user.isAdmin && adminsNeedSecondFactor() && !totp.enrolled && !user.secondFactor
 	};
 };
 

@@ -6,6 +6,9 @@ import { GET as startSignIn } from '../../../src/routes/login/oidc/+server';
 import { GET as callback } from '../../../src/routes/login/oidc/callback/+server';
 import { actions as loginActions, load as loginLoad } from '../../../src/routes/login/+page.server';
 import { DEMO_PASSWORD } from '../../../seed/demo-accounts';
+import { load as adminLayoutLoad } from '../../../src/routes/admin/+layout.server';
+import { beginEnrolment, codeAt, confirmEnrolment, CHALLENGE_COOKIE } from '$lib/server/auth/totp';
+import { openSecret } from '$lib/server/auth/secret-box';
 import { freshDatabase, userId } from '../../helpers/db';
 import { call, makeEvent, MemoryCookies, outcome } from '../../helpers/events';
 import { startOidcProvider, type TestOidcProvider } from '../../helpers/oidc-provider';
@@ -17,6 +20,7 @@ import { startOidcProvider, type TestOidcProvider } from '../../helpers/oidc-pro
 
 const CALLBACK = 'http://localhost/login/oidc/callback';
 const COORD = 'coord.patss@avance.test';
+const ADMIN = 'admin@avance.test';
 const ENV_KEYS = [
 	'OIDC_ISSUER',
 	'OIDC_CLIENT_ID',
@@ -24,7 +28,11 @@ const ENV_KEYS = [
 	'OIDC_NAME',
 	'OIDC_ALLOW_HTTP',
 	'ORIGIN',
-	'PASSWORD_SIGN_IN_DISABLED_DOMAINS'
+	'PASSWORD_SIGN_IN_DISABLED_DOMAINS',
+	'OIDC_TRUST_EMAIL',
+	'OIDC_COUNTS_AS_SECOND_FACTOR',
+	'OIDC_SECOND_FACTOR_ACR',
+	'REQUIRE_ADMIN_SECOND_FACTOR'
 ];
 
 let provider: TestOidcProvider;
@@ -36,7 +44,14 @@ beforeAll(async () => {
 		people: {
 			'entra-coord': { email: 'Coord.PATSS@avance.test', emailVerified: true },
 			'entra-stranger': { email: 'someone@ilo.example', emailVerified: true },
-			'entra-unverified': { email: COORD, emailVerified: false }
+			'entra-unverified': { email: COORD, emailVerified: false },
+			// As Microsoft Entra ID signs people in: no email_verified at all…
+			'entra-noflag': { email: COORD },
+			// …and a person with no mail attribute, known by their sign-in name.
+			'entra-upn': { preferredUsername: 'Evaluator@avance.test', upn: 'evaluator@avance.test' },
+			'entra-admin': { email: ADMIN, emailVerified: true },
+			'entra-admin-mfa': { email: ADMIN, emailVerified: true, amr: ['pwd', 'mfa'] },
+			'entra-admin-acr': { email: ADMIN, emailVerified: true, amr: ['pwd'], acr: 'urn:avance:test:mfa' }
 		}
 	});
 });
@@ -265,5 +280,77 @@ describe('sign-in through the organisation’s OpenID provider', () => {
 		delete process.env.PASSWORD_SIGN_IN_DISABLED_DOMAINS;
 		const allowed = await outcome(() => call(loginActions.default, makeEvent({ form: { email: COORD, password: DEMO_PASSWORD } })));
 		expect(allowed).toMatchObject({ kind: 'redirect', status: 303 });
+	});
+
+	it('refuses an issuer that sends no email_verified (as Entra ID does) unless OIDC_TRUST_EMAIL says its addresses are the organisation’s', async () => {
+		const signIn = async (subject: string) => {
+			const { location, cookies } = await pressButton();
+			return arriveAt(await provider.signInAs(location, subject), cookies);
+		};
+		// Strict by default: no flag, no link.
+		expect(await signIn('entra-noflag')).toEqual({ kind: 'redirect', status: 303, location: '/login?oidc=unverified' });
+		expect(await signIn('entra-upn')).toEqual({ kind: 'redirect', status: 303, location: '/login?oidc=unverified' });
+		expect(await db.selectFrom('identity').selectAll().execute()).toEqual([]);
+
+		configure({ OIDC_TRUST_EMAIL: '1' });
+		expect(await signIn('entra-noflag')).toMatchObject({ kind: 'redirect', location: '/inbox' });
+		expect(await signIn('entra-upn')).toMatchObject({ kind: 'redirect', location: '/inbox' });
+		const linked = await db.selectFrom('identity').select(['user_id', 'subject']).orderBy('id').execute();
+		expect(linked).toEqual([
+			{ user_id: await userId(db, COORD), subject: 'entra-noflag' },
+			{ user_id: await userId(db, 'evaluator@avance.test'), subject: 'entra-upn' }
+		]);
+		// The provider saying outright that the address is not verified is still refused.
+		expect(await signIn('entra-unverified')).toMatchObject({ location: '/login?oidc=unverified' });
+	});
+
+	it('lets an admin in under REQUIRE_ADMIN_SECOND_FACTOR when the provider vouches for a second factor (amr, a listed acr, or OIDC_COUNTS_AS_SECOND_FACTOR), and only then', async () => {
+		process.env.REQUIRE_ADMIN_SECOND_FACTOR = '1';
+		const adminArea = async (subject: string) => {
+			const { location, cookies } = await pressButton(new MemoryCookies(), '/admin');
+			expect(await arriveAt(await provider.signInAs(location, subject), cookies)).toMatchObject({ kind: 'redirect', location: '/admin' });
+			const { user } = await validateSessionToken(db, cookies.get(SESSION_COOKIE)!);
+			const shown = await outcome(() => call(adminLayoutLoad, makeEvent({ user: user!, url: 'http://localhost/admin' })));
+			return shown.kind === 'redirect' ? shown.location : shown.kind;
+		};
+		expect(await adminArea('entra-admin-mfa')).toBe('value');
+		expect(await adminArea('entra-admin')).toBe('/account#totp-title');
+		expect(await adminArea('entra-admin-acr')).toBe('/account#totp-title');
+		configure({ OIDC_SECOND_FACTOR_ACR: 'urn:avance:test:mfa' });
+		expect(await adminArea('entra-admin-acr')).toBe('value');
+		configure({ OIDC_COUNTS_AS_SECOND_FACTOR: '1' });
+		expect(await adminArea('entra-admin')).toBe('value');
+		const audit = await db.selectFrom('audit_log').select('after').where('action', '=', 'sign_in_oidc').orderBy('id').execute();
+		expect(audit.map((a) => (JSON.parse(a.after!) as { method?: string }).method ?? null)).toEqual([
+			'provider',
+			null,
+			null,
+			'provider',
+			'provider'
+		]);
+	});
+
+	it('asks a person who enrolled a code for it after the provider, unless the provider vouched for a second factor', async () => {
+		const admin = await userId(db, ADMIN);
+		const { key } = await beginEnrolment(db, { id: admin, email: ADMIN });
+		expect(key).toBeTruthy();
+		const row = await db.selectFrom('totp').select('secret').where('user_id', '=', admin).executeTakeFirstOrThrow();
+		await confirmEnrolment(db, { id: admin }, codeAt(openSecret(row.secret), new Date()));
+
+		const { location, cookies } = await pressButton();
+		expect(await arriveAt(await provider.signInAs(location, 'entra-admin'), cookies)).toEqual({
+			kind: 'redirect',
+			status: 303,
+			location: '/login/two-factor'
+		});
+		expect(cookies.get(SESSION_COOKIE)).toBeUndefined();
+		expect(cookies.get(CHALLENGE_COOKIE)).toBeTruthy();
+		expect(await sessionsOf(ADMIN)).toBe(0);
+
+		const vouched = await pressButton(new MemoryCookies());
+		expect(await arriveAt(await provider.signInAs(vouched.location, 'entra-admin-mfa'), vouched.cookies)).toMatchObject({
+			location: '/inbox'
+		});
+		expect(await sessionsOf(ADMIN)).toBe(1);
 	});
 });

@@ -139,6 +139,41 @@ describe('sign-in with a second factor', () => {
 	});
 });
 
+describe('wrong codes from many addresses', () => {
+	it('caps the account across addresses: after ten wrong codes from ten addresses, the right code from an eleventh waits, with a clear message', async () => {
+		await enrol(COORD);
+		const cookies = new MemoryCookies();
+		await passwordStep(cookies);
+		// One wrong code from each address: no address comes near its own five.
+		for (let i = 1; i <= 10; i++) {
+			expect(await codeStep(cookies, '000000', `198.51.100.${i}`)).toMatchObject({ kind: 'value', value: { status: 400 } });
+		}
+		const right = codeAt(await secretOf(COORD), new Date(Date.now() + 30_000));
+		const capped = await outcome(() =>
+			call(
+				twoFactorActions.default,
+				makeEvent({ form: { code: right }, cookies, address: '198.51.100.11', locale: 'en', url: 'http://localhost/login/two-factor' })
+			)
+		);
+		expect(capped).toMatchObject({
+			kind: 'value',
+			value: {
+				status: 429,
+				data: { formError: expect.stringMatching(/^Too many wrong codes for this account, from more than one place\. Wait \d+ seconds?/) }
+			}
+		});
+		expect(cookies.jar.get(SESSION_COOKIE)).toBeUndefined();
+		// The cap is the account's: another account's codes are not held up by it.
+		const row = await db
+			.selectFrom('login_attempt')
+			.select(['failures'])
+			.where('email', '=', `totp:${await userId(db, COORD)}`)
+			.where('address', '=', '')
+			.executeTakeFirstOrThrow();
+		expect(row.failures).toBe(10);
+	});
+});
+
 describe('the admin', () => {
 	it("resets a person's second factor, audited, ending their sessions; and must enrol when the instance requires it", async () => {
 		await enrol(COORD);

@@ -11,7 +11,8 @@ export const secondFactor = defineMessages(
 		'totp.off': 'No activado.',
 		'totp.required': 'Esta instancia exige un segundo factor a los administradores: actívelo para entrar en Administración.',
 		'totp.start': 'Activar el segundo factor',
-		'totp.scan': 'Agregue esta cuenta en su aplicación con la clave (o el enlace otpauth) y escriba el código que muestra.',
+		'totp.scan':
+			'Escanee el código QR con su aplicación (o agregue la cuenta con la clave o el enlace otpauth) y escriba el código que muestra.',
 		'totp.key': 'Clave',
 		'totp.uri': 'Enlace otpauth',
 		'totp.code': 'Código de seis dígitos',
@@ -35,7 +36,10 @@ export const secondFactor = defineMessages(
 		'audit.action.enrol_second_factor': 'Activó el segundo factor',
 		'audit.action.reset_second_factor': 'Quitó el segundo factor',
 		'audit.action.sign_in_second_factor': 'Inició sesión con segundo factor',
-		'audit.field.method': 'Con'
+		'audit.field.method': 'Con',
+		'totp.accountThrottled':
+			'Demasiados códigos incorrectos para esta cuenta, desde varios lugares. Espere {wait} e inténtelo de nuevo. Si no fue usted, alguien conoce su contraseña: cámbiela al entrar o pida ayuda a un administrador.',
+		'totp.qrAlt': 'Código QR para agregar Avance a su aplicación de autenticación (la misma clave que se muestra al lado)'
 	},
 	{
 		'totp.title': 'Second factor',
@@ -45,7 +49,7 @@ export const secondFactor = defineMessages(
 		'totp.off': 'Not on.',
 		'totp.required': 'This instance requires administrators to have a second factor: turn it on to enter Administration.',
 		'totp.start': 'Turn on the second factor',
-		'totp.scan': 'Add this account in your app with the key (or the otpauth link) and type the code it shows.',
+		'totp.scan': 'Scan the QR code with your app (or add the account with the key or the otpauth link) and type the code it shows.',
 		'totp.key': 'Key',
 		'totp.uri': 'otpauth link',
 		'totp.code': 'Six-digit code',
@@ -69,6 +73,9 @@ export const secondFactor = defineMessages(
 		'audit.action.enrol_second_factor': 'Turned on the second factor',
 		'audit.action.reset_second_factor': 'Removed the second factor',
 		'audit.action.sign_in_second_factor': 'Signed in with a second factor',
-		'audit.field.method': 'With'
+		'audit.field.method': 'With',
+		'totp.accountThrottled':
+			'Too many wrong codes for this account, from more than one place. Wait {wait} and try again. If it was not you, someone knows your password: change it once you are in, or ask an admin for help.',
+		'totp.qrAlt': 'QR code to add Avance to your authenticator app (the same key as shown beside it)'
 	}
 );

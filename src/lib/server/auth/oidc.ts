@@ -26,6 +26,21 @@ export interface OidcSettings {
 	allowHttp: boolean;
 	/** OIDC_CLOCK_SKEW_SECONDS: how far this server's clock is behind the provider's (openid-client's clockSkew). */
 	clockSkewSeconds: number;
+	/**
+	 * OIDC_TRUST_EMAIL=1: the provider is the organisation's own directory (one Microsoft Entra
+	 * tenant), so the address it gives is the organisation's even without `email_verified` (Entra
+	 * sends none): `email`, or `preferred_username` / `upn` when there is no `email`. An explicit
+	 * `email_verified: false` is still refused. Never for a provider anyone can sign up with.
+	 */
+	trustEmail: boolean;
+	/**
+	 * OIDC_COUNTS_AS_SECOND_FACTOR=1: the organisation's sign-in itself demands a second factor
+	 * (Entra Conditional Access), so every sign-in through it counts as one. Without it, a sign-in
+	 * counts only when the ID token says so: `amr` holding "mfa" or "otp" (RFC 8176), or an `acr`
+	 * listed in OIDC_SECOND_FACTOR_ACR (comma-separated).
+	 */
+	countsAsSecondFactor: boolean;
+	secondFactorAcr: string[];
 }
 
 /** The provider configured by environment (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET…), or null. */
@@ -41,7 +56,13 @@ export function oidcSettings(env: Record<string, string | undefined> = process.e
 		clientSecret: env.OIDC_CLIENT_SECRET?.trim() || null,
 		name: env.OIDC_NAME?.trim().slice(0, 60) || url.hostname,
 		allowHttp: env.OIDC_ALLOW_HTTP === '1',
-		clockSkewSeconds: Number.isFinite(skew) ? Math.trunc(skew) : 0
+		clockSkewSeconds: Number.isFinite(skew) ? Math.trunc(skew) : 0,
+		trustEmail: env.OIDC_TRUST_EMAIL === '1',
+		countsAsSecondFactor: env.OIDC_COUNTS_AS_SECOND_FACTOR === '1',
+		secondFactorAcr: (env.OIDC_SECOND_FACTOR_ACR ?? '')
+			.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean)
 	};
 }
 
@@ -161,6 +182,39 @@ export interface OidcSignedIn {
 	redirectTo: string;
 	/** True when this sign-in linked the provider's account to the person for the first time. */
 	linked: boolean;
+	/** True when the provider vouches that this sign-in used a second factor (see OidcSettings). */
+	secondFactor: boolean;
+}
+
+const SECOND_FACTOR_AMR = ['mfa', 'otp'];
+
+/** Whether the signed ID token's claims (or the settings) make this sign-in count as a second factor. */
+export function providerSecondFactor(settings: OidcSettings, claims: Record<string, unknown>): boolean {
+	if (settings.countsAsSecondFactor) return true;
+	const amr = Array.isArray(claims.amr) ? claims.amr : [];
+	if (amr.some((m) => typeof m === 'string' && SECOND_FACTOR_AMR.includes(m))) return true;
+	return typeof claims.acr === 'string' && settings.secondFactorAcr.includes(claims.acr);
+}
+
+const EMAIL_LIKE = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * The address the provider vouches for, or null: `email` with `email_verified: true`; or, when
+ * the settings trust the issuer's addresses (OIDC_TRUST_EMAIL), `email` without the flag, else
+ * `preferred_username` or `upn` when they look like an address.
+ */
+export function vouchedEmail(settings: OidcSettings, claims: Record<string, unknown>): string | null {
+	const { email, email_verified: verified } = claims;
+	if (typeof email === 'string' && email) {
+		if (verified === true) return email;
+		return settings.trustEmail && verified === undefined && EMAIL_LIKE.test(email) ? email : null;
+	}
+	if (!settings.trustEmail || verified === false) return null;
+	for (const name of ['preferred_username', 'upn']) {
+		const value = claims[name];
+		if (typeof value === 'string' && EMAIL_LIKE.test(value)) return value;
+	}
+	return null;
 }
 
 /**
@@ -191,8 +245,7 @@ export async function completeOidcSignIn(
 	const answered = new URL(callbackUrl);
 	answered.search = currentUrl.search;
 	let claims: client.IDToken;
-	let email: unknown;
-	let emailVerified: unknown;
+	let person: Record<string, unknown>;
 	try {
 		const tokens = await client.authorizationCodeGrant(config, answered, {
 			pkceCodeVerifier: pending.code_verifier,
@@ -203,16 +256,17 @@ export async function completeOidcSignIn(
 		const found = tokens.claims();
 		if (!found) throw new Error('no ID token');
 		claims = found;
-		({ email, email_verified: emailVerified } = found);
+		person = found;
 		// Many providers put the e-mail in the userinfo answer only (OIDC Core §5.4): ask it, for this subject.
-		if (email === undefined)
-			({ email, email_verified: emailVerified } = await client.fetchUserInfo(config, tokens.access_token, found.sub));
+		if (found.email === undefined) person = { ...found, ...(await client.fetchUserInfo(config, tokens.access_token, found.sub)) };
 	} catch (error) {
 		throw new OidcSignInError('token', describe(error));
 	}
 
 	const issuer = claims.iss;
 	const subject = claims.sub;
+	// Read from the signed ID token only, never from userinfo.
+	const secondFactor = providerSecondFactor(settings, claims);
 	return inTransaction(db, async (trx) => {
 		const known = await trx
 			.selectFrom('identity')
@@ -223,15 +277,16 @@ export async function completeOidcSignIn(
 			.executeTakeFirst();
 		if (known) {
 			if (known.active !== 1) throw new OidcSignInError('inactive');
-			return { userId: known.id, redirectTo: pending.redirect_to, linked: false };
+			return { userId: known.id, redirectTo: pending.redirect_to, linked: false, secondFactor };
 		}
-		if (typeof email !== 'string' || !email || emailVerified !== true) throw new OidcSignInError('unverified');
+		const email = vouchedEmail(settings, person);
+		if (!email) throw new OidcSignInError('unverified');
 		const user = await findUserByEmail(trx, email);
 		if (!user) throw new OidcSignInError('unknown');
 		if (!user.active) throw new OidcSignInError('inactive');
 		await trx.insertInto('identity').values({ user_id: user.id, issuer, subject }).execute();
 		await recordAudit(trx, { userId: user.id, entity: 'identity', entityId: user.id, action: 'link_identity', after: { issuer } });
-		return { userId: user.id, redirectTo: pending.redirect_to, linked: true };
+		return { userId: user.id, redirectTo: pending.redirect_to, linked: true, secondFactor };
 	});
 }
 

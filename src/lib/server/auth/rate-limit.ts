@@ -183,3 +183,59 @@ async function pruneNowAndThen(db: Db, now: Date) {
 	lastPrunedAt = now.getTime();
 	await pruneLoginAttempts(db, now);
 }
+
+// ---- wrong second-factor codes, per account across addresses ------------------------------------
+// Whoever sends a second-factor code has got past the password, so here a cap on the account
+// itself is right: the per-address counts above let an attacker with many addresses keep
+// guessing codes, five or so free per address. This count ignores the address: ten wrong codes
+// for the account from anywhere, then each one doubles the wait, up to 15 minutes. It does hold
+// the owner up too while it waits, which is why the message says their password is known.
+
+export const SECOND_FACTOR_ACCOUNT_RULE: ThrottleRule = { freeAttempts: 10, maxDelaySeconds: 15 * 60 };
+/** The row that counts an account's codes whatever the address (no address is empty). */
+const ANY_ADDRESS = '';
+
+export const secondFactorKey = (userId: number) => `totp:${userId}`;
+
+/** As AttemptGate; `accountWide` says the account's own cap refused it, not this address. */
+export type SecondFactorGate = { allowed: true } | { allowed: false; retryAfterSeconds: number; accountWide: boolean };
+
+/**
+ * Decides whether a second-factor code may be checked, and counts it as a failure first: on the
+ * account × address and the address (beginLoginAttempt), and on the account from any address.
+ */
+export async function beginSecondFactorAttempt(db: Db, userId: number, address: string, now = new Date()): Promise<SecondFactorGate> {
+	const key = secondFactorKey(userId);
+	const readAccount = () =>
+		db.selectFrom('login_attempt').selectAll().where('email', '=', key).where('address', '=', ANY_ADDRESS).executeTakeFirst();
+	let account = await readAccount();
+	const early = retryAfterSeconds(toCount(account), SECOND_FACTOR_ACCOUNT_RULE, now);
+	if (early > 0) return { allowed: false, retryAfterSeconds: early, accountWide: true };
+	const gate = await beginLoginAttempt(db, key, address, now);
+	if (!gate.allowed) return { ...gate, accountWide: false };
+	for (let race = 0; race < MAX_RACES; race++) {
+		if (await countFailure(db, key, ANY_ADDRESS, account, now)) return { allowed: true };
+		// Another request counted first: this one is judged by the count it left.
+		account = await readAccount();
+		const late = retryAfterSeconds(toCount(account), SECOND_FACTOR_ACCOUNT_RULE, now);
+		if (late > 0) return { allowed: false, retryAfterSeconds: late, accountWide: true };
+	}
+	return { allowed: false, retryAfterSeconds: 1, accountWide: true };
+}
+
+/**
+ * The code was right: the account × address pair starts afresh (recordLoginSuccess), and the
+ * account's own count gets back only the attempt just counted, so one right code cannot clear
+ * the record of wrong ones sent from elsewhere.
+ */
+export async function recordSecondFactorSuccess(db: Executor, userId: number, address: string, now = new Date()): Promise<void> {
+	const key = secondFactorKey(userId);
+	await recordLoginSuccess(db, key, address, now);
+	await db
+		.updateTable('login_attempt')
+		.set({ failures: sql`failures - 1` })
+		.where('email', '=', key)
+		.where('address', '=', ANY_ADDRESS)
+		.where('failures', '>', 0)
+		.execute();
+}

@@ -32,7 +32,10 @@ export interface SessionUser {
 	name: string;
 	isAdmin: boolean;
 	locale: Locale;
-	/** Whether the person has a second factor in force (read with the session, for the admin rule). */
+	/**
+	 * Whether a second factor is in force (read with the session, for the admin rule): the person
+	 * has enrolled a code, or this session's sign-in was vouched for by the organisation's provider.
+	 */
 	secondFactor?: boolean;
 }
 
@@ -52,7 +55,15 @@ function expiryOf(createdAt: Date, lastVerifiedAt: Date): Date {
 	return new Date(Math.min(lastVerifiedAt.getTime() + INACTIVITY_TIMEOUT_MS, createdAt.getTime() + ABSOLUTE_LIFETIME_MS));
 }
 
-export async function createSession(db: Executor, userId: number, now = new Date()): Promise<{ token: string; session: Session }> {
+/** How a sign-in proved a second factor (session.second_factor). */
+export type SessionSecondFactor = 'provider' | 'totp';
+
+export async function createSession(
+	db: Executor,
+	userId: number,
+	now = new Date(),
+	secondFactor: SessionSecondFactor | null = null
+): Promise<{ token: string; session: Session }> {
 	const id = randomPart();
 	const secret = randomPart();
 	await db
@@ -62,7 +73,8 @@ export async function createSession(db: Executor, userId: number, now = new Date
 			user_id: userId,
 			secret_hash: hashSecret(secret),
 			created_at: now.toISOString(),
-			last_verified_at: now.toISOString()
+			last_verified_at: now.toISOString(),
+			second_factor: secondFactor
 		})
 		.execute();
 	return {
@@ -88,6 +100,7 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
 			'session.secret_hash',
 			'session.created_at',
 			'session.last_verified_at',
+			'session.second_factor',
 			'user.email',
 			'user.name',
 			'user.is_admin',
@@ -123,7 +136,7 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
 			name: row.name,
 			isAdmin: row.is_admin === 1,
 			locale: row.locale,
-			secondFactor: row.second_factor_at !== null
+			secondFactor: row.second_factor_at !== null || row.second_factor === 'provider'
 		}
 	};
 }

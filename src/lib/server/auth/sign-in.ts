@@ -3,7 +3,7 @@ import { recordAudit } from '../core/audit';
 import type { Executor } from '../db/executor';
 import { inTransaction } from '../db/executor';
 import { isLocale, LOCALE_COOKIE, setLocaleCookie } from './locale';
-import { createSession, setSessionCookie } from './session';
+import { createSession, setSessionCookie, type SessionSecondFactor } from './session';
 import type { Locale } from '$lib/model';
 import { setUserLocale } from './users';
 
@@ -17,6 +17,8 @@ export interface OpenSessionInput {
 	userLocale: Locale;
 	action: 'sign_in' | 'sign_in_oidc';
 	after?: Record<string, unknown>;
+	/** How the sign-in proved a second factor, if it did (kept on the session). */
+	secondFactor?: SessionSecondFactor | null;
 	/** Further writes of the same sign-in (the throttle's success, the challenge's end). */
 	alsoInTransaction?: (trx: Executor) => Promise<void>;
 }
@@ -25,7 +27,7 @@ export async function openSession(db: Executor, cookies: Cookies, url: URL, inpu
 	const chosen = cookies.get(LOCALE_COOKIE);
 	const { token, session } = await inTransaction(db, async (trx) => {
 		await input.alsoInTransaction?.(trx);
-		const created = await createSession(trx, input.userId);
+		const created = await createSession(trx, input.userId, new Date(), input.secondFactor ?? null);
 		if (isLocale(chosen)) await setUserLocale(trx, input.userId, chosen);
 		await recordAudit(trx, { userId: input.userId, entity: 'session', entityId: input.userId, action: input.action, after: input.after });
 		return created;

@@ -6,6 +6,7 @@ import { recordAudit } from '../core/audit';
 import { DomainValidationError, NotFoundError } from '../core/errors';
 import { inTransaction, type Executor } from '../db/executor';
 import { openSecret, sealSecret } from './secret-box';
+import { qrImage } from './totp-qr';
 import { invalidateUserSessions } from './session';
 
 // A second factor for password accounts, the Lucia guide's way (@oslojs/otp): RFC 6238 codes of
@@ -48,8 +49,20 @@ export async function totpState(db: Executor, userId: number): Promise<TotpState
 	return { enrolled: !!row?.enrolled_at, recoveryLeft: row?.enrolled_at ? (JSON.parse(row.recovery_hashes) as string[]).length : 0 };
 }
 
+/** What the authenticator app needs: the otpauth address, the key typed by hand, and the address as a QR image (data: URI). */
+export interface Enrolment {
+	uri: string;
+	key: string;
+	qr: string;
+}
+
+async function enrolmentOf(email: string, secret: Uint8Array): Promise<Enrolment> {
+	const uri = createTOTPKeyURI('Avance', email, secret, PERIOD_SECONDS, DIGITS);
+	return { uri, key: encodeBase32UpperCaseNoPadding(secret), qr: await qrImage(uri) };
+}
+
 /** Starts (or restarts) an enrolment: a new key, not yet in force. Returns what the authenticator app needs. */
-export async function beginEnrolment(db: Executor, user: { id: number; email: string }): Promise<{ uri: string; key: string }> {
+export async function beginEnrolment(db: Executor, user: { id: number; email: string }): Promise<Enrolment> {
 	const secret = new Uint8Array(randomBytes(20));
 	const existing = await totpState(db, user.id);
 	if (existing.enrolled) throw new DomainValidationError({ code: { key: 'totp.alreadyEnrolled' } });
@@ -59,18 +72,14 @@ export async function beginEnrolment(db: Executor, user: { id: number; email: st
 		.values({ user_id: user.id, secret: sealed, recovery_hashes: '[]', enrolled_at: null })
 		.onConflict((oc) => oc.column('user_id').doUpdateSet({ secret: sealed, recovery_hashes: '[]', enrolled_at: null, last_step: 0 }))
 		.execute();
-	return { uri: createTOTPKeyURI('Avance', user.email, secret, PERIOD_SECONDS, DIGITS), key: encodeBase32UpperCaseNoPadding(secret) };
+	return enrolmentOf(user.email, secret);
 }
 
 /** The key of an enrolment in progress, to show again after a wrong first code. */
-export async function pendingEnrolment(db: Executor, user: { id: number; email: string }): Promise<{ uri: string; key: string } | null> {
+export async function pendingEnrolment(db: Executor, user: { id: number; email: string }): Promise<Enrolment | null> {
 	const row = await db.selectFrom('totp').select(['secret', 'enrolled_at']).where('user_id', '=', user.id).executeTakeFirst();
 	if (!row || row.enrolled_at) return null;
-	const secret = openSecret(row.secret);
-	return {
-		uri: createTOTPKeyURI('Avance', user.email, secret, PERIOD_SECONDS, DIGITS),
-		key: encodeBase32UpperCaseNoPadding(secret)
-	};
+	return enrolmentOf(user.email, openSecret(row.secret));
 }
 
 /** Confirms the enrolment with a first code; returns the recovery codes, shown once. */

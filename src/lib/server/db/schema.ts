@@ -24,6 +24,8 @@ export interface SessionTable {
 	secret_hash: Uint8Array;
 	created_at: string;
 	last_verified_at: string;
+	/** How the sign-in proved a second factor: 'provider', 'totp', or null (migration 20261209T0200). */
+	second_factor: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProgrammeTable {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Locale } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { absoluteUrl, noticeCore, wrapMessage, type NoticeText } from './compose';
@@ -25,8 +26,19 @@ export interface Notice {
 	now?: Date;
 }
 
+// Work that replays a past through the real workflow (the demo seed's approvals and issued
+// reports) must not mail anyone about it: inside `withoutNotices` the events are recorded as
+// usual and `notify` writes nothing. Scoped to the async calls `fn` makes, so a request served
+// meanwhile by the same process still writes its notices.
+const quiet = new AsyncLocalStorage<true>();
+
+export function withoutNotices<T>(fn: () => Promise<T>): Promise<T> {
+	return quiet.run(true, fn);
+}
+
 /** Writes the notice for each active recipient, as each one asked to receive it. Returns how many rows were written. */
 export async function notify(db: Executor, notice: Notice): Promise<number> {
+	if (quiet.getStore()) return 0;
 	const ids = [...new Set(notice.userIds)];
 	if (ids.length === 0) return 0;
 	const now = notice.now ?? new Date();
