@@ -473,7 +473,8 @@ export async function checkLogframeFile(
 		const same =
 			before &&
 			input &&
-			(['title', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'status', 'progress', 'responsible'] as const).every((k) =>
+			// The sheet has no actual dates: they never make a row differ.
+			(['title', 'plannedStart', 'plannedEnd', 'status', 'progress', 'responsible'] as const).every((k) =>
 				sameOrBlank(before[k], input[k])
 			);
 		if (input && before) {
