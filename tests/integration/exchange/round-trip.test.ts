@@ -73,8 +73,16 @@ function libreOffice(...files: string[]): string[] {
 	return files.map((f) => join(out, basename(f)));
 }
 
-async function download(handler: typeof getTemplate, url: string, email = COORD, name: string): Promise<string> {
-	const r = await outcome(async () => call(handler, makeEvent({ user: await sessionUser(db, email), params: { slug: 'patss' }, url })));
+async function download(
+	handler: (event: never) => unknown,
+	url: string,
+	email = COORD,
+	name: string,
+	locale: 'es' | 'en' = 'es'
+): Promise<string> {
+	const r = await outcome(async () =>
+		call(handler, makeEvent({ user: await sessionUser(db, email), params: { slug: 'patss' }, url, locale }))
+	);
 	if (r.kind !== 'value') throw new Error(JSON.stringify(r));
 	const file = join(dir, name);
 	writeFileSync(file, new Uint8Array(await (r.value as Response).arrayBuffer()));
@@ -229,4 +237,201 @@ describe('the Excel round trip of the logframe', () => {
 		expect(refused(changed)).toEqual([]);
 		expect(changed.counts).toMatchObject({ update: 1, unchanged: total - 1 });
 	}, 120_000);
+});
+
+async function workbookOf(file: string): Promise<ExcelJS.Workbook> {
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+	return wb;
+}
+
+/** The row of `code` on a sheet, by header. */
+function rowOf(sheet: ExcelJS.Worksheet, code: string, codeHeader: string) {
+	const head: Record<string, number> = {};
+	sheet.getRow(1).eachCell((cell, c) => (head[String(cell.value)] = c));
+	let found: ExcelJS.Row | undefined;
+	sheet.eachRow((row) => {
+		if (row.getCell(head[codeHeader]!).value === code) found = row;
+	});
+	if (!found) throw new Error(`no row ${code}`);
+	return (header: string) => found!.getCell(head[header]!);
+}
+
+const instructionsOf = (wb: ExcelJS.Workbook, name: string) => {
+	const lines: string[] = [];
+	wb.getWorksheet(name)!.eachRow((row) => lines.push(row.values ? (row.values as unknown[]).filter(Boolean).join(' | ') : ''));
+	return lines.join('\n');
+};
+
+describe('templates in the reader’s language', () => {
+	it('values: milestone cells read sí/no (yes/no in English), an instructions sheet explains running totals, a wrong answer lists the options', async () => {
+		const period = patss.periodId('2022-S1');
+		const url = `http://localhost/programmes/patss/import/template?period=${period}`;
+		const es = await download(getTemplate, url, COORD, 'valores-es.xlsx', 'es');
+		const en = await download(getTemplate, url, COORD, 'values-en.xlsx', 'en');
+		const wbEs = await workbookOf(es);
+		const wbEn = await workbookOf(en);
+		expect(rowOf(wbEs.getWorksheet('Valores')!, '1.4-1', 'Código')('Valor real').dataValidation.formulae).toEqual(['"sí,no"']);
+		expect(rowOf(wbEn.getWorksheet('Values')!, '1.4-1', 'Code')('Actual').dataValidation.formulae).toEqual(['"yes,no"']);
+		expect(instructionsOf(wbEs, 'Instrucciones')).toMatch(/total acumulado que debe alcanzarse al final de ese periodo/);
+		expect(instructionsOf(wbEn, 'Instructions')).toMatch(/running total to reach by the end of that period/);
+
+		const wrong = openpyxl(es, [{ header: 'Código', value: '1.4-1', set: { 'Valor real': 'quizá' } }]);
+		const refusedRow = (await checkValues(wrong.file)).rows.find((r) => r.code === '1.4-1')!;
+		expect(refusedRow.errors).toEqual([{ column: 'actual', message: 'Elija una de estas opciones: sí, no, 1, 0.' }]);
+		// The Spanish label and the code are both read.
+		for (const answer of ['sí', 1]) {
+			const right = openpyxl(es, [{ header: 'Código', value: '1.4-1', set: { 'Valor real': answer } }]);
+			const row = (await checkValues(right.file)).rows.find((r) => r.code === '1.4-1')!;
+			expect(row.errors).toEqual([]);
+		}
+	}, 60_000);
+
+	it('logframe: list cells and dropdowns in Spanish or English, codes accepted, no direction for milestones, errors list the options', async () => {
+		const url = 'http://localhost/programmes/patss/import/logframe-template';
+		const es = await download(getLogframeTemplate, url, ADMIN, 'marco-es.xlsx', 'es');
+		const wbEs = await workbookOf(es);
+		const indicators = wbEs.getWorksheet('Indicadores')!;
+		const imp1 = rowOf(indicators, 'IMP-1', 'Código');
+		expect([imp1('Medida').value, imp1('Dirección').value, imp1('Agregación').value, imp1('Frecuencia').value]).toEqual([
+			'Número',
+			'Aumentar',
+			'Acumulado',
+			expect.any(String)
+		]);
+		expect(imp1('Medida').dataValidation.formulae).toEqual(['"Número,Porcentaje,Hito (sí/no),Cualitativo"']);
+		expect(imp1('Dirección').dataValidation.formulae).toEqual(['"Aumentar,Disminuir"']);
+		expect(rowOf(indicators, '1.4-1', 'Código')('Dirección').value).toBeNull();
+		expect(rowOf(indicators, 'M1-3', 'Código')('Dirección').value).toBeNull();
+		expect(instructionsOf(wbEs, 'Instrucciones')).toMatch(/total acumulado[\s\S]*Número, Porcentaje, Hito \(sí\/no\), Cualitativo/);
+		const wbEn = await workbookOf(await download(getLogframeTemplate, url, ADMIN, 'logframe-en.xlsx', 'en'));
+		const imp1En = rowOf(wbEn.getWorksheet('Indicators')!, 'IMP-1', 'Code');
+		expect([imp1En('Measure').value, imp1En('Direction').value]).toEqual(['Number', 'Increase']);
+
+		// Codes and English labels are read too; a blank direction is fine for a milestone, not for a number.
+		const edited = openpyxl(es, [
+			{
+				sheet: 'Indicadores',
+				header: 'Código',
+				value: 'IMP-1',
+				set: { Medida: 'number', Dirección: 'Increase', Agregación: 'cumulative' }
+			},
+			{ sheet: 'Indicadores', header: 'Código', value: '1.4-1', set: { Medida: 'milestone', Dirección: null } }
+		]);
+		const ok = await checkLogframe(edited.file);
+		expect(refused(ok)).toEqual([]);
+		expect(ok.counts.update).toBe(0);
+
+		const bad = openpyxl(es, [
+			{ sheet: 'Indicadores', header: 'Código', value: 'IMP-1', set: { Dirección: null, Frecuencia: 'a veces' } },
+			{ sheet: 'Indicadores', header: 'Código', value: 'IMP-2', set: { Medida: 'importe' } }
+		]);
+		const errors = (await checkLogframe(bad.file)).rows.filter((r) => r.errors.length);
+		expect(errors.find((r) => r.code === 'IMP-1')!.errors).toEqual([
+			{ column: 'direction', message: 'Elija una de estas opciones: Aumentar (increase), Disminuir (decrease).' },
+			{
+				column: 'frequency',
+				message: expect.stringMatching(/^Elija una de estas opciones: Mensual \(monthly\), Trimestral \(quarterly\), Semestral/)
+			}
+		]);
+		expect(errors.find((r) => r.code === 'IMP-2')!.errors).toEqual([
+			{
+				column: 'measure',
+				message:
+					'Elija una de estas opciones: Número (number), Porcentaje (percentage), Hito (sí/no) (milestone), Cualitativo (qualitative).'
+			}
+		]);
+	}, 60_000);
+});
+
+describe('the logframe’s key flag, framework codes, women/men milestones and English texts', () => {
+	it('are in the template and imported, audited; women + men above the milestone are refused', async () => {
+		const template = await download(getLogframeTemplate, 'http://localhost/programmes/patss/import/logframe-template', ADMIN, 'marco.xlsx');
+		const imp1 = rowOf((await workbookOf(template)).getWorksheet('Indicadores')!, 'IMP-1', 'Código');
+		expect([imp1('Clave (sí/no)').value, imp1('Meta ODS').value]).toEqual(['sí', '1.3']);
+		expect(imp1('2022-S1').value).toBe(15000);
+		// The library code still follows the period milestones; women and men come last.
+		const headers = ((await workbookOf(template)).getWorksheet('Indicadores')!.getRow(1).values as unknown[]).slice(1);
+		expect(headers.indexOf('Código en la biblioteca')).toBe(headers.indexOf('2022-S1') + 1);
+		expect(headers.slice(-2)).toEqual(['2022-S1 · mujeres', '2022-S1 · hombres']);
+
+		const set = {
+			'Clave (sí/no)': 'no',
+			'Meta ODS': '8.5',
+			'Resultado P&B de la OIT': 'Resultado 8',
+			'Código del marco UE (GERF)': 'GERF 2.12',
+			'Título en inglés': 'People reached by the technical assistance',
+			'2022-S1 · mujeres': 7000,
+			'2022-S1 · hombres': 6000,
+			'Motivo del cambio': 'Meta desagregada por sexo'
+		};
+		const tooMany = openpyxl(template, [
+			{ sheet: 'Indicadores', header: 'Código', value: 'IMP-1', set: { ...set, '2022-S1 · mujeres': 9500 } }
+		]);
+		expect((await checkLogframe(tooMany.file)).rows.find((r) => r.code === 'IMP-1')!.errors).toEqual([
+			{ column: 'women:2022-S1', message: 'Mujeres + hombres (15.500) supera la meta total (15.000).' }
+		]);
+
+		const file = openpyxl(template, [{ sheet: 'Indicadores', header: 'Código', value: 'IMP-1', set }]);
+		const preview = await checkLogframe(file.file);
+		expect(refused(preview)).toEqual([]);
+		expect(preview.counts.update).toBe(1);
+		const r = await postAs(db, actions.confirmLogframe, ADMIN, {
+			params: { slug: 'patss' },
+			url: 'http://localhost/programmes/patss/import?/confirmLogframe',
+			route: ROUTE,
+			form: { sha256: preview.sha256, fileName: preview.fileName }
+		});
+		expect(r).toMatchObject({ kind: 'redirect' });
+		const id = patss.indicatorId('IMP-1');
+		expect(
+			await db
+				.selectFrom('indicator')
+				.select(['is_key', 'sdg_target', 'ilo_outcome', 'eu_logframe_code'])
+				.where('id', '=', id)
+				.executeTakeFirst()
+		).toEqual({
+			is_key: 0,
+			sdg_target: '8.5',
+			ilo_outcome: 'Resultado 8',
+			eu_logframe_code: 'GERF 2.12'
+		});
+		expect(
+			await db
+				.selectFrom('indicator_target')
+				.select(['value', 'women', 'men'])
+				.where('indicator_id', '=', id)
+				.where('period_id', '=', patss.periodId('2022-S1'))
+				.executeTakeFirst()
+		).toEqual({ value: 15000, women: 7000, men: 6000 });
+		expect(
+			await db
+				.selectFrom('translation')
+				.select('text')
+				.where('entity', '=', 'indicator')
+				.where('entity_id', '=', id)
+				.where('field', '=', 'title')
+				.where('locale', '=', 'en')
+				.executeTakeFirst()
+		).toEqual({ text: 'People reached by the technical assistance' });
+		expect(
+			await db
+				.selectFrom('audit_log')
+				.select('action')
+				.where('entity', '=', 'indicator')
+				.where('entity_id', '=', String(id))
+				.where('action', '=', 'translate')
+				.execute()
+		).toHaveLength(1);
+
+		// Read back: the template now carries what was imported, and the same file is unchanged.
+		const again = await download(getLogframeTemplate, 'http://localhost/programmes/patss/import/logframe-template', ADMIN, 'marco-2.xlsx');
+		const after = rowOf((await workbookOf(again)).getWorksheet('Indicadores')!, 'IMP-1', 'Código');
+		expect([after('Clave (sí/no)').value, after('2022-S1 · mujeres').value, after('Título en inglés').value]).toEqual([
+			'no',
+			7000,
+			'People reached by the technical assistance'
+		]);
+		expect((await checkLogframe(again)).counts.update).toBe(0);
+	}, 60_000);
 });
