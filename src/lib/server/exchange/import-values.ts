@@ -255,11 +255,11 @@ export async function valuesTemplate(db: Executor, programme: Programme, locale:
 	const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
 	meta.addRows([
 		['template', VALUES_TEMPLATE],
-		['sheet.values', sheet.name],
 		['version', VALUES_TEMPLATE_VERSION],
 		['programme', programme.code],
 		['period', periodId === null ? '*' : (data.periods.get(periodId)?.label ?? '')],
-		['periodId', periodId ?? '*']
+		['periodId', periodId ?? '*'],
+		['sheet.values', sheet.name]
 	]);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
