@@ -102,8 +102,11 @@ describe('importing from a workbook, in Chromium', () => {
 		const wb = await download(admin, () => admin.getByTestId('download-logframe').click());
 		const indicators = wb.getWorksheet('Indicadores')!;
 		const headers = (indicators.getRow(1).values as unknown[]).slice(1);
-		// The period columns, then the indicator library's code (issue 25) as the last column.
-		expect(headers.slice(-3)).toEqual(['2026-S2', '2027-S2', 'Código en la biblioteca']);
+		// The period columns, then the indicator library's code (issue 25); issue 22's columns (key flag,
+		// framework codes, English texts, women and men per period) come after it.
+		const first = headers.indexOf('2026-S2');
+		expect(headers.slice(first, first + 3)).toEqual(['2026-S2', '2027-S2', 'Código en la biblioteca']);
+		expect(headers.slice(-2)).toEqual(['2027-S2 · mujeres', '2027-S2 · hombres']);
 		wb.getWorksheet('Módulos')!.addRow(['M1', 'Cobertura', '']);
 		wb.getWorksheet('Productos')!.addRow(['M1', '1.1', 'Registro social', '']);
 		wb.getWorksheet('Actividades')!.addRow(['1.1', '1.1.1', 'Talleres', new Date('2026-03-01'), new Date('2026-05-31'), 'planned', 0, '']);

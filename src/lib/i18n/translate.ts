@@ -37,6 +37,7 @@ import { reportIssues } from './messages/report-issues';
 import { signInOidc } from './messages/sign-in-oidc';
 import { reportDue } from './messages/report-due';
 import { reportOutcomes } from './messages/report-outcomes';
+import { importRoundTrip } from './messages/import-round-trip';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -79,6 +80,7 @@ const catalogues = [
 	signInOidc,
 	reportDue,
 	reportOutcomes
+	importRoundTrip
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -3,6 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { MessageKey } from '$lib/i18n/translate';
+import { repairCommentParts, writeZip, type ZipPart } from './xlsx-repair';
 
 // Reading an uploaded workbook or CSV, safely (design §7, issue 13 "Bad input"). exceljs is
 // unmaintained, so nothing reaches it unchecked: the size, the file's real type (its first bytes,
@@ -72,7 +73,7 @@ export function fileKindOf(bytes: Uint8Array, fileName: string): FileKind {
  * it: the sum of what comes out must stay under the limit whatever the headers claim. Refuses
  * macros (vbaProject), too many entries or sheets, ZIP64 and anything malformed.
  */
-export function inspectZip(buf: Buffer): { entries: string[] } {
+export function inspectZip(buf: Buffer): { entries: string[]; parts: ZipPart[] } {
 	const refuse = (key: MessageKey = 'import.notWorkbook', params?: Record<string, string | number>) => new ImportRefusal(key, params);
 	let eocd = -1;
 	for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
@@ -87,11 +88,13 @@ export function inspectZip(buf: Buffer): { entries: string[] } {
 	if (count === 0xffff || cdOffset === 0xffffffff) throw refuse();
 	if (count > IMPORT_LIMITS.maxZipEntries) throw refuse('import.tooComplex');
 	const names: string[] = [];
+	const parts: ZipPart[] = [];
 	let total = 0;
 	let p = cdOffset;
 	for (let n = 0; n < count; n++) {
 		if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw refuse();
 		const method = buf.readUInt16LE(p + 10);
+		const crc = buf.readUInt32LE(p + 16);
 		const compressed = buf.readUInt32LE(p + 20);
 		const size = buf.readUInt32LE(p + 24);
 		const nameLength = buf.readUInt16LE(p + 28);
@@ -119,21 +122,24 @@ export function inspectZip(buf: Buffer): { entries: string[] } {
 		} else if (method !== 0 || compressed !== size) {
 			throw refuse();
 		}
+		parts.push({ name, method, crc, size, stored: data });
 		p += 46 + nameLength + extraLength + commentLength;
 	}
 	if (!names.includes('xl/workbook.xml')) throw refuse();
 	if (names.some((n) => /vbaProject\.bin$/i.test(n) || /^xl\/macrosheets\//i.test(n))) throw refuse('import.formatRefused');
 	const sheets = names.filter((n) => /^xl\/(worksheets|chartsheets)\/[^/]+\.xml$/i.test(n)).length;
 	if (sheets > IMPORT_LIMITS.maxSheets) throw refuse('import.tooManySheets', { max: IMPORT_LIMITS.maxSheets });
-	return { entries: names };
+	return { entries: names, parts };
 }
 
 /** The workbook, once inspectZip let it through. */
 export async function loadWorkbook(buf: Buffer): Promise<ExcelJS.Workbook> {
-	inspectZip(buf);
+	const { parts } = inspectZip(buf);
+	// Notes written under other writers' part names (openpyxl's), renamed to those exceljs reads.
+	const repaired = repairCommentParts(parts);
 	const workbook = new ExcelJS.Workbook();
 	try {
-		await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+		await workbook.xlsx.load((repaired ? writeZip(repaired) : buf) as unknown as ArrayBuffer);
 	} catch {
 		throw new ImportRefusal('import.notWorkbook');
 	}

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { translateDynamic, type MessageKey } from '$lib/i18n/translate';
+import { translate, translateDynamic, type MessageKey } from '$lib/i18n/translate';
+import { splitExceedsTotal } from '$lib/milestone-rules';
+import { translationKey } from '$lib/content-language';
 import {
 	ACTIVITY_STATUSES,
 	AGGREGATIONS,
@@ -14,6 +16,7 @@ import {
 } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { DomainValidationError } from '../core/errors';
+import { loadTranslations } from '../core/translations';
 import { issueMessage } from '../core/validation';
 import {
 	activitySchema,
@@ -27,6 +30,7 @@ import { toActivity, toModule, toOutput, toPeriod } from '../programmes/programm
 import { indicatorSchema, targetsSchema, toIndicator, type IndicatorInput, type TargetInput } from '../results/indicators';
 import { fileKindOf, gridOf, ImportRefusal, loadWorkbook, sha256Hex, type Cell, type Grid } from './import-file';
 import { mapHeaders, META_SHEET, readNumber, readText, templateMeta } from './import-values';
+import { addInstructions, choiceMessage, enumLabel } from './import-instructions';
 
 // The logframe import (issue 13 item 3): modules, outputs, activities and indicators (reference
 // sheet, baseline, end target, a milestone per period) from one workbook. Every row is checked by
@@ -75,14 +79,39 @@ const COLUMNS = {
 		'decimals',
 		'reason',
 		// Issue 25: the code of the indicator library entry the indicator measures (blank: no link).
-		'libraryCode'
+		'libraryCode',
+		// Issue 22: the key flag, the framework codes and the texts in the other language.
+		'isKey',
+		'sdgTarget',
+		'iloOutcome',
+		'euLogframeCode',
+		'titleEn',
+		'definitionEn',
+		'unitEn',
+		'titleEs',
+		'definitionEs',
+		'unitEs'
 	]
 } as const satisfies Record<LogframeSheet, readonly string[]>;
 const REQUIRED: Record<LogframeSheet, readonly string[]> = {
 	modules: ['code', 'title'],
 	outputs: ['module', 'code', 'title'],
 	activities: ['output', 'code', 'title'],
-	indicators: ['code', 'title', 'measure', 'direction', 'aggregation', 'frequency']
+	// Direction only where the measure has one (number, percentage): checked by row.
+	indicators: ['code', 'title', 'measure', 'aggregation', 'frequency']
+};
+/** Per language, the columns that carry its texts (the template has the other language's only). */
+const TEXT_COLUMNS = {
+	en: { title: 'titleEn', definition: 'definitionEn', unit: 'unitEn' },
+	es: { title: 'titleEs', definition: 'definitionEs', unit: 'unitEs' }
+} as const satisfies Record<Locale, Record<'title' | 'definition' | 'unit', string>>;
+/** The list columns, with the prefix of their labels. */
+const ENUMS: Record<string, { values: readonly string[]; prefix: string }> = {
+	status: { values: ACTIVITY_STATUSES, prefix: 'activityStatus.' },
+	measure: { values: MEASURES, prefix: 'measure.' },
+	direction: { values: DIRECTIONS, prefix: 'direction.' },
+	aggregation: { values: AGGREGATIONS, prefix: 'aggregation.' },
+	frequency: { values: FREQUENCIES, prefix: 'frequency.' }
 };
 const PREFIX = 'import.col.lf.';
 const NUMBER_COLUMNS = new Set(['progress', 'baselineValue', 'targetValue', 'decimals']);
@@ -126,6 +155,8 @@ export interface LogframePlan {
 		targetReason: string;
 		/** The library entry to link (null: unlink); undefined when the file has no library column. */
 		libraryIndicatorId?: number | null;
+		/** The texts in the other language the file carries (a blank one removes the translation). */
+		translations?: { locale: Locale; texts: Partial<Record<'title' | 'definition' | 'unit', string>> };
 	})[];
 	/** The programme's existing records by code (normalised), for the parents rows refer to. */
 	moduleIds: Map<string, number>;
@@ -183,26 +214,40 @@ const listOf = (values: readonly string[]): ExcelJS.DataValidation => ({
 	showErrorMessage: true
 });
 
-/** The workbook with the programme's logframe as it stands (so a growing programme adds rows), its periods as milestone columns. */
+/** The language whose texts the template's translation columns carry. */
+const otherLanguage = (programme: Programme): Locale => (programme.contentLanguage === 'en' ? 'es' : 'en');
+
+/**
+ * The workbook with the programme's logframe as it stands (so a growing programme adds rows), its
+ * periods as milestone columns (then women and men per period), list cells in the reader's
+ * language, and an instructions sheet.
+ */
 export async function logframeTemplate(db: Executor, programme: Programme, locale: Locale, library: LibraryCodes): Promise<Buffer> {
 	const data = await existing(db, programme);
+	const other = otherLanguage(programme);
+	const translations = await loadTranslations(db, programme.id, other);
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Avance';
-	// Columns are read by their headers; the library code goes after the period columns, so the
-	// columns of files made before it keep their places.
-	const TRAILING = new Set<string>(['libraryCode']);
-	const add = (sheet: LogframeSheet, extra: string[] = []) => {
+	// Columns are read by their headers; the columns added since the first version go after the
+	// period columns, so the columns of files made before them keep their places.
+	const TRAILING = new Set<string>(COLUMNS.indicators.slice(COLUMNS.indicators.indexOf('libraryCode')));
+	const otherTexts = new Set<string>(Object.values(TEXT_COLUMNS[other === 'en' ? 'es' : 'en']));
+	const label = (prefix: string, value: string) => enumLabel(locale, prefix, value);
+	const yes = translate(locale, 'import.yes');
+	const no = translate(locale, 'import.no');
+	const add = (sheet: LogframeSheet, extra: string[] = [], after: string[] = []) => {
 		const ws = wb.addWorksheet(sheetTitle(locale, sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
 		const column = (key: string) => ({
 			header: translateDynamic(locale, `${PREFIX}${key}`),
 			key,
-			width: key === 'title' || key === 'definition' ? 45 : 16
+			width: key === 'title' || key === 'definition' || key === 'titleEn' || key === 'titleEs' ? 45 : 16
 		});
-		const keys: readonly string[] = COLUMNS[sheet];
+		const keys = (COLUMNS[sheet] as readonly string[]).filter((k) => !otherTexts.has(k));
 		ws.columns = [
 			...keys.filter((k) => !TRAILING.has(k)).map(column),
 			...extra.map((label) => ({ header: label, key: `period:${label}`, width: 12 })),
-			...keys.filter((k) => TRAILING.has(k)).map(column)
+			...keys.filter((k) => TRAILING.has(k)).map(column),
+			...after.map((header) => ({ header, key: header, width: 14 }))
 		];
 		ws.getRow(1).font = { bold: true };
 		return ws;
@@ -219,22 +264,29 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 			title: a.title,
 			plannedStart: a.plannedStart,
 			plannedEnd: a.plannedEnd,
-			status: a.status,
+			status: label('activityStatus.', a.status),
 			progress: a.progress,
 			responsible: a.responsible
 		});
 	}
+	const women = (p: string) => translate(locale, 'import.lf.periodWomen', { period: p });
+	const men = (p: string) => translate(locale, 'import.lf.periodMen', { period: p });
 	const indicators = add(
 		'indicators',
-		data.periods.map((p) => p.label)
+		data.periods.map((p) => p.label),
+		data.periods.flatMap((p) => [women(p.label), men(p.label)])
 	);
 	const moduleCode = new Map(data.modules.map((m) => [m.id, m.code]));
 	const outputCode = new Map(data.outputs.map((o) => [o.id, o.code]));
 	const periodLabel = new Map(data.periods.map((p) => [p.id, p.label]));
-	const targets = new Map<number, Record<string, number>>();
-	for (const t of data.targets)
-		targets.set(t.indicator_id, { ...targets.get(t.indicator_id), [`period:${periodLabel.get(t.period_id)}`]: t.value });
+	const targets = new Map<number, Record<string, number | null>>();
+	for (const t of data.targets) {
+		const p = periodLabel.get(t.period_id)!;
+		targets.set(t.indicator_id, { ...targets.get(t.indicator_id), [`period:${p}`]: t.value, [women(p)]: t.women, [men(p)]: t.men });
+	}
+	const texts = TEXT_COLUMNS[other];
 	for (const i of data.indicators) {
+		const translated = (field: 'title' | 'definition' | 'unit') => translations.get(translationKey('indicator', i.id, field)) ?? null;
 		indicators.addRow({
 			module: i.outputId ? null : i.moduleId ? moduleCode.get(i.moduleId) : null,
 			output: i.outputId ? outputCode.get(i.outputId) : null,
@@ -242,20 +294,28 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 			title: i.title,
 			definition: i.definition,
 			unit: i.unit,
-			measure: i.measure,
-			direction: i.direction,
-			aggregation: i.aggregation,
+			measure: label('measure.', i.measure),
+			// Milestones and qualitative indicators have no direction to give.
+			direction: i.measure === 'milestone' || i.measure === 'qualitative' ? null : label('direction.', i.direction),
+			aggregation: label('aggregation.', i.aggregation),
 			baselineValue: i.baselineValue,
 			baselineDate: i.baselineDate,
 			baselineNote: i.baselineNote,
 			targetValue: i.targetValue,
 			meansOfVerification: i.meansOfVerification,
-			frequency: i.frequency,
+			frequency: label('frequency.', i.frequency),
 			responsible: i.responsible,
-			disaggregatedBySex: i.disaggregatedBySex ? 'yes' : 'no',
+			disaggregatedBySex: i.disaggregatedBySex ? yes : no,
 			decimals: i.decimals,
 			reason: null,
 			libraryCode: library.linked.get(i.id) ?? null,
+			isKey: i.isKey ? yes : no,
+			sdgTarget: i.sdgTarget || null,
+			iloOutcome: i.iloOutcome || null,
+			euLogframeCode: i.euLogframeCode || null,
+			[texts.title]: translated('title'),
+			[texts.definition]: translated('definition'),
+			[texts.unit]: translated('unit'),
 			...targets.get(i.id)
 		});
 	}
@@ -265,13 +325,18 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 		const last = ws.rowCount + 200;
 		for (let r = 2; r <= last; r++) ws.getCell(r, col).dataValidation = rule;
 	};
-	validate(activities, 'status', listOf(ACTIVITY_STATUSES));
-	validate(indicators, 'measure', listOf(MEASURES));
-	validate(indicators, 'direction', listOf(DIRECTIONS));
-	validate(indicators, 'aggregation', listOf(AGGREGATIONS));
-	validate(indicators, 'frequency', listOf(FREQUENCIES));
-	validate(indicators, 'disaggregatedBySex', listOf(['yes', 'no']));
+	const labels = (key: keyof typeof ENUMS) => ENUMS[key]!.values.map((v) => label(ENUMS[key]!.prefix, v));
+	validate(activities, 'status', listOf(labels('status')));
+	for (const key of ['measure', 'direction', 'aggregation', 'frequency'] as const) validate(indicators, key, listOf(labels(key)));
+	validate(indicators, 'disaggregatedBySex', listOf([yes, no]));
+	validate(indicators, 'isKey', listOf([yes, no]));
 
+	const header = (key: string) => translateDynamic(locale, `${PREFIX}${key}`);
+	addInstructions(wb, locale, translate(locale, 'import.instructions.logframe'), [
+		...(['measure', 'direction', 'aggregation', 'frequency'] as const).map((k) => ({ column: header(k), values: labels(k) })),
+		{ column: header('status'), values: labels('status') },
+		{ column: `${header('disaggregatedBySex')}, ${header('isKey')}`, values: [yes, no] }
+	]);
 	const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
 	meta.addRows([
 		['template', LOGFRAME_TEMPLATE],
@@ -380,9 +445,19 @@ export async function checkLogframeFile(
 		return out;
 	}
 
+	const yesNo = [translate(locale, 'import.yes'), translate(locale, 'import.no')];
+	/** A list cell's error names the options (in the reader's language, with their codes). */
+	const messageOf = (field: string, issue: z.core.$ZodIssue) =>
+		issue.message !== 'validation.choice'
+			? issueMessage(issue, locale)
+			: ENUMS[field]
+				? choiceMessage(locale, ENUMS[field].values, ENUMS[field].prefix)
+				: choiceMessage(locale, yesNo, null);
 	const zodErrors = (report: LogframeRowReport, error: z.ZodError, column: (field: string) => string = (f) => f) => {
-		for (const issue of error.issues)
-			report.errors.push({ column: column(String(issue.path[0] ?? 'code')), message: issueMessage(issue, locale) });
+		for (const issue of error.issues) {
+			const field = String(issue.path[0] ?? 'code');
+			report.errors.push({ column: column(field), message: messageOf(field, issue) });
+		}
 	};
 	const domainErrors = (report: LogframeRowReport, error: unknown) => {
 		if (!(error instanceof DomainValidationError)) throw error;
@@ -473,7 +548,8 @@ export async function checkLogframeFile(
 		const same =
 			before &&
 			input &&
-			(['title', 'plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'status', 'progress', 'responsible'] as const).every((k) =>
+			// The sheet has no actual dates: they never make a row differ.
+			(['title', 'plannedStart', 'plannedEnd', 'status', 'progress', 'responsible'] as const).every((k) =>
 				sameOrBlank(before[k], input[k])
 			);
 		if (input && before) {
@@ -491,8 +567,19 @@ export async function checkLogframeFile(
 	const indicatorSeen = seen('indicators');
 	const targetsOf = new Map<number, Map<number, (typeof data.targets)[number]>>();
 	for (const t of data.targets) targetsOf.set(t.indicator_id, (targetsOf.get(t.indicator_id) ?? new Map()).set(t.period_id, t));
+	// Each period's milestone column, then its women and men columns (headers in either language).
+	const extraColumns = new Map<string, string>();
+	for (const p of data.periods) {
+		extraColumns.set(normalise(p.label), `period:${p.label}`);
+		for (const l of ['es', 'en'] as const) {
+			extraColumns.set(normalise(translate(l, 'import.lf.periodWomen', { period: p.label })), `women:${p.label}`);
+			extraColumns.set(normalise(translate(l, 'import.lf.periodMen', { period: p.label })), `men:${p.label}`);
+		}
+	}
+	const other = otherLanguage(programme);
+	const otherTexts = await loadTranslations(db, programme.id, other);
 	for (const { report, values, extras } of readSheet('indicators', (h) =>
-		typeof h === 'string' && periodByLabel.has(normalise(h)) ? `period:${periodByLabel.get(normalise(h))!.label}` : null
+		typeof h === 'string' ? (extraColumns.get(normalise(h)) ?? null) : null
 	)) {
 		indicatorSeen(report, report.code);
 		const moduleCode = String(values.module ?? '').trim() || null;
@@ -504,7 +591,15 @@ export async function checkLogframeFile(
 		const bySex = String(values.disaggregatedBySex ?? '')
 			.trim()
 			.toLowerCase();
-		if (!YES.has(bySex) && !NO.has(bySex)) fail(report, 'disaggregatedBySex', 'validation.choice');
+		if (!YES.has(bySex) && !NO.has(bySex))
+			report.errors.push({ column: 'disaggregatedBySex', message: choiceMessage(locale, yesNo, null) });
+		const isKeyText = String(values.isKey ?? '')
+			.trim()
+			.toLowerCase();
+		if (!YES.has(isKeyText) && !NO.has(isKeyText)) report.errors.push({ column: 'isKey', message: choiceMessage(locale, yesNo, null) });
+		const has = (column: string) => present.indicators?.has(column) ?? false;
+		const measure = enumValue(MEASURES, 'measure.', String(values.measure ?? ''));
+		const directionText = String(values.direction ?? '').trim();
 		const parent = outputCode
 			? `output:${plan.outputIds.get(normalise(outputCode)) ?? 1}`
 			: moduleCode
@@ -513,16 +608,20 @@ export async function checkLogframeFile(
 		const raw = {
 			...values,
 			parent,
-			measure: enumValue(MEASURES, 'measure.', String(values.measure ?? '')),
-			direction: enumValue(DIRECTIONS, 'direction.', String(values.direction ?? '')),
+			measure,
+			// A milestone or a qualitative indicator has no direction: a blank keeps the one it has.
+			direction:
+				directionText === '' && (measure === 'milestone' || measure === 'qualitative')
+					? (before?.direction ?? 'increase')
+					: enumValue(DIRECTIONS, 'direction.', directionText),
 			aggregation: enumValue(AGGREGATIONS, 'aggregation.', String(values.aggregation ?? '')),
 			frequency: enumValue(FREQUENCIES, 'frequency.', String(values.frequency ?? '')),
 			disaggregatedBySex: YES.has(bySex) ? 'on' : '',
-			// What the sheet does not carry stays as it is.
-			sdgTarget: before?.sdgTarget ?? '',
-			iloOutcome: before?.iloOutcome ?? '',
-			euLogframeCode: before?.euLogframeCode ?? '',
-			isKey: before?.isKey ? 'on' : '',
+			// What the sheet does not carry (a file made before these columns) stays as it is.
+			sdgTarget: has('sdgTarget') ? (values.sdgTarget ?? '') : (before?.sdgTarget ?? ''),
+			iloOutcome: has('iloOutcome') ? (values.iloOutcome ?? '') : (before?.iloOutcome ?? ''),
+			euLogframeCode: has('euLogframeCode') ? (values.euLogframeCode ?? '') : (before?.euLogframeCode ?? ''),
+			isKey: (has('isKey') ? YES.has(isKeyText) : before?.isKey) ? 'on' : '',
 			source: before?.source ?? 'manual'
 		};
 		const parsed = indicatorSchema.safeParse(raw);
@@ -541,32 +640,63 @@ export async function checkLogframeFile(
 		// Milestones: the form's own bounds; a changed one needs the reason, a locked period keeps its own.
 		const targets: TargetInput[] = [];
 		let altersExisting = false;
+		const split = { women: false, men: false };
+		for (const k of extras.keys()) if (k.startsWith('women:')) split.women = true;
+		for (const k of extras.keys()) if (k.startsWith('men:')) split.men = true;
 		if (input && extras.size) {
-			const periods = [...extras.keys()].map((k) => periodByLabel.get(normalise(k.slice('period:'.length)))!) as ReportingPeriod[];
+			const labels = new Set([...extras.keys()].map((k) => k.slice(k.indexOf(':') + 1)));
+			const periods = [...labels].map((l) => periodByLabel.get(normalise(l))!) as ReportingPeriod[];
 			const shape: Record<string, unknown> = { version: 1, reason: '' };
-			for (const p of periods) shape[`target_${p.id}`] = extras.get(`period:${p.label}`);
+			for (const p of periods) {
+				shape[`target_${p.id}`] = extras.get(`period:${p.label}`);
+				shape[`women_${p.id}`] = extras.get(`women:${p.label}`);
+				shape[`men_${p.id}`] = extras.get(`men:${p.label}`);
+			}
 			const t = targetsSchema(periods, input.measure).safeParse(shape);
 			if (!t.success) {
 				for (const issue of t.error.issues) {
-					const id = Number(String(issue.path[0]).replace(/\D+/g, ''));
+					const field = String(issue.path[0]);
+					const id = Number(field.replace(/\D+/g, ''));
+					const kind = field.startsWith('women_') ? 'women' : field.startsWith('men_') ? 'men' : 'period';
 					report.errors.push({
-						column: `period:${data.periods.find((p) => p.id === id)?.label ?? ''}`,
+						column: `${kind}:${data.periods.find((p) => p.id === id)?.label ?? ''}`,
 						message: issueMessage(issue, locale)
 					});
 				}
 			} else {
 				for (const row of t.data.rows) {
 					const old = before ? targetsOf.get(before.id)?.get(row.periodId) : undefined;
-					if (old && old.value === row.value) continue;
+					// A file without the women or men columns keeps the split recorded in the app.
+					const women = split.women ? row.women : (old?.women ?? null);
+					const men = split.men ? row.men : (old?.men ?? null);
+					const label = periods.find((p) => p.id === row.periodId)!.label;
+					if (!old && row.value === null && women === null && men === null) continue;
+					if (old && old.value === row.value && old.women === women && old.men === men) continue;
+					// Women and men are checked like a value's (milestone-rules.ts), and need a total.
+					if (row.value === null && (women !== null || men !== null)) fail(report, `period:${label}`, 'validation.required');
+					const sum = splitExceedsTotal(input.measure, { value: row.value, women, men });
+					if (sum !== null) fail(report, `women:${label}`, 'milestone.splitExceeds', { total: row.value!, sum });
 					if (periods.find((p) => p.id === row.periodId)?.locked) {
-						fail(report, `period:${periods.find((p) => p.id === row.periodId)!.label}`, 'periods.locked');
+						fail(report, `period:${label}`, 'periods.locked');
 						continue;
 					}
 					if (old) altersExisting = true;
-					targets.push({ periodId: row.periodId, value: row.value, women: old?.women ?? null, men: old?.men ?? null });
+					targets.push({ periodId: row.periodId, value: row.value, women, men });
 				}
 			}
 		}
+		// The texts in the other language: a column the file carries sets them (blank removes one).
+		const textColumns = TEXT_COLUMNS[other];
+		const translationTexts: Partial<Record<'title' | 'definition' | 'unit', string>> = {};
+		let textsChange = false;
+		for (const field of ['title', 'definition', 'unit'] as const) {
+			if (!has(textColumns[field])) continue;
+			const text = String(values[textColumns[field]] ?? '').trim();
+			translationTexts[field] = text;
+			const now = before ? (otherTexts.get(translationKey('indicator', before.id, field)) ?? '') : '';
+			if (text !== now) textsChange = true;
+		}
+		if (translationTexts.title && translationTexts.title.length > 500) fail(report, textColumns.title, 'validation.tooLong', { max: 500 });
 		let same = false;
 		if (input && before) {
 			const touches = (['baselineValue', 'baselineDate', 'targetValue'] as const).some((f) => before[f] !== input[f]);
@@ -580,6 +710,11 @@ export async function checkLogframeFile(
 				parentSame &&
 				targets.length === 0 &&
 				!linkChanges &&
+				!textsChange &&
+				before.isKey === input.isKey &&
+				sameOrBlank(before.sdgTarget, input.sdgTarget) &&
+				sameOrBlank(before.iloOutcome, input.iloOutcome) &&
+				sameOrBlank(before.euLogframeCode, input.euLogframeCode) &&
 				(
 					[
 						'title',
@@ -610,7 +745,8 @@ export async function checkLogframeFile(
 				outputCode,
 				targets,
 				targetReason: input.reason,
-				libraryIndicatorId
+				libraryIndicatorId,
+				translations: Object.keys(translationTexts).length ? { locale: other, texts: translationTexts } : undefined
 			});
 		}
 	}

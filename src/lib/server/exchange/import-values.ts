@@ -23,6 +23,7 @@ import {
 	type FileKind,
 	type Grid
 } from './import-file';
+import { addInstructions, choiceMessage, enumLabel, INSTRUCTION_SHEETS } from './import-instructions';
 
 // The import of period values (design §7, issue 13 item 2): a template per period (or every
 // period), the upload read into rows, each row checked by the value form's own rules (its zod
@@ -202,7 +203,15 @@ export async function valuesTemplate(db: Executor, programme: Programme, locale:
 				bySex: bySex ? yes : no,
 				target: target.get(key) ?? null,
 				currentStatus: v ? translateDynamic(locale, `valueState.${v.status}`) : '',
-				actual: indicator.measure === 'qualitative' ? null : (v?.value ?? null),
+				// A milestone reads "sí"/"no" in the reader's language (1 and 0 are accepted too).
+				actual:
+					indicator.measure === 'qualitative'
+						? null
+						: indicator.measure === 'milestone' && v?.value != null
+							? v.value >= 1
+								? yes
+								: no
+							: (v?.value ?? null),
 				women: bySex ? (v?.women ?? null) : null,
 				men: bySex ? (v?.men ?? null) : null,
 				notStated: bySex ? (v?.not_stated ?? null) : null,
@@ -220,7 +229,13 @@ export async function valuesTemplate(db: Executor, programme: Programme, locale:
 				error: translate(locale, 'import.validationNumber', { max })
 			};
 			if (indicator.measure === 'milestone') {
-				col('actual').dataValidation = { type: 'list', allowBlank: true, formulae: ['"1,0"'], showErrorMessage: true };
+				col('actual').dataValidation = {
+					type: 'list',
+					allowBlank: true,
+					formulae: [`"${yes},${no}"`],
+					showErrorMessage: true,
+					error: choiceMessage(locale, [yes, no], null)
+				};
 			} else if (indicator.measure !== 'qualitative') {
 				col('actual').dataValidation = figure;
 			}
@@ -233,13 +248,18 @@ export async function valuesTemplate(db: Executor, programme: Programme, locale:
 			col('note').alignment = { wrapText: true, vertical: 'top' };
 		}
 	}
+	addInstructions(wb, locale, translate(locale, 'import.instructions.values', { sheet: sheet.name }), [
+		{ column: header(locale, 'actual'), values: [`${enumLabel(locale, 'measure.', 'milestone')}: ${yes}, ${no} (1, 0)`] },
+		{ column: header(locale, 'bySex'), values: [yes, no] }
+	]);
 	const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
 	meta.addRows([
 		['template', VALUES_TEMPLATE],
 		['version', VALUES_TEMPLATE_VERSION],
 		['programme', programme.code],
 		['period', periodId === null ? '*' : (data.periods.get(periodId)?.label ?? '')],
-		['periodId', periodId ?? '*']
+		['periodId', periodId ?? '*'],
+		['sheet.values', sheet.name]
 	]);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -273,7 +293,11 @@ export async function readTemplateGrid(
 	if (!meta || meta.get('template') !== template) throw new ImportRefusal('import.notTemplate');
 	if (meta.get('version') !== String(version)) throw new ImportRefusal('import.wrongVersion', { version: meta.get('version') ?? '?' });
 	if (meta.get('programme') !== programme.code) throw new ImportRefusal('import.otherProgramme', { code: meta.get('programme') ?? '?' });
-	const sheet = workbook.worksheets.find((s) => s.name !== META_SHEET && s.state === 'visible');
+	// The data sheet the hidden sheet names; else (older files) the first visible one that is not the instructions.
+	const named = meta.get('sheet.values');
+	const sheet =
+		(named ? workbook.getWorksheet(named) : undefined) ??
+		workbook.worksheets.find((s) => s.name !== META_SHEET && s.state === 'visible' && !INSTRUCTION_SHEETS.has(s.name));
 	if (!sheet) throw new ImportRefusal('import.notTemplate');
 	return { grid: gridOf(sheet), workbook };
 }
@@ -459,7 +483,12 @@ export async function checkValueFile(
 			const cell = at(row, 'actual');
 			const text = cell === null ? '' : typeof cell === 'object' ? null : normalise(String(cell));
 			if (text === null) cellOk('actual', readText(cell));
-			else raw.value = text === '' ? undefined : (MILESTONE[text] ?? text);
+			else if (text !== '' && MILESTONE[text] === undefined)
+				errors.push({
+					column: 'actual',
+					message: choiceMessage(locale, [translate(locale, 'import.yes'), translate(locale, 'import.no'), '1', '0'], null)
+				});
+			else raw.value = text === '' ? undefined : MILESTONE[text];
 		} else {
 			raw.value = cellOk('actual', readNumber(at(row, 'actual'), kind, options.decimal));
 		}

@@ -12,6 +12,7 @@ import { createActivity, createModule, createOutput, updateActivity, updateModul
 import { createIndicator, setTargets, updateIndicator } from '../results/indicators';
 import { saveValueRows } from '../results/value-batch';
 import { libraryCodes, setLibraryLink } from '../library/links';
+import { saveTranslations } from '../core/translations';
 import { formValues, type FormFailure } from './forms';
 
 // The writes of an import, composed here (the http layer may call every domain's writes; a domain
@@ -125,6 +126,11 @@ export async function confirmLogframeImport(
 			}
 			// The library link (issue 25), audited by its domain when it changes.
 			if (op.libraryIndicatorId !== undefined) await setLibraryLink(trx, actor, programme, id, op.libraryIndicatorId);
+			// The other-language texts (issue 22), audited as the indicator form's translations are.
+			if (op.translations) {
+				const target = { programmeId: programme.id, entity: 'indicator' as const, entityId: id, locale: op.translations.locale };
+				await saveTranslations(trx, actor, target, op.translations.texts);
+			}
 		}
 		const counts = { create: preview.counts.create, update: preview.counts.update };
 		await recordImport(trx, actor, programme.id, 'logframe_import', staged.sha256, {
