@@ -338,3 +338,44 @@ export function costOfChange(
 export function percent(rate: number | null): number | null {
 	return rate === null ? null : Math.round(rate * 100);
 }
+
+export interface BudgetRevision {
+	effectiveOn: IsoDate;
+	amountMinor: number;
+}
+
+/**
+ * The revision of a line in force on `at`: the latest dated on or before it, or null when the
+ * original amount still holds (a revision dated later is not yet in force).
+ */
+export function revisionInForce<R extends BudgetRevision>(revisions: readonly R[], at: IsoDate): R | null {
+	let found: R | null = null;
+	for (const r of revisions) if (r.effectiveOn <= at && (found === null || r.effectiveOn > found.effectiveOn)) found = r;
+	return found;
+}
+
+/** A line's amount in force on `at`: its latest revision by then, else the original. */
+export function budgetInForce(originalMinor: number, revisions: readonly BudgetRevision[], at: IsoDate): number {
+	return revisionInForce(revisions, at)?.amountMinor ?? originalMinor;
+}
+
+/**
+ * The phasing of a revised line: the original plan per period scaled by revised / original, so
+ * the plan follows the budget in force. Rounded on the running total (each period gets the
+ * difference of two rounded running sums), so the scaled plan adds up to the scaled total exactly.
+ * An original of zero gives no phasing (the straight line over the revised amount then holds).
+ */
+export function scalePhasing(phasing: ReadonlyMap<number, number>, originalMinor: number, inForceMinor: number): Map<number, number> {
+	if (inForceMinor === originalMinor) return new Map(phasing);
+	if (originalMinor <= 0) return new Map();
+	const scaled = new Map<number, number>();
+	let running = 0;
+	let given = 0;
+	for (const [periodId, amount] of [...phasing].sort((a, b) => a[0] - b[0])) {
+		running += amount;
+		const upTo = Math.round((running * inForceMinor) / originalMinor);
+		scaled.set(periodId, upTo - given);
+		given = upTo;
+	}
+	return scaled;
+}

@@ -38,6 +38,7 @@ import { signInOidc } from './messages/sign-in-oidc';
 import { reportDue } from './messages/report-due';
 import { reportOutcomes } from './messages/report-outcomes';
 import { importRoundTrip } from './messages/import-round-trip';
+import { financeRevisions } from './messages/finance-revisions';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -79,8 +80,9 @@ const catalogues = [
 	reportIssues,
 	signInOidc,
 	reportDue,
-	reportOutcomes
-	importRoundTrip
+	reportOutcomes,
+	importRoundTrip,
+	financeRevisions
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -28,8 +28,24 @@ function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocI
 		}
 		if (compact !== null) return [ctx.ref(compact, i.citation.key)];
 		const label = ctx.loc(record.label, i.citation.key, 'label')[0];
+		// A finance record carries its delivery rate, "62 % (Budget delivery)", linked like a value.
+		const delivery = i.citation.kind === 'finance' ? financeDeliveryOf(ctx.snapshot, i.citation.key) : null;
+		if (delivery !== null)
+			return [
+				{ type: 'text', text: `${ctx.i18n.percent(delivery)} (` },
+				ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key),
+				{ type: 'text', text: ')' }
+			];
 		return [ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key)];
 	});
+}
+
+/** The delivery rate of a cited finance record (the programme, a module or an output), from the snapshot. */
+function financeDeliveryOf(snapshot: ComposeContext['snapshot'], key: string): number | null {
+	const f = snapshot.finance;
+	if (!f) return null;
+	const all = [f.programme, ...f.modules.flatMap((m) => [m, ...m.outputs])];
+	return all.find((x) => x.key === key)?.deliveryRate ?? null;
 }
 
 /** A narrative in the small formatting subset → document blocks (citations become record links). */

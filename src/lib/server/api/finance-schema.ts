@@ -36,7 +36,8 @@ export const financeResponseSchema = z.object({
 				code: z.string(),
 				title: z.string(),
 				category: z.enum(BUDGET_CATEGORIES),
-				amount: money,
+				amount: money.describe('The amount in force at asOf (the latest budget revision by then, else the original).'),
+				originalAmount: money.describe('The amount first approved, before any revision.'),
 				spentToDate: money,
 				allocations: z.array(
 					z.object({

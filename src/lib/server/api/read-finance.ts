@@ -41,6 +41,7 @@ export async function readFinance(
 				title: l.title,
 				category: l.category,
 				amount: minorToDecimal(l.amountMinor),
+				originalAmount: minorToDecimal(l.originalMinor),
 				spentToDate: minorToDecimal(l.spentMinor),
 				allocations: l.allocations.map((a) => ({ moduleId: a.moduleId, outputId: a.outputId, share: a.shareBp / 100 }))
 			})),

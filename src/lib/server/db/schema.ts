@@ -559,6 +559,30 @@ export interface ExpenditureTable {
 	version: Defaulted<number>;
 }
 
+/** A dated revision of a budget line's amount (migrations/20261209T0500_budget_revisions.ts). */
+export interface BudgetRevisionTable {
+	id: Generated<number>;
+	budget_line_id: number;
+	effective_on: string;
+	/** Integer minor units: the line's amount in force from effective_on. */
+	amount_minor: number;
+	reason: string;
+	created_by: number | null;
+	created_at: Defaulted<string>;
+}
+
+/** What the donor plans to disburse in a reporting period (IATI planned-disbursement). */
+export interface PlannedDisbursementTable {
+	id: Generated<number>;
+	programme_id: number;
+	period_id: number;
+	amount_minor: number;
+	created_by: number | null;
+	created_at: Defaulted<string>;
+	updated_at: Defaulted<string>;
+	version: Defaulted<number>;
+}
+
 /** A report's render job (see migrations/20261207T0100_report_jobs.ts). */
 export interface ReportJobTable {
 	id: Generated<number>;
@@ -799,6 +823,8 @@ export interface Database {
 	evaluation_question_recommendation: EvaluationQuestionRecommendationTable;
 	lesson_word: LessonWordTable;
 	report_module_narrative: ReportModuleNarrativeTable;
+	budget_revision: BudgetRevisionTable;
+	planned_disbursement: PlannedDisbursementTable;
 }
 
 export type UserRow = Selectable<UserTable>;

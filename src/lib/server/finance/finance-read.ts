@@ -1,4 +1,12 @@
-import { computeFinance, type BudgetCategory, type FinanceFigures, type FinanceResult } from '$lib/finance-rules';
+import {
+	budgetInForce,
+	computeFinance,
+	revisionInForce,
+	scalePhasing,
+	type BudgetCategory,
+	type FinanceFigures,
+	type FinanceResult
+} from '$lib/finance-rules';
 import type { Activity, IsoDate, Programme, ReportingPeriod } from '$lib/model';
 import { todayIso } from '../core/dates';
 import type { Viewer } from '../core/viewer';
@@ -10,21 +18,47 @@ import { assessmentFor, type ReadOptions } from '../results/assessment';
 // each line and period, and the rules' figures per programme, module and output. One reader for
 // the Finance tab, the dashboard, the report snapshot and the exports, so a figure is the same
 // wherever it appears. A fixed number of statements whatever the size of the programme: the
-// assessment (four), the logframe (three, unless given) and three here. Donors see ended periods only.
+// assessment (four), the logframe (three, unless given) and five here (lines, shares, expenditure,
+// budget revisions, planned disbursements). Donors see ended periods only. Every figure uses each
+// line's budget in force at asOf (its latest revision by then); the original stays beside it.
 
 export interface FinanceLineView {
 	id: number;
 	code: string;
 	title: string;
 	category: BudgetCategory;
+	/** The amount in force at asOf (the latest revision by then, else the original): every figure uses it. */
 	amountMinor: number;
+	/** The amount first approved (what the line's edit form changes). */
+	originalMinor: number;
+	/** The revision in force at asOf, if any. */
+	revision: { effectiveOn: IsoDate; reason: string } | null;
+	/** Every recorded revision, oldest first (the team sees those dated after asOf too, marked not yet in force). */
+	revisions: FinanceRevisionView[];
 	isIllustrative: boolean;
 	version: number;
-	/** Planned amount per period id (empty: not phased, straight line over the programme). */
+	/** Planned amount per period id in force (the original plan scaled to a revised amount); empty: not phased, straight line. */
 	phasing: Record<number, number>;
+	/** The phasing as first entered (the edit form's). */
+	originalPhasing: Record<number, number>;
 	allocations: { moduleId: number | null; outputId: number | null; shareBp: number }[];
 	plannedMinor: number;
 	spentMinor: number;
+}
+
+export interface FinanceRevisionView {
+	id: number;
+	effectiveOn: IsoDate;
+	amountMinor: number;
+	reason: string;
+	inForce: boolean;
+}
+
+export interface PlannedDisbursementView {
+	id: number;
+	periodId: number;
+	amountMinor: number;
+	version: number;
 }
 
 export interface FinanceCell {
@@ -63,6 +97,12 @@ export interface FinanceView {
 	/** The periods whose expenditure is counted. */
 	countedPeriodIds: number[];
 	lines: FinanceLineView[];
+	/** The sum of the lines' original amounts (the programme's budget in force is programme.budgetMinor). */
+	originalBudgetMinor: number;
+	/** Some line's budget in force differs from its original (a revision is in force). */
+	revised: boolean;
+	/** Planned disbursements per period, in period order. */
+	plannedDisbursements: PlannedDisbursementView[];
 	/** By line id, then period id (counted periods only). */
 	cells: Record<number, Record<number, FinanceCell>>;
 	programme: FinanceFigures;
@@ -95,7 +135,7 @@ export async function loadFinance(
 ): Promise<FinanceView> {
 	const assessed = await assessmentFor(db, programme, options);
 	const asOf = assessed.asOf ?? options.asOf ?? todayIso();
-	const [logframe, linePhaseRows, allocationRows, spendRows] = await Promise.all([
+	const [logframe, linePhaseRows, allocationRows, spendRows, revisionRows, disbursementRows] = await Promise.all([
 		options.logframe ?? getLogframe(db, programme.id),
 		// Each line with its phasing (one row per phased period; one row with no period when unphased).
 		db
@@ -133,6 +173,32 @@ export async function loadFinance(
 			])
 			.where('budget_line.programme_id', '=', programme.id)
 			.groupBy(['expenditure.budget_line_id', 'expenditure.period_id', 'expenditure.source'])
+			.execute(),
+		db
+			.selectFrom('budget_revision')
+			.innerJoin('budget_line', 'budget_line.id', 'budget_revision.budget_line_id')
+			.select([
+				'budget_revision.id',
+				'budget_revision.budget_line_id',
+				'budget_revision.effective_on',
+				'budget_revision.amount_minor',
+				'budget_revision.reason'
+			])
+			.where('budget_line.programme_id', '=', programme.id)
+			.orderBy('budget_revision.effective_on')
+			.orderBy('budget_revision.id')
+			.execute(),
+		db
+			.selectFrom('planned_disbursement')
+			.innerJoin('reporting_period', 'reporting_period.id', 'planned_disbursement.period_id')
+			.select([
+				'planned_disbursement.id',
+				'planned_disbursement.period_id',
+				'planned_disbursement.amount_minor',
+				'planned_disbursement.version'
+			])
+			.where('planned_disbursement.programme_id', '=', programme.id)
+			.orderBy('reporting_period.start_date')
 			.execute()
 	]);
 
@@ -153,6 +219,28 @@ export async function loadFinance(
 		phasing.set(r.id, m);
 	}
 	const lineRows = [...lineById.values()];
+	// The budget in force on the day read for: a report's cut-off (asOf is then the day after it, and
+	// a revision dated that day is not yet in force), else asOf (today: a revision dated today is).
+	const budgetDay = options.cutOff ?? asOf;
+	const revisionsOf = new Map<number, FinanceRevisionView[]>();
+	for (const r of revisionRows) {
+		const inForce = r.effective_on <= budgetDay;
+		if (!inForce && endedOnly) continue;
+		const list = revisionsOf.get(r.budget_line_id) ?? [];
+		list.push({ id: r.id, effectiveOn: r.effective_on, amountMinor: Number(r.amount_minor), reason: r.reason, inForce });
+		revisionsOf.set(r.budget_line_id, list);
+	}
+	const inForce = new Map(
+		lineRows.map((l) => {
+			const original = Number(l.amount_minor);
+			const revisions = revisionsOf.get(l.id) ?? [];
+			const amount = budgetInForce(original, revisions, budgetDay);
+			return [
+				l.id,
+				{ amount, revision: revisionInForce(revisions, budgetDay), phasing: scalePhasing(phasing.get(l.id) ?? new Map(), original, amount) }
+			] as const;
+		})
+	);
 	const allocations = new Map<number, FinanceLineView['allocations']>();
 	for (const r of allocationRows) {
 		const list = allocations.get(r.budget_line_id) ?? [];
@@ -178,8 +266,8 @@ export async function loadFinance(
 		periods: assessed.periods,
 		lines: lineRows.map((l) => ({
 			id: l.id,
-			amountMinor: Number(l.amount_minor),
-			phasing: phasing.get(l.id) ?? new Map(),
+			amountMinor: inForce.get(l.id)!.amount,
+			phasing: inForce.get(l.id)!.phasing,
 			allocations: allocations.get(l.id) ?? []
 		})),
 		expenditure,
@@ -207,13 +295,25 @@ export async function loadFinance(
 			code: l.code,
 			title: l.title,
 			category: l.category as BudgetCategory,
-			amountMinor: Number(l.amount_minor),
+			amountMinor: inForce.get(l.id)!.amount,
+			originalMinor: Number(l.amount_minor),
+			revision: (({ revision }) => (revision ? { effectiveOn: revision.effectiveOn, reason: revision.reason } : null))(inForce.get(l.id)!),
+			revisions: revisionsOf.get(l.id) ?? [],
 			isIllustrative: l.is_illustrative === 1,
 			version: l.version,
-			phasing: Object.fromEntries(phasing.get(l.id) ?? []),
+			phasing: Object.fromEntries(inForce.get(l.id)!.phasing),
+			originalPhasing: Object.fromEntries(phasing.get(l.id) ?? []),
 			allocations: allocations.get(l.id) ?? [],
 			plannedMinor: result.plannedByLine.get(l.id) ?? 0,
 			spentMinor: result.spentByLine.get(l.id) ?? 0
+		})),
+		originalBudgetMinor: lineRows.reduce((sum, l) => sum + Number(l.amount_minor), 0),
+		revised: lineRows.some((l) => inForce.get(l.id)!.amount !== Number(l.amount_minor)),
+		plannedDisbursements: disbursementRows.map((d) => ({
+			id: d.id,
+			periodId: d.period_id,
+			amountMinor: Number(d.amount_minor),
+			version: d.version
 		})),
 		cells,
 		programme: result.programme,

@@ -18,6 +18,16 @@ import {
 	updateBudgetLine
 } from '$lib/server/finance/budget-lines';
 import { expenditureGridSchema, saveExpenditureGrid } from '$lib/server/finance/expenditure';
+import {
+	budgetRevisionSchema,
+	plannedDisbursementSchema,
+	recordBudgetRevision,
+	recordPlannedDisbursement,
+	removeBudgetRevision,
+	removeDisbursementSchema,
+	removePlannedDisbursement,
+	removeRevisionSchema
+} from '$lib/server/finance/budget-revisions';
 import { loadFinance } from '$lib/server/finance/finance-read';
 import { deleteAction, programmeAction, type SchemaSource } from '$lib/server/http/actions';
 import { requireProgramme } from '$lib/server/http/guards';
@@ -34,9 +44,12 @@ export const load: PageServerLoad = async (event) => {
 	const requested = Number(event.url.searchParams.get('period'));
 	const visible = finance.periods.filter((p) => finance.countedPeriodIds.includes(p.id));
 	const period = visible.find((p) => p.id === requested) ?? visible.filter((p) => p.ended).at(-1) ?? visible[0] ?? null;
+	// One line's edit and revision forms at a time (`?edit=<id>`): 200 lines must not render 200 forms.
+	const editing = Number(event.url.searchParams.get('edit'));
 	return {
 		finance,
 		period,
+		editLineId: finance.lines.some((l) => l.id === editing) ? editing : null,
 		modules: logframe.map((m) => ({
 			id: m.id,
 			code: m.code,
@@ -98,6 +111,26 @@ export const actions = {
 			impact: async ({ db, access, data }) => ({ ...data, impact: await budgetLineDeletionImpact(db, access.programme.id, data.id) }),
 			remove: ({ db, access, data }) => deleteBudgetLine(db, access.user, access.programme, data.id, data.version),
 			done: ({ redirect }) => redirect('deleted', { hash: 'lines' })
+		}),
+	reviseLine: (event) =>
+		programmeAction(event, 'finance.edit', budgetRevisionSchema, async ({ db, access, data }) => {
+			await recordBudgetRevision(db, access.user, access.programme, data);
+			redirect(303, `/programmes/${encodeURIComponent(access.programme.slug)}/finance?edit=${data.lineId}&notice=saved#line-panel`);
+		}),
+	removeRevision: (event) =>
+		programmeAction(event, 'finance.edit', removeRevisionSchema, async ({ db, access, data, redirect }) => {
+			await removeBudgetRevision(db, access.user, access.programme, data.id, data.version);
+			redirect('deleted', { hash: 'lines' });
+		}),
+	addDisbursement: (event) =>
+		programmeAction(event, 'finance.edit', plannedDisbursementSchema, async ({ db, access, data, redirect }) => {
+			await recordPlannedDisbursement(db, access.user, access.programme, data);
+			redirect('created', { hash: 'disbursements' });
+		}),
+	removeDisbursement: (event) =>
+		programmeAction(event, 'finance.edit', removeDisbursementSchema, async ({ db, access, data, redirect }) => {
+			await removePlannedDisbursement(db, access.user, access.programme, data.id, data.version);
+			redirect('deleted', { hash: 'disbursements' });
 		}),
 	saveGrid: (event) =>
 		programmeAction(event, 'finance.edit', gridSchema, async ({ db, access, data }) => {
