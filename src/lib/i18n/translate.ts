@@ -36,6 +36,7 @@ import { reportFiles } from './messages/report-files';
 import { reportIssues } from './messages/report-issues';
 import { signInOidc } from './messages/sign-in-oidc';
 import { reportDue } from './messages/report-due';
+import { asOfMessages } from './messages/as-of';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -76,7 +77,8 @@ const catalogues = [
 	reportFiles,
 	reportIssues,
 	signInOidc,
-	reportDue
+	reportDue,
+	asOfMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
