@@ -26,7 +26,7 @@ let token: string;
 const PAST = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const CUT_OFF = '2020-06-30';
 
-type Handler = typeof getActivities;
+type Handler = (event: never) => unknown;
 async function request(handler: Handler, resource: string, query: string, bearer = token): Promise<Response> {
 	const url = `http://localhost/api/v1/programmes/patss/${resource}?limit=200${query}`;
 	const event = makeEvent({ url, params: { slug: 'patss' } });
@@ -41,7 +41,7 @@ async function answer(handler: Handler, resource: string, query: string): Promis
 const activities = async (query = '') => activityListSchema.parse(await answer(getActivities, 'activities', query)).data;
 const genderActions = async (query = '') => genderActionListSchema.parse(await answer(getGenderActions, 'gender-actions', query)).data;
 const recommendations = async (query = '') =>
-	recommendationListSchema.parse(await answer(getRecommendations as Handler, 'recommendations', query)).data;
+	recommendationListSchema.parse(await answer(getRecommendations, 'recommendations', query)).data;
 
 let activityId: number;
 let activityBefore: { status: ActivityStatus; progress: number | null };
