@@ -35,6 +35,8 @@ export function activityAsOf(current: ActivityFacts, asOf: IsoDate, later?: Reco
 			return actualStart !== null ? 'ongoing' : 'planned';
 		}
 		if (recorded === 'completed' && current.actualEnd === null) return 'completed';
+		// Completed at the date and ended by it, whatever was recorded later (a later cancellation).
+		if (recorded === 'completed' && actualEnd !== null) return 'completed';
 		if (actualStart !== null && (recorded === 'planned' || recorded === 'completed')) return 'ongoing';
 		if (actualStart === null && current.actualStart !== null && (recorded === 'ongoing' || recorded === 'completed')) return 'planned';
 		return null;

@@ -51,5 +51,7 @@ export const API_ENDPOINTS = [
 		schema: 'recommendation'
 	},
 	{ key: 'reports', path: '/api/v1/programmes/{slug}/reports', scope: 'read:reports', schema: 'reports' },
-	{ key: 'finance', path: '/api/v1/programmes/{slug}/finance', scope: 'read:results', schema: 'finance' }
+	{ key: 'finance', path: '/api/v1/programmes/{slug}/finance', scope: 'read:results', schema: 'finance' },
+	{ key: 'activities', path: '/api/v1/programmes/{slug}/activities', scope: 'read:results', schema: 'activities' },
+	{ key: 'genderActions', path: '/api/v1/programmes/{slug}/gender-actions', scope: 'read:results', schema: 'gender-actions' }
 ] as const satisfies readonly { key: string; path: string; scope: ApiScope; schema: string }[];

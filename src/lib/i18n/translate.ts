@@ -39,6 +39,7 @@ import { reportDue } from './messages/report-due';
 import { reportOutcomes } from './messages/report-outcomes';
 import { importRoundTrip } from './messages/import-round-trip';
 import { financeRevisions } from './messages/finance-revisions';
+import { asOfMessages } from './messages/as-of';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -82,7 +83,8 @@ const catalogues = [
 	reportDue,
 	reportOutcomes,
 	importRoundTrip,
-	financeRevisions
+	financeRevisions,
+	asOfMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -29,7 +29,7 @@ const DOMAIN_DEPENDENCIES: Record<string, string[]> = {
 	portfolio: ['programmes', 'results', 'risks', 'gender', 'recommendations'],
 	inbox: ['programmes', 'results', 'risks', 'recommendations', 'reports'],
 	exchange: ['programmes', 'results', 'risks', 'recommendations', 'notifications', 'finance'],
-	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance'],
+	api: ['programmes', 'results', 'risks', 'recommendations', 'auth', 'reports', 'finance', 'gender'],
 	dashboard: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'finance', 'dialogue'],
 	reports: ['programmes', 'results', 'risks', 'gender', 'recommendations', 'notifications', 'finance', 'evaluation', 'dialogue'],
 	finance: ['programmes', 'results'],

@@ -46,6 +46,13 @@ describe('an activity at the cut-off', () => {
 		expect(at).toMatchObject({ status: 'ongoing', progress: 25, actualStart: '2020-02-01' });
 	});
 
+	it('completed and ended by the date stays completed when a later change cancelled it', () => {
+		const at = activityAsOf({ ...base, status: 'cancelled', actualStart: '2020-02-01', actualEnd: '2020-05-31', progress: 100 }, CUT, {
+			status: 'completed'
+		});
+		expect(at).toMatchObject({ status: 'completed', actualEnd: '2020-05-31', progress: 100 });
+	});
+
 	it('its dates win over what was recorded at the time: a completion typed in late counts', () => {
 		const at = activityAsOf({ ...base, status: 'completed', actualStart: '2020-02-01', actualEnd: '2020-05-31' }, CUT, {
 			status: 'ongoing',

@@ -20,7 +20,8 @@ export async function readRecommendations(
 	const { programme, viewer } = access;
 	const asOf = options.asOf ?? todayIso();
 	const [tracker, translations, steps] = await Promise.all([
-		loadTracker(db, programme, viewer, { asOf }),
+		// An explicit ?asOf= also reads key actions as they stood then (the report's as-of rule).
+		loadTracker(db, programme, viewer, { asOf, rewind: options.asOf !== undefined }),
 		translationsFor(db, programme, ctx.lang),
 		db
 			.selectFrom('adoption_event')

@@ -21,7 +21,10 @@ import {
 	RISK_STATUSES,
 	RISK_TRENDS,
 	SOURCE_KINDS,
-	OPEN_VALUE_STATES
+	OPEN_VALUE_STATES,
+	ACTIVITY_STATUSES,
+	GENDER_ACTION_STATUSES,
+	GENDER_ACTION_TYPES
 } from '$lib/model';
 import { FORECAST_LIKELIHOODS, FORECAST_METHODS } from '$lib/indicator-forecast';
 
@@ -232,6 +235,43 @@ export const reportSchema = z.object({
 });
 export const reportListSchema = z.object({ data: z.array(reportSchema), pagination, links: listLinks });
 
+/** An activity as it stood at `asOf` (with `?asOf=`, rewound by the report's rule: issue 19). */
+export const activitySchema = z.object({
+	id: z.number().int(),
+	code: z.string(),
+	title: z.string(),
+	moduleId: z.number().int(),
+	outputId: z.number().int(),
+	status: z.enum(ACTIVITY_STATUSES).describe('Completed at `asOf` only if it had ended by then.'),
+	plannedStart: date.nullable(),
+	plannedEnd: date.nullable(),
+	actualStart: date.nullable().describe('Null when it started after `asOf`.'),
+	actualEnd: date.nullable().describe('Null when it ended after `asOf`.'),
+	progress: z.number().nullable().describe('Percent; null when the dates changed the status recorded then.'),
+	onTime: z.boolean(),
+	responsible: z.string(),
+	untranslated,
+	links: links()
+});
+export const activityListSchema = z.object({ asOf: date, lang, data: z.array(activitySchema), pagination, links: listLinks });
+
+/** A gender action as it stood at `asOf` (with `?asOf=`, rewound by the report's rule: issue 19). */
+export const genderActionSchema = z.object({
+	id: z.number().int(),
+	title: z.string(),
+	description: z.string(),
+	moduleId: z.number().int().nullable(),
+	type: z.enum(GENDER_ACTION_TYPES),
+	status: z.enum(GENDER_ACTION_STATUSES),
+	startDate: date.nullable(),
+	dueDate: date.nullable(),
+	overdue: z.boolean(),
+	indicatorIds: z.array(z.number().int()),
+	untranslated,
+	links: links()
+});
+export const genderActionListSchema = z.object({ asOf: date, lang, data: z.array(genderActionSchema), pagination, links: listLinks });
+
 export const errorSchema = z.object({
 	error: z.object({
 		code: z.enum(['unauthorized', 'insufficient_scope', 'not_found', 'bad_request', 'rate_limited']),
@@ -252,7 +292,9 @@ export const RESPONSE_SCHEMAS = {
 	recommendation: recommendationResponseSchema,
 	reports: reportListSchema,
 	error: errorSchema,
-	finance: financeResponseSchema
+	finance: financeResponseSchema,
+	activities: activityListSchema,
+	'gender-actions': genderActionListSchema
 } as const;
 export type SchemaName = keyof typeof RESPONSE_SCHEMAS;
 

@@ -178,14 +178,16 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 	const assessed = await assessmentFor(db, programme, { ...options, asOf });
 	// Approved data only, for every role: the read models are asked as a donor would ask them.
 	const reader: Viewer = { id: viewer.id, internal: false, canReview: false };
-	const read = { asOf, assessment: assessed };
+	// An "as of" an earlier date (options.cutOff, with rewind) reads every record as it stood then,
+	// through each read model's own rewind (the report snapshot's rules).
+	const read = { asOf, assessment: assessed, cutOff: options.cutOff, rewind: options.rewind };
 	const [tree, register, strategy, tracker, instruments, facts, translations] = await Promise.all([
 		loadResultsTree(db, programme, reader, read),
 		loadRiskRegister(db, programme, reader, read),
 		loadGenderStrategy(db, programme, reader, read),
-		loadTracker(db, programme, reader, { asOf }),
+		loadTracker(db, programme, reader, { asOf, rewind: options.rewind }),
 		listAdoptionInstruments(db, programme.id, asOf),
-		loadApprovedValueFacts(db, programme.id),
+		loadApprovedValueFacts(db, programme.id, options.cutOff),
 		loadTranslations(db, programme.id, options.locale)
 	]);
 	const text = (entity: string, id: number, field: string, original: string) =>

@@ -15,6 +15,8 @@ import { toModule } from '../programmes/programmes';
 import { assessmentFor, type ProgrammeAssessment, type ReadOptions } from '../results/assessment';
 import type { Viewer } from '../core/viewer';
 import { todayIso } from '../core/dates';
+import { loadValuesAtDate } from '../core/history';
+import { genderActionAsOf } from '$lib/gender-action-status';
 
 // The gender page: each module's actions with their summary, and the women/men gap of the
 // indicators they are linked to. A fixed number of statements whatever the number of actions:
@@ -102,7 +104,10 @@ export async function loadGenderStrategy(
 	options: ReadOptions = {}
 ): Promise<GenderStrategy> {
 	const asOf = options.asOf ?? todayIso();
-	const [assessed, moduleRows, actionRows, links] = await Promise.all([
+	// Asked to rewind (the API's and the dashboard's "as of"), an earlier date reads each action as
+	// it stood then, by the rule the report snapshot uses (gender-action-status.ts).
+	const past = options.rewind === true && asOf < todayIso();
+	const [assessed, moduleRows, actionRows, links, history] = await Promise.all([
 		assessmentFor(db, programme, { ...options, asOf }),
 		db.selectFrom('module').selectAll().where('programme_id', '=', programme.id).orderBy('sort_order').orderBy('id').execute(),
 		db
@@ -118,8 +123,10 @@ export async function loadGenderStrategy(
 			.select(['gender_action_indicator.action_id', 'gender_action_indicator.indicator_id'])
 			.where('gender_action.programme_id', '=', programme.id)
 			.orderBy('gender_action_indicator.indicator_id')
-			.execute()
+			.execute(),
+		past ? loadValuesAtDate(db, programme.id, ['gender_action'], asOf) : null
 	]);
+	const actionHistory = history?.get('gender_action');
 
 	const linksByAction = new Map<number, number[]>();
 	for (const l of links) {
@@ -127,7 +134,8 @@ export async function loadGenderStrategy(
 		linksByAction.get(l.action_id)!.push(l.indicator_id);
 	}
 	const actions = actionRows.map((row): GenderActionView => {
-		const action = toGenderAction(row, linksByAction.get(row.id) ?? []);
+		const today = toGenderAction(row, linksByAction.get(row.id) ?? []);
+		const action = past ? { ...today, ...genderActionAsOf(today, asOf, actionHistory?.get(row.id)) } : today;
 		return { ...action, internalNotes: viewer.internal ? action.internalNotes : '', overdue: isActionOverdue(action, asOf) };
 	});
 

@@ -2,6 +2,7 @@ import {
 	NO_FILTERS as NO_TRACKER_FILTERS,
 	adoptionAsOf,
 	filterRecommendations,
+	keyActionAsOf,
 	latestEvent,
 	statusAsOf,
 	summarizeBy,
@@ -23,6 +24,7 @@ import {
 } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { todayIso } from '../core/dates';
+import { loadValuesAtDate } from '../core/history';
 import type { Viewer } from '../core/viewer';
 import { toKeyAction, type KeyActionView } from './key-actions';
 import { programmeLadders } from './recommendations';
@@ -87,12 +89,16 @@ export async function loadTracker(
 	db: Executor,
 	programme: Pick<Programme, 'id'>,
 	_viewer: Pick<Viewer, 'internal'>,
-	options: { asOf?: IsoDate } & Partial<TrackerFilters> = {}
+	options: { asOf?: IsoDate; rewind?: boolean } & Partial<TrackerFilters> = {}
 ): Promise<Tracker> {
 	const programmeId = programme.id;
 	const today = options.asOf ?? todayIso();
 	const filters: TrackerFilters = { ...NO_TRACKER_FILTERS, ...options };
-	const [recRows, ladders, actionRows, sourceRows] = await Promise.all([
+	// The adoption status is always the ladder's at the date. Asked to rewind (the API's and the
+	// dashboard's "as of"), an earlier date also reads each key action as it stood then, by the
+	// rule the report snapshot uses (adoption.ts keyActionAsOf).
+	const past = options.rewind === true && today < todayIso();
+	const [recRows, ladders, actionRows, sourceRows, history] = await Promise.all([
 		db
 			.selectFrom('recommendation')
 			.leftJoin('source_document', 'source_document.id', 'recommendation.source_document_id')
@@ -126,10 +132,16 @@ export async function loadTracker(
 			.where('programme_id', '=', programmeId)
 			.orderBy('issued_on', (ob) => ob.asc().nullsFirst())
 			.orderBy('id')
-			.execute()
+			.execute(),
+		past ? loadValuesAtDate(db, programmeId, ['key_action'], today) : null
 	]);
 
-	const actions = actionRows.map((r) => toKeyAction(r, today));
+	const keyActionHistory = history?.get('key_action');
+	const actions = actionRows.map((r) => {
+		if (!past) return toKeyAction(r, today);
+		const at = keyActionAsOf({ dueDate: r.due_date, status: r.status as KeyActionStatus }, today, keyActionHistory?.get(r.id));
+		return toKeyAction({ ...r, due_date: at.dueDate, status: at.status }, today);
+	});
 	const actionsByRec = new Map<number, KeyActionView[]>();
 	for (const a of actions) {
 		let list = actionsByRec.get(a.recommendationId);

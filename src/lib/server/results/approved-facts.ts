@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { IsoDate } from '$lib/model';
 import type { Executor } from '../db/executor';
 
 // Facts about a programme's approved values that the assessment does not carry: how many have
@@ -14,10 +15,14 @@ export interface ApprovedValueFacts {
 	lastApprovedAt: string | null;
 }
 
-export async function loadApprovedValueFacts(db: Executor, programmeId: number): Promise<ApprovedValueFacts> {
+/** `through`: only the values of periods ended by then (a cut-off, the dashboard's "as of"), as the assessment counts them. */
+export async function loadApprovedValueFacts(db: Executor, programmeId: number, through?: IsoDate): Promise<ApprovedValueFacts> {
 	const row = await db
 		.selectFrom('indicator_value')
 		.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
+		.$if(through !== undefined, (q) =>
+			q.innerJoin('reporting_period', 'reporting_period.id', 'indicator_value.period_id').where('reporting_period.end_date', '<=', through!)
+		)
 		.select((eb) => [
 			eb.fn.countAll<number>().as('approved'),
 			sql<number>`coalesce(sum(case when ${eb.or([

@@ -1,11 +1,12 @@
 import { loadDashboard, type DashboardLink } from '$lib/server/dashboard/dashboard';
+import { parseAsOfQuery } from '$lib/server/dashboard/as-of-query';
 import { getDb } from '$lib/server/db/connection';
 import { requireProgramme } from '$lib/server/http/guards';
 import { iatiBlocker } from '$lib/server/exchange/iati-activity';
 import { issueWords, latestIssues } from '$lib/server/reports/issue';
 import { formatDate } from '$lib/i18n/format';
 import { loadFinance } from '$lib/server/finance/finance-read';
-import { assessProgramme } from '$lib/server/results/assessment';
+import { assessmentFor, assessProgramme } from '$lib/server/results/assessment';
 import type { PageServerLoad } from './$types';
 
 // The programme dashboard: read-only, approved data only, the same for every role that may see
@@ -33,12 +34,22 @@ export const load: PageServerLoad = async (event) => {
 		{ kind: 'iptt', href: `${base}/export/iptt.xlsx` },
 		...(iatiBlocker(programme) ? [] : [{ kind: 'iati' as const, href: `${base}/export/iati.xml` }])
 	];
+	// "As of" a chosen date (issue 19): judged as a report with that cut-off is (assessment.ts), and
+	// every other record rewound by its own module's rule. A bad date keeps today's figures and
+	// says why beside the field.
+	const asOfQuery = parseAsOfQuery(event.url, programme);
+	const cutOff = asOfQuery.asOf;
 	// One assessment for the dashboard and its money-and-results section (issue 20), whose figures
 	// follow the reader: donors count ended periods only.
-	const assessment = await assessProgramme(db, programme);
+	const assessment = cutOff ? await assessmentFor(db, programme, { cutOff, rewind: true }) : await assessProgramme(db, programme);
 	const [dashboard, finance] = await Promise.all([
-		loadDashboard(db, programme, access.viewer, { locale, links, asOf: assessment.asOf, assessment }),
+		loadDashboard(
+			db,
+			programme,
+			access.viewer,
+			cutOff ? { locale, links, asOf: cutOff, cutOff, rewind: true, assessment } : { locale, links, asOf: assessment.asOf, assessment }
+		),
 		loadFinance(db, programme, access.viewer, { asOf: assessment.asOf, assessment })
 	]);
-	return { dashboard, finance: finance.lines.length ? finance : null };
+	return { dashboard, finance: finance.lines.length ? finance : null, asOfQuery };
 };
