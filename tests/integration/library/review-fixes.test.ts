@@ -45,3 +45,25 @@ describe('comparison in the reader’s language (review 1)', () => {
 		expect(translatedSeen).toBeGreaterThan(0);
 	});
 });
+
+describe('comparison keeps the update-overdue flag (review 7)', () => {
+	it('carries each programme’s own overdue period', async () => {
+		const { assessProgramme } = await import('$lib/server/results/assessment');
+		const { seeded } = await import('../../helpers/programme');
+		const admin = await sessionUser(db, 'admin@avance.test');
+		const ids = (await db.selectFrom('library_indicator').select('id').execute()).map((r) => r.id);
+		let flagged = 0;
+		for (const id of ids) {
+			const c = await loadComparison(db, admin, id, { locale: 'en', asOf: AS_OF });
+			for (const row of c.rows) {
+				const own = await seeded(db, row.programme.slug);
+				const assessed = await assessProgramme(db, own.programme, AS_OF);
+				const a = assessed.assessments.get(row.indicator.id)!;
+				const period = a.updateOverdue ? assessed.periods.find((p) => p.id === a.updateOverdue!.periodId)!.label : null;
+				expect(row.updateOverduePeriod).toBe(period);
+				if (period) flagged++;
+			}
+		}
+		expect(flagged).toBeGreaterThan(0);
+	});
+});

@@ -44,6 +44,8 @@ export interface ComparisonRow {
 	achievement: number | null;
 	latestActual: number | null;
 	latestPeriod: string | null;
+	/** The label of the period whose update is overdue (the assessment's flag), or null. */
+	updateOverduePeriod: string | null;
 	forecast: Forecast;
 	differences: Difference[];
 	points: ComparisonPoint[];
@@ -153,6 +155,9 @@ export async function loadComparison(
 				achievement: assessment.achievement,
 				latestActual: assessment.latestActual,
 				latestPeriod: assessment.latestPeriodId === null ? null : (label.get(assessment.latestPeriodId)?.label ?? null),
+				updateOverduePeriod: assessment.updateOverdue
+					? (label.get(assessment.updateOverdue.periodId)?.label ?? null)
+					: null,
 				forecast: a.forecasts.get(indicator.id)!,
 				differences: differencesFromEntry(entry, indicator),
 				points: points.sort((x, y) => x.date.localeCompare(y.date))
