@@ -67,3 +67,49 @@ describe('comparison keeps the update-overdue flag (review 7)', () => {
 		expect(flagged).toBeGreaterThan(0);
 	});
 });
+
+describe('library codes are unique whatever their case (review 2)', () => {
+	it('refuses a code that differs only in case, next to the field, and the database refuses it too', async () => {
+		const { createLibraryEntry, libraryEntrySchema } = await import('$lib/server/library/entries');
+		const admin = await sessionUser(db, 'admin@avance.test');
+		const input = libraryEntrySchema.parse({ code: 'sdg-1.3.1', titleEs: 'x', titleEn: 'x', measure: 'percentage', direction: 'increase' });
+		await expect(createLibraryEntry(db, admin, input)).rejects.toMatchObject({ fields: { code: { key: 'library.codeTaken' } } });
+		// An entry of its own code in another case is still its own.
+		const id = await entryId('SDG-1.3.1');
+		await expect(
+			db
+				.insertInto('library_indicator')
+				.values({ ...(await db.selectFrom('library_indicator').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), id: undefined, code: 'Sdg-1.3.1' })
+				.execute()
+		).rejects.toThrow();
+		const { libraryCodes } = await import('$lib/server/library/links');
+		const patss = await db.selectFrom('programme').select('id').where('slug', '=', 'patss').executeTakeFirstOrThrow();
+		expect((await libraryCodes(db, patss.id)).ids.get('sdg-1.3.1')).toBe(id);
+	});
+});
+
+describe('linking to an entry that does not exist (review 18)', () => {
+	it('answers with the library’s own message next to the field', async () => {
+		const { actions } = await import('../../../src/routes/programmes/[slug]/indicators/[id]/edit/+page.server');
+		const { call, makeEvent, outcome } = await import('../../helpers/events');
+		const { seeded } = await import('../../helpers/programme');
+		const patss = await seeded(db, 'patss');
+		const user = await sessionUser(db, 'coord.patss@avance.test');
+		const id = patss.indicatorId('5.1-3');
+		const result = await outcome(() =>
+			call(
+				actions.library,
+				makeEvent({
+					user,
+					form: { _form: 'library', libraryIndicatorId: '999999' },
+					params: { slug: 'patss', id: String(id) },
+					route: '/programmes/[slug]/indicators/[id]/edit'
+				})
+			)
+		);
+		expect(result.kind).toBe('value');
+		const failure = (result as { value: { status: number; data: { errors: Record<string, string[]> } } }).value;
+		expect(failure.status).toBe(400);
+		expect(JSON.stringify(failure.data.errors)).toContain('La biblioteca de indicadores no tiene esa entrada.');
+	});
+});

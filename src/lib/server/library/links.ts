@@ -1,12 +1,12 @@
 import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
-import { NotFoundError } from '../core/errors';
+import { DomainValidationError } from '../core/errors';
 import { idField } from '../core/validation';
 import { inTransaction, type Executor } from '../db/executor';
 import { indicatorIn } from '../results/indicators';
 import { z } from 'zod';
-import { toEntry, type LibraryEntry } from './entries';
+import { foldLibraryCode, toEntry, type LibraryEntry } from './entries';
 
 // A programme indicator's link to the library entry it measures. The link copies nothing: the
 // indicator keeps its own definition, unit and targets, and the pages show where they differ.
@@ -39,7 +39,8 @@ export async function setLibraryLink(
 		await indicatorIn(trx, programme.id, indicatorId);
 		if (libraryIndicatorId !== null) {
 			const exists = await trx.selectFrom('library_indicator').select('id').where('id', '=', libraryIndicatorId).executeTakeFirst();
-			if (!exists) throw new NotFoundError('library_indicator', libraryIndicatorId);
+			// The library belongs to no programme: its own message, next to the field.
+			if (!exists) throw new DomainValidationError({ libraryIndicatorId: { key: 'library.unknownEntry' } });
 		}
 		const before = await trx
 			.selectFrom('indicator_library_link')
@@ -104,7 +105,7 @@ export async function libraryCodes(db: Executor, programmeId: number): Promise<{
 			.execute()
 	]);
 	return {
-		ids: new Map(entries.map((e) => [e.code.normalize('NFC').trim().toLowerCase(), e.id])),
+		ids: new Map(entries.map((e) => [foldLibraryCode(e.code), e.id])),
 		linked: new Map(links.map((l) => [l.indicator_id, l.code]))
 	};
 }
