@@ -113,3 +113,26 @@ describe('linking to an entry that does not exist (review 18)', () => {
 		expect(JSON.stringify(failure.data.errors)).toContain('La biblioteca de indicadores no tiene esa entrada.');
 	});
 });
+
+describe('who took part, in the reader’s language (review 3)', () => {
+	it('gives each output, activity and recommendation its English text, or the original marked', async () => {
+		const { load } = await import('../../../src/routes/programmes/[slug]/dialogue/+page.server');
+		const { call, makeEvent } = await import('../../helpers/events');
+		const user = await sessionUser(db, 'admin@avance.test');
+		const data = (await call(
+			load,
+			makeEvent({ user, locale: 'en', params: { slug: 'patss' }, url: 'http://localhost/programmes/patss/dialogue', route: '/programmes/[slug]/dialogue' })
+		)) as { records: { entity: string; id: number; title: { text: string; lang: string; fallback: boolean } }[] };
+		const en = await db.selectFrom('translation').select(['entity', 'entity_id', 'field', 'text']).where('locale', '=', 'en').execute();
+		let translated = 0;
+		for (const r of data.records) {
+			const field = r.entity === 'recommendation' ? 'text' : 'title';
+			const t = en.find((x) => x.entity === r.entity && x.entity_id === r.id && x.field === field)?.text;
+			if (t) {
+				translated++;
+				expect(r.title).toEqual({ text: t, lang: 'en', fallback: false });
+			} else expect(r.title.fallback || r.title.text === '').toBe(true);
+		}
+		expect(translated).toBeGreaterThan(0);
+	});
+});
