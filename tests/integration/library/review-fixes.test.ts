@@ -12,7 +12,7 @@ let db: Db;
 
 beforeAll(async () => {
 	db = await freshDatabase({ demoAccounts: true });
-});
+}, 60_000);
 
 const entryId = async (code: string) =>
 	(await db.selectFrom('library_indicator').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
@@ -135,4 +135,27 @@ describe('who took part, in the reader’s language (review 3)', () => {
 		}
 		expect(translated).toBeGreaterThan(0);
 	});
+});
+
+describe('the report’s social-dialogue events in English (review 4)', () => {
+	it('marks an event’s Spanish body "(es)"', async () => {
+		const { composeReport } = await import('$lib/reports/compose');
+		const { draftSnapshot } = await import('$lib/server/reports/reports');
+		const { userId } = await import('../../helpers/db');
+		const { seeded } = await import('../../helpers/programme');
+		const { writtenReport } = await import('../../helpers/reports');
+		const patss = await seeded(db, 'patss');
+		const evaluator = { id: await userId(db, 'evaluator@avance.test') };
+		const reportId = await writtenReport(db, evaluator, patss.programme, [patss.periodId('2020-S1'), patss.periodId('2020-S2')]);
+		const snapshot = await draftSnapshot(db, patss.programme, reportId, 'https://avance.example.org');
+		const events = snapshot.tripartite!.events;
+		expect(events.length).toBeGreaterThan(0);
+		const doc = composeReport(snapshot, 'en');
+		const block = doc.sections.find((s) => s.key === 'sustainability')!.evidence.find((e) => e.key === 'tripartite')!;
+		const table = block.blocks.flatMap((b) => (b.type === 'table' ? [b.table] : [])).at(-1)!;
+		for (const r of table.rows) {
+			if (r.type !== 'row') continue;
+			expect(r.cells[1]!.at(-1)).toMatchObject({ type: 'mark', text: '(es)' });
+		}
+	}, 120_000);
 });
