@@ -159,3 +159,34 @@ describe('the report’s social-dialogue events in English (review 4)', () => {
 		}
 	}, 120_000);
 });
+
+describe('the library list counts only the links a reader may see (review 5)', () => {
+	it('counts a donor’s programmes only, and every programme for an admin', async () => {
+		const { load } = await import('../../../src/routes/library/+page.server');
+		const { call, makeEvent } = await import('../../helpers/events');
+		const listFor = async (email: string) => {
+			const user = await sessionUser(db, email);
+			const data = (await call(load, makeEvent({ user, url: 'http://localhost/library', route: '/library' }))) as {
+				entries: { entry: { id: number }; linked: number }[];
+			};
+			return new Map(data.entries.map((e) => [e.entry.id, e.linked]));
+		};
+		const links = await db
+			.selectFrom('indicator_library_link')
+			.innerJoin('indicator', 'indicator.id', 'indicator_library_link.indicator_id')
+			.innerJoin('programme', 'programme.id', 'indicator.programme_id')
+			.select(['library_indicator_id', 'programme.slug'])
+			.execute();
+		const count = (slugs: string[] | null) => (id: number) =>
+			links.filter((l) => l.library_indicator_id === id && (slugs === null || slugs.includes(l.slug))).length;
+		const admin = await listFor('admin@avance.test');
+		for (const [id, n] of admin) expect(n).toBe(count(null)(id));
+		const donor = await listFor('donor.iess@avance.test');
+		let fewer = 0;
+		for (const [id, n] of donor) {
+			expect(n).toBe(count(['patss'])(id));
+			if (n < admin.get(id)!) fewer++;
+		}
+		expect(fewer).toBeGreaterThan(0);
+	});
+});

@@ -68,12 +68,16 @@ export async function setLibraryLink(
 }
 
 /** How many programme indicators link to each entry (the library list). One statement. */
-export async function linkCounts(db: Executor): Promise<Map<number, number>> {
-	const rows = await db
+export async function linkCounts(db: Executor, programmeIds?: readonly number[]): Promise<Map<number, number>> {
+	// Only the links in the programmes the reader may see (all when no list is given).
+	if (programmeIds && programmeIds.length === 0) return new Map();
+	let query = db
 		.selectFrom('indicator_library_link')
-		.select((eb) => ['library_indicator_id', eb.fn.countAll<number>().as('n')])
-		.groupBy('library_indicator_id')
-		.execute();
+		.innerJoin('indicator', 'indicator.id', 'indicator_library_link.indicator_id')
+		.select((eb) => ['indicator_library_link.library_indicator_id', eb.fn.countAll<number>().as('n')])
+		.groupBy('indicator_library_link.library_indicator_id');
+	if (programmeIds) query = query.where('indicator.programme_id', 'in', [...programmeIds]);
+	const rows = await query.execute();
 	return new Map(rows.map((r) => [r.library_indicator_id, Number(r.n)]));
 }
 
