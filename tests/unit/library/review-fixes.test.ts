@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CONSTITUENT_SYMBOL } from '$lib/constituents';
+import { forecastSeries, onForecastAxis, type Forecast } from '$lib/indicator-forecast';
 
 // Review of issue 25, item 16: the constituents' symbols print in the PDF, whose only font is the
 // bundled Roboto; a symbol without a glyph there would print as an empty box.
@@ -15,5 +16,28 @@ describe('constituent symbols in the PDF font', () => {
 			for (const symbol of Object.values(CONSTITUENT_SYMBOL)) expect([face, symbol, font.hasGlyphForCodePoint(symbol.codePointAt(0)!)]).toEqual([face, symbol, true]);
 		}
 		expect(new Set(Object.values(CONSTITUENT_SYMBOL)).size).toBe(4);
+	});
+});
+
+describe('the forecast line ends at the end date (review 6)', () => {
+	const periods = [{ endDate: '2020-06-30' }, { endDate: '2020-12-31' }, { endDate: '2021-06-30' }];
+	const forecast = (endDate: string) =>
+		({ kind: 'projected', final: false, fromDate: '2020-12-31', fromValue: 10, endDate, projected: 25 }) as unknown as Forecast;
+
+	it('gives the end date its own slot when the revised end is after the last period', () => {
+		const line = forecastSeries(periods, forecast('2021-12-31'))!;
+		expect(line).toEqual({ values: [null, 10, null, 25], endSlot: { index: 3, date: '2021-12-31' } });
+		expect(onForecastAxis(['a', 'b', 'c'], line.endSlot, 'end')).toEqual(['a', 'b', 'c', 'end']);
+	});
+
+	it('puts the projection at the period that ends on the end date, with no slot added', () => {
+		const line = forecastSeries(periods, forecast('2021-06-30'))!;
+		expect(line).toEqual({ values: [null, 10, 25], endSlot: null });
+		expect(onForecastAxis([1, 2, 3], line.endSlot, null)).toEqual([1, 2, 3]);
+	});
+
+	it('adds the slot between periods when the end falls inside a later period', () => {
+		const line = forecastSeries(periods, forecast('2021-03-31'))!;
+		expect(line).toEqual({ values: [null, 10, 25, null], endSlot: { index: 2, date: '2021-03-31' } });
 	});
 });
