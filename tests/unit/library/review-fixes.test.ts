@@ -41,3 +41,18 @@ describe('the forecast line ends at the end date (review 6)', () => {
 		expect(line).toEqual({ values: [null, 10, 25, null], endSlot: { index: 2, date: '2021-03-31' } });
 	});
 });
+
+describe('counts of one read right (review 15)', () => {
+	it('never puts 1 before a plural word in the tripartite and forecast summaries', async () => {
+		const { createI18n } = await import('$lib/i18n/context');
+		for (const lang of ['es', 'en'] as const) {
+			const i18n = createI18n(() => lang);
+			const dialogue = i18n.t('dialogue.report.summary', { total: 1, window: 1 });
+			const forecast = i18n.t('forecast.report.summary', { total: 1, likely: 1, close: 1, mayMiss: 1, unlikely: 1 });
+			for (const text of [dialogue, forecast]) {
+				expect(text).toContain('1');
+				expect(text).not.toMatch(/\b1 (eventos|events|indicadores|indicators|probablemente|would|are|alcanzarían|quedarían|podrían)\b/);
+			}
+		}
+	});
+});

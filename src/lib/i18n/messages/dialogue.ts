@@ -62,7 +62,7 @@ export const dialogue = defineMessages(
 		'audit.field.namesOther': 'Nombres: Otros',
 		'reportDoc.block.tripartite': 'Diálogo social y tripartismo',
 		'dialogue.report.summary':
-			'Hasta la fecha de corte se registraron {total} eventos de diálogo social; {window} de ellos en el periodo de este informe.',
+			'Eventos de diálogo social registrados hasta la fecha de corte: {total}; en el periodo de este informe: {window}.',
 		'dialogue.report.nOf': '{n} de {total}',
 		'dialogue.report.noEvents': 'Ningún evento de diálogo social en los periodos hasta la fecha de corte.',
 		'dialogue.report.eventsCaption': 'Eventos de diálogo social del periodo del informe',
@@ -132,7 +132,7 @@ export const dialogue = defineMessages(
 		'audit.field.presentOther': 'Present: Others',
 		'audit.field.namesOther': 'Names: Others',
 		'reportDoc.block.tripartite': 'Social dialogue and tripartism',
-		'dialogue.report.summary': 'Up to the cut-off, {total} social-dialogue events were recorded; {window} of them in this report’s period.',
+		'dialogue.report.summary': 'Social-dialogue events recorded up to the cut-off: {total}; in this report’s period: {window}.',
 		'dialogue.report.nOf': '{n} of {total}',
 		'dialogue.report.noEvents': 'No social-dialogue event in the periods up to the cut-off.',
 		'dialogue.report.eventsCaption': 'Social-dialogue events of the report’s period',
