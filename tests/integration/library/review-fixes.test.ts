@@ -190,3 +190,53 @@ describe('the library list counts only the links a reader may see (review 5)', (
 		expect(fewer).toBeGreaterThan(0);
 	});
 });
+
+describe('the social-dialogue event form (review 10, 11, 12)', () => {
+	const base = {
+		heldOn: '2022-03-10',
+		body: 'Mesa de prueba',
+		present_government: 'on',
+		names_government: 'Ministerio del Trabajo'
+	};
+
+	it('refuses names typed for a group not ticked, and a date after today, each next to its field', async () => {
+		const { dialogueEventSchema } = await import('$lib/server/dialogue/events');
+		const { todayIso } = await import('$lib/server/core/dates');
+		const messages = (form: Record<string, string>) => {
+			const r = dialogueEventSchema.safeParse(form);
+			return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+		};
+		expect(dialogueEventSchema.safeParse(base).success).toBe(true);
+		expect(messages({ ...base, names_workers: 'Central sindical' })).toEqual({ names_workers: 'dialogue.namesWithoutParty' });
+		expect(messages({ ...base, heldOn: '2099-01-01' })).toEqual({ heldOn: 'dialogue.heldOnFuture' });
+		expect(dialogueEventSchema.safeParse({ ...base, heldOn: todayIso() }).success).toBe(true);
+	});
+
+	it('writes nothing when nothing changed, and audits the illustrative flag it clears', async () => {
+		const { createDialogueEvent, dialogueEventIn, dialogueEventSchema, updateDialogueEvent } = await import('$lib/server/dialogue/events');
+		const { seeded } = await import('../../helpers/programme');
+		const patss = await seeded(db, 'patss');
+		const coord = await sessionUser(db, 'coord.patss@avance.test');
+		const input = dialogueEventSchema.parse(base);
+		const id = await createDialogueEvent(db, coord, patss.programme, input);
+		const audit = () =>
+			db
+				.selectFrom('audit_log')
+				.select(['action', 'before', 'after'])
+				.where('entity', '=', 'social_dialogue_event')
+				.where('entity_id', '=', String(id))
+				.orderBy('id')
+				.execute();
+		const v1 = (await dialogueEventIn(db, patss.programme.id, id)).version;
+		await updateDialogueEvent(db, coord, patss.programme, id, v1, input);
+		expect((await audit()).map((a) => a.action)).toEqual(['create']);
+		expect((await dialogueEventIn(db, patss.programme.id, id)).version).toBe(v1);
+
+		await db.updateTable('social_dialogue_event').set({ is_illustrative: 1 }).where('id', '=', id).execute();
+		await updateDialogueEvent(db, coord, patss.programme, id, v1, input);
+		const last = (await audit()).at(-1)!;
+		expect(last.action).toBe('update');
+		expect([JSON.parse(last.before!), JSON.parse(last.after!)]).toEqual([{ isIllustrative: true }, { isIllustrative: false }]);
+		expect((await dialogueEventIn(db, patss.programme.id, id)).isIllustrative).toBe(false);
+	});
+});
