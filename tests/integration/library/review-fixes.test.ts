@@ -240,3 +240,36 @@ describe('the social-dialogue event form (review 10, 11, 12)', () => {
 		expect((await dialogueEventIn(db, patss.programme.id, id)).isIllustrative).toBe(false);
 	});
 });
+
+describe('the event’s delete confirmation (review 14)', () => {
+	it('names the event by the date in the reader’s format', async () => {
+		const { actions } = await import('../../../src/routes/programmes/[slug]/dialogue/[id]/edit/+page.server');
+		const { call, makeEvent, outcome } = await import('../../helpers/events');
+		const { createI18n } = await import('$lib/i18n/context');
+		const { createDialogueEvent, dialogueEventSchema } = await import('$lib/server/dialogue/events');
+		const { seeded } = await import('../../helpers/programme');
+		const patss = await seeded(db, 'patss');
+		const user = await sessionUser(db, 'coord.patss@avance.test');
+		const id = await createDialogueEvent(
+			db,
+			user,
+			patss.programme,
+			dialogueEventSchema.parse({ heldOn: '2022-03-10', body: 'Mesa a confirmar', present_workers: 'on' })
+		);
+		const ask = await outcome(() =>
+			call(
+				actions.delete,
+				makeEvent({
+					user,
+					locale: 'en',
+					form: { version: '1' },
+					params: { slug: 'patss', id: String(id) },
+					route: '/programmes/[slug]/dialogue/[id]/edit'
+				})
+			)
+		);
+		const name = (ask as { value: { confirmDelete: { name: string } } }).value.confirmDelete.name;
+		expect(name).toBe(`${createI18n(() => 'en').date('2022-03-10')} · Mesa a confirmar`);
+		expect(name).not.toContain('2022-03-10');
+	});
+});
