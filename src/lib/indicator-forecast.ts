@@ -187,7 +187,10 @@ export function forecastSeries(
 	if (fromIndex < 0 || endIndex < fromIndex) return null;
 	if (periods[endIndex]!.endDate === forecast.endDate) {
 		if (endIndex === fromIndex) return null;
-		return { values: periods.map((_, i) => (i === fromIndex ? forecast.fromValue : i === endIndex ? forecast.projected : null)), endSlot: null };
+		return {
+			values: periods.map((_, i) => (i === fromIndex ? forecast.fromValue : i === endIndex ? forecast.projected : null)),
+			endSlot: null
+		};
 	}
 	const index = endIndex + 1;
 	const values: (number | null)[] = periods.map((_, i) => (i === fromIndex ? forecast.fromValue : null));

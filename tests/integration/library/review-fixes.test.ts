@@ -79,7 +79,11 @@ describe('library codes are unique whatever their case (review 2)', () => {
 		await expect(
 			db
 				.insertInto('library_indicator')
-				.values({ ...(await db.selectFrom('library_indicator').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), id: undefined, code: 'Sdg-1.3.1' })
+				.values({
+					...(await db.selectFrom('library_indicator').selectAll().where('id', '=', id).executeTakeFirstOrThrow()),
+					id: undefined,
+					code: 'Sdg-1.3.1'
+				})
 				.execute()
 		).rejects.toThrow();
 		const { libraryCodes } = await import('$lib/server/library/links');
@@ -121,7 +125,13 @@ describe('who took part, in the reader’s language (review 3)', () => {
 		const user = await sessionUser(db, 'admin@avance.test');
 		const data = (await call(
 			load,
-			makeEvent({ user, locale: 'en', params: { slug: 'patss' }, url: 'http://localhost/programmes/patss/dialogue', route: '/programmes/[slug]/dialogue' })
+			makeEvent({
+				user,
+				locale: 'en',
+				params: { slug: 'patss' },
+				url: 'http://localhost/programmes/patss/dialogue',
+				route: '/programmes/[slug]/dialogue'
+			})
 		)) as { records: { entity: string; id: number; title: { text: string; lang: string; fallback: boolean } }[] };
 		const en = await db.selectFrom('translation').select(['entity', 'entity_id', 'field', 'text']).where('locale', '=', 'en').execute();
 		let translated = 0;

@@ -13,7 +13,8 @@ describe('constituent symbols in the PDF font', () => {
 		const fontkit = pdfmake('fontkit') as { openSync(path: string): { hasGlyphForCodePoint(cp: number): boolean } };
 		for (const face of ['Roboto-Regular.ttf', 'Roboto-Medium.ttf']) {
 			const font = fontkit.openSync(require.resolve(`pdfmake/fonts/Roboto/${face}`));
-			for (const symbol of Object.values(CONSTITUENT_SYMBOL)) expect([face, symbol, font.hasGlyphForCodePoint(symbol.codePointAt(0)!)]).toEqual([face, symbol, true]);
+			for (const symbol of Object.values(CONSTITUENT_SYMBOL))
+				expect([face, symbol, font.hasGlyphForCodePoint(symbol.codePointAt(0)!)]).toEqual([face, symbol, true]);
 		}
 		expect(new Set(Object.values(CONSTITUENT_SYMBOL)).size).toBe(4);
 	});

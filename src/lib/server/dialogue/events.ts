@@ -36,22 +36,24 @@ const partyFields = Object.fromEntries(
 	])
 ) as Record<`present_${Constituent}` | `names_${Constituent}`, z.ZodType>;
 
-const dialogueEventFields = z.object({
-	heldOn: dateField(),
-	body: text(300),
-	outcome: optionalMultilineText(4000),
-	evidenceUrl: optionalUrlField(),
-	...partyFields
-}).superRefine((d, ctx) => {
-	const data = d as Record<string, unknown>;
-	// An event is recorded once held: a future date would count in the page but not the dashboard.
-	if (typeof data.heldOn === 'string' && data.heldOn > todayIso())
-		ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'dialogue.heldOnFuture' });
-	// Names typed for a group that is not ticked would be dropped: say so next to them instead.
-	for (const c of CONSTITUENTS)
-		if (data[`present_${c}`] !== true && typeof data[`names_${c}`] === 'string' && (data[`names_${c}`] as string).trim() !== '')
-			ctx.addIssue({ code: 'custom', path: [`names_${c}`], message: 'dialogue.namesWithoutParty' });
-});
+const dialogueEventFields = z
+	.object({
+		heldOn: dateField(),
+		body: text(300),
+		outcome: optionalMultilineText(4000),
+		evidenceUrl: optionalUrlField(),
+		...partyFields
+	})
+	.superRefine((d, ctx) => {
+		const data = d as Record<string, unknown>;
+		// An event is recorded once held: a future date would count in the page but not the dashboard.
+		if (typeof data.heldOn === 'string' && data.heldOn > todayIso())
+			ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'dialogue.heldOnFuture' });
+		// Names typed for a group that is not ticked would be dropped: say so next to them instead.
+		for (const c of CONSTITUENTS)
+			if (data[`present_${c}`] !== true && typeof data[`names_${c}`] === 'string' && (data[`names_${c}`] as string).trim() !== '')
+				ctx.addIssue({ code: 'custom', path: [`names_${c}`], message: 'dialogue.namesWithoutParty' });
+	});
 
 function toInput(data: z.output<typeof dialogueEventFields>) {
 	const d = data as Record<string, unknown>;

@@ -155,9 +155,7 @@ export async function loadComparison(
 				achievement: assessment.achievement,
 				latestActual: assessment.latestActual,
 				latestPeriod: assessment.latestPeriodId === null ? null : (label.get(assessment.latestPeriodId)?.label ?? null),
-				updateOverduePeriod: assessment.updateOverdue
-					? (label.get(assessment.updateOverdue.periodId)?.label ?? null)
-					: null,
+				updateOverduePeriod: assessment.updateOverdue ? (label.get(assessment.updateOverdue.periodId)?.label ?? null) : null,
 				forecast: a.forecasts.get(indicator.id)!,
 				differences: differencesFromEntry(entry, indicator),
 				points: points.sort((x, y) => x.date.localeCompare(y.date))

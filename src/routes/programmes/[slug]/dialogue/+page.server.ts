@@ -37,7 +37,13 @@ export const load: PageServerLoad = async (event) => {
 	const records = [
 		...logframe.flatMap((m) =>
 			m.outputs.flatMap((o) => [
-				{ entity: 'output' as const, id: o.id, code: o.code, title: text('output', o.id, o.title), constituents: tags.output.get(o.id) ?? [] },
+				{
+					entity: 'output' as const,
+					id: o.id,
+					code: o.code,
+					title: text('output', o.id, o.title),
+					constituents: tags.output.get(o.id) ?? []
+				},
 				...o.activities.map((a) => ({
 					entity: 'activity' as const,
 					id: a.id,
