@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CONSTITUENT_SYMBOL } from '$lib/constituents';
+import { createI18n } from '$lib/i18n/context';
+import { forecastSentence } from '$lib/i18n/forecast-text';
 import { forecastSeries, onForecastAxis, type Forecast } from '$lib/indicator-forecast';
 
 // Review of issue 25, item 16: the constituents' symbols print in the PDF, whose only font is the
@@ -44,8 +46,7 @@ describe('the forecast line ends at the end date (review 6)', () => {
 });
 
 describe('counts of one read right (review 15)', () => {
-	it('never puts 1 before a plural word in the tripartite and forecast summaries', async () => {
-		const { createI18n } = await import('$lib/i18n/context');
+	it('never puts 1 before a plural word in the tripartite and forecast summaries', () => {
 		for (const lang of ['es', 'en'] as const) {
 			const i18n = createI18n(() => lang);
 			const dialogue = i18n.t('dialogue.report.summary', { total: 1, window: 1 });
@@ -55,5 +56,33 @@ describe('counts of one read right (review 15)', () => {
 				expect(text).not.toMatch(/\b1 (eventos|events|indicadores|indicators|probablemente|would|are|alcanzarían|quedarían|podrían)\b/);
 			}
 		}
+	});
+});
+
+describe('a final value’s sentence names the target (review 9)', () => {
+	it('says the final value against the target, in each language', () => {
+		const f = { kind: 'projected', final: true, projected: 40, target: 60, endDate: '2021-12-31' } as unknown as Forecast;
+		expect(
+			forecastSentence(
+				createI18n(() => 'en'),
+				f,
+				{ measure: 'number', decimals: 0 }
+			)
+		).toContain('against a target of 60');
+		expect(
+			forecastSentence(
+				createI18n(() => 'es'),
+				f,
+				{ measure: 'number', decimals: 0 }
+			)
+		).toContain('frente a una meta de 60');
+		const untargeted = { ...f, target: null } as unknown as Forecast;
+		expect(
+			forecastSentence(
+				createI18n(() => 'en'),
+				untargeted,
+				{ measure: 'number', decimals: 0 }
+			)
+		).not.toContain('target');
 	});
 });

@@ -45,7 +45,9 @@ export const forecast = defineMessages(
 		'reportDoc.block.targets_likelihood': 'Probabilidad de alcanzar las metas',
 		'forecast.col.projected': 'Proyectado al cierre',
 		'forecast.col.likelihood': 'Probabilidad',
-		'forecast.col.reason': 'Por qué'
+		'forecast.col.reason': 'Por qué',
+		'forecast.explain.finalTarget':
+			'El último valor aprobado llega a la fecha de cierre: {projected} es el valor final, frente a una meta de {target}.'
 	},
 	{
 		'forecast.title': 'Forecast at the end date',
@@ -90,6 +92,8 @@ export const forecast = defineMessages(
 		'reportDoc.block.targets_likelihood': 'Likelihood of reaching the targets',
 		'forecast.col.projected': 'Projected at the end',
 		'forecast.col.likelihood': 'Likelihood',
-		'forecast.col.reason': 'Why'
+		'forecast.col.reason': 'Why',
+		'forecast.explain.finalTarget':
+			'The latest approved value reaches the end date: {projected} is the final value, against a target of {target}.'
 	}
 );
