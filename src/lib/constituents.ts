@@ -14,7 +14,9 @@ export function isTripartite(present: Iterable<Constituent>): boolean {
 }
 
 /** How a constituent chip looks: a symbol as well as the word (never colour alone). */
-export const CONSTITUENT_SYMBOL: Record<Constituent, string> = { government: '▣', employers: '◆', workers: '●', other: '○' };
+// Symbols the PDF's bundled Roboto has a glyph for (■ ◊ ● ○), so a report prints them too; the
+// group's name is always printed beside its symbol.
+export const CONSTITUENT_SYMBOL: Record<Constituent, string> = { government: '■', employers: '◊', workers: '●', other: '○' };
 
 /** A constituent from a query string (`?constituent=workers`); anything else means no filter. */
 export function parseConstituent(raw: string | null | undefined): Constituent | null {

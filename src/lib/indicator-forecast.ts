@@ -168,16 +168,40 @@ export const LIKELIHOOD_LOOK: Record<ForecastLikelihood, { tone: 'ok' | 'warn' |
 };
 
 /**
- * The forecast laid on a per-period axis: the latest actual at its period, the projection at the
- * last period that ends by the end date, null elsewhere (a chart joins the two with a line).
+ * The forecast laid on a per-period axis: the latest actual at its period and the projection at
+ * the end date, null elsewhere (a chart joins the two with a line). When no period ends on the end
+ * date (a revised end after the last period), the axis gets a slot of its own for the end date,
+ * right after the last period that ends before it: `endSlot` says where, and the chart puts a
+ * null there in every other series.
  */
-export function forecastSeries(periods: readonly { endDate: IsoDate }[], forecast: Forecast): (number | null)[] | null {
+export function forecastSeries(
+	periods: readonly { endDate: IsoDate }[],
+	forecast: Forecast
+): { values: (number | null)[]; endSlot: { index: number; date: IsoDate } | null } | null {
 	if (forecast.kind !== 'projected' || forecast.final) return null;
 	const fromIndex = periods.findIndex((p) => p.endDate === forecast.fromDate);
 	let endIndex = -1;
 	periods.forEach((p, i) => {
 		if (p.endDate <= forecast.endDate) endIndex = i;
 	});
-	if (fromIndex < 0 || endIndex <= fromIndex) return null;
-	return periods.map((_, i) => (i === fromIndex ? forecast.fromValue : i === endIndex ? forecast.projected : null));
+	if (fromIndex < 0 || endIndex < fromIndex) return null;
+	if (periods[endIndex]!.endDate === forecast.endDate) {
+		if (endIndex === fromIndex) return null;
+		return {
+			values: periods.map((_, i) => (i === fromIndex ? forecast.fromValue : i === endIndex ? forecast.projected : null)),
+			endSlot: null
+		};
+	}
+	const index = endIndex + 1;
+	const values: (number | null)[] = periods.map((_, i) => (i === fromIndex ? forecast.fromValue : null));
+	values.splice(index, 0, forecast.projected);
+	return { values, endSlot: { index, date: forecast.endDate } };
+}
+
+/** A series laid on the forecast's axis: a null in the end date's own slot, when there is one. */
+export function onForecastAxis<T>(series: readonly T[], endSlot: { index: number } | null | undefined, empty: T): T[] {
+	if (!endSlot) return [...series];
+	const out = [...series];
+	out.splice(endSlot.index, 0, empty);
+	return out;
 }

@@ -121,4 +121,31 @@ describe('the tripartite lens, in Chromium', () => {
 			await page.context().close();
 		}
 	});
+
+	it('fits the forecast tile in its card at phone width, and names the tripartite records in English (review 8, 3, 13)', async () => {
+		const page = await env.signedInPage('coord.patss@avance.test');
+		try {
+			await page.context().addCookies([{ name: 'avance_locale', value: 'en', url: env.app.url }]);
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto(`${env.app.url}/programmes/patss/dashboard`);
+			const tile = page.getByTestId('forecast-tile');
+			await expect.poll(() => tile.locator('h2').count()).toBe(1);
+			const widths = await tile.evaluate((card) => ({
+				card: card.getBoundingClientRect().right,
+				table: card.querySelector('table')!.getBoundingClientRect().right,
+				scroll: card.querySelector('.table-wrap')!.scrollWidth,
+				client: card.querySelector('.table-wrap')!.clientWidth
+			}));
+			expect(widths.table).toBeLessThanOrEqual(widths.card);
+			expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+
+			await page.setViewportSize({ width: 1280, height: 900 });
+			await page.goto(`${env.app.url}/programmes/patss/dialogue`);
+			const records = page.getByTestId('constituent-records');
+			await expect.poll(() => records.locator('thead th').nth(1).textContent()).toBe('Record');
+			expect(await page.getByTestId('dialogue-filter').getByRole('button').textContent()).toBe('Apply');
+		} finally {
+			await page.context().close();
+		}
+	});
 });

@@ -25,7 +25,11 @@ export function formatPace(i18n: I18n, pace: number | null, indicator: Shown, un
 export function forecastSentence(i18n: I18n, forecast: Forecast, indicator: Shown): string {
 	if (forecast.kind === 'none') return i18n.td(`forecast.none.${forecast.reason}`);
 	const projected = formatMeasureValue(i18n, forecast.projected, indicator);
-	if (forecast.final) return i18n.t('forecast.explain.final', { projected });
+	// A final value is judged against the target: the sentence names it, so the band has its reason.
+	if (forecast.final)
+		return forecast.target === null
+			? i18n.t('forecast.explain.final', { projected })
+			: i18n.t('forecast.explain.finalTarget', { projected, target: formatMeasureValue(i18n, forecast.target, indicator) });
 	const pace = (value: number) => paceAmount(i18n, value, indicator);
 	const end = i18n.date(forecast.endDate);
 	switch (forecast.method) {

@@ -40,12 +40,14 @@ export const forecast = defineMessages(
 		'forecast.report.intro':
 			'Proyección de cada indicador con al menos dos valores aprobados a la fecha de cierre, al ritmo que implica su agregación.',
 		'forecast.report.summary':
-			'De {total} indicadores con proyección, {likely} alcanzarían su meta, {close} quedarían cerca, {mayMiss} podrían no alcanzarla y {unlikely} probablemente no la alcancen.',
+			'Indicadores con proyección: {total}. Alcanzarían su meta: {likely}; quedarían cerca: {close}; podrían no alcanzarla: {mayMiss}; probablemente no la alcancen: {unlikely}.',
 		'forecast.report.none': 'Ningún indicador tiene aún dos valores aprobados: no hay proyección.',
 		'reportDoc.block.targets_likelihood': 'Probabilidad de alcanzar las metas',
 		'forecast.col.projected': 'Proyectado al cierre',
 		'forecast.col.likelihood': 'Probabilidad',
-		'forecast.col.reason': 'Por qué'
+		'forecast.col.reason': 'Por qué',
+		'forecast.explain.finalTarget':
+			'El último valor aprobado llega a la fecha de cierre: {projected} es el valor final, frente a una meta de {target}.'
 	},
 	{
 		'forecast.title': 'Forecast at the end date',
@@ -85,11 +87,13 @@ export const forecast = defineMessages(
 		'forecast.report.intro':
 			'Each indicator with at least two approved values projected to the end date, at the pace its aggregation implies.',
 		'forecast.report.summary':
-			'Of {total} indicators with a forecast, {likely} would reach their target, {close} would come close, {mayMiss} may miss it and {unlikely} are unlikely to reach it.',
+			'Indicators with a forecast: {total}. Would reach their target: {likely}; would come close: {close}; may miss it: {mayMiss}; unlikely to reach it: {unlikely}.',
 		'forecast.report.none': 'No indicator has two approved values yet: there is no forecast.',
 		'reportDoc.block.targets_likelihood': 'Likelihood of reaching the targets',
 		'forecast.col.projected': 'Projected at the end',
 		'forecast.col.likelihood': 'Likelihood',
-		'forecast.col.reason': 'Why'
+		'forecast.col.reason': 'Why',
+		'forecast.explain.finalTarget':
+			'The latest approved value reaches the end date: {projected} is the final value, against a target of {target}.'
 	}
 );

@@ -80,7 +80,8 @@ export const library = defineMessages(
 		'audit.field.libraryIndicatorId': 'Entrada de la biblioteca',
 		'audit.field.linkedAt': 'Vinculado el',
 		'import.col.lf.libraryCode': 'Código en la biblioteca',
-		'import.logframe.unknownLibraryCode': 'La biblioteca de indicadores no tiene ninguna entrada con el código {code}.'
+		'import.logframe.unknownLibraryCode': 'La biblioteca de indicadores no tiene ninguna entrada con el código {code}.',
+		'library.unknownEntry': 'La biblioteca de indicadores no tiene esa entrada.'
 	},
 	{
 		'library.title': 'Indicator library',
@@ -159,6 +160,7 @@ export const library = defineMessages(
 		'audit.field.libraryIndicatorId': 'Library entry',
 		'audit.field.linkedAt': 'Linked on',
 		'import.col.lf.libraryCode': 'Library code',
-		'import.logframe.unknownLibraryCode': 'The indicator library has no entry with the code {code}.'
+		'import.logframe.unknownLibraryCode': 'The indicator library has no entry with the code {code}.',
+		'library.unknownEntry': 'The indicator library has no such entry.'
 	}
 );

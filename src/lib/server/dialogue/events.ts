@@ -4,6 +4,7 @@ import type { IsoDate, Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { changedFields, recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
+import { todayIso } from '../core/dates';
 import { assertSaved } from '../core/versioning';
 import { checkbox, dateField, optionalMultilineText, optionalText, optionalUrlField, text, versionField } from '../core/validation';
 import { sql } from 'kysely';
@@ -35,13 +36,24 @@ const partyFields = Object.fromEntries(
 	])
 ) as Record<`present_${Constituent}` | `names_${Constituent}`, z.ZodType>;
 
-const dialogueEventFields = z.object({
-	heldOn: dateField(),
-	body: text(300),
-	outcome: optionalMultilineText(4000),
-	evidenceUrl: optionalUrlField(),
-	...partyFields
-});
+const dialogueEventFields = z
+	.object({
+		heldOn: dateField(),
+		body: text(300),
+		outcome: optionalMultilineText(4000),
+		evidenceUrl: optionalUrlField(),
+		...partyFields
+	})
+	.superRefine((d, ctx) => {
+		const data = d as Record<string, unknown>;
+		// An event is recorded once held: a future date would count in the page but not the dashboard.
+		if (typeof data.heldOn === 'string' && data.heldOn > todayIso())
+			ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'dialogue.heldOnFuture' });
+		// Names typed for a group that is not ticked would be dropped: say so next to them instead.
+		for (const c of CONSTITUENTS)
+			if (data[`present_${c}`] !== true && typeof data[`names_${c}`] === 'string' && (data[`names_${c}`] as string).trim() !== '')
+				ctx.addIssue({ code: 'custom', path: [`names_${c}`], message: 'dialogue.namesWithoutParty' });
+	});
 
 function toInput(data: z.output<typeof dialogueEventFields>) {
 	const d = data as Record<string, unknown>;
@@ -169,6 +181,16 @@ export async function updateDialogueEvent(
 	requireParty(input);
 	await inTransaction(db, async (trx) => {
 		const before = await dialogueEventIn(trx, programme.id, id);
+		// Saving clears the "illustrative" flag (a person now vouches for the event): that is a
+		// change for the audit too. Saving nothing new writes nothing.
+		const changed = changedFields(
+			{ ...audited(before), isIllustrative: before.isIllustrative },
+			{ ...audited(input), isIllustrative: false }
+		);
+		if (Object.keys(changed.after).length === 0) {
+			if (before.version !== version) throw new ConflictError('social_dialogue_event', id);
+			return;
+		}
 		const result = await trx
 			.updateTable('social_dialogue_event')
 			.set({
@@ -190,7 +212,6 @@ export async function updateDialogueEvent(
 			.insertInto('social_dialogue_party')
 			.values(input.parties.map((p) => ({ event_id: id, constituent: p.constituent, names: p.names })))
 			.execute();
-		const changed = changedFields(audited(before), audited(input));
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,

@@ -1,3 +1,4 @@
+import { localizeField, type LocalizedText } from '$lib/content-language';
 import { differencesFromEntry, incompatibility, type Difference, type Incompatibility } from '$lib/indicator-library';
 import type { Forecast } from '$lib/indicator-forecast';
 import type { Aggregation, Direction, IndicatorStatus, IsoDate, Locale, Measure } from '$lib/model';
@@ -28,6 +29,9 @@ export interface ComparisonRow {
 		code: string;
 		title: string;
 		unit: string;
+		/** The title and unit in the reader's language, or the original marked as a fallback. */
+		titleText: LocalizedText;
+		unitText: LocalizedText;
 		measure: Measure;
 		direction: Direction;
 		aggregation: Aggregation;
@@ -40,6 +44,8 @@ export interface ComparisonRow {
 	achievement: number | null;
 	latestActual: number | null;
 	latestPeriod: string | null;
+	/** The label of the period whose update is overdue (the assessment's flag), or null. */
+	updateOverduePeriod: string | null;
 	forecast: Forecast;
 	differences: Difference[];
 	points: ComparisonPoint[];
@@ -47,7 +53,16 @@ export interface ComparisonRow {
 
 export interface RefusedRow {
 	programme: { slug: string; shortName: string };
-	indicator: { id: number; code: string; title: string; unit: string; measure: Measure; direction: Direction };
+	indicator: {
+		id: number;
+		code: string;
+		title: string;
+		unit: string;
+		titleText: LocalizedText;
+		unitText: LocalizedText;
+		measure: Measure;
+		direction: Direction;
+	};
 	reason: Incompatibility;
 }
 
@@ -73,6 +88,18 @@ export async function loadComparison(
 		db.selectFrom('indicator_library_link').select('indicator_id').where('library_indicator_id', '=', entryId).execute()
 	]);
 	const linked = new Set(links.map((l) => l.indicator_id));
+	// The linked indicators' titles and units in the reader's language: one statement for every
+	// programme, so a reader never sees another language unmarked.
+	const translations = linked.size
+		? await db
+				.selectFrom('translation')
+				.select(['entity_id', 'field', 'text'])
+				.where('entity', '=', 'indicator')
+				.where('locale', '=', options.locale)
+				.where('entity_id', 'in', [...linked])
+				.execute()
+		: [];
+	const translated = new Map(translations.map((t) => [`indicator:${t.entity_id}:${t.field}`, t.text]));
 	// Only the programmes this person may see; the assessment reads them all at once.
 	const assessed = await assessProgrammes(
 		db,
@@ -87,11 +114,15 @@ export async function loadComparison(
 		const label = new Map(a.periods.map((p) => [p.id, p]));
 		for (const indicator of a.indicators.filter((i) => linked.has(i.id))) {
 			const why = incompatibility(entry, indicator);
+			const text = (field: 'title' | 'unit', original: string) =>
+				localizeField(translated, programme.contentLanguage, options.locale, { entity: 'indicator', id: indicator.id, field, original });
 			const ref = {
 				id: indicator.id,
 				code: indicator.code,
 				title: indicator.title,
 				unit: indicator.unit,
+				titleText: text('title', indicator.title),
+				unitText: text('unit', indicator.unit),
 				measure: indicator.measure,
 				direction: indicator.direction
 			};
@@ -124,6 +155,7 @@ export async function loadComparison(
 				achievement: assessment.achievement,
 				latestActual: assessment.latestActual,
 				latestPeriod: assessment.latestPeriodId === null ? null : (label.get(assessment.latestPeriodId)?.label ?? null),
+				updateOverduePeriod: assessment.updateOverdue ? (label.get(assessment.updateOverdue.periodId)?.label ?? null) : null,
 				forecast: a.forecasts.get(indicator.id)!,
 				differences: differencesFromEntry(entry, indicator),
 				points: points.sort((x, y) => x.date.localeCompare(y.date))

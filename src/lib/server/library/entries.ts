@@ -92,10 +92,15 @@ export async function getLibraryEntry(db: Executor, id: number): Promise<Library
 	return toEntry(row);
 }
 
+/** A code as the logframe import matches it: the same code whatever its case or spacing. */
+export const foldLibraryCode = (code: string): string => code.normalize('NFC').trim().toLowerCase();
+
+// A code that differs from another only in case is taken too: the import matches codes ignoring
+// case, so two such entries would make it link to either. The library is small (one statement).
 async function assertCodeFree(db: Executor, code: string, exceptId: number | null) {
-	let query = db.selectFrom('library_indicator').select('id').where('code', '=', code);
-	if (exceptId !== null) query = query.where('id', '!=', exceptId);
-	if (await query.executeTakeFirst()) throw new DomainValidationError({ code: { key: 'library.codeTaken' } });
+	const rows = await db.selectFrom('library_indicator').select(['id', 'code']).execute();
+	if (rows.some((r) => r.id !== exceptId && foldLibraryCode(r.code) === foldLibraryCode(code)))
+		throw new DomainValidationError({ code: { key: 'library.codeTaken' } });
 }
 
 export async function createLibraryEntry(db: Executor, actor: Actor, input: LibraryEntryInput): Promise<number> {

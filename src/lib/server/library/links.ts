@@ -1,12 +1,12 @@
 import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
-import { NotFoundError } from '../core/errors';
+import { DomainValidationError } from '../core/errors';
 import { idField } from '../core/validation';
 import { inTransaction, type Executor } from '../db/executor';
 import { indicatorIn } from '../results/indicators';
 import { z } from 'zod';
-import { toEntry, type LibraryEntry } from './entries';
+import { foldLibraryCode, toEntry, type LibraryEntry } from './entries';
 
 // A programme indicator's link to the library entry it measures. The link copies nothing: the
 // indicator keeps its own definition, unit and targets, and the pages show where they differ.
@@ -39,7 +39,8 @@ export async function setLibraryLink(
 		await indicatorIn(trx, programme.id, indicatorId);
 		if (libraryIndicatorId !== null) {
 			const exists = await trx.selectFrom('library_indicator').select('id').where('id', '=', libraryIndicatorId).executeTakeFirst();
-			if (!exists) throw new NotFoundError('library_indicator', libraryIndicatorId);
+			// The library belongs to no programme: its own message, next to the field.
+			if (!exists) throw new DomainValidationError({ libraryIndicatorId: { key: 'library.unknownEntry' } });
 		}
 		const before = await trx
 			.selectFrom('indicator_library_link')
@@ -67,12 +68,16 @@ export async function setLibraryLink(
 }
 
 /** How many programme indicators link to each entry (the library list). One statement. */
-export async function linkCounts(db: Executor): Promise<Map<number, number>> {
-	const rows = await db
+export async function linkCounts(db: Executor, programmeIds?: readonly number[]): Promise<Map<number, number>> {
+	// Only the links in the programmes the reader may see (all when no list is given).
+	if (programmeIds && programmeIds.length === 0) return new Map();
+	let query = db
 		.selectFrom('indicator_library_link')
-		.select((eb) => ['library_indicator_id', eb.fn.countAll<number>().as('n')])
-		.groupBy('library_indicator_id')
-		.execute();
+		.innerJoin('indicator', 'indicator.id', 'indicator_library_link.indicator_id')
+		.select((eb) => ['indicator_library_link.library_indicator_id', eb.fn.countAll<number>().as('n')])
+		.groupBy('indicator_library_link.library_indicator_id');
+	if (programmeIds) query = query.where('indicator.programme_id', 'in', [...programmeIds]);
+	const rows = await query.execute();
 	return new Map(rows.map((r) => [r.library_indicator_id, Number(r.n)]));
 }
 
@@ -104,7 +109,7 @@ export async function libraryCodes(db: Executor, programmeId: number): Promise<{
 			.execute()
 	]);
 	return {
-		ids: new Map(entries.map((e) => [e.code.normalize('NFC').trim().toLowerCase(), e.id])),
+		ids: new Map(entries.map((e) => [foldLibraryCode(e.code), e.id])),
 		linked: new Map(links.map((l) => [l.indicator_id, l.code]))
 	};
 }

@@ -1,4 +1,6 @@
 import { CONSTITUENTS, type Constituent } from '$lib/constituents';
+import { localizeField } from '$lib/content-language';
+import { loadTranslations } from '$lib/server/core/translations';
 import { getDb } from '$lib/server/db/connection';
 import { createDialogueEvent, dialogueEventSchema, listDialogueEvents } from '$lib/server/dialogue/events';
 import { constituentTags, constituentTagSchema, setConstituents } from '$lib/server/dialogue/tags';
@@ -16,22 +18,37 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const raw = event.url.searchParams.get('constituent');
 	const constituent = (CONSTITUENTS as readonly string[]).includes(raw ?? '') ? (raw as Constituent) : null;
-	const [events, tags, logframe, tracker] = await Promise.all([
+	const [events, tags, logframe, tracker, translations] = await Promise.all([
 		listDialogueEvents(db, access.programme.id),
 		constituentTags(db, access.programme.id),
 		getLogframe(db, access.programme.id),
-		loadTracker(db, access.programme, access.viewer)
+		loadTracker(db, access.programme, access.viewer),
+		loadTranslations(db, access.programme.id, event.locals.locale)
 	]);
+	// Each record's title in the reader's language, or the original marked as a fallback.
+	const text = (entity: 'output' | 'activity' | 'recommendation', id: number, original: string) =>
+		localizeField(translations, access.programme.contentLanguage, event.locals.locale, {
+			entity,
+			id,
+			field: entity === 'recommendation' ? 'text' : 'title',
+			original
+		});
 	const shown = constituent ? events.filter((e) => e.parties.some((p) => p.constituent === constituent)) : events;
 	const records = [
 		...logframe.flatMap((m) =>
 			m.outputs.flatMap((o) => [
-				{ entity: 'output' as const, id: o.id, code: o.code, title: o.title, constituents: tags.output.get(o.id) ?? [] },
+				{
+					entity: 'output' as const,
+					id: o.id,
+					code: o.code,
+					title: text('output', o.id, o.title),
+					constituents: tags.output.get(o.id) ?? []
+				},
 				...o.activities.map((a) => ({
 					entity: 'activity' as const,
 					id: a.id,
 					code: a.code,
-					title: a.title,
+					title: text('activity', a.id, a.title),
 					constituents: tags.activity.get(a.id) ?? []
 				}))
 			])
@@ -40,7 +57,7 @@ export const load: PageServerLoad = async (event) => {
 			entity: 'recommendation' as const,
 			id: r.id,
 			code: r.code,
-			title: r.text,
+			title: text('recommendation', r.id, r.text),
 			constituents: tags.recommendation.get(r.id) ?? []
 		}))
 	];

@@ -5,6 +5,7 @@ import { deleteDialogueEvent, dialogueEventEditSchema, dialogueEventIn, updateDi
 import { deleteAction, programmeAction } from '$lib/server/http/actions';
 import { found, paramId, requireProgramme } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
+import { createI18n } from '$lib/i18n/context';
 
 // Editing or deleting one social-dialogue event (issue 25): coordinators only, on the version the
 // form was read at; a delete is confirmed first.
@@ -25,7 +26,9 @@ export const actions = {
 		deleteAction(event, 'logframe.edit', z.object({ version: versionField() }), {
 			impact: async ({ db, access, data }) => {
 				const e = await dialogueEventIn(db, access.programme.id, paramId(event.params.id));
-				return { version: data.version, name: `${e.heldOn} · ${e.body}`, parties: e.parties.length };
+				// The date in the reader's format, as everywhere else.
+				const date = createI18n(() => event.locals.locale).date(e.heldOn);
+				return { version: data.version, name: `${date} · ${e.body}`, parties: e.parties.length };
 			},
 			remove: ({ db, access, data }) => deleteDialogueEvent(db, access.user, access.programme, paramId(event.params.id), data.version),
 			done: ({ redirect }) => redirect('deleted', { route: '/programmes/[slug]/dialogue', hash: 'events' })
