@@ -278,7 +278,7 @@ describe('the event’s delete confirmation (review 14)', () => {
 				})
 			)
 		);
-		const name = (ask as { value: { confirmDelete: { name: string } } }).value.confirmDelete.name;
+		const name = (ask as unknown as { value: { confirmDelete: { name: string } } }).value.confirmDelete.name;
 		expect(name).toBe(`${createI18n(() => 'en').date('2022-03-10')} · Mesa a confirmar`);
 		expect(name).not.toContain('2022-03-10');
 	});
