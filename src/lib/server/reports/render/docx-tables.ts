@@ -181,7 +181,7 @@ export function packWithRawTables(packed: Uint8Array, raw: RawTables, mtime: Dat
 			const RELS = 'word/_rels/document.xml.rels';
 			for (const [name, data] of Object.entries(entries)) {
 				if (name === RELS) continue;
-				const entry = new ZipDeflate(name, { level: 6, mtime });
+				const entry = deflate(name, mtime);
 				zip.add(entry);
 				if (name === 'word/document.xml') writeDocument(entry, strFromU8(data), raw);
 				else entry.push(data, true);
@@ -189,7 +189,7 @@ export function packWithRawTables(packed: Uint8Array, raw: RawTables, mtime: Dat
 			// The tables' links are known once every table is written, so the relationships come last.
 			const rels = strFromU8(entries[RELS]!);
 			const end = rels.lastIndexOf('</Relationships>');
-			const entry = new ZipDeflate(RELS, { level: 6, mtime });
+			const entry = deflate(RELS, mtime);
 			zip.add(entry);
 			entry.push(strToU8(rels.slice(0, end) + raw.relationships() + rels.slice(end)), true);
 			zip.end();
@@ -197,6 +197,13 @@ export function packWithRawTables(packed: Uint8Array, raw: RawTables, mtime: Dat
 			reject(e);
 		}
 	});
+}
+
+/** A compressed entry dated `mtime`. */
+function deflate(name: string, mtime: Date): ZipDeflate {
+	const entry = new ZipDeflate(name, { level: 6 });
+	entry.mtime = mtime;
+	return entry;
 }
 
 function writeDocument(entry: ZipDeflate, xml: string, raw: RawTables): void {
