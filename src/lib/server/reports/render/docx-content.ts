@@ -16,12 +16,13 @@ import {
 } from 'docx';
 import type { DocBlock, DocInline, DocTable, ReportDocument } from '$lib/reports/document';
 import type { ChartImage } from './charts';
+import type { RawTables } from './docx-tables';
 
 // The document model → docx paragraphs and tables (see docx.ts for the file around them).
 
-const HEADER_FILL = 'E8E8E8';
-const GROUP_FILL = 'F4F4F4';
-const SMALL = 16; // half-points: 8 pt
+export const HEADER_FILL = 'E8E8E8';
+export const GROUP_FILL = 'F4F4F4';
+export const SMALL = 16; // half-points: 8 pt
 
 export function docxInlines(document: ReportDocument, runs: readonly DocInline[], size?: number): ParagraphChild[] {
 	return runs.map((run): ParagraphChild => {
@@ -43,7 +44,7 @@ export function docxInlines(document: ReportDocument, runs: readonly DocInline[]
 	});
 }
 
-function columnWidths(table: DocTable, total: number): number[] {
+export function columnWidths(table: DocTable, total: number): number[] {
 	const narrow = 1100;
 	const numeric = table.columns.filter((c, i) => c.numeric || i === 0).length;
 	const wide = Math.max(1, table.columns.length - numeric);
@@ -51,7 +52,10 @@ function columnWidths(table: DocTable, total: number): number[] {
 	return table.columns.map((c, i) => (c.numeric || i === 0 ? narrow : Math.floor(rest / wide)));
 }
 
-export function docxTable(document: ReportDocument, table: DocTable, width: number): (Paragraph | Table)[] {
+export function docxTable(document: ReportDocument, table: DocTable, width: number, raw?: RawTables): (Paragraph | Table)[] {
+	const caption = new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: table.caption })] });
+	// A large table is written as XML text when the file is packed (docx-tables.ts).
+	if (raw && table.rows.length > raw.minRows) return [caption, raw.placeholder(table, width), new Paragraph({ children: [] })];
 	const widths = columnWidths(table, width);
 	const align = (numeric: boolean) => (numeric ? AlignmentType.RIGHT : AlignmentType.LEFT);
 	const header = new TableRow({
@@ -92,7 +96,7 @@ export function docxTable(document: ReportDocument, table: DocTable, width: numb
 		});
 	});
 	return [
-		new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: table.caption })] }),
+		caption,
 		// Cell padding: 2 pt above and below, 4 pt at the sides.
 		new Table({
 			width: { size: width, type: WidthType.DXA },
@@ -108,7 +112,8 @@ export function docxBlocks(
 	document: ReportDocument,
 	blocks: readonly DocBlock[],
 	charts: Map<string, ChartImage>,
-	width: number
+	width: number,
+	raw?: RawTables
 ): (Paragraph | Table)[] {
 	return blocks.flatMap((block): (Paragraph | Table)[] => {
 		switch (block.type) {
@@ -129,7 +134,7 @@ export function docxBlocks(
 					(f) => new Paragraph({ children: [new TextRun({ text: `${f.label}: `, bold: true }), ...docxInlines(document, f.value)] })
 				);
 			case 'table':
-				return docxTable(document, block.table, width);
+				return docxTable(document, block.table, width, raw);
 			case 'chart': {
 				const image = charts.get(block.chart.id);
 				if (!image) return [];

@@ -25,6 +25,7 @@ import type { DocBlock, ReportDocument } from '$lib/reports/document';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { renderCharts, type ChartImage } from './charts';
 import { docxBlocks, docxInlines } from './docx-content';
+import { packWithRawTables, RawTables } from './docx-tables';
 import type { RenderOptions } from './pdf';
 
 // The DOCX of an issued report, with docx: the same document as the PDF. Real Heading styles (so
@@ -95,7 +96,7 @@ export function tableRows(doc: ReportDocument): number {
 	);
 }
 
-export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<string, ChartImage>): Document {
+export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<string, ChartImage>, raw?: RawTables): Document {
 	const numbered = tableRows(doc) <= PAGE_NUMBER_ROW_LIMIT;
 	const body: (Paragraph | Table)[] = [
 		new Paragraph({ children: [new TextRun({ text: doc.subtitle, color: '555555' })] }),
@@ -135,12 +136,12 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 			if (s.justification.length)
 				body.push(
 					new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(doc.labels.justification)] }),
-					...docxBlocks(doc, s.justification, charts, PORTRAIT_WIDTH)
+					...docxBlocks(doc, s.justification, charts, PORTRAIT_WIDTH, raw)
 				);
 		}
-		body.push(...docxBlocks(doc, s.narrative, charts, PORTRAIT_WIDTH));
+		body.push(...docxBlocks(doc, s.narrative, charts, PORTRAIT_WIDTH, raw));
 		for (const e of s.evidence)
-			body.push(heading(e.title, HeadingLevel.HEADING_2, e.id), ...docxBlocks(doc, e.blocks, charts, PORTRAIT_WIDTH));
+			body.push(heading(e.title, HeadingLevel.HEADING_2, e.id), ...docxBlocks(doc, e.blocks, charts, PORTRAIT_WIDTH, raw));
 	}
 	// Sections of the file: the report (portrait), then one per run of annexes of one orientation.
 	const page = (landscape: boolean): ISectionOptions['properties'] => ({
@@ -156,7 +157,7 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 		const last = sections[sections.length - 1]!;
 		const children = [
 			heading(annex.title, HeadingLevel.HEADING_1, annex.id, true),
-			...docxBlocks(doc, annex.blocks, charts, annex.landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH)
+			...docxBlocks(doc, annex.blocks, charts, annex.landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH, raw)
 		];
 		if (last.landscape === annex.landscape) last.children.push(...children);
 		else sections.push({ landscape: annex.landscape, children });
@@ -218,10 +219,30 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 	});
 }
 
-/** The DOCX of a snapshot in one language. */
-export async function renderDocx(snapshot: ReportSnapshot, lang: Locale, options: RenderOptions): Promise<Uint8Array> {
+/**
+ * Past PAGE_NUMBER_ROW_LIMIT (no page estimate to make), tables longer than this are written as
+ * XML text rather than through docx (docx-tables.ts), which keeps the render's memory bounded.
+ */
+export const RAW_TABLE_ROWS = 40;
+
+/**
+ * The DOCX of a snapshot in one language. `rawTableRows` writes tables longer than that as XML
+ * text; by default, RAW_TABLE_ROWS past PAGE_NUMBER_ROW_LIMIT and none below it.
+ */
+export async function renderDocx(
+	snapshot: ReportSnapshot,
+	lang: Locale,
+	options: RenderOptions,
+	rawTableRows?: number | null
+): Promise<Uint8Array> {
 	const doc = composeReport(snapshot, lang);
-	const file = docxDocument(doc, options.sha256, renderCharts(doc));
+	const minRows = rawTableRows !== undefined ? rawTableRows : tableRows(doc) > PAGE_NUMBER_ROW_LIMIT ? RAW_TABLE_ROWS : null;
+	const raw = minRows === null ? undefined : new RawTables(doc, minRows);
+	const file = docxDocument(doc, options.sha256, renderCharts(doc), raw);
 	const buffer = await Packer.toBuffer(file);
-	return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+	const packed = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+	if (!raw || raw.tables.length === 0) return packed;
+	// Zip dates start in 1980; the issue's date keeps the entries independent of the clock.
+	const issued = new Date(doc.meta.issuedAt);
+	return packWithRawTables(packed, raw, issued.getUTCFullYear() >= 1980 ? issued : new Date(Date.UTC(1980, 0, 1)));
 }
