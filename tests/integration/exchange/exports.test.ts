@@ -245,8 +245,9 @@ describe('the IPTT workbook', () => {
 		for (const read of reads) after.push(await statements(read));
 		expect(after).toEqual(before);
 		// The assessment (4), modules, outputs, values, evidence, translations, and the change log for the workbook;
-		// then the finance read model on the same assessment: its logframe (3) and budget lines, shares and expenditure (3).
-		expect(before).toEqual([16, 15, 15]);
+		// then the finance read model on the same assessment: its logframe (3) and budget lines, shares and expenditure (3),
+		// and the budget revisions and planned disbursements (issue 20, 2).
+		expect(before).toEqual([18, 17, 17]);
 	});
 });
 
