@@ -29,6 +29,19 @@ export interface SnapshotChanges {
 
 type Comparable = Pick<ReportSnapshot, 'indicators' | 'activities' | 'risks' | 'recommendations' | 'sections'>;
 
+/**
+ * A section's text in one fixed shape. The previous snapshot is read back from canonical JSON
+ * (keys sorted: `en` before `es`, an absent justification as `{ en: null, es: null }`) while the
+ * current one is built as the code writes it, so comparing the raw JSON called every section changed.
+ */
+function sectionText(section: { narrative?: unknown; justification?: unknown; rating?: unknown; notRated?: boolean }): string {
+	const texts = (value: unknown) => {
+		const localized = (value ?? {}) as Partial<Record<Locale, string | null>>;
+		return [localized.es ?? null, localized.en ?? null];
+	};
+	return JSON.stringify([texts(section.narrative), texts(section.justification), section.rating ?? null, section.notRated ?? false]);
+}
+
 const byId = <T extends { id: number }>(list: readonly T[] | undefined): Map<number, T> => new Map((list ?? []).map((x) => [x.id, x]));
 
 /** The changes from `prev` to `curr`, in a fixed order (indicators, activities, risks, recommendations, sections). */
@@ -91,8 +104,7 @@ export function whatChanged(prev: Partial<Comparable>, curr: Comparable, sameRep
 	for (const s of curr.sections) {
 		const p = prevSections.get(s.key);
 		if (!p) continue;
-		const text = (x: typeof s) => JSON.stringify([x.narrative, x.justification, x.rating]);
-		if (text(p) !== text(s)) items.push({ kind: 'section_text', section: s.key });
+		if (sectionText(p) !== sectionText(s)) items.push({ kind: 'section_text', section: s.key });
 	}
 	return items;
 }

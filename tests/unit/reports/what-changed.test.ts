@@ -33,6 +33,22 @@ describe('what changed', () => {
 		expect(whatChanged(prev, curr, false).map((c) => c.kind)).not.toContain('section_text');
 	});
 
+	it('names only the section whose text changed when the previous issue is read back from canonical JSON', () => {
+		const prev = fixtureSnapshot();
+		const curr = structuredClone(prev);
+		const edited = curr.sections.at(-1)!;
+		edited.narrative.es = `${edited.narrative.es ?? ''} Frase añadida.`;
+		// The stored issue: keys sorted (en before es), the absent justification as an object of nulls.
+		const stored = JSON.parse(JSON.stringify(prev)) as ReportSnapshot;
+		for (const s of stored.sections) {
+			s.narrative = { en: s.narrative.en, es: s.narrative.es };
+			s.justification = { en: s.justification?.en ?? null, es: s.justification?.es ?? null };
+		}
+		for (const s of curr.sections) (s as { justification: unknown }).justification = s.justification ?? null;
+		const sections = whatChanged(stored, curr, true).filter((c) => c.kind === 'section_text');
+		expect(sections).toEqual([{ kind: 'section_text', section: edited.key }]);
+	});
+
 	it('prints one sentence per change in each language, each citing its record', () => {
 		const { prev, curr } = changedSnapshot();
 		curr.report.issueNumber = 2;
