@@ -18,8 +18,8 @@ export interface ActivityFacts {
  * `asOf` (as-of.ts). An activity's own dates are the evidence and win: dates are facts about the
  * past, so a start or end typed in late still counts, and a date after `asOf` had not happened
  * yet. So: completed at `asOf` only if it ended by then; under way if it had started by then
- * (whatever was recorded at the time); otherwise the status recorded at the date (a cancellation
- * or delay recorded later is undone). The progress is the one recorded at the date when the
+ * (whatever was recorded at the time); planned if it had neither started nor was due to; otherwise
+ * the status recorded at the date (a cancellation or delay recorded later is undone). The progress is the one recorded at the date when the
  * status is, and unknown (null) when the dates changed the status.
  */
 export function activityAsOf(current: ActivityFacts, asOf: IsoDate, later?: Record<string, unknown>): ActivityFacts {
@@ -39,6 +39,10 @@ export function activityAsOf(current: ActivityFacts, asOf: IsoDate, later?: Reco
 		if (recorded === 'completed' && actualEnd !== null) return 'completed';
 		if (actualStart !== null && (recorded === 'planned' || recorded === 'completed')) return 'ongoing';
 		if (actualStart === null && current.actualStart !== null && (recorded === 'ongoing' || recorded === 'completed')) return 'planned';
+		// Not due to start yet and not started: it cannot have been under way or behind its plan at
+		// the date (a delay typed today, or seeded without history, is today's fact, not then's).
+		if (actualStart === null && plannedStart !== null && plannedStart > asOf && (recorded === 'ongoing' || recorded === 'delayed'))
+			return 'planned';
 		return null;
 	};
 	const fromDates = datesSay();

@@ -61,6 +61,17 @@ describe('an activity at the cut-off', () => {
 		expect(at).toMatchObject({ status: 'completed', progress: 100, actualEnd: '2020-05-31' });
 	});
 
+	it('delayed or under way but not due to start until after the cut-off was planned at it', () => {
+		const notYetDue = { plannedStart: '2021-01-01', plannedEnd: '2021-09-30', actualStart: null, actualEnd: null, progress: 55 } as const;
+		const delayed = activityAsOf({ ...notYetDue, status: 'delayed' }, CUT);
+		expect(delayed).toMatchObject({ status: 'planned', progress: null });
+		expect(activityOnTime(delayed.status, delayed.plannedEnd, delayed.actualEnd, CUT)).toBe(true);
+		expect(activityAsOf({ ...notYetDue, status: 'ongoing' }, CUT).status).toBe('planned');
+		// Due by the cut-off and not started: the delay stands; a cancellation is kept.
+		expect(activityAsOf({ ...notYetDue, plannedStart: '2020-03-01', status: 'delayed' }, CUT).status).toBe('delayed');
+		expect(activityAsOf({ ...notYetDue, status: 'cancelled' }, CUT).status).toBe('cancelled');
+	});
+
 	it('a value in the history that is not a status is ignored', () => {
 		const at = activityAsOf({ ...base, status: 'ongoing', actualStart: '2020-02-01', actualEnd: null }, CUT, { status: 'bogus' });
 		expect(at.status).toBe('ongoing');
