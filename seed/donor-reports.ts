@@ -3,6 +3,7 @@ import type { Programme } from '../src/lib/model';
 import { OUTLINES, type ReportLayout, type SectionKey } from '../src/lib/reports/outline';
 import { donorFactsSchema, readDonorFacts, updateDonorFacts } from '../src/lib/server/programmes/donor-facts';
 import { getProgrammeBySlug } from '../src/lib/server/programmes/programmes';
+import { publicOrigin } from '../src/lib/server/http/origin';
 import type { Renderers } from '../src/lib/server/reports/issue';
 import { issueReport } from '../src/lib/server/reports/jobs';
 import { saveModuleNarrative } from '../src/lib/server/reports/module-narratives';
@@ -263,7 +264,10 @@ const REPORTS: DonorReportSeed[] = [
 		// semesters in the demo.
 		periods: ['2020-S1'],
 		texts: PATSS_TCPR,
-		issuedAt: '2020-08-14T15:00:00.000Z',
+		// After the PATSS OECD-DAC progress report (15 Sept 2020), which the seed issues first: a
+		// snapshot compares with the issues before it, so issuing them in date order keeps "what
+		// changed since the last issue" true.
+		issuedAt: '2020-09-30T15:00:00.000Z',
 		facts: {
 			administrativeUnit: 'Oficina de la OIT para los Países Andinos',
 			backstoppingUnit: 'Departamento de Protección Social (SOCPRO)'
@@ -382,7 +386,8 @@ export async function seedDonorReports(db: Db, renderers: Renderers, options: { 
 		if (seed.layout === 'ilo_tcpr') await writeOutcomes(db, evaluator, programme, id, OUTCOME_NARRATIVES[seed.slug] ?? {});
 		const version = (await db.selectFrom('report').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 		await issueReport(db, evaluator, programme, id, version, renderers, {
-			origin: options.origin ?? 'http://localhost:3000',
+			// The instance's public address (ORIGIN), as the PATSS report's seed: the files' links work where it is served.
+			origin: options.origin ?? publicOrigin(),
 			now: new Date(seed.issuedAt)
 		});
 		added = true;
