@@ -34,7 +34,14 @@ const issues = () =>
 		.selectFrom('report_issue')
 		.innerJoin('report', 'report.id', 'report_issue.report_id')
 		.innerJoin('programme', 'programme.id', 'report.programme_id')
-		.select(['programme.slug', 'report.layout', 'report_issue.snapshot', 'report_issue.issued_at', 'report.id as report_id'])
+		.select([
+			'programme.slug',
+			'report.layout',
+			'report_issue.snapshot',
+			'report_issue.issued_at',
+			'report.id as report_id',
+			'report_issue.snapshot_sha256'
+		])
 		.orderBy('report_issue.id')
 		.execute();
 
@@ -53,5 +60,8 @@ describe('the seeded donor-format issues', () => {
 		const since = (JSON.parse(tcpr.snapshot) as ReportSnapshot).changes.since;
 		expect(since?.reportId).toBe(dac.report_id);
 		expect(since?.issueNumber).toBe(1);
+		// One chain in date order: the TCPR's predecessor is the OECD-DAC issue, which has none.
+		expect((JSON.parse(tcpr.snapshot) as ReportSnapshot).report.previousHash).toBe(dac.snapshot_sha256);
+		expect((JSON.parse(dac.snapshot) as ReportSnapshot).report.previousHash).toBeNull();
 	});
 });
