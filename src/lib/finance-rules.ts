@@ -379,3 +379,13 @@ export function scalePhasing(phasing: ReadonlyMap<number, number>, originalMinor
 	}
 	return scaled;
 }
+
+/**
+ * The programme's budget wherever "Budget" prints (report cover, dashboard, portfolio): the budget
+ * lines' total in force — what the delivery rate is measured against — once the programme has
+ * budget lines, else the fact sheet's figure. Two sources printed side by side contradicted each
+ * other ("budget not recorded" on a cover above a delivery rate of 50 %).
+ */
+export function programmeBudgetMinor(factSheetMinor: number | null, linesInForceMinor: number | null | undefined): number | null {
+	return linesInForceMinor !== null && linesInForceMinor !== undefined && linesInForceMinor > 0 ? linesInForceMinor : factSheetMinor;
+}

@@ -5,6 +5,8 @@ import { portfolioFigures } from '$lib/server/portfolio/portfolio';
 import { portfolioTexts } from '$lib/server/portfolio/portfolio-texts';
 import { assessProgrammes, countStatuses, countUpdatesOverdue } from '$lib/server/results/assessment';
 import { todayIso } from '$lib/server/core/dates';
+import { budgetTotals } from '$lib/server/finance/budget-totals';
+import { programmeBudgetMinor } from '$lib/finance-rules';
 import { loadInbox } from '$lib/server/inbox/inbox';
 import { issueWords, latestIssues, type LatestIssue } from '$lib/server/reports/issue';
 import type { Locale } from '$lib/model';
@@ -27,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 	// One assessment for all programmes at once: the portfolio costs the same few statements
 	// whether the user sees one programme or forty.
 	const asOf = todayIso();
-	const [assessed, figures, issues, texts] = await Promise.all([
+	const [assessed, figures, issues, texts, budgets] = await Promise.all([
 		assessProgrammes(
 			db,
 			portfolio.map((e) => e.programme),
@@ -46,6 +48,11 @@ export const load: PageServerLoad = async (event) => {
 			db,
 			portfolio.map((e) => e.programme),
 			event.locals.locale
+		),
+		budgetTotals(
+			db,
+			portfolio.map((e) => e.programme.id),
+			asOf
 		)
 	]);
 	const locale = event.locals.locale;
@@ -62,7 +69,9 @@ export const load: PageServerLoad = async (event) => {
 			...figures.get(entry.programme.id)!,
 			// The last issued report of each programme, read for all programmes at once.
 			lastReport: lastReportOf(issues.get(entry.programme.id), entry.programme.slug, locale),
-			texts: texts.get(entry.programme.id)!
+			texts: texts.get(entry.programme.id)!,
+			// The budget by the one rule the dashboard and the reports use (finance-rules.ts).
+			budgetMinor: programmeBudgetMinor(entry.programme.budgetCents, budgets.get(entry.programme.id))
 		}))
 	};
 };

@@ -2,7 +2,7 @@ import type { EvaluationCriterion } from '$lib/evaluation/model';
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocInline, DocRow } from './document';
 import { questionInlines } from './evaluation-evidence';
-import { explained, judgedValueKey, moduleOf, none, row, table, type Builder } from './evidence';
+import { budgetText, explained, judgedValueKey, moduleOf, none, row, table, type Builder } from './evidence';
 import type { SnapshotActivity } from './snapshot';
 import type { DonorFact } from './snapshot-donor';
 import { narrativeBlocks } from './narrative-blocks';
@@ -39,7 +39,7 @@ const tcprIdentification: Builder = (ctx) => {
 				{ label: t('reportDoc.fact.donor'), value: ctx.text(pr.donor) },
 				{
 					label: t('reportDoc.fact.budget'),
-					value: ctx.text(pr.budget ? i18n.money(Math.round(pr.budget.amount * 100), pr.budget.currency) : t('reportDoc.noBudget'))
+					value: ctx.text(budgetText(ctx))
 				},
 				{
 					label: t('donorDoc.fact.delivery'),

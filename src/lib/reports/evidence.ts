@@ -3,6 +3,7 @@ import type { DocBlock, DocInline, DocRow, DocTable } from './document';
 import type { ComposeContext } from './compose-context';
 import type { EvidenceBlock } from './outline';
 import { donorText, partnersText } from './fact-texts';
+import { programmeBudgetMinor } from '$lib/finance-rules';
 import type { SnapshotIndicator } from './snapshot';
 
 // The generated evidence blocks of design §5, each a pure function of the snapshot. They print
@@ -210,10 +211,13 @@ export function factSheet(ctx: ComposeContext): { label: string; value: DocInlin
 	];
 }
 
-/** The budget is in currency units (formatMoney takes cents). */
-function budgetText(ctx: ComposeContext): string {
+/** The programme's budget by the one rule (finance-rules.ts); the fact sheet's is in currency units. */
+export function budgetText(ctx: ComposeContext): string {
 	const b = ctx.snapshot.programme.budget;
-	return b ? ctx.i18n.money(Math.round(b.amount * 100), b.currency) : ctx.t('reportDoc.noBudget');
+	const lines = ctx.snapshot.finance ?? null;
+	const minor = programmeBudgetMinor(b ? Math.round(b.amount * 100) : null, lines?.programme.budgetMinor);
+	if (minor === null) return ctx.t('reportDoc.noBudget');
+	return ctx.i18n.money(minor, lines && lines.programme.budgetMinor > 0 ? lines.currency : (b?.currency ?? lines?.currency ?? ''));
 }
 
 const factSheetBlock: Builder = (ctx) => [{ type: 'facts', items: factSheet(ctx) }];

@@ -4,6 +4,9 @@ import { loadGenderCheck } from '$lib/server/gender/strategy';
 import { requireProgramme } from '$lib/server/http/guards';
 import { getLogframe, listPeriods } from '$lib/server/programmes/programmes';
 import { listRisksNeedingReview } from '$lib/server/risks/register';
+import { todayIso } from '$lib/server/core/dates';
+import { budgetTotals } from '$lib/server/finance/budget-totals';
+import { programmeBudgetMinor } from '$lib/finance-rules';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,11 +16,12 @@ export const load: PageServerLoad = async (event) => {
 	// the team's working page (reviews due, gender check), built from drafts a donor never sees.
 	if (!access.can('programme.viewInternal')) redirect(303, `/programmes/${programme.slug}/dashboard`);
 	const db = getDb();
-	const [logframe, periods, reviewNeeded, genderCheck] = await Promise.all([
+	const [logframe, periods, reviewNeeded, genderCheck, budgets] = await Promise.all([
 		getLogframe(db, programme.id),
 		listPeriods(db, programme.id),
 		listRisksNeedingReview(db, programme, access.viewer),
-		loadGenderCheck(db, programme, access.viewer)
+		loadGenderCheck(db, programme, access.viewer),
+		budgetTotals(db, [programme.id], todayIso())
 	]);
 	// The overview needs only what the flags say, not each entry's whole record.
 	return {
@@ -33,6 +37,8 @@ export const load: PageServerLoad = async (event) => {
 			nextReviewDate: r.nextReviewDate,
 			flag: r.reviewNeeded!
 		})),
-		genderCheck
+		genderCheck,
+		// The budget by the one rule the dashboard, the portfolio and the reports use.
+		budgetMinor: programmeBudgetMinor(programme.budgetCents, budgets.get(programme.id))
 	};
 };
