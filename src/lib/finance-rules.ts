@@ -389,3 +389,8 @@ export function scalePhasing(phasing: ReadonlyMap<number, number>, originalMinor
 export function programmeBudgetMinor(factSheetMinor: number | null, linesInForceMinor: number | null | undefined): number | null {
 	return linesInForceMinor !== null && linesInForceMinor !== undefined && linesInForceMinor > 0 ? linesInForceMinor : factSheetMinor;
 }
+
+/** Whether any of the programme's, modules' or outputs' figures carries the "spending ahead of results" flag (its legend prints only then). */
+export function spendingAheadAnywhere(figures: readonly { spendingAhead: boolean }[]): boolean {
+	return figures.some((f) => f.spendingAhead);
+}

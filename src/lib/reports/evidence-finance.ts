@@ -1,6 +1,7 @@
 import type { DocBlock, DocRow } from './document';
 import { none, row, table, type Builder } from './evidence';
 import type { SnapshotFinanceFigures } from './snapshot-finance';
+import { spendingAheadAnywhere } from '$lib/finance-rules';
 
 // The "financial summary by outcome and output" block (issue 20): the efficiency criterion's
 // evidence beside its narrative, printed from the snapshot's finance figures (computed by the
@@ -91,6 +92,9 @@ export const financialSummary: Builder = (ctx, id) => {
 			)
 		);
 	if (f.illustrative) blocks.push({ type: 'note', inlines: ctx.text(t('finance.illustrative')) });
-	blocks.push({ type: 'note', inlines: ctx.text(t('finance.aheadNote', { margin: Math.round(f.margin * 100) })) });
+	// The flag's legend where a row carries it; otherwise say that none does (a bare rule read as a finding).
+	const flagged = spendingAheadAnywhere([f.programme, ...f.modules.flatMap((m) => [m, ...m.outputs])]);
+	const margin = Math.round(f.margin * 100);
+	blocks.push({ type: 'note', inlines: ctx.text(flagged ? t('finance.aheadNote', { margin }) : t('finance.aheadNone', { margin })) });
 	return blocks;
 };

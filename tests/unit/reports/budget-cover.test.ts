@@ -49,3 +49,22 @@ describe('the budget on the cover', () => {
 		expect(coverBudget(snapshot)).toBe('Budget not recorded');
 	});
 });
+
+describe('the "spending ahead of results" legend', () => {
+	const notes = (snapshot: ReturnType<typeof fixtureSnapshot>) =>
+		composeReport(snapshot, 'en')
+			.sections.flatMap((s) => s.evidence)
+			.flatMap((e) => e.blocks)
+			.flatMap((b) => (b.type === 'note' ? [inlineText(b.inlines)] : []));
+
+	it('says that nothing is flagged when no row is, and gives the legend only beside a flag (review 4, F9)', () => {
+		const snapshot = fixtureSnapshot();
+		snapshot.finance = finance(240_000_000);
+		expect(notes(snapshot)).toContain(
+			'No module or output spends ahead of its results (burn against plan more than 15 points above results progress).'
+		);
+		expect(notes(snapshot).some((n) => n.startsWith('“Spending ahead of results” marks'))).toBe(false);
+		snapshot.finance.programme.spendingAhead = true;
+		expect(notes(snapshot).some((n) => n.startsWith('“Spending ahead of results” marks'))).toBe(true);
+	});
+});

@@ -19,7 +19,10 @@ export const finance = defineMessages(
 		'finance.burnRate': 'Gasto frente a lo previsto',
 		'finance.resultsProgress': 'Avance de resultados',
 		'finance.ahead': 'Gasto por delante de los resultados',
-		'finance.aheadNote': 'El gasto frente a lo previsto supera el avance de resultados en más de {margin} puntos.',
+		'finance.aheadNote':
+			'«Gasto por delante de los resultados» señala un módulo o producto cuyo gasto frente a lo previsto supera su avance de resultados en más de {margin} puntos.',
+		'finance.aheadNone':
+			'Ningún módulo ni producto gasta por delante de sus resultados (gasto frente a lo previsto más de {margin} puntos por encima del avance de resultados).',
 		'finance.inStep': 'En línea',
 		'finance.noFigure': '—',
 		'finance.programmeLevel': 'Nivel de programa (sin asignar): {amount}',
@@ -109,7 +112,10 @@ export const finance = defineMessages(
 		'finance.burnRate': 'Burn against plan',
 		'finance.resultsProgress': 'Results progress',
 		'finance.ahead': 'Spending ahead of results',
-		'finance.aheadNote': 'Burn against plan exceeds results progress by more than {margin} points.',
+		'finance.aheadNote':
+			'“Spending ahead of results” marks a module or output whose burn against plan exceeds its results progress by more than {margin} points.',
+		'finance.aheadNone':
+			'No module or output spends ahead of its results (burn against plan more than {margin} points above results progress).',
 		'finance.inStep': 'In step',
 		'finance.noFigure': '—',
 		'finance.programmeLevel': 'Programme level (not allocated): {amount}',
