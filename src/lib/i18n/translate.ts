@@ -41,6 +41,7 @@ import { importRoundTrip } from './messages/import-round-trip';
 import { financeRevisions } from './messages/finance-revisions';
 import { asOfMessages } from './messages/as-of';
 import { financeReport } from './messages/finance-report';
+import { reportOutcomeFigures } from './messages/report-outcome-figures';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -86,7 +87,8 @@ const catalogues = [
 	importRoundTrip,
 	financeRevisions,
 	asOfMessages,
-	financeReport
+	financeReport,
+	reportOutcomeFigures
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
