@@ -40,6 +40,8 @@ import { reportOutcomes } from './messages/report-outcomes';
 import { importRoundTrip } from './messages/import-round-trip';
 import { financeRevisions } from './messages/finance-revisions';
 import { asOfMessages } from './messages/as-of';
+import { financeReport } from './messages/finance-report';
+import { reportOutcomeFigures } from './messages/report-outcome-figures';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -84,7 +86,9 @@ const catalogues = [
 	reportOutcomes,
 	importRoundTrip,
 	financeRevisions,
-	asOfMessages
+	asOfMessages,
+	financeReport,
+	reportOutcomeFigures
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

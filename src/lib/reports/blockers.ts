@@ -20,7 +20,9 @@ export type Blocker =
 	/** A figure typed right before a value citation that differs from the value cited (cited-figures.ts). */
 	| { kind: 'figure'; section: SectionKey; lang: Locale; raw: string; typed: string; cited: string }
 	/** An outcome (module) of an ILO progress report without its own narrative in a language to issue (issue 21). */
-	| { kind: 'outcome_narrative'; section: SectionKey; lang: Locale; module: string };
+	| { kind: 'outcome_narrative'; section: SectionKey; lang: Locale; module: string }
+	/** The same typed-figure check in an outcome's own narrative (issue 21): names the outcome. */
+	| { kind: 'outcome_figure'; section: SectionKey; lang: Locale; module: string; raw: string; typed: string; cited: string };
 
 export function reportBlockers(
 	snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'> &
@@ -39,19 +41,7 @@ export function reportBlockers(
 				blockers.push({ kind: 'justification', section: outline.key, lang });
 			for (const text of [narrative, s?.justification[lang] ?? '']) {
 				for (const raw of unresolvedCitations(text, snapshot.records)) blockers.push({ kind: 'citation', section: outline.key, lang, raw });
-				if (snapshot.indicators && snapshot.allPeriods) {
-					const figures = { indicators: snapshot.indicators, allPeriods: snapshot.allPeriods };
-					const i18n = createI18n(() => lang);
-					for (const m of figureMismatches(text, lang, figures))
-						blockers.push({
-							kind: 'figure',
-							section: outline.key,
-							lang,
-							raw: m.raw,
-							typed: m.typed,
-							cited: formatEnteredValue(i18n, m.value, m.cited.indicator)
-						});
-				}
+				for (const m of typedFigureMismatches(text, lang, snapshot)) blockers.push({ kind: 'figure', section: outline.key, lang, ...m });
 			}
 		}
 	}
@@ -61,7 +51,7 @@ export function reportBlockers(
 
 /** Each outcome of a TCPR needs its own narrative in every language to issue, citing only records of the report. */
 function outcomeBlockers(
-	snapshot: Pick<ReportSnapshot, 'report' | 'records'> & Partial<Pick<ReportSnapshot, 'modules' | 'donor'>>
+	snapshot: Pick<ReportSnapshot, 'report' | 'records'> & Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'modules' | 'donor'>>
 ): Blocker[] {
 	const outcomes = snapshot.donor?.outcomes;
 	if (snapshot.report.layout !== 'ilo_tcpr' || !outcomes) return [];
@@ -73,9 +63,26 @@ function outcomeBlockers(
 			if (text.trim() === '') blockers.push({ kind: 'outcome_narrative', section: 'outcome_progress', lang, module });
 			for (const raw of unresolvedCitations(text, snapshot.records))
 				blockers.push({ kind: 'citation', section: 'outcome_progress', lang, raw });
+			for (const m of typedFigureMismatches(text, lang, snapshot))
+				blockers.push({ kind: 'outcome_figure', section: 'outcome_progress', lang, module, ...m });
 		}
 	}
 	return blockers;
+}
+
+/** The figures typed right before a value citation of `text` that differ from it (the one rule, cited-figures.ts), worded for the list. */
+function typedFigureMismatches(
+	text: string,
+	lang: Locale,
+	snapshot: Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods'>>
+): { raw: string; typed: string; cited: string }[] {
+	if (!snapshot.indicators || !snapshot.allPeriods) return [];
+	const i18n = createI18n(() => lang);
+	return figureMismatches(text, lang, { indicators: snapshot.indicators, allPeriods: snapshot.allPeriods }).map((m) => ({
+		raw: m.raw,
+		typed: m.typed,
+		cited: formatEnteredValue(i18n, m.value, m.cited.indicator)
+	}));
 }
 
 /** The `[[…]]` of `text` that name no record of the snapshot (unknown kind, or a record not in it). */

@@ -16,13 +16,36 @@ export const financialSummary: Builder = (ctx, id) => {
 	const pct = (r: number | null) => i18n.percent(r);
 	const ahead = (x: SnapshotFinanceFigures) => (x.spendingAhead ? `▲ ${t('finance.ahead')}` : '—');
 	const p = f.programme;
+	// The original budget beside the one in force (snapshots frozen before it was kept print the
+	// budget alone, as they did); every rate is against the budget in force, the revised one.
+	const revised = p.originalBudgetMinor !== undefined && p.originalBudgetMinor !== p.budgetMinor;
+	const budgetFacts = revised
+		? [
+				{ label: t('finance.originalBudget'), value: ctx.text(money(p.originalBudgetMinor!)) },
+				{
+					label: t('finance.revisedBudget'),
+					value: ctx.text(
+						f.revisions && f.revisions.count > 0
+							? `${money(p.budgetMinor)} (${t('finance.revisionsSummary', { count: f.revisions.count, date: i18n.date(f.revisions.lastOn) })})`
+							: money(p.budgetMinor)
+					)
+				}
+			]
+		: [
+				{
+					label: t('finance.budget'),
+					value: ctx.text(
+						p.originalBudgetMinor === undefined ? money(p.budgetMinor) : `${money(p.budgetMinor)} (${t('finance.notRevised')})`
+					)
+				}
+			];
 	const blocks: DocBlock[] = [
 		{
 			type: 'facts',
 			items: [
-				{ label: t('finance.budget'), value: ctx.text(money(p.budgetMinor)) },
+				...budgetFacts,
 				{ label: t('finance.spent'), value: ctx.text(money(p.spentMinor)) },
-				{ label: t('finance.deliveryRate'), value: [ctx.ref(pct(p.deliveryRate), p.key)] },
+				{ label: t(revised ? 'finance.deliveryAgainstRevised' : 'finance.deliveryRate'), value: [ctx.ref(pct(p.deliveryRate), p.key)] },
 				{ label: t('finance.burnRate'), value: ctx.text(pct(p.burnRate)) },
 				{ label: t('finance.resultsProgress'), value: ctx.text(pct(p.resultsProgress)) },
 				{ label: t('finance.ahead'), value: ctx.text(ahead(p)) },
@@ -41,6 +64,7 @@ export const financialSummary: Builder = (ctx, id) => {
 	const line = (label: string, x: SnapshotFinanceFigures): DocRow =>
 		row(
 			[ctx.ref(label, x.key)],
+			...(revised ? [ctx.text(money(x.originalBudgetMinor ?? x.budgetMinor))] : []),
 			ctx.text(money(x.budgetMinor)),
 			ctx.text(money(x.spentMinor)),
 			ctx.text(pct(x.deliveryRate)),
@@ -59,7 +83,8 @@ export const financialSummary: Builder = (ctx, id) => {
 			t('finance.byModuleCaption'),
 			[
 				[t('finance.item'), false],
-				[t('finance.budget'), true],
+				...(revised ? [[t('finance.originalBudget'), true] as [string, boolean]] : []),
+				[t(revised ? 'finance.revisedBudget' : 'finance.budget'), true],
 				[t('finance.spent'), true],
 				[t('finance.deliveryRate'), true],
 				[t('finance.burnRate'), true],

@@ -14,6 +14,11 @@ export interface SnapshotFinanceFigures {
 	burnRate: number | null;
 	resultsProgress: number | null;
 	spendingAhead: boolean;
+	/**
+	 * The original budget (the lines' amounts before any revision, allocated by the same shares);
+	 * budgetMinor is the budget in force at the cut-off. Absent from snapshots frozen before it was kept.
+	 */
+	originalBudgetMinor?: number;
 }
 
 export interface SnapshotFinance {
@@ -24,5 +29,7 @@ export interface SnapshotFinance {
 	programme: SnapshotFinanceFigures;
 	programmeLevelMinor: number;
 	modules: (SnapshotFinanceFigures & { moduleId: number; outputs: (SnapshotFinanceFigures & { outputId: number })[] })[];
+	/** The budget revisions in force at the cut-off: how many, and the date of the latest (absent before it was kept). */
+	revisions?: { count: number; lastOn: string | null };
 	costPerUnit: { indicatorId: number; indicatorKey: RecordKey; change: number; costMinor: number; spentMinor: number }[];
 }

@@ -73,6 +73,8 @@ export interface FinanceGroupView {
 	code: string;
 	title: string;
 	figures: FinanceFigures;
+	/** Its share of the lines' original amounts (figures.budgetMinor is the budget in force). */
+	originalBudgetMinor: number;
 }
 
 export interface FinanceCostView {
@@ -101,6 +103,8 @@ export interface FinanceView {
 	originalBudgetMinor: number;
 	/** Some line's budget in force differs from its original (a revision is in force). */
 	revised: boolean;
+	/** The revisions in force at the day read (all lines): how many, and the date of the latest. */
+	revisionsInForce: { count: number; lastOn: IsoDate | null };
 	/** Planned disbursements per period, in period order. */
 	plannedDisbursements: PlannedDisbursementView[];
 	/** By line id, then period id (counted periods only). */
@@ -278,6 +282,26 @@ export async function loadFinance(
 		assessments: assessed.assessments
 	});
 
+	// The same rules asked with each line's original amount: the original budget of each module
+	// and output, allocated by the same shares (only the budgets are read from it).
+	const original: FinanceResult = computeFinance({
+		programme: { startDate: programme.startDate, endDate: programme.effectiveEndDate },
+		periods: assessed.periods,
+		lines: lineRows.map((l) => ({
+			id: l.id,
+			amountMinor: Number(l.amount_minor),
+			phasing: new Map(),
+			allocations: allocations.get(l.id) ?? []
+		})),
+		expenditure: [],
+		planUntil,
+		modules: logframe,
+		outputs,
+		indicators: [],
+		assessments: assessed.assessments
+	});
+	const revisionsInForce = [...revisionsOf.values()].flat().filter((r) => r.inForce);
+
 	const indicatorById = new Map(assessed.indicators.map((i) => [i.id, i]));
 	const activities = outputs.flatMap((o) => o.activities).filter((a) => a.status !== 'cancelled');
 	const delayed = activities.filter(
@@ -309,6 +333,10 @@ export async function loadFinance(
 		})),
 		originalBudgetMinor: lineRows.reduce((sum, l) => sum + Number(l.amount_minor), 0),
 		revised: lineRows.some((l) => inForce.get(l.id)!.amount !== Number(l.amount_minor)),
+		revisionsInForce: {
+			count: revisionsInForce.length,
+			lastOn: revisionsInForce.reduce<IsoDate | null>((last, r) => (last === null || r.effectiveOn > last ? r.effectiveOn : last), null)
+		},
 		plannedDisbursements: disbursementRows.map((d) => ({
 			id: d.id,
 			periodId: d.period_id,
@@ -323,7 +351,14 @@ export async function loadFinance(
 			code: m.code,
 			title: m.title,
 			figures: result.modules.get(m.id)!,
-			outputs: m.outputs.map((o) => ({ id: o.id, code: o.code, title: o.title, figures: result.outputs.get(o.id)! }))
+			originalBudgetMinor: original.modules.get(m.id)!.budgetMinor,
+			outputs: m.outputs.map((o) => ({
+				id: o.id,
+				code: o.code,
+				title: o.title,
+				figures: result.outputs.get(o.id)!,
+				originalBudgetMinor: original.outputs.get(o.id)!.budgetMinor
+			}))
 		})),
 		costPerUnit: [...result.costPerUnit.values()].map((c) => {
 			const i = indicatorById.get(c.indicatorId)!;

@@ -28,7 +28,9 @@ function blockerLine(locale: Locale, blocker: Blocker): string {
 		section,
 		language,
 		raw: 'raw' in blocker ? blocker.raw : '',
-		module: 'module' in blocker ? blocker.module : ''
+		module: 'module' in blocker ? blocker.module : '',
+		typed: 'typed' in blocker ? blocker.typed : '',
+		cited: 'cited' in blocker ? blocker.cited : ''
 	});
 }
 

@@ -24,7 +24,13 @@ export async function financeSnapshot(
 	if (!view.lines.length) return { finance: null, records: [] };
 	const base = `/programmes/${programme.slug}/finance`;
 	const records: NewRecord[] = [];
-	const figures = (key: RecordKey, f: FinanceFigures, recordLabel: BilingualText, id: number): SnapshotFinanceFigures => {
+	const figures = (
+		key: RecordKey,
+		f: FinanceFigures,
+		originalMinor: number,
+		recordLabel: BilingualText,
+		id: number
+	): SnapshotFinanceFigures => {
 		records.push({ key, kind: 'finance', id, label: recordLabel, version: 1, path: base, illustrative: view.illustrative });
 		return {
 			key,
@@ -34,7 +40,8 @@ export async function financeSnapshot(
 			deliveryRate: f.deliveryRate,
 			burnRate: f.burnRate,
 			resultsProgress: f.resultsProgress,
-			spendingAhead: f.spendingAhead
+			spendingAhead: f.spendingAhead,
+			originalBudgetMinor: originalMinor
 		};
 	};
 	const programmeLabel: BilingualText =
@@ -46,14 +53,15 @@ export async function financeSnapshot(
 			currency: view.currency,
 			illustrative: view.illustrative,
 			margin: SPENDING_AHEAD_MARGIN,
-			programme: figures('finance:delivery', view.programme, programmeLabel, programme.id),
+			programme: figures('finance:delivery', view.programme, view.originalBudgetMinor, programmeLabel, programme.id),
+			revisions: view.revisionsInForce,
 			programmeLevelMinor: view.programmeLevelMinor,
 			modules: view.modules.map((m) => ({
 				moduleId: m.id,
-				...figures(`finance:${m.code}`, m.figures, label('module', m.id, m.code, m.title), m.id),
+				...figures(`finance:${m.code}`, m.figures, m.originalBudgetMinor, label('module', m.id, m.code, m.title), m.id),
 				outputs: m.outputs.map((o) => ({
 					outputId: o.id,
-					...figures(`finance:${o.code}`, o.figures, label('output', o.id, o.code, o.title), o.id)
+					...figures(`finance:${o.code}`, o.figures, o.originalBudgetMinor, label('output', o.id, o.code, o.title), o.id)
 				}))
 			})),
 			costPerUnit: view.costPerUnit.map((c) => ({

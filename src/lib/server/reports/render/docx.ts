@@ -7,6 +7,7 @@ import {
 	InternalHyperlink,
 	LeaderType,
 	LevelFormat,
+	LineRuleType,
 	Packer,
 	PageNumber,
 	PageOrientation,
@@ -189,8 +190,10 @@ export function docxDocument(doc: ReportDocument, sha256: string, charts: Map<st
 			default: {
 				document: {
 					run: { font: 'Calibri', size: 20, language: { value: doc.lang === 'es' ? 'es-ES' : 'en-GB' } },
-					// 6 pt after a paragraph and 1.15 lines: a document, not an export.
-					paragraph: { spacing: { after: 120, line: 276 } }
+					// 6 pt after a paragraph and 1.15 lines: a document, not an export. The rule is
+					// written out: without it LibreOffice reads 276 as exactly 13.8 pt, and the cover's
+					// 28 pt title and the 16 pt headings printed their lines over each other.
+					paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } }
 				},
 				heading1: { run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
 				heading2: { run: { size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } }

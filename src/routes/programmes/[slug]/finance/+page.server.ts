@@ -113,9 +113,10 @@ export const actions = {
 			done: ({ redirect }) => redirect('deleted', { hash: 'lines' })
 		}),
 	reviseLine: (event) =>
-		programmeAction(event, 'finance.edit', budgetRevisionSchema, async ({ db, access, data }) => {
+		programmeAction(event, 'finance.edit', budgetRevisionSchema, async ({ db, access, data, redirect }) => {
 			await recordBudgetRevision(db, access.user, access.programme, data);
-			redirect(303, `/programmes/${encodeURIComponent(access.programme.slug)}/finance?edit=${data.lineId}&notice=saved#line-panel`);
+			// Like saving the line: the panel closes and the lines table shows the budget in force.
+			redirect('saved', { hash: 'lines' });
 		}),
 	removeRevision: (event) =>
 		programmeAction(event, 'finance.edit', removeRevisionSchema, async ({ db, access, data, redirect }) => {
