@@ -3,7 +3,8 @@ import type { Db } from '../src/lib/server/db/connection';
 // English versions for the donors' reports (issues 19 and 21): the EU projects' sources of data
 // (the EU logframe annex) and the illustrative PE-7 indicator; PATSS's 45 recommendations, their
 // key actions and management responses, its risks and assumptions and its gender actions, which
-// the English PATSS reports printed in Spanish marked "(es)". Written for Avance from the Spanish
+// the English PATSS reports printed in Spanish marked "(es)"; the other programmes' risks and
+// gender actions, and SLV/16/03/RBS's logframe, indicators and recommendations. Written for Avance from the Spanish
 // seed (itself written from shared/seeds/); the Spanish originals stay the content language. Keyed
 // by code (recommendations, risks, indicators) or by the Spanish text (key actions, responses,
 // gender actions); added where the record has no English text yet, so a database seeded before
@@ -145,7 +146,9 @@ const KEY_ACTIONS: Record<string, string> = {
 	'Plan de difusión de los resultados al cierre del programa': "Plan for disseminating the results at the programme's close",
 	'Diseñar el mecanismo de monitoreo y evaluación de la aplicación de las recomendaciones':
 		'Design the mechanism to monitor and evaluate the application of the recommendations',
-	'Primera revisión semestral de riesgos y supuestos': 'First half-yearly review of risks and assumptions'
+	'Primera revisión semestral de riesgos y supuestos': 'First half-yearly review of risks and assumptions',
+	'Acordar con el ISSS la hoja de ruta de implementación': 'Agree the implementation roadmap with ISSS',
+	'Procesar los indicadores estratégicos con el ISSS y el MTPS': 'Process the strategic indicators with ISSS and the Ministry of Labour'
 };
 
 const PATSS_RISKS: Record<string, { title: string; description: string }> = {
@@ -207,6 +210,123 @@ const PATSS_RISKS: Record<string, { title: string; description: string }> = {
 	}
 };
 
+/** The other programmes' risks and assumptions, by programme slug and code. */
+const OTHER_RISKS: Record<string, Record<string, { title: string; description: string }>> = {
+	'ecuador-desempleo-ue': {
+		R1: {
+			title: 'High labour informality',
+			description:
+				'If most of those who lose their jobs worked without contributing, then the unemployment insurance protects only a minority and its legitimacy weakens.'
+		},
+		R2: {
+			title: 'Economic crisis and fiscal constraints',
+			description: 'If the economic crisis reduces fiscal space, then the improvements to the unemployment insurance are postponed.'
+		},
+		R3: {
+			title: 'Weak coordination between IESS and the Ministry of Labour',
+			description:
+				'If IESS and the Ministry of Labour do not coordinate the benefit with the employment services, then the link between active and passive policies does not advance.'
+		},
+		S1: {
+			title: "The working group's official delegates stay on",
+			description: 'It is assumed that the institutions keep their delegates in the working group throughout the project.'
+		}
+	},
+	'peru-desempleo-ue': {
+		R1: {
+			title: 'High informality and low social security coverage',
+			description: 'If most workers remain informal, then only a minority will be able to access unemployment protection.'
+		},
+		R2: {
+			title: 'Economic crisis and public resources',
+			description: 'If an economic crisis reduces public resources, then the financing of the proposed system is not approved.'
+		},
+		R3: {
+			title: 'Coordination between institutions and between contributory and non-contributory schemes',
+			description:
+				'If the Ministry of Labour, the Ministry of Economy and the contributory and non-contributory schemes do not coordinate, then the system stays fragmented and active and passive policies are not linked.'
+		},
+		S1: {
+			title: 'The multi-stakeholder working group keeps the consensus reached',
+			description: 'It is assumed that the group keeps meeting and upholds the agreements on coverage, benefits, access and financing.'
+		},
+		S2: {
+			title: "Workers' and employers' organisations take part in the consultations",
+			description: 'It is assumed that the social dialogue actors attend the workshops and give their views on the proposal.'
+		}
+	},
+	'el-salvador-pps': {
+		R1: {
+			title: "Shift in ISSS's priorities during the pandemic",
+			description:
+				"If the health emergency displaces ISSS's priorities, then the application of the actuarial recommendations is postponed."
+		},
+		R2: {
+			title: 'Incomplete administrative records of domestic and rural work',
+			description:
+				'If the administrative records of domestic and rural work remain incomplete, then the strategic coverage indicators cannot be processed.'
+		}
+	}
+};
+
+/** SLV/16/03/RBS's recommendations, by code. */
+const SALVADOR_RECOMMENDATIONS: Record<string, string> = {
+	'SLV-01':
+		'Progressively apply the technical recommendations of the ILO actuarial studies to improve the administrative and financial governance of social insurance.',
+	'SLV-02': 'Improve the governance of the Occupational Risks Regime and prepare a governance strategy for the Health Regime.',
+	'SLV-03':
+		'Improve the quality and quantity of social security statistics, with better administrative records and the processing of strategic indicators.',
+	'SLV-04': 'Create a financial scheme to sustain the social protection floor and other national social protection strategies.'
+};
+
+/** SLV/16/03/RBS's programme, logframe and indicators (the project page is in English; the seed wrote them in Spanish). */
+const SALVADOR = {
+	programme: {
+		title: 'Strategies to extend social security and consolidate the social protection floor, with a gender focus',
+		summary:
+			'Within the ILO Flagship Programme on Building Social Protection Floors for All: improve the administrative and financial governance of social security, facilitate formalisation and the extension of coverage, and build a solid technical basis for the social protection floor.'
+	},
+	modules: {
+		M1: {
+			title: 'Administrative and financial governance of social security',
+			objective: 'Progressively apply the technical recommendations of the ILO actuarial studies and improve the governance of ISSS.'
+		},
+		M2: {
+			title: 'Formalisation and extension of coverage',
+			objective: 'Extend coverage to self-employed, domestic and rural work, in line with Recommendation No. 204.'
+		},
+		M3: {
+			title: 'Technical basis for the social protection floor',
+			objective:
+				'Support the Technical and Planning Secretariat of the Presidency on costing, the care system and the financing of the floor.'
+		}
+	} as Record<string, { title: string; objective: string }>,
+	outputs: {
+		'1.1': 'Technical recommendations arising from the ILO actuarial studies',
+		'1.2': 'Governance of the Occupational Risks Regime and strategy for the Health Regime',
+		'1.3': 'Better social security statistics and administrative records',
+		'2.1': 'Comprehensive insurance strategy',
+		'3.1': 'Update of the costing models',
+		'3.2': 'Information guidelines on the care system and financial scheme for the floor'
+	} as Record<string, string>,
+	activities: {
+		'1.1.1': 'Implementation roadmap with ISSS',
+		'1.2.1': 'Proposed management guidelines',
+		'1.3.1': 'Processing of strategic indicators with ISSS and the Ministry of Labour',
+		'2.1.1': 'Design coordinated with the Ministry of Labour and formalisation bodies',
+		'2.1.2': 'Consultations with the social partners',
+		'3.1.1': 'Update of the costing model of the social protection floor',
+		'3.2.1': 'Technical recommendations for a financing scheme'
+	} as Record<string, string>,
+	indicators: {
+		'SV-1': { title: 'Technical recommendations of the ILO actuarial studies being applied by ISSS', unit: 'recommendations' },
+		'SV-2': { title: 'Strategic social security indicators processed with ISSS and the Ministry of Labour', unit: 'indicators' },
+		'SV-3': { title: 'Comprehensive insurance strategy designed with the Ministry of Labour and Social Welfare', unit: '' },
+		'SV-4': { title: 'Self-employed workers covered by social security', unit: '%' },
+		'SV-5': { title: 'Costing model of the social protection floor updated', unit: '' }
+	} as Record<string, { title: string; unit: string }>
+};
+
 /** Gender actions, by their Spanish title. */
 const GENDER_ACTIONS: Record<string, { title: string; description: string }> = {
 	'Estrategia de género acordada con el IESS, con acciones específicas en cada módulo': {
@@ -237,6 +357,39 @@ const GENDER_ACTIONS: Record<string, { title: string; description: string }> = {
 		title: 'Chapter on gender equality and the inclusion of vulnerable groups in the online course',
 		description:
 			'Add to the IESS-EDUCA course “Social security concepts and governance” a chapter on gender equality and vulnerable groups in social security (recommendation of the mid-term evaluation).'
+	},
+	'Brechas de género en el acceso al seguro de desempleo': {
+		title: 'Gender gaps in access to the unemployment insurance',
+		description: 'Analyse by sex who meets the access conditions and who draws the benefit, as the basis of the improvement proposals.'
+	},
+	'Criterios de género en la vinculación con los servicios de empleo': {
+		title: 'Gender criteria in the link with the employment services',
+		description:
+			'Include, in the coordination with the Ministry of Labour, schedules, care services and training offers that do not exclude women looking for work.'
+	},
+	'Participación de funcionarias en la capacitación sobre la herramienta actuarial': {
+		title: 'Participation of women officials in the training on the actuarial tool',
+		description: "Make sure the workshop for IESS's Actuarial Directorate and the Ministry of Economy has a balanced participation."
+	},
+	'Diagnóstico de brechas de género entre trabajadores informales': {
+		title: 'Assessment of gender gaps among informal workers',
+		description: 'Profile by sex the informal workers the pilot scheme aims to cover.'
+	},
+	'Meta de cobertura paritaria del esquema piloto': {
+		title: 'Parity coverage target of the pilot scheme',
+		description: 'Propose and follow a target of 250 women and 250 men covered by the pilot scheme.'
+	},
+	'Orientación laboral con enfoque de género en la Política Nacional de Empleo Decente': {
+		title: 'Gender-aware job guidance in the National Decent Employment Policy',
+		description: 'Propose that training and job guidance for those who lose their jobs take gender gaps into account.'
+	},
+	'Participación de dirigentas en los talleres tripartitos': {
+		title: 'Participation of women leaders in the tripartite workshops',
+		description: "Expressly invite women leaders of workers' and employers' organisations to the workshops on the proposal."
+	},
+	'Extensión de la cobertura a trabajadoras domésticas y por cuenta propia': {
+		title: 'Extension of coverage to domestic and self-employed women workers',
+		description: 'Include in the insurance strategy measures for domestic and self-employed work, where women are concentrated.'
 	}
 };
 
@@ -245,8 +398,23 @@ type Row = { programme_id: number; entity: string; entity_id: number; field: str
 /** Adds the English texts above to a seeded programme where its records have none; returns whether it added any. */
 export async function seedDonorTranslations(db: Db, programmeId: number, slug: string): Promise<boolean> {
 	const eu = slug === 'peru-desempleo-ue' || slug === 'ecuador-desempleo-ue';
-	if (!eu && slug !== 'patss') return false;
-	const [indicators, recommendations, keyActions, risks, genderActions, present] = await Promise.all([
+	const salvador = slug === 'el-salvador-pps';
+	if (!eu && !salvador && slug !== 'patss') return false;
+	const [modules, outputs, activities, indicators, recommendations, keyActions, risks, genderActions, present] = await Promise.all([
+		db.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programmeId).execute(),
+		db
+			.selectFrom('output')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.select(['output.id', 'output.code'])
+			.where('module.programme_id', '=', programmeId)
+			.execute(),
+		db
+			.selectFrom('activity')
+			.innerJoin('output', 'output.id', 'activity.output_id')
+			.innerJoin('module', 'module.id', 'output.module_id')
+			.select(['activity.id', 'activity.code'])
+			.where('module.programme_id', '=', programmeId)
+			.execute(),
 		db.selectFrom('indicator').select(['id', 'code']).where('programme_id', '=', programmeId).execute(),
 		db.selectFrom('recommendation').select(['id', 'code', 'management_response_text']).where('programme_id', '=', programmeId).execute(),
 		db
@@ -272,20 +440,34 @@ export async function seedDonorTranslations(db: Db, programmeId: number, slug: s
 			add('indicator', i.id, 'title', INDICATORS[i.code]?.title);
 			add('indicator', i.id, 'unit', INDICATORS[i.code]?.unit);
 		}
-	if (slug === 'patss') {
-		for (const r of recommendations) {
-			add('recommendation', r.id, 'text', PATSS_RECOMMENDATIONS[r.code]);
-			add('recommendation', r.id, 'management_response_text', RESPONSES[r.management_response_text]);
+	if (salvador) {
+		add('programme', programmeId, 'title', SALVADOR.programme.title);
+		add('programme', programmeId, 'summary', SALVADOR.programme.summary);
+		for (const m of modules) {
+			add('module', m.id, 'title', SALVADOR.modules[m.code]?.title);
+			add('module', m.id, 'objective', SALVADOR.modules[m.code]?.objective);
 		}
-		for (const k of keyActions) add('key_action', k.id, 'action', KEY_ACTIONS[k.action]);
-		for (const r of risks) {
-			add('risk', r.id, 'title', PATSS_RISKS[r.code]?.title);
-			add('risk', r.id, 'description', PATSS_RISKS[r.code]?.description);
+		for (const o of outputs) add('output', o.id, 'title', SALVADOR.outputs[o.code]);
+		for (const a of activities) add('activity', a.id, 'title', SALVADOR.activities[a.code]);
+		for (const i of indicators) {
+			add('indicator', i.id, 'title', SALVADOR.indicators[i.code]?.title);
+			add('indicator', i.id, 'unit', SALVADOR.indicators[i.code]?.unit);
 		}
-		for (const g of genderActions) {
-			add('gender_action', g.id, 'title', GENDER_ACTIONS[g.title]?.title);
-			add('gender_action', g.id, 'description', GENDER_ACTIONS[g.title]?.description);
-		}
+	}
+	const recommendationTexts = slug === 'patss' ? PATSS_RECOMMENDATIONS : salvador ? SALVADOR_RECOMMENDATIONS : {};
+	for (const r of recommendations) {
+		add('recommendation', r.id, 'text', recommendationTexts[r.code]);
+		add('recommendation', r.id, 'management_response_text', RESPONSES[r.management_response_text]);
+	}
+	for (const k of keyActions) add('key_action', k.id, 'action', KEY_ACTIONS[k.action]);
+	const riskTexts = slug === 'patss' ? PATSS_RISKS : (OTHER_RISKS[slug] ?? {});
+	for (const r of risks) {
+		add('risk', r.id, 'title', riskTexts[r.code]?.title);
+		add('risk', r.id, 'description', riskTexts[r.code]?.description);
+	}
+	for (const g of genderActions) {
+		add('gender_action', g.id, 'title', GENDER_ACTIONS[g.title]?.title);
+		add('gender_action', g.id, 'description', GENDER_ACTIONS[g.title]?.description);
 	}
 	if (rows.length) await db.insertInto('translation').values(rows).execute();
 	return rows.length > 0;
