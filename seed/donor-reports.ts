@@ -8,14 +8,15 @@ import type { Renderers } from '../src/lib/server/reports/issue';
 import { issueReport } from '../src/lib/server/reports/jobs';
 import { saveModuleNarrative } from '../src/lib/server/reports/module-narratives';
 import { createReport, loadSections, saveSection } from '../src/lib/server/reports/reports';
+import { ILLUSTRATIVE_BUDGET_NOTE } from './donor-facts';
 
 // The donors' own formats in the demo (issue 21): each of the four programmes gets one report
 // issued through the real issue path in its donor's layout — the ILO TCPR for PATSS (direct trust
 // fund) and El Salvador (RBSA), the EU interim narrative report for the EU projects in Ecuador and
 // Peru — in Spanish and English, written in our own words from shared/seeds/, plus one EU draft
 // for Peru's next period to finish. What the documents do not say is marked as illustrative in the
-// text itself; the donor facts the documents give (TC symbol, coordinators) are set, the others
-// (the EU contract numbers) are left unrecorded rather than invented.
+// text itself; the donor facts (seed/donor-facts.ts) are set from the documents where they give
+// them and flagged illustrative where they do not (the EU contract numbers, target-group counts).
 
 type Texts = Partial<Record<SectionKey, [es: string, en: string]>>;
 
@@ -82,8 +83,8 @@ const tcprCommon = (name: string): Texts => ({
 const PATSS_TCPR: Texts = {
 	...tcprCommon('PATSS'),
 	identification: [
-		'Programa de asistencia técnica de la OIT al IESS, financiado por un fondo fiduciario directo.',
-		'ILO technical-assistance programme to IESS, funded by a direct trust fund.'
+		`Programa de asistencia técnica de la OIT al IESS, financiado por un fondo fiduciario directo. ${ILLUSTRATIVE_BUDGET_NOTE.es}`,
+		`ILO technical-assistance programme to IESS, funded by a direct trust fund. ${ILLUSTRATIVE_BUDGET_NOTE.en}`
 	],
 	executive_summary: [
 		'En el primer semestre de 2020, con la emergencia de la COVID-19, el PATSS siguió entregando al IESS sus aportes técnicos en afiliación, recaudación, estudios actuariales y gobernanza, en modalidad virtual desde marzo.',
@@ -129,8 +130,8 @@ const SALVADOR_TCPR: Texts = {
 
 const euTexts = (country: { es: string; en: string }, partners: [string, string], achievements: [string, string]): Texts => ({
 	description: [
-		`Acción de la UE para fortalecer la protección social frente al desempleo en ${country.es}, ejecutada por la OIT.`,
-		`EU action to strengthen social protection in the event of unemployment in ${country.en}, implemented by the ILO.`
+		`Acción de la UE para fortalecer la protección social frente al desempleo en ${country.es}, ejecutada por la OIT. ${ILLUSTRATIVE_BUDGET_NOTE.es}`,
+		`EU action to strengthen social protection in the event of unemployment in ${country.en}, implemented by the ILO. ${ILLUSTRATIVE_BUDGET_NOTE.en}`
 	],
 	target_groups: [
 		'Personas trabajadoras formales e informales expuestas a perder su empleo, y las instituciones que gestionan la protección por desempleo. Las cifras de mujeres y hombres vienen de los indicadores desagregados.',

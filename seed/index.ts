@@ -21,6 +21,9 @@ import { lessonSeeds, seedEvaluationMatrix, seedLessons } from './evaluation';
 import { seedDonorReports } from './donor-reports';
 import { validateSeededLessons } from './lesson-validation';
 import { withoutNotices } from '../src/lib/server/notifications/outbox';
+import { budgetRevisionSeeds, seedBudgetRevisions } from './budget-revisions';
+import { seedDonorTranslations } from './translations-donor';
+import { seedDonorFacts } from './donor-facts';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -63,13 +66,17 @@ async function seedAll(db: Db, options: SeedOptions): Promise<SeedReport> {
 			await seedTranslations(db, id, seed.programme.slug),
 			await seedMoreTranslations(db, id, seed.programme.slug),
 			await seedFinance(db, id, financeSeeds[code]),
-			await seedLessons(db, id, lessonSeeds[code] ?? [])
+			await seedLessons(db, id, lessonSeeds[code] ?? []),
+			await seedBudgetRevisions(db, id, budgetRevisionSeeds[code]),
+			await seedDonorTranslations(db, id, seed.programme.slug)
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
 	if (await seedLibrary(db)) report.created.push('indicator library');
 	if (await seedDialogue(db)) report.created.push('social dialogue');
 	if (options.demoAccounts) await seedDemoAccounts(db);
+	// The donor layouts' fact-sheet fields, before any report is issued (seed/donor-facts.ts).
+	if (options.demoAccounts && (await seedDonorFacts(db))) report.created.push('donor facts');
 	// The demo's values approved through the real workflow by the demo accounts (before any report locks their periods).
 	if (options.demoAccounts) await approveSeededValues(db);
 	// The demo's lessons and good practices validated through the real function by the demo evaluator.

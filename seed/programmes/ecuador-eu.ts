@@ -16,7 +16,8 @@ export const ecuadorEu: ProgrammeSeed = {
 		partners: 'IESS; Ministerio del Trabajo; Ministerio de Economía y Finanzas; organizaciones de empleadores y de trabajadores',
 		donor: 'Unión Europea',
 		fundingModality: 'eu_contribution',
-		budgetCents: null,
+		// Illustrative (the project page gives no total): the seeded budget lines' total (seed/finance.ts).
+		budgetCents: 1_200_000_00,
 		currency: 'USD',
 		startDate: '2020-01-01',
 		endDate: '2023-12-31',

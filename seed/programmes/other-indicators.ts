@@ -7,6 +7,8 @@ export const ecuadorEuIndicators: IndicatorSeed[] = [
 	{
 		parent: 'programme',
 		code: 'EC-1',
+		baselineDate: '2020-01-01',
+		meansOfVerification: 'Oficio de entrega de la propuesta al IESS y al Ministerio del Trabajo',
 		title: 'Propuesta de mejora del seguro de desempleo presentada a las autoridades',
 		measure: 'milestone',
 		key: true,
@@ -16,6 +18,8 @@ export const ecuadorEuIndicators: IndicatorSeed[] = [
 	{
 		parent: 'M2',
 		code: 'EC-2',
+		baselineDate: '2020-01-01',
+		meansOfVerification: 'Registros administrativos del IESS y del Servicio Público de Empleo',
 		title: 'Personas beneficiarias del seguro de desempleo vinculadas a servicios públicos de empleo',
 		unit: '%',
 		measure: 'percentage',
@@ -31,6 +35,8 @@ export const ecuadorEuIndicators: IndicatorSeed[] = [
 	{
 		parent: '3.1',
 		code: 'EC-3',
+		baselineDate: '2020-01-01',
+		meansOfVerification: 'Listas de asistencia y certificados del taller, desagregados por sexo',
 		title: 'Funcionarias y funcionarios capacitados en la herramienta actuarial del seguro de desempleo',
 		unit: 'personas',
 		measure: 'number',
@@ -44,6 +50,8 @@ export const ecuadorEuIndicators: IndicatorSeed[] = [
 	{
 		parent: '4.1',
 		code: 'EC-4',
+		baselineDate: '2020-01-01',
+		meansOfVerification: 'Notas técnicas publicadas y registros de los seminarios web',
 		title: 'Notas técnicas y seminarios web de sensibilización realizados',
 		measure: 'number',
 		aggregation: 'cumulative',
@@ -58,6 +66,8 @@ export const peruEuIndicators: IndicatorSeed[] = [
 	{
 		parent: 'programme',
 		code: 'PE-1',
+		baselineDate: '2020-10-01',
+		meansOfVerification: 'Diario oficial El Peruano',
 		title: 'Norma que crea el sistema de protección ante el desempleo aprobada',
 		measure: 'milestone',
 		key: true,
@@ -66,6 +76,8 @@ export const peruEuIndicators: IndicatorSeed[] = [
 	{
 		parent: '1.1',
 		code: 'PE-2',
+		baselineDate: '2020-10-01',
+		meansOfVerification: 'Actas de las sesiones del grupo de trabajo',
 		title: 'Sesiones del grupo de trabajo multiactor',
 		unit: 'sesiones',
 		measure: 'number',
@@ -78,6 +90,8 @@ export const peruEuIndicators: IndicatorSeed[] = [
 	{
 		parent: 'M2',
 		code: 'PE-3',
+		baselineDate: '2020-10-01',
+		meansOfVerification: 'Texto de la Política Nacional de Empleo Decente publicado por el MTPE',
 		title: 'Propuesta de protección ante el desempleo incorporada a la Política Nacional de Empleo Decente',
 		measure: 'milestone',
 		targets: { '2021-S1': 1 },
@@ -86,6 +100,8 @@ export const peruEuIndicators: IndicatorSeed[] = [
 	{
 		parent: '1.2',
 		code: 'PE-4',
+		baselineDate: '2020-10-01',
+		meansOfVerification: 'Registros del esquema piloto, desagregados por sexo',
 		title: 'Trabajadoras y trabajadores informales cubiertos por el esquema piloto',
 		unit: 'personas',
 		measure: 'number',
@@ -99,6 +115,8 @@ export const peruEuIndicators: IndicatorSeed[] = [
 	{
 		parent: 'M3',
 		code: 'PE-5',
+		baselineDate: '2020-10-01',
+		meansOfVerification: 'Informes de avance del modelo de costeo revisados por la unidad actuarial de la OIT',
 		title: 'Avance del modelo de costeo del sistema propuesto',
 		unit: '%',
 		measure: 'percentage',
@@ -111,6 +129,8 @@ export const peruEuIndicators: IndicatorSeed[] = [
 	{
 		parent: 'M4',
 		code: 'PE-6',
+		baselineDate: '2020-10-01',
+		meansOfVerification: 'Listas de asistencia e informes de los talleres',
 		title: 'Talleres con organizaciones de trabajadores y de empleadores sobre la propuesta',
 		unit: 'talleres',
 		measure: 'number',
@@ -119,6 +139,23 @@ export const peruEuIndicators: IndicatorSeed[] = [
 		target: 12,
 		targets: { '2023-S2': 4, '2024-S2': 7, '2025-S2': 10, '2026-S2': 12 },
 		values: { '2023-S1': 2, '2023-S2': 2, '2024-S2': 2, '2025-S1': 1, '2025-S2': 1 }
+	},
+	{
+		// Illustrative (not in the project page): the officials of the working group's institutions
+		// trained on the proposal, so the EU report's women-and-men table has figures at its cut-off.
+		parent: '1.1',
+		code: 'PE-7',
+		title: 'Funcionarias y funcionarios del MTPE, el MEF y EsSalud capacitados en la propuesta de protección ante el desempleo',
+		unit: 'personas',
+		measure: 'number',
+		aggregation: 'cumulative',
+		baseline: 0,
+		baselineDate: '2020-10-01',
+		target: 80,
+		bySex: true,
+		meansOfVerification: 'Listas de asistencia de las sesiones de capacitación, desagregadas por sexo',
+		targets: { '2021-S1': { value: 30, women: 15, men: 15 }, '2026-S2': { value: 80, women: 40, men: 40 } },
+		values: { '2020-S2': { value: 12, women: 7, men: 5 }, '2021-S1': { value: 14, women: 8, men: 6 } }
 	}
 ];
 

@@ -16,7 +16,8 @@ export const patss: ProgrammeSeed = {
 		partners: 'Instituto Ecuatoriano de Seguridad Social (IESS)',
 		donor: 'IESS (fondo fiduciario directo)',
 		fundingModality: 'direct_trust_fund',
-		budgetCents: null,
+		// Illustrative (the documents give no total): the seeded budget lines' total (seed/finance.ts).
+		budgetCents: 2_400_000_00,
 		currency: 'USD',
 		startDate: '2018-10-01',
 		endDate: '2022-03-31',

@@ -17,7 +17,8 @@ export const peruEu: ProgrammeSeed = {
 			'Ministerio de Trabajo y Promoción del Empleo (MTPE); Ministerio de Economía y Finanzas; organizaciones de trabajadores y de empleadores',
 		donor: 'Unión Europea',
 		fundingModality: 'eu_contribution',
-		budgetCents: null,
+		// Illustrative (the project page gives no total): the seeded budget lines' total (seed/finance.ts).
+		budgetCents: 1_000_000_00,
 		currency: 'USD',
 		startDate: '2020-10-01',
 		endDate: '2026-12-31',

@@ -111,5 +111,9 @@ describe('the ILO TCPR, in Chromium', () => {
 			'financial assistance of the European Union'
 		])
 			expect(text, part).toContain(part);
+		// The facts Annex VI asks for are recorded in the seed: none prints as missing.
+		expect(text).not.toContain('Not recorded in the fact sheet');
+		expect(text).not.toContain('Budget not recorded');
+		expect(text).toMatch(/\d+ women,\s+\d+ men/);
 	});
 });

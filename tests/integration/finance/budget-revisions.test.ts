@@ -281,7 +281,13 @@ describe('planned disbursements', () => {
 			await post(actions.removeDisbursement, COORD, { _form: 'removeDisbursement', id: String(second.id), version: String(second.version) })
 		).toMatchObject({ kind: 'redirect' });
 		expect(await count('planned_disbursement')).toBe(before + 1);
-		const audits = await db.selectFrom('audit_log').select('action').where('entity', '=', 'planned_disbursement').orderBy('id').execute();
+		const audits = await db
+			.selectFrom('audit_log')
+			.select('action')
+			.where('entity', '=', 'planned_disbursement')
+			.where('programme_id', '=', patss.id)
+			.orderBy('id')
+			.execute();
 		expect(audits.map((a) => a.action)).toEqual(['create', 'create', 'delete']);
 	});
 });

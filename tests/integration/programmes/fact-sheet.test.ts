@@ -68,7 +68,9 @@ describe('the fact sheet of a programme', () => {
 	});
 
 	it('fills in a budget nobody could enter before, and records only what changed', async () => {
-		// PATSS has no budget in its documents: the fact sheet shows "Presupuesto —" until an admin fills it in.
+		// PATSS has no budget in its documents (the seed gives an illustrative one): cleared here, the
+		// fact sheet shows "Presupuesto —" until an admin fills it in.
+		await db.updateTable('programme').set({ budget_cents: null }).where('slug', '=', 'patss').execute();
 		const { programme } = await seeded(db, 'patss');
 		expect(programme.budgetCents).toBeNull();
 		const r = await postAs(db, editActions.update, ADMIN, {
@@ -108,6 +110,8 @@ describe('the fact sheet of a programme', () => {
 			.select(['before', 'after'])
 			.where('entity', '=', 'programme')
 			.where('action', '=', 'update')
+			// The latest: the seed's donor facts were set through the same audited update before.
+			.orderBy('id', 'desc')
 			.executeTakeFirstOrThrow();
 		expect(JSON.parse(audit.after!)).toEqual({ budgetCents: 46264000 });
 		expect(JSON.parse(audit.before!)).toEqual({ budgetCents: programme.budgetCents });

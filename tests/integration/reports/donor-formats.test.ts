@@ -78,7 +78,9 @@ describe('the donor facts', () => {
 			backstoppingUnit: 'Departamento de Protección Social (SOCPRO)',
 			pbOutcomes: 'Resultado 8: protección social integral y sostenible',
 			dwcpOutcome: 'Piso de protección social ampliado',
-			administrativeUnitTranslation: 'ILO Office for Central America'
+			administrativeUnitTranslation: 'ILO Office for Central America',
+			// Left untranslated (the seed gives an English version): printed with its "(es)" mark below.
+			dwcpOutcomeTranslation: ''
 		});
 		await updateDonorFacts(db, admin, salvador, input);
 		const after = await readDonorFacts(db, salvador.id);
@@ -242,6 +244,13 @@ describe('the EU interim narrative report of Peru', () => {
 			.updateTable('indicator')
 			.set({ means_of_verification: 'Registros administrativos del seguro', baseline_date: '2019-01-01', eu_logframe_code: 'GERF 2.16' })
 			.where('id', '=', indicator.id)
+			.execute();
+		// The seed's English sources of data would print instead in English: this test reads the Spanish text.
+		await db
+			.deleteFrom('translation')
+			.where('entity', '=', 'indicator')
+			.where('entity_id', '=', indicator.id)
+			.where('field', '=', 'means_of_verification')
 			.execute();
 		const assumption = await db
 			.insertInto('risk')
