@@ -90,3 +90,21 @@ export function localizeField(
 ): LocalizedText {
 	return localize(record.original, contentLanguage, locale, translations.get(translationKey(record.entity, record.id, record.field)));
 }
+
+/** The other of the two languages: the one a text's translation is written in. */
+export function otherLocale(locale: Locale): Locale {
+	return locale === 'es' ? 'en' : 'es';
+}
+
+/** The language a programme's translations are written in (the one its content is not written in). */
+export function translationLanguage(programme: { contentLanguage: Locale }): Locale {
+	return otherLocale(programme.contentLanguage);
+}
+
+/**
+ * A title written in both languages (a report's, a library entry's) as a reader of `locale` sees
+ * it: in their language, else in the other one; '' when neither is written.
+ */
+export function titleIn(title: Readonly<Record<Locale, string | null>>, locale: Locale): string {
+	return title[locale] || title[otherLocale(locale)] || '';
+}

@@ -41,6 +41,22 @@ export function riskBand(score: number): RiskBand {
 /** The lowest score of each band (design §2: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical). */
 export const BAND_FLOOR: Record<RiskBand, number> = { low: 1, medium: 5, high: 10, critical: 16 };
 
+/**
+ * An open high risk (design §4: the dashboard, the portfolio and the report's key figures): a risk,
+ * not an assumption, not closed, scored in the high or critical band. The portfolio asks the
+ * database with these same three terms (OPEN_HIGH_RISK).
+ */
+export const OPEN_HIGH_RISK = { kind: 'risk', notStatus: 'closed', minScore: BAND_FLOOR.high } as const;
+
+export function isOpenHighRisk(entry: { kind: string; status: string; score: number }): boolean {
+	return entry.kind === OPEN_HIGH_RISK.kind && entry.status !== OPEN_HIGH_RISK.notStatus && entry.score >= OPEN_HIGH_RISK.minScore;
+}
+
+/** How many of `entries` are open high risks. */
+export function countOpenHighRisks(entries: readonly { kind: string; status: string; score: number }[]): number {
+	return entries.filter(isOpenHighRisk).length;
+}
+
 export interface ReviewPoint {
 	/** Breaks ties between reviews recorded on the same day: the later record is the later review. */
 	id: number;

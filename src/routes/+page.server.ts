@@ -12,10 +12,11 @@ import { issueWords, latestIssues, type LatestIssue } from '$lib/server/reports/
 import type { Locale } from '$lib/model';
 import { formatDate } from '$lib/i18n/format';
 import type { PageServerLoad } from './$types';
+import { titleIn } from '$lib/content-language';
 
 function lastReportOf(issue: LatestIssue | undefined, slug: string, locale: Locale): { href: string; label: string } | null {
 	if (!issue) return null;
-	const title = issue.title[locale] || issue.title.es || issue.title.en;
+	const title = titleIn(issue.title, locale);
 	return {
 		href: `/programmes/${slug}/reports/${issue.reportId}#issue-${issue.number}`,
 		label: `${title} · ${issueWords(locale, issue)} · ${formatDate(locale, issue.issuedAt.slice(0, 10))}`

@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/model';
 import { annex, recordsCited } from './annexes';
+import { otherLocale } from '$lib/content-language';
 import { ComposeContext } from './compose-context';
 import type { DocAnnex, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
 import { EVIDENCE_BUILDERS, factSheet } from './evidence';
@@ -92,7 +93,7 @@ function titleOf(ctx: ComposeContext): DocInline[] {
 	const title = ctx.snapshot.report.title;
 	const own = title[ctx.lang];
 	if (own && own.trim()) return [{ type: 'text', text: own }];
-	const other = ctx.lang === 'es' ? 'en' : 'es';
+	const other = otherLocale(ctx.lang);
 	const theirs = title[other];
 	if (theirs && theirs.trim())
 		return [

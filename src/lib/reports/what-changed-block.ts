@@ -1,3 +1,4 @@
+import { titleIn } from '$lib/content-language';
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocInline } from './document';
 import type { SnapshotChange } from './what-changed';
@@ -105,7 +106,7 @@ export function whatChangedBlock(ctx: ComposeContext): DocBlock[] {
 		blocks.push({ type: 'note', inlines: ctx.text(t('reportDoc.changed.first')) });
 		return blocks;
 	}
-	const title = changes.since.title[ctx.lang] ?? changes.since.title[ctx.lang === 'es' ? 'en' : 'es'] ?? '';
+	const title = titleIn(changes.since.title, ctx.lang);
 	blocks.push({
 		type: 'paragraph',
 		inlines: ctx.text(

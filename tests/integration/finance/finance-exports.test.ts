@@ -10,6 +10,7 @@ import { validateIati } from '$lib/server/exchange/iati-validate';
 import { loadFinance } from '$lib/server/finance/finance-read';
 import { getProgrammeBySlug } from '$lib/server/programmes/programmes';
 import { freshDatabase, userId } from '../../helpers/db';
+import { checkCodelists } from '../../helpers/iati-codelists';
 
 // The finance figures in the two files that leave the app (issue 20 item 4): the IPTT workbook's
 // finance sheet and the IATI file's budgets and expenditure transactions say what the finance
@@ -142,6 +143,10 @@ describe('the IATI budget and transactions', { timeout: 30_000 }, () => {
 		if (result.kind !== 'ok') return;
 		const xml = result.bytes as string;
 		expect(await validateIati(xml)).toEqual({ valid: true, errors: [] });
+		// The money's codes too, against the official codelists (the XSD cannot check them).
+		const codes = checkCodelists(xml);
+		expect(codes.unknown).toEqual([]);
+		for (const list of ['BudgetType', 'BudgetStatus', 'TransactionType', 'Currency']) expect(codes.checked, list).toContain(list);
 		const view = await loadFinance(db, patss, { id: 0, internal: false, canReview: false }, { asOf: AS_OF });
 		const transactions = [...xml.matchAll(/<transaction ref="[^"]+">(.*?)<\/transaction>/g)].map((m) => m[1]!);
 		const expected = view.lines.flatMap((l) => Object.keys(view.cells[l.id] ?? {}));

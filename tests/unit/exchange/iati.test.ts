@@ -14,6 +14,7 @@ import {
 } from '$lib/server/exchange/iati-codelists';
 import { validateIati } from '$lib/server/exchange/iati-validate';
 import { fixture, programme } from './fixture';
+import { checkCodelists, codelists } from '../../helpers/iati-codelists';
 
 // The XSD checks structure and order, not codelists: these tests pin every code the export
 // emits to the IATI 2.03 codelists (IATI-Codelists: ResultType, IndicatorMeasure, ActivityStatus,
@@ -126,5 +127,54 @@ describe('the IATI activity file', () => {
 		expect(iatiBlocker({ ...programme, iatiReportingOrg: '  ' })).toBe('missing_identifier');
 		expect(() => iatiActivityXml(fixture({ programme: { ...programme, iatiIdentifier: null } }), { fileUrl })).toThrow(/IATI identifier/);
 		expect(() => iatiActivityXml(fixture({ internal: true, includeOpen: true }), { fileUrl })).toThrow(/approved values only/);
+	});
+});
+
+describe('the codes of the IATI file against the official codelists (vendored beside the schema)', () => {
+	const evidence = (contentTypes: string[]) => {
+		const data = fixture();
+		data.values[1] = { ...data.values[1]!, files: contentTypes.map((contentType, i) => ({ id: 20 + i, name: `f${i}`, contentType })) };
+		return iatiActivityXml(data, { fileUrl, now: new Date('2026-11-21T10:00:00Z') });
+	};
+
+	it('knows every FileFormat code the export may write', () => {
+		const official = codelists().get('FileFormat')!;
+		for (const format of FILE_FORMATS) expect(official.has(format), format).toBe(true);
+		// WebP is not in the codelist (2.03): a WebP photo goes out as "any bytes", never as image/webp.
+		expect(official.has('image/webp')).toBe(false);
+		expect(official.has(fileFormat('image/webp'))).toBe(true);
+	});
+
+	it('emits only codes of their codelists, every coded attribute read as IATI’s own mapping reads it', () => {
+		const check = checkCodelists(
+			evidence(['text/csv; charset=utf-8', 'image/webp', 'image/png', 'application/zip', 'application/vnd.oasis.opendocument.text'])
+		);
+		expect(check.unknown).toEqual([]);
+		expect(check.missing).toEqual([]);
+		for (const list of [
+			'Version',
+			'Language',
+			'OrganisationType',
+			'OrganisationRole',
+			'DescriptionType',
+			'ActivityStatus',
+			'ActivityDateType',
+			'Country',
+			'SectorVocabulary',
+			'Sector',
+			'PolicyMarkerVocabulary',
+			'PolicyMarker',
+			'PolicySignificance',
+			'ResultType',
+			'IndicatorMeasure',
+			'FileFormat',
+			'DocumentCategory'
+		])
+			expect(check.checked, list).toContain(list);
+	});
+
+	it('catches a code outside its codelist (the check is not empty)', () => {
+		const wrong = xml().replace('format="application/pdf"', 'format="image/webp"').replace(/<result type="3"/, '<result type="7"');
+		expect(checkCodelists(wrong).unknown).toEqual(['result/@type=7 (ResultType)', 'document-link/@format=image/webp (FileFormat)']);
 	});
 });

@@ -1,13 +1,13 @@
 import type { Programme } from '$lib/model';
-import { can, type Grants } from '$lib/permissions';
 import { getMembershipRole } from '../auth/users';
+import { programmeGrant } from '../core/programme-grant';
 import type { Viewer } from '../core/viewer';
 import type { Executor } from '../db/executor';
 import { getProgrammeBySlug, listPortfolio } from '../programmes/programmes';
 import type { ApiCaller } from './tokens';
 
-// What a token may see is what its user may see (the same `can` rules and Viewer the pages build
-// in http/guards), further narrowed to the token's programme list when it has one.
+// What a token may see is what its user may see (the same grant and Viewer the pages build,
+// core/programme-grant), further narrowed to the token's programme list when it has one.
 
 export interface ApiProgrammeAccess {
 	programme: Programme;
@@ -29,12 +29,6 @@ export async function programmeForCaller(db: Executor, caller: ApiCaller, slug: 
 	const programme = await getProgrammeBySlug(db, slug);
 	if (!programme || !withinToken(caller, programme.id)) return null;
 	const role = caller.user.isAdmin ? null : await getMembershipRole(db, caller.user.id, programme.id);
-	const grants: Grants = { isAdmin: caller.user.isAdmin, roles: role ? { [programme.id]: role } : {} };
-	if (!can(grants, 'programme.view', programme)) return null;
-	const viewer: Viewer = {
-		id: caller.user.id,
-		internal: can(grants, 'programme.viewInternal', programme),
-		canReview: can(grants, 'value.review', programme)
-	};
-	return { programme, viewer };
+	const grant = programmeGrant(caller.user, programme, role);
+	return grant && { programme, viewer: grant.viewer };
 }

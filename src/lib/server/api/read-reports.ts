@@ -5,6 +5,7 @@ import type { ApiProgrammeAccess } from './access';
 import { at, enc, listLinks, type AnswerContext } from './answer';
 import { paginate, type PageRequest } from './cursor';
 import type { reportListSchema } from './schemas';
+import { titleIn } from '$lib/content-language';
 
 /**
  * Issued reports: one entry per issue (a correction is a new issue), with its snapshot hash and
@@ -25,7 +26,7 @@ export async function readReports(
 			const report = `${base}/reports/${issue.reportId}`;
 			return {
 				id: issue.reportId,
-				title: issue.title[ctx.lang] || issue.title.es || issue.title.en,
+				title: titleIn(issue.title, ctx.lang),
 				number: issue.number,
 				issuedAt: issue.issuedAt,
 				languages: issue.languages,

@@ -13,7 +13,8 @@ import {
 	type RiskBand,
 	type RiskTrend
 } from '$lib/model';
-import type { HeatMap } from '$lib/risk-rules';
+import { timeElapsed } from '$lib/programme-time';
+import { countOpenHighRisks, type HeatMap } from '$lib/risk-rules';
 import { todayIso } from '../core/dates';
 import { loadTranslations } from '../core/translations';
 import type { Viewer } from '../core/viewer';
@@ -163,15 +164,7 @@ export interface Dashboard {
 export const MAX_TRENDS = 6;
 export const MAX_GENDER = 8;
 
-const DAY = 86_400_000;
 const time = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
-
-/** The share of the programme's time gone by at `asOf`, between 0 and 1. */
-export function timeElapsed(programme: Pick<Programme, 'startDate' | 'effectiveEndDate'>, asOf: IsoDate): number {
-	const span = (time(programme.effectiveEndDate) - time(programme.startDate)) / DAY;
-	if (span <= 0) return 1;
-	return Math.min(1, Math.max(0, (time(asOf) - time(programme.startDate)) / DAY / span));
-}
 
 export async function loadDashboard(db: Executor, programme: Programme, viewer: Viewer, options: DashboardOptions): Promise<Dashboard> {
 	const asOf = options.asOf ?? todayIso();
@@ -339,7 +332,7 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 		asOf,
 		header: {
 			title: text('programme', programme.id, 'title', programme.title),
-			elapsed: timeElapsed(programme, asOf),
+			elapsed: timeElapsed(programme.startDate, programme.effectiveEndDate, asOf),
 			dataAsOf: facts.lastApprovedAt ? facts.lastApprovedAt.slice(0, 10) : null,
 			links: options.links ?? []
 		},
@@ -355,7 +348,7 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 			heatMap: register.heatMap,
 			changed,
 			since,
-			openHigh: active.filter((e) => e.band === 'high' || e.band === 'critical').length
+			openHigh: countOpenHighRisks(register.entries)
 		},
 		adoption: { summary: tracker.summary, adopted, keyActions: tracker.keyActions },
 		genderActions,

@@ -1,4 +1,4 @@
-import { translationKey } from '$lib/content-language';
+import { translationKey, translationLanguage } from '$lib/content-language';
 import {
 	ALL_TEMPLATE_FIELD_LIST,
 	type EvaluationCriterion,
@@ -105,7 +105,7 @@ export async function listLessons(
 
 /** One entry with its links and its translations; a donor asking for a draft gets NotFound. */
 export async function getLesson(db: Executor, programme: Programme, viewer: Pick<Viewer, 'internal'>, id: number): Promise<LessonDetail> {
-	const other: Locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+	const other = translationLanguage(programme);
 	const [row, modules, outputs, recommendations, indicators, translated] = await Promise.all([
 		baseQuery(db, programme.id, viewer).where('lesson.id', '=', id).executeTakeFirst(),
 		db

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { TRANSLATABLE_FIELDS } from '$lib/content-language';
+import { TRANSLATABLE_FIELDS, translationLanguage } from '$lib/content-language';
 import { foldText } from '$lib/evaluation/search-text';
 import {
 	EVALUATION_CRITERIA,
@@ -12,7 +12,7 @@ import {
 	templateFields,
 	type TemplateField
 } from '$lib/evaluation/model';
-import type { Locale, Programme } from '$lib/model';
+import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError, type FieldErrors } from '../core/errors';
@@ -87,8 +87,6 @@ const LINKS = [
 	{ table: 'lesson_indicator', column: 'indicator_id', field: 'indicatorIds' }
 ] as const;
 type LinkField = (typeof LINKS)[number]['field'];
-
-const otherLocale = (programme: Pick<Programme, 'contentLanguage'>): Locale => (programme.contentLanguage === 'es' ? 'en' : 'es');
 
 function columnsOf(input: LessonInput) {
 	const own = new Set<TemplateField>(templateFields(input.kind));
@@ -188,7 +186,7 @@ export async function createLesson(db: Executor, actor: Actor, programme: Progra
 		await saveTranslations(
 			trx,
 			actor,
-			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) },
+			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: translationLanguage(programme) },
 			translationsOf(input)
 		);
 		await refreshSearchText(trx, id);
@@ -232,7 +230,7 @@ export async function updateLesson(
 		const changedTranslations = await saveTranslations(
 			trx,
 			actor,
-			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: otherLocale(programme) },
+			{ programmeId: programme.id, entity: 'lesson', entityId: id, locale: translationLanguage(programme) },
 			translationsOf(input)
 		);
 		const reopen = before.status === 'validated' && changedColumns.length + changedLinks.length + changedTranslations.length > 0;

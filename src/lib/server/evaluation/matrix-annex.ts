@@ -12,7 +12,7 @@ import {
 	WidthType
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { localize } from '$lib/content-language';
+import { localize, titleIn } from '$lib/content-language';
 import type { Locale, Programme } from '$lib/model';
 import { reasonText } from '$lib/evaluation/sufficiency-text';
 import { formatDate } from '$lib/i18n/format';
@@ -73,7 +73,7 @@ export type AnnexReport = MatrixReport & { title: Record<Locale, string> };
  */
 export function annexHeading(programme: Programme, report: AnnexReport, locale: Locale): { title: string; window: string } {
 	const name = programme.shortName && programme.shortName !== programme.code ? `${programme.code} ${programme.shortName}` : programme.code;
-	const reportTitle = report.title[locale] || report.title.es || report.title.en;
+	const reportTitle = titleIn(report.title, locale);
 	return {
 		title: translateDynamic(locale, 'evaluation.matrix.annexTitle', { title: reportTitle, programme: name }),
 		window: translateDynamic(locale, 'evaluation.matrix.window', {

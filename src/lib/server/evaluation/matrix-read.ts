@@ -1,9 +1,10 @@
 import { EVALUATION_CRITERIA, EVALUATION_METHODS, type EvaluationCriterion, type EvaluationMethod } from '$lib/evaluation/model';
 import { evidenceSufficiency, type LinkedIndicatorEvidence, type SufficiencyResult } from '$lib/evaluation/sufficiency';
-import type { Locale, Programme } from '$lib/model';
+import type { Programme } from '$lib/model';
 import type { Executor } from '../db/executor';
 import { loadWindowEvidence } from '../results/evidence-window';
 import type { MatrixReport } from './matrix';
+import { translationLanguage } from '$lib/content-language';
 
 // The evaluation matrix as the team reads it: each question with its links and the evidence
 // sufficiency computed now from the data (approved values in the report's window, their evidence,
@@ -33,7 +34,7 @@ export interface MatrixQuestion {
 }
 
 export async function loadMatrix(db: Executor, programme: Programme, report: MatrixReport): Promise<MatrixQuestion[]> {
-	const other: Locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+	const other = translationLanguage(programme);
 	const [questions, indicatorLinks, recommendationLinks, evidence, translated] = await Promise.all([
 		db.selectFrom('evaluation_question').selectAll().where('report_id', '=', report.id).orderBy('sort_order').orderBy('id').execute(),
 		db

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { EVALUATION_CRITERIA, EVALUATION_METHODS } from '$lib/evaluation/model';
-import type { Locale, Programme } from '$lib/model';
+import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError, ForbiddenTransitionError, NotFoundError, type FieldErrors } from '../core/errors';
@@ -11,6 +11,7 @@ import { enumField, idField, idListField, multilineText, optionalMultilineText, 
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
 import { ownedRecommendationIds } from '../recommendations/choices';
+import { translationLanguage } from '$lib/content-language';
 
 // The evaluation matrix of a report (issue 24; the ILO inception report's matrix of evaluation
 // questions and data sources): questions tagged with a criterion or an ILO driver, judgement
@@ -52,8 +53,6 @@ export const questionCreateSchema = z.object(questionFields);
 export const questionEditSchema = z.object({ ...questionFields, questionId: idField(), version: versionField() });
 export const questionDeleteSchema = z.object({ questionId: idField(), version: versionField() });
 export type QuestionInput = z.output<typeof questionCreateSchema>;
-
-const otherLocale = (programme: Pick<Programme, 'contentLanguage'>): Locale => (programme.contentLanguage === 'es' ? 'en' : 'es');
 
 /** The question's texts in the other language (a field not sent is left as it is; an empty one removes it). */
 const translationsOf = (input: QuestionInput) => ({
@@ -142,7 +141,7 @@ export async function addQuestion(
 		await saveTranslations(
 			trx,
 			actor,
-			{ programmeId: programme.id, entity: 'evaluation_question', entityId: id, locale: otherLocale(programme) },
+			{ programmeId: programme.id, entity: 'evaluation_question', entityId: id, locale: translationLanguage(programme) },
 			translationsOf(input)
 		);
 		await recordAudit(trx, {
@@ -193,7 +192,7 @@ export async function updateQuestion(
 		await saveTranslations(
 			trx,
 			actor,
-			{ programmeId: programme.id, entity: 'evaluation_question', entityId: id, locale: otherLocale(programme) },
+			{ programmeId: programme.id, entity: 'evaluation_question', entityId: id, locale: translationLanguage(programme) },
 			translationsOf(input)
 		);
 		const old: Record<string, unknown> = { ...before, ...linksBefore };

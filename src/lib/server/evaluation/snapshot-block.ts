@@ -1,7 +1,7 @@
 import { dayAfter } from '$lib/as-of';
-import { translationKey } from '$lib/content-language';
+import { translationKey, translationLanguage } from '$lib/content-language';
 import { templateFields } from '$lib/evaluation/model';
-import type { Locale, Programme } from '$lib/model';
+import type { Programme } from '$lib/model';
 import type { EvaluationSnapshot } from '$lib/reports/evaluation-snapshot';
 import type { SnapshotRecord } from '$lib/reports/snapshot';
 import { loadTranslations } from '../core/translations';
@@ -25,7 +25,7 @@ export async function readEvaluationBlock(
 	report: MatrixReport,
 	asOf: string
 ): Promise<EvaluationSnapshot> {
-	const other: Locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+	const other = translationLanguage(programme);
 	const [questions, lessonRows, translations] = await Promise.all([
 		loadMatrix(db, programme, report),
 		db

@@ -1,7 +1,15 @@
 import { localizeField, type LocalizedText, type TranslationMap } from '$lib/content-language';
 import type { Forecast } from '$lib/indicator-forecast';
 import { aggregateSeries, progressRatio, type Assessment } from '$lib/indicator-status';
-import type { Indicator, IsoDate, Locale, Programme, ReportingPeriod, ValueState } from '$lib/model';
+import {
+	OPEN_VALUE_STATES,
+	type Indicator,
+	type IsoDate,
+	type Locale,
+	type Programme,
+	type ReportingPeriod,
+	type ValueState
+} from '$lib/model';
 import type { Executor } from '../db/executor';
 import type { Viewer } from '../core/viewer';
 import { todayIso } from '../core/dates';
@@ -97,8 +105,6 @@ export interface ExportOptions extends ReadOptions {
 	changeLog?: boolean;
 }
 
-const OPEN_STATES = ['draft', 'submitted', 'returned'] as const;
-
 /**
  * The export read model for one viewer: the assessment (four statements, five with derived
  * indicators), modules, outputs, values, evidence files, translations and, when asked for, the
@@ -107,7 +113,7 @@ const OPEN_STATES = ['draft', 'submitted', 'returned'] as const;
 export async function loadExportData(db: Executor, programme: Programme, viewer: Viewer, options: ExportOptions = {}): Promise<ExportData> {
 	const asOf = options.asOf ?? todayIso();
 	const includeOpen = viewer.internal && !!options.includeOpen;
-	const states: ValueState[] = includeOpen ? ['approved', ...OPEN_STATES] : ['approved'];
+	const states: ValueState[] = includeOpen ? ['approved', ...OPEN_VALUE_STATES] : ['approved'];
 	const valueIds = db
 		.selectFrom('indicator_value')
 		.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')

@@ -43,7 +43,8 @@ export const EVIDENCE_DOCUMENT_CATEGORY = 'A08';
  * Avance accepts as evidence that are in the codelist, as it stood in June 2026. The schema types
  * `document-link/@format` as a plain string, so only this list keeps a code out of the file that
  * the IATI Validator would reject: WebP is not in it, and a media type's parameters
- * (`text/csv; charset=utf-8`) are not part of a code.
+ * (`text/csv; charset=utf-8`) are not part of a code. The official lists are vendored in
+ * `iati/codelists/` and a unit test checks every code of an exported file against them.
  */
 export const FILE_FORMATS = new Set([
 	'text/html',

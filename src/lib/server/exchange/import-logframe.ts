@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { translate, translateDynamic, type MessageKey } from '$lib/i18n/translate';
 import { splitExceedsTotal } from '$lib/milestone-rules';
-import { translationKey } from '$lib/content-language';
+import { otherLocale, translationKey, translationLanguage } from '$lib/content-language';
 import {
 	ACTIVITY_STATUSES,
 	AGGREGATIONS,
@@ -215,7 +215,6 @@ const listOf = (values: readonly string[]): ExcelJS.DataValidation => ({
 });
 
 /** The language whose texts the template's translation columns carry. */
-const otherLanguage = (programme: Programme): Locale => (programme.contentLanguage === 'en' ? 'es' : 'en');
 
 /**
  * The workbook with the programme's logframe as it stands (so a growing programme adds rows), its
@@ -224,14 +223,14 @@ const otherLanguage = (programme: Programme): Locale => (programme.contentLangua
  */
 export async function logframeTemplate(db: Executor, programme: Programme, locale: Locale, library: LibraryCodes): Promise<Buffer> {
 	const data = await existing(db, programme);
-	const other = otherLanguage(programme);
+	const other = translationLanguage(programme);
 	const translations = await loadTranslations(db, programme.id, other);
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Avance';
 	// Columns are read by their headers; the columns added since the first version go after the
 	// period columns, so the columns of files made before them keep their places.
 	const TRAILING = new Set<string>(COLUMNS.indicators.slice(COLUMNS.indicators.indexOf('libraryCode')));
-	const otherTexts = new Set<string>(Object.values(TEXT_COLUMNS[other === 'en' ? 'es' : 'en']));
+	const otherTexts = new Set<string>(Object.values(TEXT_COLUMNS[otherLocale(other)]));
 	const label = (prefix: string, value: string) => enumLabel(locale, prefix, value);
 	const yes = translate(locale, 'import.yes');
 	const no = translate(locale, 'import.no');
@@ -576,7 +575,7 @@ export async function checkLogframeFile(
 			extraColumns.set(normalise(translate(l, 'import.lf.periodMen', { period: p.label })), `men:${p.label}`);
 		}
 	}
-	const other = otherLanguage(programme);
+	const other = translationLanguage(programme);
 	const otherTexts = await loadTranslations(db, programme.id, other);
 	for (const { report, values, extras } of readSheet('indicators', (h) =>
 		typeof h === 'string' ? (extraColumns.get(normalise(h)) ?? null) : null

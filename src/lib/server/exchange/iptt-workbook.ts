@@ -25,7 +25,7 @@ const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'soli
  * Printing as an M&E officer files it: landscape A4, every column on the page width (as many pages
  * down as the rows need), the header rows and the code and indicator columns repeated on each page.
  */
-function printSetup(sheet: ExcelJS.Worksheet, headerRows: string, titleColumns?: string) {
+function printSetup(sheet: ExcelJS.Worksheet, headerRows?: string, titleColumns?: string) {
 	sheet.pageSetup = {
 		...sheet.pageSetup,
 		orientation: 'landscape',
@@ -33,7 +33,7 @@ function printSetup(sheet: ExcelJS.Worksheet, headerRows: string, titleColumns?:
 		fitToPage: true,
 		fitToWidth: 1,
 		fitToHeight: 0,
-		printTitlesRow: headerRows,
+		...(headerRows ? { printTitlesRow: headerRows } : {}),
 		...(titleColumns ? { printTitlesColumn: titleColumns } : {}),
 		margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
 	};
@@ -142,7 +142,8 @@ export async function ipttWorkbook(
 
 	const about = workbook.addWorksheet(i18n.t('export.sheet.about'));
 	about.columns = [{ width: 32 }, { width: 90 }];
-	about.pageSetup = { ...about.pageSetup, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+	// Label and value rows, no header to repeat: printed like the other sheets.
+	printSetup(about);
 	for (const [label, value] of aboutRows(data, i18n, { hash, generatedAt: now.toISOString() })) {
 		const r = about.addRow([label, value]);
 		r.getCell(1).font = { bold: true };

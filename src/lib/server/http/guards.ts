@@ -1,9 +1,9 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Programme, Role } from '$lib/model';
-import { can, type Grants, type InstanceAction, type ProgrammeAction } from '$lib/permissions';
+import type { Programme } from '$lib/model';
+import { can, type InstanceAction, type ProgrammeAction } from '$lib/permissions';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db/connection';
-import type { Viewer } from '../core/viewer';
+import { programmeGrant, type ProgrammeGrant } from '../core/programme-grant';
 import { NotFoundError } from '../core/errors';
 import { getProgrammeBySlug } from '../programmes/programmes';
 import { getMembershipRole } from '../auth/users';
@@ -36,27 +36,17 @@ export function requireInstance(event: Event, action: InstanceAction): SessionUs
 	return user;
 }
 
-export interface ProgrammeAccess {
+export interface ProgrammeAccess extends ProgrammeGrant {
 	user: SessionUser;
 	programme: Programme;
-	/** The user's role in this programme; null for an admin who is not a member. */
-	role: Role | null;
-	grants: Grants;
-	/** The user as the read models see them (internal or not, may review or not). */
-	viewer: Viewer;
-	can(action: ProgrammeAction): boolean;
 }
 
 async function loadAccess(user: SessionUser, slug: string): Promise<ProgrammeAccess | null> {
 	const db = getDb();
 	const programme = await getProgrammeBySlug(db, slug);
 	if (!programme) return null;
-	const role = await getMembershipRole(db, user.id, programme.id);
-	const grants: Grants = { isAdmin: user.isAdmin, roles: role ? { [programme.id]: role } : {} };
-	if (!can(grants, 'programme.view', programme)) return null;
-	const allowed = (action: ProgrammeAction) => can(grants, action, programme);
-	const viewer: Viewer = { id: user.id, internal: allowed('programme.viewInternal'), canReview: allowed('value.review') };
-	return { user, programme, role, grants, viewer, can: allowed };
+	const grant = programmeGrant(user, programme, await getMembershipRole(db, user.id, programme.id));
+	return grant && { user, programme, ...grant };
 }
 
 /**

@@ -23,6 +23,19 @@ export interface ImportFailure extends FormFailure {
 	refused: true;
 }
 
+/**
+ * The logframe import writes modules, outputs and indicators, so it needs both rights: one check
+ * for the page (whether to offer it) and both of its actions.
+ */
+export function canImportLogframe(access: { can(action: 'logframe.edit' | 'indicator.edit'): boolean }): boolean {
+	return access.can('logframe.edit') && access.can('indicator.edit');
+}
+
+/** The answer when the role may not import a logframe: the reason in words, never the bare code. */
+export function logframeRefused(locale: Locale): ActionFailure<FormFailure> {
+	return fail(403, { form: 'logframe', errors: {}, formError: translate(locale, 'error.forbidden'), values: {} });
+}
+
 /** A whole-file refusal as the page shows it: a message for the form and next to the file field. */
 export function refusalFailure(error: ImportRefusal, form: string, data: FormData, locale: Locale): ActionFailure<ImportFailure> {
 	const message = translateDynamic(locale, error.key, error.params);

@@ -1,5 +1,6 @@
 import type { Locale } from '$lib/model';
 import { translate } from '$lib/i18n/translate';
+import { originSettings, type OriginSettings } from '../core/public-origin';
 
 // Cross-site request forgery. A browser says which page a request comes from (`Origin`, and
 // `Sec-Fetch-Site`); only Avance's own pages may change anything, whatever the method or the
@@ -13,30 +14,8 @@ import { translate } from '$lib/i18n/translate';
 // http://localhost:3000 and http://127.0.0.1:3000 both work, and a DNS name pointed at the
 // server by a stranger does not.
 
-export interface OriginSettings {
-	/** ORIGIN, when set. */
-	configured: string | null;
-	/** HOST, when it names one address rather than all of them. */
-	boundHost: string | null;
-}
-
-export function originSettings(env: Record<string, string | undefined> = process.env): OriginSettings {
-	const host = env.HOST?.trim() || null;
-	return {
-		configured: env.ORIGIN?.trim().replace(/\/+$/, '') || null,
-		boundHost: host && !['0.0.0.0', '::', '[::]'].includes(host) ? host.replace(/^\[|\]$/g, '') : null
-	};
-}
-
-/**
- * The address links in issued files point to when no request is at hand (the seed, a script):
- * ORIGIN, or else this machine at PORT, as `npm start` serves it. Requests use ORIGIN or their
- * own origin instead, frozen with the issue job.
- */
-export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
-	const port = env.PORT?.trim() || '3000';
-	return originSettings(env).configured ?? `http://localhost:${port}`;
-}
+// ORIGIN and HOST are read in core/public-origin.ts, the one home of Avance's own address.
+export { originSettings, publicOrigin, type OriginSettings } from '../core/public-origin';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TranslatableEntity, TranslatableField } from '$lib/content-language';
+import { type TranslatableEntity, type TranslatableField, translationLanguage } from '$lib/content-language';
 import type { Locale, Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { saveTranslations } from '../core/translations';
@@ -10,8 +10,7 @@ import { inTransaction, type Executor } from '../db/executor';
 // together: the record's own version check guards both, and a refused write keeps neither.
 
 /** The language translations of the programme's texts are written in. */
-export const translationLocale = (programme: Pick<Programme, 'contentLanguage'>): Locale =>
-	programme.contentLanguage === 'es' ? 'en' : 'es';
+export const translationLocale = (programme: Pick<Programme, 'contentLanguage'>): Locale => translationLanguage(programme);
 
 /**
  * Runs `write` (which creates or updates the record and returns its id) and saves the texts in

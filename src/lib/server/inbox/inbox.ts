@@ -7,6 +7,7 @@ import { assessProgrammes, type ProgrammeAssessment } from '../results/assessmen
 import { draftsToIssue } from '../reports/reports';
 import { reviewableValueIds } from '../results/values';
 import { risksNeedingReview } from '../risks/review-needed';
+import { titleIn } from '$lib/content-language';
 
 // "Needs my action" (design §4): what waits for this person across all their programmes — values
 // to review (only those the four-eyes rule lets them review), values returned to them, values
@@ -207,7 +208,7 @@ export async function loadInbox(
 			kind: 'report',
 			href: `/programmes/${slugOf.get(d.programmeId)}/reports/${d.id}`,
 			code: '',
-			title: d.title[user.locale ?? 'es'] || d.title.es || d.title.en,
+			title: titleIn(d.title, user.locale ?? 'es'),
 			period: null,
 			date: d.cutOff
 		});

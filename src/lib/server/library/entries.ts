@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIRECTIONS, MEASURES, type Direction, type Locale, type Measure } from '$lib/model';
 import { sortByName } from '$lib/collation';
+import { titleIn } from '$lib/content-language';
 import type { Actor } from '../core/actor';
 import { changedFields, recordAudit } from '../core/audit';
 import { DomainValidationError, NotFoundError } from '../core/errors';
@@ -83,7 +84,7 @@ const columnsOf = (input: LibraryEntryInput) => ({
 /** Every entry, by title in the reader's language. One statement. */
 export async function listLibrary(db: Executor, locale: Locale): Promise<LibraryEntry[]> {
 	const rows = await db.selectFrom('library_indicator').selectAll().orderBy('id').execute();
-	return sortByName(rows.map(toEntry), (e) => e.title[locale] || e.code, locale);
+	return sortByName(rows.map(toEntry), (e) => titleIn(e.title, locale) || e.code, locale);
 }
 
 export async function getLibraryEntry(db: Executor, id: number): Promise<LibraryEntry> {

@@ -1,3 +1,4 @@
+import { titleIn } from '$lib/content-language';
 import type { Programme } from '$lib/model';
 import type { Actor } from '../core/actor';
 import { recordAudit } from '../core/audit';
@@ -88,7 +89,7 @@ export async function libraryChoices(db: Executor, indicatorId: number, locale: 
 		db.selectFrom('indicator_library_link').select('library_indicator_id').where('indicator_id', '=', indicatorId).executeTakeFirst()
 	]);
 	return {
-		entries: entries.map((e) => ({ id: e.id, code: e.code, title: (locale === 'en' ? e.title_en : e.title_es) || e.title_es })),
+		entries: entries.map((e) => ({ id: e.id, code: e.code, title: titleIn({ es: e.title_es, en: e.title_en }, locale) })),
 		current: current?.library_indicator_id ?? null
 	};
 }

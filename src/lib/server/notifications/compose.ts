@@ -1,14 +1,9 @@
 import type { Locale } from '$lib/model';
 import { translate } from '$lib/i18n/translate';
+import { publicOrigin } from '../core/public-origin';
 
 // Composes a message's text and html from sentences already in the reader's language. No
 // images, no tracking pixels, no redirecting links: every link is the page itself.
-
-/** The address people open (ORIGIN), else this machine as `npm start` serves it. */
-export function publicOrigin(): string {
-	const origin = process.env.ORIGIN?.trim().replace(/\/+$/, '');
-	return origin || `http://localhost:${Number(process.env.PORT || 3000)}`;
-}
 
 export function absoluteUrl(path: string): string {
 	return publicOrigin() + path;

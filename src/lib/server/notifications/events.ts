@@ -4,6 +4,7 @@ import { translate, translateDynamic } from '$lib/i18n/translate';
 import type { Executor } from '../db/executor';
 import type { IndicatorValueRow } from '../db/schema';
 import { notify } from './outbox';
+import { titleIn } from '$lib/content-language';
 
 // The events other domains report, each called inside the transaction that records the event
 // (one line at the event's site). Each knows who should hear of it; `notify` applies the
@@ -105,7 +106,7 @@ export async function notifyReportComment(
 }
 
 function reportTitle(report: { title_es: string; title_en: string }, locale: Locale): string {
-	return (locale === 'en' ? report.title_en || report.title_es : report.title_es || report.title_en) || '—';
+	return titleIn({ es: report.title_es, en: report.title_en }, locale) || '—';
 }
 
 /**

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { hostname } from 'node:os';
 import type { Db } from '../db/connection';
-import { publicOrigin } from './compose';
+import { publicOrigin } from '../core/public-origin';
 import { MAX_ATTEMPTS, retryDelayMs } from './kinds';
 import { unsubscribeUrl } from './outbox';
 import type { UnsubscribeScope } from './keys';

@@ -1,12 +1,12 @@
 import { adoptionAsOf, type AdoptionSummary } from '$lib/adoption';
 import type { IsoDate } from '$lib/model';
-import { BAND_FLOOR } from '$lib/risk-rules';
+import { OPEN_HIGH_RISK } from '$lib/risk-rules';
 import type { Executor } from '../db/executor';
 import { laddersOfProgrammes } from '../recommendations/recommendations';
 
 // The portfolio's other figures (design §4): how far each programme's recommendations have been
 // adopted and how many high or critical risks are still open. Three statements for any number of
-// programmes, with the same rules as the tracker (adoptionAsOf) and the risk matrix (BAND_FLOOR).
+// programmes, with the same rules as the tracker (adoptionAsOf) and the risk rules (OPEN_HIGH_RISK).
 
 export interface PortfolioFigures {
 	adoption: AdoptionSummary;
@@ -24,9 +24,9 @@ export async function portfolioFigures(db: Executor, programmeIds: number[], asO
 			.selectFrom('risk')
 			.select((eb) => ['programme_id', eb.fn.countAll<number>().as('n')])
 			.where('programme_id', 'in', programmeIds)
-			.where('kind', '=', 'risk')
-			.where('status', '!=', 'closed')
-			.where((eb) => eb(eb('likelihood', '*', eb.ref('impact')), '>=', BAND_FLOOR.high))
+			.where('kind', '=', OPEN_HIGH_RISK.kind)
+			.where('status', '!=', OPEN_HIGH_RISK.notStatus)
+			.where((eb) => eb(eb('likelihood', '*', eb.ref('impact')), '>=', OPEN_HIGH_RISK.minScore))
 			.groupBy('programme_id')
 			.execute()
 	]);

@@ -8,6 +8,7 @@ import { saveTranslations } from '../core/translations';
 import { optionalMultilineText, optionalText, translationText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
+import { translationLanguage } from '$lib/content-language';
 
 // The fact-sheet fields the donors' own formats print (issue 21): the ILO TCPR's TC symbol,
 // administrative and technical backstopping units, P&B and DWCP outcomes; the EU Annex VI's
@@ -120,7 +121,7 @@ export async function updateDonorFacts(
 		await saveTranslations(
 			trx,
 			actor,
-			{ programmeId: programme.id, entity: 'programme', entityId: programme.id, locale: programme.contentLanguage === 'es' ? 'en' : 'es' },
+			{ programmeId: programme.id, entity: 'programme', entityId: programme.id, locale: translationLanguage(programme) },
 			Object.fromEntries(TRANSLATED_FACTS.map((f) => [COLUMN[f], input[`${f}Translation`]])) as Record<
 				(typeof COLUMN)[TranslatedFact],
 				string | undefined

@@ -9,6 +9,7 @@ import { saveTranslations } from '../core/translations';
 import { enumField, optionalMultilineText, translationText, versionField } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { type Executor, inTransaction } from '../db/executor';
+import { translationLanguage } from '$lib/content-language';
 
 // The management response to an evaluation recommendation (design §2): accepted, partially
 // accepted or rejected, with its text; accepting in part or rejecting must be justified.
@@ -70,7 +71,7 @@ export async function setManagementResponse(
 			.executeTakeFirst();
 		assertSaved(result, 'recommendation', id);
 		// Saved (and audited) as a translation, like every content text's other language.
-		const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+		const locale = translationLanguage(programme);
 		await saveTranslations(
 			trx,
 			actor,

@@ -1,7 +1,7 @@
 import { activityAsOf, activityOnTime } from '$lib/activity-status';
 import { adoptionAsOf, isAdopted, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
 import { genderActionAsOf } from '$lib/gender-action-status';
-import { translationKey, type TranslationMap } from '$lib/content-language';
+import { otherLocale, translationKey, type TranslationMap } from '$lib/content-language';
 import { gapMovement, genderGap } from '$lib/gender-gap';
 import { aggregateSeries } from '$lib/indicator-status';
 import {
@@ -26,7 +26,8 @@ import {
 	type SnapshotRecord,
 	type SnapshotRisk
 } from '$lib/reports/snapshot';
-import { BAND_FLOOR, checksAsOf, riskAsOf, riskBand } from '$lib/risk-rules';
+import { timeElapsed } from '$lib/programme-time';
+import { checksAsOf, countOpenHighRisks, riskAsOf, riskBand } from '$lib/risk-rules';
 import { sql } from 'kysely';
 import { whatChanged, type SnapshotChanges } from '$lib/reports/what-changed';
 import type { Executor } from '../db/executor';
@@ -256,7 +257,7 @@ export async function buildSnapshot(
 	]);
 
 	const lang = programme.contentLanguage;
-	const other: Locale = lang === 'es' ? 'en' : 'es';
+	const other = otherLocale(lang);
 	const otherMap: TranslationMap = translations[other];
 	const bi = (entity: string, id: number, field: string, original: string): BilingualText => ({
 		original,
@@ -655,7 +656,7 @@ export async function buildSnapshot(
 	}
 	const genderCounts = Object.fromEntries(GENDER_ACTION_STATUSES.map((s) => [s, 0])) as Record<GenderActionStatus, number>;
 	for (const g of genderActions) genderCounts[g.status] += 1;
-	const openHighRisks = risks.filter((r) => r.kind === 'risk' && r.status !== 'closed' && r.score >= BAND_FLOOR.high).length;
+	const openHighRisks = countOpenHighRisks(risks);
 
 	// ---- money and results (issue 20): its own reader, the finance read model on this assessment
 	const money = await financeSnapshot(
@@ -813,13 +814,4 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 
 function sortRecords(records: Record<RecordKey, SnapshotRecord>): Record<RecordKey, SnapshotRecord> {
 	return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Share of the programme's time elapsed at `asOf` (0–1). */
-export function timeElapsed(start: IsoDate, end: IsoDate, asOf: IsoDate): number {
-	const s = Date.parse(`${start}T00:00:00Z`);
-	const e = Date.parse(`${end}T00:00:00Z`);
-	const a = Date.parse(`${asOf}T00:00:00Z`);
-	if (!(e > s)) return 1;
-	return Math.min(1, Math.max(0, (a - s) / (e - s)));
 }

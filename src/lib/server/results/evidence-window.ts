@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { IsoDate } from '$lib/model';
+import { OPEN_VALUE_STATES, type IsoDate } from '$lib/model';
 import type { Executor } from '../db/executor';
 
 // What the values of some indicators say about a window of time, for the evaluation matrix's
@@ -43,7 +43,7 @@ export async function loadWindowEvidence(
 			sql<
 				string | null
 			>`max(case when ${eb('indicator_value.status', '=', 'approved')} then ${eb.ref('reporting_period.end_date')} end)`.as('latest'),
-			sql<number>`sum(case when ${eb('indicator_value.status', 'in', ['draft', 'submitted', 'returned'])} then 1 else 0 end)`.as('pending')
+			sql<number>`sum(case when ${eb('indicator_value.status', 'in', OPEN_VALUE_STATES)} then 1 else 0 end)`.as('pending')
 		])
 		.where('indicator.programme_id', '=', programmeId)
 		.where('reporting_period.end_date', '>=', window.start)

@@ -24,6 +24,7 @@ import {
 } from '../core/validation';
 import { assertSaved } from '../core/versioning';
 import { notifyValueTransition } from '../notifications/events';
+import { translationLanguage } from '$lib/content-language';
 
 // Period values and their review workflow (design §2):
 //   draft → submitted → approved, or submitted → returned (with a note) → draft.
@@ -297,7 +298,7 @@ export async function saveValue(db: Executor, actor: Actor, programme: Programme
 			}
 			if (stored) await recordAttachment(trx, { programmeId: programme.id, entity: 'indicator_value', id }, stored, actor.id);
 			// Saved (and audited) as a translation, like every content text's other language.
-			const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+			const locale = translationLanguage(programme);
 			await saveTranslations(
 				trx,
 				actor,

@@ -8,6 +8,7 @@ import { formatDate } from '$lib/i18n/format';
 import { loadFinance } from '$lib/server/finance/finance-read';
 import { assessmentFor, assessProgramme } from '$lib/server/results/assessment';
 import type { PageServerLoad } from './$types';
+import { titleIn } from '$lib/content-language';
 
 // The programme dashboard: read-only, approved data only, the same for every role that may see
 // the programme (a non-member gets 404 from the guard).
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 						kind: 'report' as const,
 						// The issue itself, and in words the issue it corrects (that one is marked superseded).
 						href: `${base}/reports/${latest.reportId}#issue-${latest.number}`,
-						detail: `${latest.title[locale] || latest.title.es || latest.title.en} · ${issueWords(locale, latest)} · ${formatDate(locale, latest.issuedAt.slice(0, 10))}`
+						detail: `${titleIn(latest.title, locale)} · ${issueWords(locale, latest)} · ${formatDate(locale, latest.issuedAt.slice(0, 10))}`
 					}
 				]
 			: []),

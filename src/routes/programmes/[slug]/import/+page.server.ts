@@ -7,8 +7,10 @@ import { requireProgramme } from '$lib/server/http/guards';
 import {
 	AlreadyImported,
 	alreadyImportedMessage,
+	canImportLogframe,
 	confirmLogframeImport,
 	confirmValueImport,
+	logframeRefused,
 	refusalFailure
 } from '$lib/server/http/imports';
 import { checkLogframeFile } from '$lib/server/exchange/import-logframe';
@@ -29,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		periods,
 		defaultDecimal: defaultDecimalFor(access.programme.country),
-		canLogframe: access.can('logframe.edit') && access.can('indicator.edit')
+		canLogframe: canImportLogframe(access)
 	};
 };
 
@@ -82,7 +84,7 @@ export const actions = {
 	checkLogframe: (event) =>
 		programmeAction(event, 'logframe.edit', logframeCheckSchema, async ({ db, access, data, form }) => {
 			const locale = event.locals.locale;
-			if (!access.can('indicator.edit')) return fail(403, { form: 'logframe', errors: {}, formError: 'forbidden', values: {} });
+			if (!canImportLogframe(access)) return logframeRefused(locale);
 			const file = data.file as File;
 			const bytes = Buffer.from(await file.arrayBuffer());
 			try {
@@ -104,7 +106,7 @@ export const actions = {
 	confirmLogframe: (event) =>
 		programmeAction(event, 'logframe.edit', logframeConfirmSchema, async ({ db, access, data, form, redirect }) => {
 			const locale = event.locals.locale;
-			if (!access.can('indicator.edit')) return fail(403, { form: 'logframe', errors: {}, formError: 'forbidden', values: {} });
+			if (!canImportLogframe(access)) return logframeRefused(locale);
 			try {
 				await confirmLogframeImport(db, access.user, access.programme, locale, data);
 			} catch (error) {

@@ -8,9 +8,7 @@ import type { RequestHandler } from './$types';
 // donors may see (an approved value). Anything else answers 404, like a file that is not there.
 export const GET: RequestHandler = async (event) => {
 	const access = await requireProgramme(event, event.params.slug);
-	const file = await openAttachment(getDb(), access.programme.id, paramId(event.params.id), {
-		internal: access.can('programme.viewInternal')
-	});
+	const file = await openAttachment(getDb(), access.programme.id, paramId(event.params.id), access.viewer);
 	if (!file) error(404, 'not found');
 	const disposition = `${file.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`;
 	return new Response(new Uint8Array(file.body), {
