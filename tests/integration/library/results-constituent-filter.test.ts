@@ -41,8 +41,10 @@ describe('the results page filtered by constituent', () => {
 			expect(workers.constituent).toBe('workers');
 			expect(outputsOf(workers.tree)).toEqual(['1.1', '1.3']);
 			expect(workers.tree.programmeIndicators).toEqual([]);
-			const kept = workers.tree.modules.flatMap((m) => m.outputs.flatMap((o) => o.indicators));
+			// The kept modules' own indicators stay with their outputs' (PATSS measures at module level).
+			const kept = workers.tree.modules.flatMap((m) => [...m.indicators, ...m.outputs.flatMap((o) => o.indicators)]);
 			expect(workers.tree.shownIndicators).toBe(kept.length);
+			expect(kept.length).toBeGreaterThan(0);
 			// The outputs keep every indicator they have unfiltered.
 			const before = new Map(all.tree.modules.flatMap((m) => m.outputs.map((o) => [o.code, o.indicators.map((i) => i.code)])));
 			for (const m of workers.tree.modules) for (const o of m.outputs) expect(o.indicators.map((i) => i.code)).toEqual(before.get(o.code));

@@ -25,8 +25,8 @@ export async function outputsWithConstituent(db: Executor, programmeId: number, 
 }
 
 /**
- * A results tree cut to those outputs: their indicators stay, the programme's and modules' own
- * indicators go (a constituent takes part in outputs and activities, not in a whole module).
+ * A results tree cut to those outputs and the modules they belong to: the outputs' indicators and
+ * those modules' own indicators stay (PATSS measures at module level), the programme's go.
  */
 export function treeForOutputs<
 	I,
@@ -37,12 +37,12 @@ export function treeForOutputs<
 	}
 >(tree: T, outputs: ReadonlySet<number>): T {
 	const modules = tree.modules
-		.map((m) => ({ ...m, indicators: [], outputs: m.outputs.filter((o) => outputs.has(o.id)) }))
+		.map((m) => ({ ...m, outputs: m.outputs.filter((o) => outputs.has(o.id)) }))
 		.filter((m) => m.outputs.length > 0);
 	return {
 		...tree,
 		programmeIndicators: [],
 		modules,
-		shownIndicators: modules.reduce((n, m) => n + m.outputs.reduce((k, o) => k + o.indicators.length, 0), 0)
+		shownIndicators: modules.reduce((n, m) => n + m.indicators.length + m.outputs.reduce((k, o) => k + o.indicators.length, 0), 0)
 	};
 }
