@@ -14,6 +14,8 @@ interface EventSeed {
 	evidenceUrl?: string;
 	illustrative: boolean;
 	parties: Partial<Record<Constituent, string>>;
+	/** The body, outcome and names in English (issue 25, finding 4): content translations. */
+	en: { body: string; outcome: string; parties: Partial<Record<Constituent, string>> };
 }
 
 interface ProgrammeDialogue {
@@ -36,6 +38,17 @@ const DIALOGUE: Record<string, ProgrammeDialogue> = {
 					employers: 'Representantes de empleadores ante el IESS',
 					workers: 'Representantes de asegurados y centrales sindicales',
 					other: 'OIT (facilitación)'
+				},
+				en: {
+					body: 'Social dialogue for the National Agreement on Social Security',
+					outcome:
+						'At the IESS’s request, the ILO facilitates the dialogue called by the Government: shared information and technical capacities for every participant (perception studies and surveys).',
+					parties: {
+						government: 'National Government; IESS',
+						employers: 'Employers’ representatives on the IESS board',
+						workers: 'Representatives of insured persons and trade union confederations',
+						other: 'ILO (facilitation)'
+					}
 				}
 			},
 			{
@@ -50,6 +63,17 @@ const DIALOGUE: Record<string, ProgrammeDialogue> = {
 					employers: 'Representante de empleadores (electo en 2012)',
 					workers: 'Representante de asegurados (electo en 2012)',
 					other: 'OIT'
+				},
+				en: {
+					body: 'IESS Governing Board',
+					outcome:
+						'Presentation of the guidance on appointing and composing the Governing Board, drawn from the comparative study of the region.',
+					parties: {
+						government: 'IESS (chair of the Governing Board)',
+						employers: 'Employers’ representative (elected in 2012)',
+						workers: 'Representative of insured persons (elected in 2012)',
+						other: 'ILO'
+					}
 				}
 			},
 			{
@@ -63,6 +87,16 @@ const DIALOGUE: Record<string, ProgrammeDialogue> = {
 					government: 'Consejo Nacional Electoral',
 					employers: 'Organizaciones de empleadores',
 					workers: 'Organizaciones de asegurados y de trabajadores'
+				},
+				en: {
+					body: 'Social security actors before the National Electoral Council',
+					outcome:
+						'The social security actors ask the CNE to call the election of the representatives of insured persons and employers, with their alternates, to the IESS Governing Board; the ILO supports them technically.',
+					parties: {
+						government: 'National Electoral Council',
+						employers: 'Employers’ organisations',
+						workers: 'Organisations of insured persons and of workers'
+					}
 				}
 			}
 		],
@@ -88,6 +122,17 @@ const DIALOGUE: Record<string, ProgrammeDialogue> = {
 					employers: 'Organizaciones de empleadores',
 					workers: 'Organizaciones de trabajadores',
 					other: 'Delegación de la UE; OIT'
+				},
+				en: {
+					body: 'Project working group with the official delegates',
+					outcome:
+						'The project’s objectives and milestones are reviewed with all parties and the working group is consolidated; technical notes and webinars are planned.',
+					parties: {
+						government: 'IESS; Ministry of Labour; Ministry of Economy and Finance',
+						employers: 'Employers’ organisations',
+						workers: 'Workers’ organisations',
+						other: 'EU Delegation; ILO'
+					}
 				}
 			}
 		],
@@ -104,6 +149,15 @@ const DIALOGUE: Record<string, ProgrammeDialogue> = {
 				parties: {
 					government: 'Ministerio de Trabajo y Promoción del Empleo; Ministerio de Economía y Finanzas',
 					other: 'Delegación de la UE; OIT'
+				},
+				en: {
+					body: 'Multi-stakeholder working group (ninth session of 2020)',
+					outcome:
+						'Consensus on the main dimensions of the protection proposal for formal workers: coverage, benefits, entitlement conditions and financing.',
+					parties: {
+						government: 'Ministry of Labour and Employment Promotion; Ministry of Economy and Finance',
+						other: 'EU Delegation; ILO'
+					}
 				}
 			}
 		],
@@ -138,6 +192,43 @@ export async function seedDialogue(db: Db): Promise<boolean> {
 				}));
 				await db.insertInto('social_dialogue_party').values(parties).execute();
 			}
+			changed = true;
+		}
+		// The English of each seeded event, where the event (found by its date and body) has none yet.
+		for (const e of seed.events) {
+			const event = await db
+				.selectFrom('social_dialogue_event')
+				.select('id')
+				.where('programme_id', '=', programme.id)
+				.where('held_on', '=', e.heldOn)
+				.where('body', '=', e.body)
+				.executeTakeFirst();
+			if (!event) continue;
+			const translated = await db
+				.selectFrom('translation')
+				.select('id')
+				.where('entity', '=', 'social_dialogue_event')
+				.where('entity_id', '=', event.id)
+				.executeTakeFirst();
+			if (translated) continue;
+			const texts: [string, string][] = [
+				['body', e.en.body],
+				['outcome', e.en.outcome],
+				...Object.entries(e.en.parties).map(([c, names]): [string, string] => [`names_${c}`, names])
+			];
+			await db
+				.insertInto('translation')
+				.values(
+					texts.map(([field, text]) => ({
+						programme_id: programme.id,
+						entity: 'social_dialogue_event',
+						entity_id: event.id,
+						field,
+						locale: 'en' as const,
+						text
+					}))
+				)
+				.execute();
 			changed = true;
 		}
 		for (const [entity, code, constituents] of seed.tags) {

@@ -206,6 +206,73 @@ export const LIBRARY_SEEDS: EntrySeed[] = [
 	}
 ];
 
+/**
+ * The English of each seeded entry's unit, disaggregations, source and framework references
+ * (issue 25, finding 4), by code: written into an entry whose English is still blank.
+ */
+export const LIBRARY_ENGLISH: Record<string, { unit: string; disaggregations: string; source: string; frameworkRefs: string }> = {
+	'SDG-1.3.1': {
+		unit: '%',
+		disaggregations: 'sex, age, population group',
+		source: 'UN SDG metadata; ILO World Social Protection Report',
+		frameworkRefs: 'SDG 1.3.1; ILO Recommendation 202; Global Europe results framework (EU)'
+	},
+	'SDG-1.3.1-UNEMP': {
+		unit: '%',
+		disaggregations: 'sex, age',
+		source: 'SDG 1.3.1 metadata (unemployment component); ILO',
+		frameworkRefs: 'SDG 1.3.1; ILO Convention 102, Part IV; ILO Convention 168'
+	},
+	'ILO-UB-REPLACEMENT': {
+		unit: '%',
+		disaggregations: '',
+		source: 'ILO Conventions 102 and 168; ILO actuarial studies',
+		frameworkRefs: 'ILO Convention 102, Part IV; ILO Convention 168'
+	},
+	'ILO-C102-BRANCHES': {
+		unit: 'branches',
+		disaggregations: '',
+		source: 'NORMLEX (ILO)',
+		frameworkRefs: 'ILO Convention 102; SDG 1.3'
+	},
+	'GE-SP-POLICIES': {
+		unit: 'instruments',
+		disaggregations: '',
+		source: 'Global Europe results framework (EU), social protection indicators',
+		frameworkRefs: 'Global Europe (NDICI) results framework; SDG 1.3'
+	},
+	'GE-SP-CAPACITY': {
+		unit: 'people',
+		disaggregations: 'sex, institution, constituent group',
+		source: 'Global Europe results framework (EU); ILO',
+		frameworkRefs: 'Global Europe (NDICI) results framework; ILO Programme and Budget, outcome 8'
+	},
+	'ILO-SD-EVENTS': {
+		unit: 'events',
+		disaggregations: 'constituent group',
+		source: 'ILO project documents (unemployment protection, EU)',
+		frameworkRefs: 'ILO Convention 144 (tripartite consultations); ILO Programme and Budget, outcome 1'
+	},
+	'ILO-ACTUARIAL': {
+		unit: 'studies',
+		disaggregations: 'scheme',
+		source: 'ILO actuarial services',
+		frameworkRefs: 'ILO Convention 102, art. 71; Recommendation 202'
+	},
+	'ILO-SELF-EMPLOYED': {
+		unit: '%',
+		disaggregations: 'sex, age, branch of economic activity',
+		source: 'ILO Recommendation 204; labour force surveys',
+		frameworkRefs: 'SDG 1.3.1; SDG 8.3; ILO Recommendation 204'
+	},
+	'ILO-RECS-ADOPTED': {
+		unit: 'recommendations',
+		disaggregations: '',
+		source: 'ILO recommendation tracking',
+		frameworkRefs: 'ILO Programme and Budget, outcome 8'
+	}
+};
+
 export async function seedLibrary(db: Db): Promise<boolean> {
 	let changed = false;
 	const existing = new Map((await db.selectFrom('library_indicator').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
@@ -232,6 +299,32 @@ export async function seedLibrary(db: Db): Promise<boolean> {
 				.returning('id')
 				.executeTakeFirstOrThrow());
 			changed = true;
+		}
+		const english = LIBRARY_ENGLISH[e.code];
+		if (english) {
+			const written = await db
+				.updateTable('library_indicator')
+				.set({
+					unit_en: english.unit,
+					disaggregations_en: english.disaggregations,
+					source_en: english.source,
+					framework_refs_en: english.frameworkRefs
+				})
+				.where('id', '=', id)
+				.where('unit_en', '=', '')
+				.where('disaggregations_en', '=', '')
+				.where('source_en', '=', '')
+				.where('framework_refs_en', '=', '')
+				.where((eb) =>
+					eb.or([
+						eb('unit_en', '!=', english.unit),
+						eb('disaggregations_en', '!=', english.disaggregations),
+						eb('source_en', '!=', english.source),
+						eb('framework_refs_en', '!=', english.frameworkRefs)
+					])
+				)
+				.executeTakeFirst();
+			if (Number(written.numUpdatedRows) > 0) changed = true;
 		}
 		for (const [slug, code] of e.links) {
 			const indicator = await db

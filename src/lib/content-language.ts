@@ -57,7 +57,9 @@ export const TRANSLATABLE_FIELDS = {
 	],
 	budget_line: ['title'],
 	// issue 24: the evaluation matrix's texts (the question, its judgement criteria, sources and methods notes)
-	evaluation_question: ['question', 'judgementCriteria', 'sources']
+	evaluation_question: ['question', 'judgementCriteria', 'sources'],
+	// issue 25: a social-dialogue event's body, outcome and the names of the parties present
+	social_dialogue_event: ['body', 'outcome', 'names_government', 'names_employers', 'names_workers', 'names_other']
 } as const;
 
 export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;

@@ -15,7 +15,8 @@ export type ForecastMethod = (typeof FORECAST_METHODS)[number];
 export const FORECAST_LIKELIHOODS = ['likely', 'close', 'may_miss', 'unlikely'] as const;
 export type ForecastLikelihood = (typeof FORECAST_LIKELIHOODS)[number];
 
-export type ForecastNone = { kind: 'none'; reason: 'not_numeric' | 'too_few_values' };
+/** No forecast; `basedOn` still says how many approved values there are (one is not enough). */
+export type ForecastNone = { kind: 'none'; reason: 'not_numeric' | 'too_few_values'; basedOn: number };
 
 export interface ForecastProjected {
 	kind: 'projected';
@@ -33,6 +34,8 @@ export interface ForecastProjected {
 	projected: number;
 	/** True when the latest value is already at the end date: nothing left to project. */
 	final: boolean;
+	/** True when the (revised) end date has passed at the judging date: the target was reached or missed. */
+	closed: boolean;
 	/** Per year (cumulative pace, trend) or per period (period average): see `paceUnit`. */
 	paceSoFar: number;
 	/** What it takes from here to reach the end target; null without a target or time left. */
@@ -78,7 +81,7 @@ export function likelihoodOf(
  */
 export function forecastIndicator(input: StatusInput): Forecast {
 	const { indicator } = input;
-	if (indicator.measure !== 'number' && indicator.measure !== 'percentage') return { kind: 'none', reason: 'not_numeric' };
+	if (indicator.measure !== 'number' && indicator.measure !== 'percentage') return { kind: 'none', reason: 'not_numeric', basedOn: 0 };
 	const asOf = toTime(input.asOf);
 	const periods = [...input.periods].sort((a, b) => a.startDate.localeCompare(b.startDate));
 	const raw = periods.map((p) => (toTime(p.endDate) < asOf && input.approved.has(p.id) ? (input.approved.get(p.id) ?? null) : null));
@@ -86,7 +89,7 @@ export function forecastIndicator(input: StatusInput): Forecast {
 	const points = periods
 		.map((p, i) => ({ period: p, value: raw[i]!, actual: actuals[i]! }))
 		.filter((r): r is { period: (typeof periods)[number]; value: number; actual: number } => r.value !== null && r.actual !== null);
-	if (points.length < 2) return { kind: 'none', reason: 'too_few_values' };
+	if (points.length < 2) return { kind: 'none', reason: 'too_few_values', basedOn: points.length };
 
 	const end = toTime(input.programme.endDate);
 	const last = points.at(-1)!;
@@ -143,6 +146,7 @@ export function forecastIndicator(input: StatusInput): Forecast {
 		endDate: input.programme.endDate,
 		projected,
 		final,
+		closed: asOf > end,
 		paceSoFar,
 		paceNeeded,
 		paceUnit,
@@ -152,10 +156,22 @@ export function forecastIndicator(input: StatusInput): Forecast {
 	};
 }
 
-/** How many indicators fall in each band, and how many have no forecast (the dashboard tile). */
-export function countLikelihoods(forecasts: Iterable<Forecast>): Record<ForecastLikelihood | 'none', number> {
-	const counts: Record<ForecastLikelihood | 'none', number> = { likely: 0, close: 0, may_miss: 0, unlikely: 0, none: 0 };
-	for (const f of forecasts) counts[f.kind === 'projected' && f.likelihood ? f.likelihood : 'none']++;
+/**
+ * The band a forecast is counted in: its likelihood; `no_target` for a projection without an end
+ * target to judge it against (it has a forecast, so it is not "no forecast"); `none` without one.
+ */
+export type ForecastBand = ForecastLikelihood | 'no_target' | 'none';
+export const FORECAST_BANDS = [...FORECAST_LIKELIHOODS, 'no_target', 'none'] as const;
+
+export function forecastBand(forecast: Forecast): ForecastBand {
+	if (forecast.kind !== 'projected') return 'none';
+	return forecast.likelihood ?? 'no_target';
+}
+
+/** How many indicators fall in each band (the dashboard tile, the report, the API's summary). */
+export function countLikelihoods(forecasts: Iterable<Forecast>): Record<ForecastBand, number> {
+	const counts: Record<ForecastBand, number> = { likely: 0, close: 0, may_miss: 0, unlikely: 0, no_target: 0, none: 0 };
+	for (const f of forecasts) counts[forecastBand(f)]++;
 	return counts;
 }
 

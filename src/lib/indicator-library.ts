@@ -42,6 +42,15 @@ export function unitFamily(unit: string): string {
 	return UNIT_FAMILIES[folded] ?? folded;
 }
 
+/**
+ * The one unit rule, for the compatibility check and the differences list alike: two units agree
+ * when they fold to the same family, or when either is blank (a blank unit is a plain count or
+ * rate, read as the other's).
+ */
+export function unitsAgree(a: string, b: string): boolean {
+	return a.trim() === '' || b.trim() === '' || unitFamily(a) === unitFamily(b);
+}
+
 export interface Comparable {
 	measure: Measure;
 	unit: string;
@@ -58,13 +67,7 @@ export type Incompatibility = (typeof INCOMPATIBILITIES)[number];
  */
 export function incompatibility(entry: Comparable, indicator: Comparable): Incompatibility | null {
 	if (entry.measure !== indicator.measure || (indicator.measure !== 'number' && indicator.measure !== 'percentage')) return 'measure';
-	if (
-		indicator.measure === 'number' &&
-		indicator.unit.trim() !== '' &&
-		entry.unit.trim() !== '' &&
-		unitFamily(entry.unit) !== unitFamily(indicator.unit)
-	)
-		return 'unit';
+	if (indicator.measure === 'number' && !unitsAgree(entry.unit, indicator.unit)) return 'unit';
 	if (entry.direction !== indicator.direction) return 'direction';
 	return null;
 }
@@ -89,7 +92,7 @@ export function differencesFromEntry(
 ): Difference[] {
 	const out: Difference[] = [];
 	if (entry.measure !== indicator.measure) out.push({ field: 'measure', entry: entry.measure, indicator: indicator.measure });
-	if (unitFamily(entry.unit) !== unitFamily(indicator.unit)) out.push({ field: 'unit', entry: entry.unit, indicator: indicator.unit });
+	if (!unitsAgree(entry.unit, indicator.unit)) out.push({ field: 'unit', entry: entry.unit, indicator: indicator.unit });
 	if (entry.direction !== indicator.direction) out.push({ field: 'direction', entry: entry.direction, indicator: indicator.direction });
 	const entryBySex = /\b(sex|sexo)\b/i.test(entry.disaggregations);
 	if (entryBySex && !indicator.disaggregatedBySex) out.push({ field: 'disaggregatedBySex', entry: 'yes', indicator: 'no' });

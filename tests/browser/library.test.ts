@@ -91,11 +91,12 @@ describe('the tripartite lens, in Chromium', () => {
 			await expect.poll(() => page.locator('h1').textContent()).toBe('Social dialogue');
 			const form = page.getByTestId('dialogue-form');
 			await form.getByLabel('Date').fill('2021-12-01');
-			await form.getByLabel('Body or forum').fill('Tripartite working group on affiliation');
+			// Each text has its English beside it (finding 4): the original is the field named as before.
+			await form.locator('input[name="body"]').fill('Tripartite working group on affiliation');
 			for (const group of ['Government', 'Employers’ organisations', 'Workers’ organisations'])
 				await form.getByLabel(group, { exact: true }).check();
-			await form.getByLabel('Names (Workers’ organisations)').fill('Frente Unitario de Trabajadores');
-			await form.getByLabel('Outcome').fill('Agreement on the affiliation schedule.');
+			await form.getByLabel('Names (Workers’ organisations)', { exact: true }).fill('Frente Unitario de Trabajadores');
+			await form.locator('textarea[name="outcome"]').fill('Agreement on the affiliation schedule.');
 			await form.getByRole('button', { name: 'Save the event' }).click();
 			const events = page.getByTestId('dialogue-events');
 			await expect.poll(() => events.getByText('Tripartite working group on affiliation').count()).toBe(1);
@@ -105,7 +106,7 @@ describe('the tripartite lens, in Chromium', () => {
 			await events.getByRole('link', { name: 'Edit: Tripartite working group on affiliation' }).click();
 			await page.waitForURL(/\/dialogue\/\d+\/edit$/);
 			await expect.poll(() => page.locator('h1').textContent()).toBe('Edit the social-dialogue event');
-			await page.getByTestId('dialogue-form').getByLabel('Outcome').fill('Agreement on the affiliation schedule, signed.');
+			await page.getByTestId('dialogue-form').locator('textarea[name="outcome"]').fill('Agreement on the affiliation schedule, signed.');
 			await page.getByTestId('dialogue-form').getByRole('button', { name: 'Save the event' }).click();
 			await page.waitForURL((url) => url.pathname === '/programmes/patss/dialogue');
 			await expect.poll(() => events.getByText('Agreement on the affiliation schedule, signed.').count()).toBe(1);

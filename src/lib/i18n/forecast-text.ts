@@ -15,6 +15,15 @@ function paceAmount(i18n: I18n, pace: number, indicator: Shown): string {
 }
 
 /** A pace as the indicator reads it: "1.200 al año", "2,5 pp a year", "150 per period". */
+/** The pace needed against the pace so far, in one cell: "needed 1.200 al año · so far 800 al año". */
+export function formatPaces(i18n: I18n, forecast: Forecast, indicator: Shown): string {
+	if (forecast.kind === 'none') return i18n.t('common.none');
+	return i18n.t('forecast.paces', {
+		needed: formatPace(i18n, forecast.paceNeeded, indicator, forecast.paceUnit),
+		soFar: formatPace(i18n, forecast.paceSoFar, indicator, forecast.paceUnit)
+	});
+}
+
 export function formatPace(i18n: I18n, pace: number | null, indicator: Shown, unit: 'year' | 'period'): string {
 	if (pace === null) return i18n.t('common.none');
 	const value = paceAmount(i18n, pace, indicator);
@@ -25,6 +34,13 @@ export function formatPace(i18n: I18n, pace: number | null, indicator: Shown, un
 export function forecastSentence(i18n: I18n, forecast: Forecast, indicator: Shown): string {
 	if (forecast.kind === 'none') return i18n.td(`forecast.none.${forecast.reason}`);
 	const projected = formatMeasureValue(i18n, forecast.projected, indicator);
+	// Once the end date has passed, the target was reached or missed: nothing is "unlikely" any more.
+	if (forecast.closed && forecast.target !== null) {
+		const reached = closedReached(forecast);
+		const args = { projected, target: formatMeasureValue(i18n, forecast.target, indicator), end: i18n.date(forecast.endDate) };
+		if (forecast.final) return i18n.t(reached ? 'forecast.explain.closedReached' : 'forecast.explain.closedMissed', args);
+		return i18n.t(reached ? 'forecast.explain.closedEstimateReached' : 'forecast.explain.closedEstimateMissed', args);
+	}
 	// A final value is judged against the target: the sentence names it, so the band has its reason.
 	if (forecast.final)
 		return forecast.target === null
@@ -47,9 +63,13 @@ export function forecastSentence(i18n: I18n, forecast: Forecast, indicator: Show
 	}
 }
 
+/** Whether a closed programme's indicator reached its target: the "likely" band is exactly the status module's "meets the target". */
+const closedReached = (forecast: Forecast & { kind: 'projected' }) => forecast.likelihood === 'likely';
+
 /** The band in words: "Unlikely to reach its target", or why there is no judgement. */
 export function forecastLikelihoodText(i18n: I18n, forecast: Forecast): string {
 	if (forecast.kind === 'none') return i18n.t('forecast.likelihood.none');
 	if (forecast.likelihood === null) return i18n.t('forecast.noTarget');
+	if (forecast.closed) return i18n.t(closedReached(forecast) ? 'forecast.closed.reached' : 'forecast.closed.missed');
 	return i18n.td(`forecast.likelihood.${forecast.likelihood}`);
 }

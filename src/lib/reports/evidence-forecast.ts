@@ -1,5 +1,5 @@
 import { countLikelihoods, LIKELIHOOD_LOOK } from '$lib/indicator-forecast';
-import { forecastLikelihoodText, forecastSentence } from '$lib/i18n/forecast-text';
+import { forecastLikelihoodText, forecastSentence, formatPaces } from '$lib/i18n/forecast-text';
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocRow } from './document';
 
@@ -25,6 +25,7 @@ export function targetsLikelihood(ctx: ComposeContext, id: string): DocBlock[] {
 				[ctx.ref(ctx.value(i, i.endTarget), i.key)],
 				ctx.text(ctx.value(i, forecast.kind === 'projected' ? forecast.projected : null)),
 				ctx.text(`${symbol}${forecastLikelihoodText(ctx.i18n, forecast)}`),
+				ctx.text(formatPaces(ctx.i18n, forecast, i)),
 				ctx.text(forecastSentence(ctx.i18n, forecast, i))
 			]
 		};
@@ -39,7 +40,7 @@ export function targetsLikelihood(ctx: ComposeContext, id: string): DocBlock[] {
 					close: counts.close,
 					mayMiss: counts.may_miss,
 					unlikely: counts.unlikely
-				})
+				}) + (counts.no_target ? ` ${t('forecast.report.noTarget', { count: counts.no_target })}` : '')
 			)
 		},
 		{
@@ -53,6 +54,7 @@ export function targetsLikelihood(ctx: ComposeContext, id: string): DocBlock[] {
 					{ label: t('reportDoc.col.target'), numeric: true },
 					{ label: t('forecast.col.projected'), numeric: true },
 					{ label: t('forecast.col.likelihood'), numeric: false },
+					{ label: t('forecast.col.paces'), numeric: false },
 					{ label: t('forecast.col.reason'), numeric: false }
 				],
 				rows

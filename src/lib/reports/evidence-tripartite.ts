@@ -68,8 +68,8 @@ export const tripartiteBlock: Builder = (ctx, id) => {
 				lens.events.map((e) =>
 					row(
 						[ctx.ref(i18n.date(e.heldOn), e.key)],
-						// The body has no translation field: the other language prints it with its "(es)" mark.
-						ctx.loc({ original: e.body, translation: null }, e.key, 'body'),
+						// The body in the report's language; untranslated (or frozen before it could be), marked "(es)".
+						ctx.loc(e.bodyText ?? { original: e.body, translation: null }, e.key, 'body'),
 						ctx.text(e.constituents.map(constituent).join(', ')),
 						ctx.text(ctx.yesNo(e.tripartite))
 					)

@@ -1,6 +1,6 @@
 import type { Constituent } from '$lib/constituents';
 import type { IsoDate } from '$lib/model';
-import type { RecordKey } from './snapshot';
+import type { BilingualText, RecordKey } from './snapshot';
 
 // The tripartite part of a report snapshot (issue 25): the dialogue domain's lens as of the
 // cut-off (the dashboard's section computes the same figures with the same rule), and the
@@ -11,8 +11,10 @@ export interface SnapshotDialogueEvent {
 	key: RecordKey;
 	id: number;
 	heldOn: IsoDate;
-	/** As typed (events are not translated content). */
+	/** As typed, in the programme's content language. */
 	body: string;
+	/** The body with its translation (absent from snapshots frozen before events were translatable). */
+	bodyText?: BilingualText;
 	constituents: Constituent[];
 	tripartite: boolean;
 }

@@ -127,7 +127,7 @@ export const impact: ExportIndicator = {
 	}),
 	text: text('Cobertura'),
 	assessment: assessment('on_track', { achievement: 0.9 }),
-	forecast: { kind: 'none', reason: 'too_few_values' },
+	forecast: { kind: 'none', reason: 'too_few_values', basedOn: 0 },
 	periods: [
 		cell(11, { target: 45, hasValue: true, actual: 46.25, value: 46.25, progress: 1.1, status: 'on_track', approvedValueId: 101 }),
 		cell(12)
@@ -148,7 +148,7 @@ export const trained: ExportIndicator = {
 	}),
 	text: text('Personas capacitadas', true),
 	assessment: assessment('at_risk', { updateOverdue: { periodId: 12 } }),
-	forecast: { kind: 'none', reason: 'too_few_values' },
+	forecast: { kind: 'none', reason: 'too_few_values', basedOn: 0 },
 	periods: [
 		cell(11, {
 			target: 20,
@@ -179,7 +179,7 @@ export const law: ExportIndicator = {
 	}),
 	text: text('Ley aprobada'),
 	assessment: assessment('not_yet'),
-	forecast: { kind: 'none', reason: 'too_few_values' },
+	forecast: { kind: 'none', reason: 'too_few_values', basedOn: 0 },
 	periods: [cell(11), cell(12, { target: 1 })]
 };
 

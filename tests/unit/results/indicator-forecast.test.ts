@@ -31,7 +31,7 @@ const projected = (i: StatusInput) => {
 
 describe('forecast: when there is one', () => {
 	it('never forecasts from fewer than two approved values', () => {
-		expect(forecastIndicator(input(indicator(), [[1, 20]]))).toEqual({ kind: 'none', reason: 'too_few_values' });
+		expect(forecastIndicator(input(indicator(), [[1, 20]]))).toEqual({ kind: 'none', reason: 'too_few_values', basedOn: 1 });
 		expect(
 			forecastIndicator(
 				input(indicator(), [
@@ -39,7 +39,7 @@ describe('forecast: when there is one', () => {
 					[2, null]
 				])
 			)
-		).toEqual({ kind: 'none', reason: 'too_few_values' });
+		).toEqual({ kind: 'none', reason: 'too_few_values', basedOn: 1 });
 	});
 
 	it('leaves out values of periods that have not ended by the date judged at', () => {
@@ -51,7 +51,7 @@ describe('forecast: when there is one', () => {
 					[3, 30]
 				])
 			)
-		).toEqual({ kind: 'none', reason: 'too_few_values' });
+		).toEqual({ kind: 'none', reason: 'too_few_values', basedOn: 1 });
 	});
 
 	it('has no forecast for milestones and qualitative indicators', () => {
@@ -63,7 +63,7 @@ describe('forecast: when there is one', () => {
 						[2, 1]
 					])
 				)
-			).toEqual({ kind: 'none', reason: 'not_numeric' });
+			).toEqual({ kind: 'none', reason: 'not_numeric', basedOn: 0 });
 	});
 });
 
@@ -232,7 +232,7 @@ describe('forecast: bands and words', () => {
 			),
 			forecastIndicator(input(indicator(), [[1, 50]]))
 		];
-		expect(countLikelihoods(forecasts)).toEqual({ likely: 1, close: 0, may_miss: 0, unlikely: 1, none: 1 });
+		expect(countLikelihoods(forecasts)).toEqual({ likely: 1, close: 0, may_miss: 0, unlikely: 1, no_target: 0, none: 1 });
 	});
 
 	it('explains the projection in one sentence in each language', () => {

@@ -47,7 +47,19 @@ export const forecast = defineMessages(
 		'forecast.col.likelihood': 'Probabilidad',
 		'forecast.col.reason': 'Por qué',
 		'forecast.explain.finalTarget':
-			'El último valor aprobado llega a la fecha de cierre: {projected} es el valor final, frente a una meta de {target}.'
+			'El último valor aprobado llega a la fecha de cierre: {projected} es el valor final, frente a una meta de {target}.',
+		'forecast.band.no_target': 'Con proyección, sin meta final',
+		'forecast.explain.closedReached': 'El programa terminó el {end}: el valor final, {projected}, alcanzó la meta de {target}.',
+		'forecast.explain.closedMissed': 'El programa terminó el {end}: el valor final, {projected}, no alcanzó la meta de {target}.',
+		'forecast.explain.closedEstimateReached':
+			'El programa terminó el {end} sin valor aprobado para su último periodo: al ritmo de sus valores habría cerrado en {projected}, con la meta de {target} alcanzada.',
+		'forecast.explain.closedEstimateMissed':
+			'El programa terminó el {end} sin valor aprobado para su último periodo: al ritmo de sus valores habría cerrado en {projected}, sin alcanzar la meta de {target}.',
+		'forecast.closed.reached': 'Meta alcanzada',
+		'forecast.closed.missed': 'Meta no alcanzada',
+		'forecast.paces': 'necesario: {needed}; hasta ahora: {soFar}',
+		'forecast.col.paces': 'Ritmo necesario frente al ritmo hasta ahora',
+		'forecast.report.noTarget': 'Con proyección pero sin meta final (no se puede juzgar): {count}.'
 	},
 	{
 		'forecast.title': 'Forecast at the end date',
@@ -94,6 +106,18 @@ export const forecast = defineMessages(
 		'forecast.col.likelihood': 'Likelihood',
 		'forecast.col.reason': 'Why',
 		'forecast.explain.finalTarget':
-			'The latest approved value reaches the end date: {projected} is the final value, against a target of {target}.'
+			'The latest approved value reaches the end date: {projected} is the final value, against a target of {target}.',
+		'forecast.band.no_target': 'Forecast, no end target',
+		'forecast.explain.closedReached': 'The programme ended on {end}: the final value, {projected}, reached the target of {target}.',
+		'forecast.explain.closedMissed': 'The programme ended on {end}: the final value, {projected}, missed the target of {target}.',
+		'forecast.explain.closedEstimateReached':
+			'The programme ended on {end} with no approved value for its last period: at the pace of its values it would have closed at {projected}, reaching the target of {target}.',
+		'forecast.explain.closedEstimateMissed':
+			'The programme ended on {end} with no approved value for its last period: at the pace of its values it would have closed at {projected}, missing the target of {target}.',
+		'forecast.closed.reached': 'Target reached',
+		'forecast.closed.missed': 'Target missed',
+		'forecast.paces': 'needed: {needed}; so far: {soFar}',
+		'forecast.col.paces': 'Pace needed against the pace so far',
+		'forecast.report.noTarget': 'With a forecast but no end target (cannot be judged): {count}.'
 	}
 );

@@ -81,7 +81,15 @@ export const library = defineMessages(
 		'audit.field.linkedAt': 'Vinculado el',
 		'import.col.lf.libraryCode': 'Código en la biblioteca',
 		'import.logframe.unknownLibraryCode': 'La biblioteca de indicadores no tiene ninguna entrada con el código {code}.',
-		'library.unknownEntry': 'La biblioteca de indicadores no tiene esa entrada.'
+		'library.unknownEntry': 'La biblioteca de indicadores no tiene esa entrada.',
+		'library.unitEn': 'Unidad en inglés',
+		'library.disaggregationsEn': 'Desagregaciones en inglés',
+		'library.sourceEn': 'Fuente en inglés',
+		'library.frameworkRefsEn': 'Referencias a marcos en inglés',
+		'audit.field.unitEn': 'Unidad (inglés)',
+		'audit.field.disaggregationsEn': 'Desagregaciones (inglés)',
+		'audit.field.sourceEn': 'Fuente (inglés)',
+		'audit.field.frameworkRefsEn': 'Referencias a marcos (inglés)'
 	},
 	{
 		'library.title': 'Indicator library',
@@ -161,6 +169,14 @@ export const library = defineMessages(
 		'audit.field.linkedAt': 'Linked on',
 		'import.col.lf.libraryCode': 'Library code',
 		'import.logframe.unknownLibraryCode': 'The indicator library has no entry with the code {code}.',
-		'library.unknownEntry': 'The indicator library has no such entry.'
+		'library.unknownEntry': 'The indicator library has no such entry.',
+		'library.unitEn': 'Unit in English',
+		'library.disaggregationsEn': 'Disaggregations in English',
+		'library.sourceEn': 'Source in English',
+		'library.frameworkRefsEn': 'Framework references in English',
+		'audit.field.unitEn': 'Unit (English)',
+		'audit.field.disaggregationsEn': 'Disaggregations (English)',
+		'audit.field.sourceEn': 'Source (English)',
+		'audit.field.frameworkRefsEn': 'Framework references (English)'
 	}
 );

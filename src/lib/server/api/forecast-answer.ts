@@ -1,4 +1,4 @@
-import { isUnlikely, type Forecast } from '$lib/indicator-forecast';
+import { forecastBand, isUnlikely, type Forecast } from '$lib/indicator-forecast';
 import { createI18n } from '$lib/i18n/context';
 import { forecastSentence } from '$lib/i18n/forecast-text';
 import type { Locale, Measure } from '$lib/model';
@@ -17,7 +17,7 @@ export function forecastAnswer(forecast: Forecast, indicator: { measure: Measure
 			available: false,
 			reason: forecast.reason,
 			method: null,
-			basedOn: 0,
+			basedOn: forecast.basedOn,
 			fromDate: null,
 			endDate: null,
 			projected: null,
@@ -25,6 +25,7 @@ export function forecastAnswer(forecast: Forecast, indicator: { measure: Measure
 			paceNeeded: null,
 			paceUnit: null,
 			likelihood: null,
+			band: forecastBand(forecast),
 			unlikelyToReachTarget: false,
 			explanation
 		};
@@ -40,6 +41,7 @@ export function forecastAnswer(forecast: Forecast, indicator: { measure: Measure
 		paceNeeded: forecast.paceNeeded,
 		paceUnit: forecast.paceUnit,
 		likelihood: forecast.likelihood,
+		band: forecastBand(forecast),
 		unlikelyToReachTarget: isUnlikely(forecast),
 		explanation
 	};

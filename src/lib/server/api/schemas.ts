@@ -26,7 +26,7 @@ import {
 	GENDER_ACTION_STATUSES,
 	GENDER_ACTION_TYPES
 } from '$lib/model';
-import { FORECAST_LIKELIHOODS, FORECAST_METHODS } from '$lib/indicator-forecast';
+import { FORECAST_BANDS, FORECAST_LIKELIHOODS, FORECAST_METHODS } from '$lib/indicator-forecast';
 
 // The shape of every read API response, in one place. The endpoints build their answers to
 // these types, the tests parse real answers with them, and /api/v1/schema/<name>.json serves
@@ -101,6 +101,9 @@ const forecastSchema = z.object({
 	paceNeeded: z.number().nullable(),
 	paceUnit: z.enum(['year', 'period']).nullable(),
 	likelihood: z.enum(FORECAST_LIKELIHOODS).nullable(),
+	band: z
+		.enum(FORECAST_BANDS)
+		.describe('The band the indicator is counted in: its likelihood, `no_target` (a projection without an end target) or `none`.'),
 	unlikelyToReachTarget: z.boolean().describe('True when the projection falls in the off-track band.'),
 	explanation: z.string().describe('One sentence, in `lang`, on how the projection was made.')
 });

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '$lib/content-language';
-import { countLikelihoods, type Forecast, type ForecastLikelihood } from '$lib/indicator-forecast';
+import { countLikelihoods, type Forecast, type ForecastBand } from '$lib/indicator-forecast';
 import type { IsoDate, Measure } from '$lib/model';
 import type { ProgrammeAssessment } from '../results/assessment';
 
@@ -17,7 +17,7 @@ export interface ForecastTileRow {
 
 export interface ForecastTile {
 	endDate: IsoDate;
-	counts: Record<ForecastLikelihood | 'none', number>;
+	counts: Record<ForecastBand, number>;
 	/** The indicators whose projection falls in the off-track band, in logframe order. */
 	unlikely: ForecastTileRow[];
 }

@@ -624,6 +624,11 @@ export interface LibraryIndicatorTable {
 	disaggregations: Defaulted<string>;
 	source: Defaulted<string>;
 	framework_refs: Defaulted<string>;
+	/** English of unit, disaggregations, source, framework references (the columns above are Spanish). */
+	unit_en: Defaulted<string>;
+	disaggregations_en: Defaulted<string>;
+	source_en: Defaulted<string>;
+	framework_refs_en: Defaulted<string>;
 	created_at: Defaulted<string>;
 	updated_at: Defaulted<string>;
 	version: Defaulted<number>;

@@ -6,7 +6,17 @@ import { changedFields, recordAudit } from '../core/audit';
 import { ConflictError, DomainValidationError, NotFoundError } from '../core/errors';
 import { todayIso } from '../core/dates';
 import { assertSaved } from '../core/versioning';
-import { checkbox, dateField, optionalMultilineText, optionalText, optionalUrlField, text, versionField } from '../core/validation';
+import { dropTranslations, saveTranslations } from '../core/translations';
+import {
+	checkbox,
+	dateField,
+	optionalMultilineText,
+	optionalText,
+	optionalUrlField,
+	text,
+	translationText,
+	versionField
+} from '../core/validation';
 import { sql } from 'kysely';
 import { inTransaction, type Executor } from '../db/executor';
 
@@ -32,15 +42,22 @@ export interface DialogueEvent {
 const partyFields = Object.fromEntries(
 	CONSTITUENTS.flatMap((c) => [
 		[`present_${c}`, checkbox()],
-		[`names_${c}`, optionalText(500)]
+		[`names_${c}`, optionalText(500)],
+		// The names in the programme's other language (finding 4): translatable content like the body.
+		[`names_${c}Translation`, translationText(500)]
 	])
-) as Record<`present_${Constituent}` | `names_${Constituent}`, z.ZodType>;
+) as Record<`present_${Constituent}` | `names_${Constituent}` | `names_${Constituent}Translation`, z.ZodType>;
+
+/** The texts of an event in the programme's other language, by translatable field (absent: left as stored). */
+export type DialogueEventTranslations = Partial<Record<'body' | 'outcome' | `names_${Constituent}`, string>>;
 
 const dialogueEventFields = z
 	.object({
 		heldOn: dateField(),
 		body: text(300),
+		bodyTranslation: translationText(300),
 		outcome: optionalMultilineText(4000),
+		outcomeTranslation: translationText(4000, true),
 		evidenceUrl: optionalUrlField(),
 		...partyFields
 	})
@@ -65,8 +82,29 @@ function toInput(data: z.output<typeof dialogueEventFields>) {
 		parties: CONSTITUENTS.filter((c) => d[`present_${c}`] === true).map((c) => ({
 			constituent: c,
 			names: (d[`names_${c}`] as string) ?? ''
-		}))
+		})),
+		translations: translationsOf(d)
 	};
+}
+
+function translationsOf(d: Record<string, unknown>): DialogueEventTranslations {
+	const out: DialogueEventTranslations = {};
+	const take = (field: keyof DialogueEventTranslations, value: unknown) => {
+		if (typeof value === 'string') out[field] = value;
+	};
+	take('body', d.bodyTranslation);
+	take('outcome', d.outcomeTranslation);
+	// A group not present has no names, in either language.
+	for (const c of CONSTITUENTS)
+		take(`names_${c}`, d[`present_${c}`] === true ? d[`names_${c}Translation`] : d[`names_${c}Translation`] === undefined ? undefined : '');
+	return out;
+}
+
+/** Writes the event's texts in the programme's other language, in the caller's transaction. */
+function saveEventTranslations(db: Executor, actor: Actor, programme: Programme, id: number, texts: DialogueEventTranslations | undefined) {
+	if (!texts || Object.keys(texts).length === 0) return Promise.resolve([]);
+	const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+	return saveTranslations(db, actor, { programmeId: programme.id, entity: 'social_dialogue_event', entityId: id, locale }, texts);
 }
 
 export const dialogueEventSchema = dialogueEventFields.transform(toInput);
@@ -74,7 +112,7 @@ export const dialogueEventSchema = dialogueEventFields.transform(toInput);
 export const dialogueEventEditSchema = dialogueEventFields
 	.extend({ version: versionField() })
 	.transform((d) => ({ ...toInput(d), version: d.version }));
-export type DialogueEventInput = z.output<typeof dialogueEventSchema>;
+export type DialogueEventInput = Omit<z.output<typeof dialogueEventSchema>, 'translations'> & { translations?: DialogueEventTranslations };
 
 /** Every event of the programme, newest first, with its parties. Two statements. */
 export async function listDialogueEvents(db: Executor, programmeId: number, options: { through?: IsoDate } = {}): Promise<DialogueEvent[]> {
@@ -133,6 +171,7 @@ export async function createDialogueEvent(db: Executor, actor: Actor, programme:
 			action: 'create',
 			after: { heldOn: input.heldOn, body: input.body, outcome: input.outcome, evidenceUrl: input.evidenceUrl, parties: input.parties }
 		});
+		await saveEventTranslations(trx, actor, programme, id, input.translations);
 		return id;
 	});
 }
@@ -189,6 +228,8 @@ export async function updateDialogueEvent(
 		);
 		if (Object.keys(changed.after).length === 0) {
 			if (before.version !== version) throw new ConflictError('social_dialogue_event', id);
+			// Only the other language may have changed: each changed text is written and audited on its own.
+			await saveEventTranslations(trx, actor, programme, id, input.translations);
 			return;
 		}
 		const result = await trx
@@ -221,6 +262,7 @@ export async function updateDialogueEvent(
 			before: { ...changed.before, ...(changed.before.parties !== undefined ? { parties: before.parties } : {}) },
 			after: { ...changed.after, ...(changed.after.parties !== undefined ? { parties: input.parties } : {}) }
 		});
+		await saveEventTranslations(trx, actor, programme, id, input.translations);
 	});
 }
 
@@ -237,6 +279,8 @@ export async function deleteDialogueEvent(db: Executor, actor: Actor, programme:
 			.where('version', '=', version)
 			.executeTakeFirst();
 		if (Number(result.numDeletedRows) === 0) throw new ConflictError('social_dialogue_event', id);
+		// Its texts in the other language go with it, kept in the deletion's audit record.
+		const translations = await dropTranslations(trx, 'social_dialogue_event', id);
 		await recordAudit(trx, {
 			userId: actor.id,
 			programmeId: programme.id,
@@ -248,7 +292,8 @@ export async function deleteDialogueEvent(db: Executor, actor: Actor, programme:
 				body: before.body,
 				outcome: before.outcome,
 				evidenceUrl: before.evidenceUrl,
-				parties: before.parties
+				parties: before.parties,
+				...translations
 			}
 		});
 	});

@@ -27,7 +27,14 @@ import {
 	type ModuleInput
 } from '../programmes/logframe';
 import { toActivity, toModule, toOutput, toPeriod } from '../programmes/programmes';
-import { indicatorSchema, targetsSchema, toIndicator, type IndicatorInput, type TargetInput } from '../results/indicators';
+import {
+	indicatorSchema,
+	indicatorSchemaKeepingBlankTarget,
+	targetsSchema,
+	toIndicator,
+	type IndicatorInput,
+	type TargetInput
+} from '../results/indicators';
 import { fileKindOf, gridOf, ImportRefusal, loadWorkbook, sha256Hex, type Cell, type Grid } from './import-file';
 import { mapHeaders, META_SHEET, readNumber, readText, templateMeta } from './import-values';
 import { addInstructions, choiceMessage, enumLabel } from './import-instructions';
@@ -623,7 +630,11 @@ export async function checkLogframeFile(
 			isKey: (has('isKey') ? YES.has(isKeyText) : before?.isKey) ? 'on' : '',
 			source: before?.source ?? 'manual'
 		};
-		const parsed = indicatorSchema.safeParse(raw);
+		// A figure indicator recorded without an end target keeps its blank (El Salvador's SV-4):
+		// its own exported workbook must read back; a target, once given, cannot be blanked.
+		const keepsBlank =
+			before !== undefined && before.targetValue === null && (before.measure === 'number' || before.measure === 'percentage');
+		const parsed = (keepsBlank ? indicatorSchemaKeepingBlankTarget : indicatorSchema).safeParse(raw);
 		if (!parsed.success) zodErrors(report, parsed.error, (f) => (f === 'parent' ? (outputCode ? 'output' : 'module') : f));
 		// The library link: a known entry's code, or blank to have none.
 		let libraryIndicatorId: number | null | undefined;

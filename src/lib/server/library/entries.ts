@@ -27,6 +27,11 @@ export interface LibraryEntry {
 	disaggregations: string;
 	source: string;
 	frameworkRefs: string;
+	/** The English of unit, disaggregations, source and framework references (the fields above are the Spanish). */
+	unitEn: string;
+	disaggregationsEn: string;
+	sourceEn: string;
+	frameworkRefsEn: string;
 	version: number;
 }
 
@@ -43,6 +48,10 @@ export function toEntry(row: Selectable<LibraryIndicatorTable>): LibraryEntry {
 		disaggregations: row.disaggregations,
 		source: row.source,
 		frameworkRefs: row.framework_refs,
+		unitEn: row.unit_en,
+		disaggregationsEn: row.disaggregations_en,
+		sourceEn: row.source_en,
+		frameworkRefsEn: row.framework_refs_en,
 		version: row.version
 	};
 }
@@ -60,7 +69,11 @@ export const libraryEntrySchema = z.object({
 	direction: enumField(DIRECTIONS),
 	disaggregations: optionalText(300),
 	source: optionalText(500),
-	frameworkRefs: optionalText(500)
+	frameworkRefs: optionalText(500),
+	unitEn: optionalText(60),
+	disaggregationsEn: optionalText(300),
+	sourceEn: optionalText(500),
+	frameworkRefsEn: optionalText(500)
 });
 export type LibraryEntryInput = z.output<typeof libraryEntrySchema>;
 export const libraryEntryEditSchema = libraryEntrySchema.extend({ version: versionField() });
@@ -78,7 +91,11 @@ const columnsOf = (input: LibraryEntryInput) => ({
 	direction: input.direction,
 	disaggregations: input.disaggregations ?? '',
 	source: input.source ?? '',
-	framework_refs: input.frameworkRefs ?? ''
+	framework_refs: input.frameworkRefs ?? '',
+	unit_en: input.unitEn ?? '',
+	disaggregations_en: input.disaggregationsEn ?? '',
+	source_en: input.sourceEn ?? '',
+	framework_refs_en: input.frameworkRefsEn ?? ''
 });
 
 /** Every entry, by title in the reader's language. One statement. */

@@ -1,6 +1,6 @@
 import { isTripartite } from '$lib/constituents';
 import type { IsoDate, Programme } from '$lib/model';
-import type { RecordKey, SnapshotRecord } from '$lib/reports/snapshot';
+import type { BilingualText, RecordKey, SnapshotRecord } from '$lib/reports/snapshot';
 import type { SnapshotTripartite } from '$lib/reports/snapshot-tripartite';
 import type { Executor } from '../db/executor';
 import { tripartiteRecordsAt } from '../dialogue/as-of';
@@ -23,6 +23,8 @@ export async function tripartiteSnapshot(
 		periods: readonly { id: number; label: string; startDate: IsoDate; endDate: IsoDate }[];
 		/** The recommendations adopted as of the cut-off, with their snapshot keys. */
 		adopted: readonly { id: number; key: RecordKey }[];
+		/** An event's text with its translation (the snapshot's translations, already read). */
+		translate?: (eventId: number, field: 'body', original: string) => BilingualText;
 	}
 ): Promise<{ tripartite: SnapshotTripartite; records: NewRecord[] }> {
 	const { tags, events } = await tripartiteRecordsAt(db, programme.id, context.cutOff);
@@ -48,20 +50,21 @@ export async function tripartiteSnapshot(
 			totalEvents: lens.totalEvents,
 			events: inWindow.map((e) => {
 				const key = `dialogue_event:${e.id}`;
+				const bodyText = context.translate?.(e.id, 'body', e.body) ?? { original: e.body, translation: null };
 				const label = `${e.heldOn} ${e.body}`;
 				records.push({
 					key,
 					kind: 'dialogue_event',
 					id: e.id,
-					// An event's body is a proper name as typed, not translated content: printed alike in both.
-					label: { original: label, translation: label },
+					// The body is translatable content (finding 4): the label prints in the reader's language.
+					label: { original: label, translation: bodyText.translation === null ? null : `${e.heldOn} ${bodyText.translation}` },
 					version: e.version,
 					path: `${base}#event-${e.id}`,
 					evidenceUrl: e.evidenceUrl,
 					illustrative: e.isIllustrative
 				});
 				const constituents = e.parties.map((p) => p.constituent);
-				return { key, id: e.id, heldOn: e.heldOn, body: e.body, constituents, tripartite: isTripartite(constituents) };
+				return { key, id: e.id, heldOn: e.heldOn, body: e.body, bodyText, constituents, tripartite: isTripartite(constituents) };
 			})
 		},
 		records

@@ -682,7 +682,8 @@ export async function buildSnapshot(
 		cutOff,
 		activityIds: activityRows.map((a) => a.id),
 		periods: assessment.periods,
-		adopted: recommendations.filter((r) => isAdopted(r.status)).map((r) => ({ id: r.id, key: r.key }))
+		adopted: recommendations.filter((r) => isAdopted(r.status)).map((r) => ({ id: r.id, key: r.key })),
+		translate: (id, field, original) => bi('social_dialogue_event', id, field, original)
 	});
 	for (const r of lens.records) addRecord(r);
 

@@ -85,60 +85,69 @@ export function toTarget(row: IndicatorTargetRow): IndicatorTarget {
 
 // ---- the reference-sheet form ------------------------------------------------------------------
 
-export const indicatorSchema = z
-	.object({
-		parent: logframeParentField(['programme', 'module', 'output']),
-		code: text(20),
-		title: text(500),
-		definition: optionalMultilineText(4000),
-		unit: optionalText(60),
-		measure: enumField(MEASURES),
-		direction: enumField(DIRECTIONS),
-		aggregation: enumField(AGGREGATIONS),
-		baselineValue: optionalNumberField(),
-		baselineDate: optionalDateField(),
-		baselineNote: optionalMultilineText(1000),
-		targetValue: optionalNumberField(),
-		meansOfVerification: optionalMultilineText(1000),
-		frequency: enumField(FREQUENCIES),
-		responsible: optionalText(200),
-		disaggregatedBySex: checkbox(),
-		sdgTarget: optionalText(40),
-		iloOutcome: optionalText(120),
-		euLogframeCode: optionalText(40),
-		isKey: checkbox(),
-		decimals: optionalNumberField({ min: 0, max: 4, integer: true }),
-		source: enumField(INDICATOR_SOURCES).default('manual'),
-		reason: optionalMultilineText(1000)
-	})
-	.superRefine((v, ctx) => {
-		if (v.measure === 'percentage') {
-			for (const field of ['baselineValue', 'targetValue'] as const) {
-				const n = v[field];
-				if (n !== null && (n < 0 || n > 100)) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.percentageMax' });
+/**
+ * The reference sheet's rules. `blankTargetKept`: a figure indicator that has no end target yet
+ * (a seeded or older one) may keep its blank in the logframe import, so a workbook exported and
+ * read back unchanged passes; the form and new rows still ask for the target.
+ */
+function indicatorSchemaOf(blankTargetKept: boolean) {
+	return z
+		.object({
+			parent: logframeParentField(['programme', 'module', 'output']),
+			code: text(20),
+			title: text(500),
+			definition: optionalMultilineText(4000),
+			unit: optionalText(60),
+			measure: enumField(MEASURES),
+			direction: enumField(DIRECTIONS),
+			aggregation: enumField(AGGREGATIONS),
+			baselineValue: optionalNumberField(),
+			baselineDate: optionalDateField(),
+			baselineNote: optionalMultilineText(1000),
+			targetValue: optionalNumberField(),
+			meansOfVerification: optionalMultilineText(1000),
+			frequency: enumField(FREQUENCIES),
+			responsible: optionalText(200),
+			disaggregatedBySex: checkbox(),
+			sdgTarget: optionalText(40),
+			iloOutcome: optionalText(120),
+			euLogframeCode: optionalText(40),
+			isKey: checkbox(),
+			decimals: optionalNumberField({ min: 0, max: 4, integer: true }),
+			source: enumField(INDICATOR_SOURCES).default('manual'),
+			reason: optionalMultilineText(1000)
+		})
+		.superRefine((v, ctx) => {
+			if (v.measure === 'percentage') {
+				for (const field of ['baselineValue', 'targetValue'] as const) {
+					const n = v[field];
+					if (n !== null && (n < 0 || n > 100)) ctx.addIssue({ code: 'custom', path: [field], message: 'validation.percentageMax' });
+				}
 			}
-		}
-		if ((v.measure === 'number' || v.measure === 'percentage') && v.targetValue === null) {
-			ctx.addIssue({ code: 'custom', path: ['targetValue'], message: 'indicator.targetNeeded' });
-		}
-	})
-	.transform((v) => {
-		// Counted from the tracker: a number as of each period's end, never split by sex.
-		if (v.source === 'recommendations_adopted') {
-			return {
-				...v,
-				measure: 'number' as const,
-				aggregation: 'latest' as const,
-				direction: 'increase' as const,
-				disaggregatedBySex: false
-			};
-		}
-		// A milestone is yes/no: baseline 0, target 1. A qualitative indicator has no figures.
-		if (v.measure === 'milestone')
-			return { ...v, baselineValue: 0, targetValue: 1, direction: 'increase' as const, aggregation: 'latest' as const };
-		if (v.measure === 'qualitative') return { ...v, baselineValue: null, targetValue: null, aggregation: 'latest' as const };
-		return v;
-	});
+			if ((v.measure === 'number' || v.measure === 'percentage') && v.targetValue === null && !blankTargetKept) {
+				ctx.addIssue({ code: 'custom', path: ['targetValue'], message: 'indicator.targetNeeded' });
+			}
+		})
+		.transform((v) => {
+			// Counted from the tracker: a number as of each period's end, never split by sex.
+			if (v.source === 'recommendations_adopted') {
+				return {
+					...v,
+					measure: 'number' as const,
+					aggregation: 'latest' as const,
+					direction: 'increase' as const,
+					disaggregatedBySex: false
+				};
+			}
+			// A milestone is yes/no: baseline 0, target 1. A qualitative indicator has no figures.
+			if (v.measure === 'milestone')
+				return { ...v, baselineValue: 0, targetValue: 1, direction: 'increase' as const, aggregation: 'latest' as const };
+			if (v.measure === 'qualitative') return { ...v, baselineValue: null, targetValue: null, aggregation: 'latest' as const };
+			return v;
+		});
+}
+export const indicatorSchema = indicatorSchemaOf(false);
+export const indicatorSchemaKeepingBlankTarget = indicatorSchemaOf(true);
 export type IndicatorInput = z.output<typeof indicatorSchema>;
 export const indicatorEditSchema = indicatorSchema.and(z.object({ version: versionField() }));
 

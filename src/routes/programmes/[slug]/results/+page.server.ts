@@ -5,6 +5,8 @@ import { iatiBlocker } from '$lib/server/exchange/iati-activity';
 import { requireProgramme } from '$lib/server/http/guards';
 import { listModules } from '$lib/server/programmes/programmes';
 import { loadResultsTree } from '$lib/server/results/results-page';
+import { parseConstituent } from '$lib/constituents';
+import { outputsWithConstituent, treeForOutputs } from '$lib/server/dialogue/output-filter';
 import type { PageServerLoad } from './$types';
 
 // Filters arrive in the query string; anything unreadable is simply ignored (no filter).
@@ -36,5 +38,9 @@ export const load: PageServerLoad = async (event) => {
 		listModules(db, access.programme.id)
 	]);
 	const exchange = { iatiReady: iatiBlocker(access.programme) === null, problem: f.export };
-	return { tree, filters, moduleOptions, exchange };
+	// Issue 25: every reader (donors and evaluators too) may keep the outputs a constituent took part in.
+	const constituent = parseConstituent(q.get('constituent'));
+	if (!constituent) return { tree, filters, moduleOptions, exchange, constituent };
+	const outputs = await outputsWithConstituent(db, access.programme.id, constituent);
+	return { tree: treeForOutputs(tree, outputs), filters, moduleOptions, exchange, constituent };
 };
