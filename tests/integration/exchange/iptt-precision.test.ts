@@ -105,7 +105,7 @@ describe('the IPTT keeps the precision a target was entered with', () => {
 
 		// What a reader sees: LibreOffice Calc's text of the cells ("as shown" in its CSV).
 		const xlsx = join(dir, 'iptt.xlsx');
-		writeFileSync(xlsx, new Uint8Array(file.bytes));
+		writeFileSync(xlsx, file.bytes);
 		execFileSync(
 			'soffice',
 			['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'csv', '--outdir', dir, xlsx],
