@@ -83,7 +83,7 @@ describe('importing from a workbook, in Chromium', () => {
 		await admin.locator('#p-start').fill('2026-01-01');
 		await admin.locator('#p-end').fill('2027-12-31');
 		await admin.getByRole('button', { name: 'Crear el programa' }).click();
-		await admin.waitForURL(/\/admin\/programmes\/\d+/);
+		await admin.waitForURL(/\/programmes\/honduras-pps\/setup/);
 
 		await admin.goto(`${env.app.url}/programmes/honduras-pps/periods`);
 		for (const [label, start, end] of [

@@ -42,6 +42,7 @@ import { financeRevisions } from './messages/finance-revisions';
 import { asOfMessages } from './messages/as-of';
 import { financeReport } from './messages/finance-report';
 import { reportOutcomeFigures } from './messages/report-outcome-figures';
+import { teamMessages } from './messages/team';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -88,7 +89,8 @@ const catalogues = [
 	financeRevisions,
 	asOfMessages,
 	financeReport,
-	reportOutcomeFigures
+	reportOutcomeFigures,
+	teamMessages
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

@@ -26,8 +26,8 @@ function logframe(ctx: ComposeContext, id: string): DocAnnex['blocks'] {
 					[ctx.ref(i.code, i.key)],
 					ctx.loc(i.title, i.key, 'title'),
 					ctx.loc(i.unit, i.key, 'unit'),
-					[ctx.ref(ctx.value(i, i.baseline), i.key)],
-					[ctx.ref(ctx.value(i, i.endTarget), i.key)],
+					[ctx.ref(ctx.typed(i, i.baseline), i.key)],
+					[ctx.ref(ctx.typed(i, i.endTarget), i.key)],
 					...byPeriod,
 					[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
 					[ctx.ref(ctx.status(i.status), i.key)]

@@ -1,6 +1,6 @@
 import { localize } from '$lib/content-language';
 import { createI18n, type I18n } from '$lib/i18n/context';
-import { formatMeasureValue } from '$lib/i18n/measure-format';
+import { formatEnteredValue, formatMeasureValue } from '$lib/i18n/measure-format';
 import { STATUS_LOOK } from '$lib/indicator-status';
 import type { IndicatorStatus, Locale } from '$lib/model';
 import type { DocInline, MissingTranslation } from './document';
@@ -65,6 +65,11 @@ export class ComposeContext {
 
 	value(indicator: SnapshotIndicator, value: number | null | undefined): string {
 		return formatMeasureValue(this.i18n, value, indicator);
+	}
+
+	/** A figure someone typed (baseline, end target, milestone): never fewer decimals than entered (issue 22). */
+	typed(indicator: SnapshotIndicator, value: number | null | undefined): string {
+		return formatEnteredValue(this.i18n, value, indicator);
 	}
 
 	status(status: IndicatorStatus | null): string {

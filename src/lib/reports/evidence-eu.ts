@@ -115,8 +115,8 @@ export function euLogframe(ctx: ComposeContext, id: string): DocBlock[] {
 						...ctx.loc(i.title, i.key, 'title'),
 						...ctx.text(` · ${i.disaggregated ? t('donorDoc.bySex') : t('donorDoc.notDisaggregated')}`)
 					],
-					[ctx.ref(`${ctx.value(i, i.baseline)}${year(l?.baselineYear)}`, i.key)],
-					[ctx.ref(`${ctx.value(i, i.endTarget)}${year(l?.targetYear)}`, i.key)],
+					[ctx.ref(`${ctx.typed(i, i.baseline)}${year(l?.baselineYear)}`, i.key)],
+					[ctx.ref(`${ctx.typed(i, i.endTarget)}${year(l?.targetYear)}`, i.key)],
 					[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
 					sources.length ? sources : ctx.text(t('donorDoc.notRecorded')),
 					assumptions.length ? assumptions : ctx.text('—'),

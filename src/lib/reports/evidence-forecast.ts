@@ -22,7 +22,7 @@ export function targetsLikelihood(ctx: ComposeContext, id: string): DocBlock[] {
 			cells: [
 				[ctx.ref(i.code, i.key)],
 				ctx.loc(i.title, i.key, 'title'),
-				[ctx.ref(ctx.value(i, i.endTarget), i.key)],
+				[ctx.ref(ctx.typed(i, i.endTarget), i.key)],
 				ctx.text(ctx.value(i, forecast.kind === 'projected' ? forecast.projected : null)),
 				ctx.text(`${symbol}${forecastLikelihoodText(ctx.i18n, forecast)}`),
 				ctx.text(formatPaces(ctx.i18n, forecast, i)),

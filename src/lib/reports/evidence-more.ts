@@ -197,7 +197,7 @@ function trend(ctx: ComposeContext, i: SnapshotIndicator, id: string): DocBlock[
 				const key = x?.valueKey ?? i.key;
 				return row(
 					ctx.text(p.label),
-					ctx.text(ctx.value(i, x?.milestone)),
+					ctx.text(ctx.typed(i, x?.milestone)),
 					ctx.text(ctx.value(i, x?.expected)),
 					[ctx.ref(ctx.value(i, x?.actual), key)],
 					...(i.disaggregated ? [[ctx.ref(ctx.value(i, x?.actualWomen), key)], [ctx.ref(ctx.value(i, x?.actualMen), key)]] : []),
@@ -231,8 +231,8 @@ export const impactIndicators: Builder = (ctx, id) => {
 					[ctx.ref(i.code, i.key)],
 					indicatorCell(ctx, i),
 					ctx.text(ctx.i18n.td(`level.${i.level}`)),
-					[ctx.ref(ctx.value(i, i.baseline), i.key)],
-					[ctx.ref(ctx.value(i, i.endTarget), i.key)],
+					[ctx.ref(ctx.typed(i, i.baseline), i.key)],
+					[ctx.ref(ctx.typed(i, i.endTarget), i.key)],
 					[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
 					[ctx.ref(ctx.i18n.percent(i.achievement, 0), i.key)],
 					[ctx.ref(ctx.status(i.status), i.key)]

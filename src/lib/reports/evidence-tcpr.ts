@@ -146,8 +146,8 @@ export function outcomeBlocks(ctx: ComposeContext, id: string, m: SnapshotModule
 					row(
 						[ctx.ref(i.code, i.key)],
 						explained(ctx, i),
-						[ctx.ref(ctx.value(i, i.baseline), i.key)],
-						[ctx.ref(ctx.value(i, i.endTarget), i.key)],
+						[ctx.ref(ctx.typed(i, i.baseline), i.key)],
+						[ctx.ref(ctx.typed(i, i.endTarget), i.key)],
 						[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
 						[ctx.ref(ctx.status(i.status), i.key)]
 					)

@@ -72,9 +72,9 @@ const indicatorProgress: Builder = (ctx, id) => {
 				row(
 					[ctx.ref(i.code, i.key)],
 					explained(ctx, i),
-					[ctx.ref(ctx.value(i, i.baseline), i.key)],
-					[ctx.ref(ctx.value(i, i.endTarget), i.key)],
-					[ctx.ref(ctx.value(i, i.milestone), i.key)],
+					[ctx.ref(ctx.typed(i, i.baseline), i.key)],
+					[ctx.ref(ctx.typed(i, i.endTarget), i.key)],
+					[ctx.ref(ctx.typed(i, i.milestone), i.key)],
 					[ctx.ref(ctx.value(i, i.actual), judgedValueKey(i))],
 					[ctx.ref(ctx.i18n.percent(i.achievement, 0), i.key)],
 					[ctx.ref(ctx.status(i.status), i.key)],

@@ -435,3 +435,37 @@ describe('the logframe’s key flag, framework codes, women/men milestones and E
 		expect((await checkLogframe(again)).counts.update).toBe(0);
 	}, 60_000);
 });
+
+describe('codes stay text through the round trip', () => {
+	it('writes code columns as text cells, and "8.10" typed there comes back as "8.10" through openpyxl and LibreOffice', async () => {
+		const template = await download(getLogframeTemplate, 'http://localhost/programmes/patss/import/logframe-template', ADMIN, 'codes.xlsx');
+		const sheet = (await workbookOf(template)).getWorksheet('Indicadores')!;
+		const imp1 = rowOf(sheet, 'IMP-1', 'Código');
+		// The filled cells and the column (the rows a coordinator adds) carry the text format "@".
+		for (const header of ['Código', 'Meta ODS', 'Resultado P&B de la OIT', 'Código del marco UE (GERF)'])
+			expect([header, imp1(header).numFmt]).toEqual([header, '@']);
+		expect(sheet.getColumn(imp1('Meta ODS').col).numFmt).toBe('@');
+		expect(imp1('Línea de base').numFmt).not.toBe('@');
+
+		// A spreadsheet stores what is typed in a text cell as text: "8.10", not the number 8.1.
+		const typed = openpyxl(template, [{ sheet: 'Indicadores', header: 'Código', value: 'IMP-1', set: { 'Meta ODS': '8.10' } }]);
+		const [viaCalc] = libreOffice(typed.file);
+		const calcCell = rowOf((await workbookOf(viaCalc!)).getWorksheet('Indicadores')!, 'IMP-1', 'Código')('Meta ODS');
+		expect([calcCell.value, calcCell.numFmt]).toEqual(['8.10', '@']);
+		for (const file of [typed.file, viaCalc!]) {
+			const preview = await checkLogframe(file);
+			expect(refused(preview)).toEqual([]);
+			expect(preview.rows.find((r) => r.code === 'IMP-1')!.action).toBe('update');
+		}
+		const preview = await checkLogframe(viaCalc!);
+		const r = await postAs(db, actions.confirmLogframe, ADMIN, {
+			params: { slug: 'patss' },
+			url: 'http://localhost/programmes/patss/import?/confirmLogframe',
+			route: ROUTE,
+			form: { sha256: preview.sha256, fileName: preview.fileName }
+		});
+		expect(r).toMatchObject({ kind: 'redirect' });
+		const saved = await db.selectFrom('indicator').select('sdg_target').where('id', '=', patss.indicatorId('IMP-1')).executeTakeFirst();
+		expect(saved).toEqual({ sdg_target: '8.10' });
+	}, 60_000);
+});

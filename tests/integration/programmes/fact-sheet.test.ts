@@ -57,7 +57,7 @@ describe('the fact sheet of a programme', () => {
 			'es',
 			1
 		]);
-		expect(r.kind === 'redirect' && r.location).toBe(`/admin/programmes/${row.id}?notice=created`);
+		expect(r.kind === 'redirect' && r.location).toBe(`/programmes/bolivia-proteccion/setup?notice=created`);
 		const audit = await db
 			.selectFrom('audit_log')
 			.selectAll()

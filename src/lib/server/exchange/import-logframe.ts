@@ -122,6 +122,8 @@ const ENUMS: Record<string, { values: readonly string[]; prefix: string }> = {
 };
 const PREFIX = 'import.col.lf.';
 const NUMBER_COLUMNS = new Set(['progress', 'baselineValue', 'targetValue', 'decimals']);
+/** Columns of codes, written as text cells ("@") so a spreadsheet keeps "8.10" and "1.10" as typed. */
+const CODE_COLUMNS = new Set(['module', 'output', 'code', 'libraryCode', 'sdgTarget', 'iloOutcome', 'euLogframeCode']);
 const DATE_COLUMNS = new Set(['plannedStart', 'plannedEnd', 'baselineDate']);
 
 const normalise = (s: string) => s.normalize('NFC').trim().toLowerCase();
@@ -246,7 +248,9 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 		const column = (key: string) => ({
 			header: translateDynamic(locale, `${PREFIX}${key}`),
 			key,
-			width: key === 'title' || key === 'definition' || key === 'titleEn' || key === 'titleEs' ? 45 : 16
+			width: key === 'title' || key === 'definition' || key === 'titleEn' || key === 'titleEs' ? 45 : 16,
+			// Codes are text: "8.10" typed in a General cell becomes the number 8.1 (issue 22).
+			...(CODE_COLUMNS.has(key) ? { style: { numFmt: '@' } } : {})
 		});
 		const keys = (COLUMNS[sheet] as readonly string[]).filter((k) => !otherTexts.has(k));
 		ws.columns = [

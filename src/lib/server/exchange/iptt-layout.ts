@@ -1,5 +1,6 @@
 import type { I18n } from '$lib/i18n/context';
 import type { Measure } from '$lib/model';
+import { enteredDecimals } from '$lib/i18n/measure-format';
 import { shownText, type ExportData } from './export-data';
 import { forecastCells, forecastColumns } from './iptt-forecast';
 
@@ -154,6 +155,12 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 			const { indicator, assessment } = item;
 			const fmt = measureFormat(i18n, indicator.measure, indicator.decimals);
 			const num = (value: number | null, open = false): Cell => ({ value, numFmt: fmt, ...(open ? { open } : {}) });
+			// A typed figure (baseline, end target, milestone) never shows fewer decimals than it was
+			// entered with — the display rule of measure-format.ts (1.5 with 0 decimals read "2").
+			const typed = (value: number | null): Cell =>
+				value === null || (indicator.measure !== 'number' && indicator.measure !== 'percentage')
+					? num(value)
+					: { value, numFmt: measureFormat(i18n, indicator.measure, Math.max(indicator.decimals, enteredDecimals(value))) };
 			const cells: Cell[] = [
 				{ value: recordKey('indicator', indicator.id) },
 				{ value: indicator.code },
@@ -162,14 +169,14 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 				{ value: shownText(item.text[L].unit) },
 				{ value: i18n.td(`direction.${indicator.direction}`) },
 				{ value: i18n.td(`aggregation.${indicator.aggregation}`) },
-				num(indicator.baselineValue),
-				num(indicator.targetValue),
+				typed(indicator.baselineValue),
+				typed(indicator.targetValue),
 				{ value: i18n.td(`status.${assessment.status}`), tone: TONE[assessment.status] },
 				{ value: assessment.updateOverdue ? (labelOf.get(assessment.updateOverdue.periodId) ?? null) : null },
 				{ value: asPercent(assessment.achievement), numFmt: PERCENT_FORMAT }
 			];
 			for (const p of item.periods) {
-				cells.push(num(p.target), num(p.actual), { value: asPercent(p.progress), numFmt: PERCENT_FORMAT }, num(p.women), num(p.men));
+				cells.push(typed(p.target), num(p.actual), { value: asPercent(p.progress), numFmt: PERCENT_FORMAT }, num(p.women), num(p.men));
 				if (data.includeOpen) {
 					cells.push(num(p.open?.value ?? null, !!p.open), {
 						value: p.open ? i18n.td(`valueState.${p.open.state}`) : null,

@@ -15,13 +15,8 @@ export const actions = {
 		instanceAction(event, 'admin.manageProgrammes', programmeCreateSchema.extend(programmeTexts), async ({ db, user, data }) => {
 			const { titleTranslation, summaryTranslation, donorTranslation, partnersTranslation, ...input } = data;
 			const texts = { title: titleTranslation, summary: summaryTranslation, donor: donorTranslation, partners: partnersTranslation };
-			const id = await writeProgrammeTranslated(
-				db,
-				user,
-				input.contentLanguage,
-				texts,
-				async (trx) => (await createProgramme(trx, user, input)).id
-			);
-			redirectWithNotice(`/admin/programmes/${id}`, 'created');
+			await writeProgrammeTranslated(db, user, input.contentLanguage, texts, async (trx) => (await createProgramme(trx, user, input)).id);
+			// Next steps first: the programme's set-up checklist (periods, team, logframe; issue 22).
+			redirectWithNotice(`/programmes/${encodeURIComponent(input.slug)}/setup`, 'created');
 		})
 } satisfies Actions;
