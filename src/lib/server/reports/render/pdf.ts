@@ -6,6 +6,7 @@ import type { Locale } from '$lib/model';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import { renderCharts } from './charts';
 import { pdfBlocks, pdfInlines, type PdfNode } from './pdf-content';
+import { installKeepWithNext, markKeepWithNext } from './pdf-keep';
 
 // The PDF of an issued report, with pdfmake (pdfkit inside): pure JS, no browser. Fonts are the
 // bundled Roboto (Spanish accents and ñ included); nothing is fetched (no URL, no file outside the
@@ -13,8 +14,8 @@ import { pdfBlocks, pdfInlines, type PdfNode } from './pdf-content';
 //
 // What a reviewer sees (issue 19): sections flow one after the other; only the major parts (the
 // contents, the body, each annex) start a page. A heading or a caption never stays alone at the
-// foot of a page: `keepWithNext` moves it to the next page when nothing but other headings follows
-// it there. pdfmake cannot build a structure tree (its `tagged` option marks the file as tagged
+// foot of a page: `pdf-keep.ts` moves it to the next page, in the one layout pass, when what
+// follows it would not start on the same page. pdfmake cannot build a structure tree (its `tagged` option marks the file as tagged
 // with an empty tree), so the PDF does not claim to be tagged; its cover links the accessible
 // HTML edition of the same issue instead.
 
@@ -44,6 +45,7 @@ export function pdfmake(): PdfMake {
 	});
 	pm.setUrlAccessPolicy(() => false);
 	pm.setLocalAccessPolicy((path) => path.startsWith(fontDir));
+	installKeepWithNext();
 	return (engine = pm);
 }
 
@@ -130,7 +132,6 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 		pageMargins: [40, 48, 40, 48],
 		language: doc.lang === 'es' ? 'es' : 'en-GB',
 		tagged: false,
-		pageBreakBefore: keepWithNext,
 		displayTitle: true,
 		info: {
 			title: doc.titleText,
@@ -143,7 +144,6 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 			modDate: issued,
 			SnapshotSHA256: sha256
 		},
-		// Styled `footer` so the keep-with-next rule does not count it as the page's content.
 		footer: (page: number, pages: number) => ({
 			style: 'footer',
 			columns: [
@@ -159,7 +159,7 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 			margin: [40, 16, 40, 0]
 		}),
 		images: Object.fromEntries([...images].map(([id, img]) => [id, `data:image/png;base64,${img.png.toString('base64')}`])),
-		content,
+		content: markKeepWithNext(content),
 		defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.2 },
 		styles: {
 			kind: { fontSize: 10, color: '#555555', characterSpacing: 0.5, margin: [0, 60, 0, 4] },
@@ -183,52 +183,12 @@ export function pdfDefinition(doc: ReportDocument, sha256: string, images: Map<s
 
 /**
  * A heading and what follows it: when that is a block that never parts (a chart), the heading
- * joins it, so the two start a page together (pdfmake's positions of a moved block are not
- * reliable enough for the keep-with-next rule).
+ * joins it, so the two start a page together (pdfmake moves an unbreakable block whole).
  */
 function keptWithFirst(heading: PdfNode, blocks: PdfNode[]): PdfNode[] {
 	const [first, ...rest] = blocks;
 	if (first?.unbreakable && Array.isArray(first.stack)) return [{ stack: [heading, ...first.stack], unbreakable: true }, ...rest];
 	return [heading, ...blocks];
-}
-
-interface NodeInfo {
-	headlineLevel?: number;
-	style?: string | string[];
-	table?: unknown;
-	columns?: unknown;
-	ul?: unknown;
-	ol?: unknown;
-	stack?: boolean;
-	startPosition?: { pageInnerHeight: number; verticalRatio: number };
-}
-
-/**
- * Room (pt) a heading needs below its top: itself and the first rows of what it heads — a
- * section or block heading (levels 1–2) may head a table whose header and first row are tall; a
- * caption (level 3) sits inside an unbreakable block with its chart, or heads a table directly.
- */
-const headingRoom = (level: number) => (level <= 2 ? 144 : 72);
-
-/** A node a reader sees as the page's content: a text or image leaf, not a heading, a container or the footer. */
-function isContent(node: NodeInfo): boolean {
-	if (node.headlineLevel !== undefined || node.style === 'footer') return false;
-	return !(node.table || node.columns || node.ul || node.ol || node.stack);
-}
-
-/**
- * A heading or caption (a node with a `headlineLevel`) starts the next page when nothing but other
- * headings follows it on its own page: it would sit alone at the page's foot.
- */
-export function keepWithNext(node: NodeInfo, around: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
-	if (!node.headlineLevel) return false;
-	// pdfmake records a table's first rows on this page even when its header and first row then
-	// moved to the next one as a block, so nearness to the foot decides too.
-	const at = node.startPosition;
-	// Already at the top of a page: breaking again would only leave a blank page.
-	if (at && at.pageInnerHeight * at.verticalRatio < 1) return false;
-	if (at && at.pageInnerHeight * (1 - at.verticalRatio) < headingRoom(node.headlineLevel)) return true;
-	return !around.getFollowingNodesOnPage().some(isContent);
 }
 
 /** The PDF of a snapshot in one language. `inlineText` keeps the title plain in the properties. */
