@@ -40,6 +40,7 @@ import { reportOutcomes } from './messages/report-outcomes';
 import { importRoundTrip } from './messages/import-round-trip';
 import { financeRevisions } from './messages/finance-revisions';
 import { asOfMessages } from './messages/as-of';
+import { reportFixes } from './messages/report-fixes';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -84,7 +85,8 @@ const catalogues = [
 	reportOutcomes,
 	importRoundTrip,
 	financeRevisions,
-	asOfMessages
+	asOfMessages,
+	reportFixes
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

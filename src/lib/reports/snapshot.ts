@@ -268,6 +268,8 @@ export interface ReportSnapshot {
 		/** Donor and partners in both languages (absent from snapshots frozen before they were translatable). */
 		donorText?: BilingualText;
 		partnersText?: BilingualText;
+		/** The country with its stored translation, if any (absent from older snapshots: prints marked). */
+		countryText?: BilingualText;
 		fundingModality: string;
 		budget: { amount: number; currency: string } | null;
 		startDate: IsoDate;

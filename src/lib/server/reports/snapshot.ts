@@ -757,6 +757,7 @@ export async function buildSnapshot(
 			donor: programme.donor,
 			donorText: bi('programme', pid, 'donor', programme.donor),
 			partnersText: bi('programme', pid, 'partners', programme.partners),
+			countryText: bi('programme', pid, 'country', programme.country),
 			fundingModality: programme.fundingModality,
 			budget: programme.budgetCents === null ? null : { amount: programme.budgetCents / 100, currency: programme.currency },
 			startDate: programme.startDate,
