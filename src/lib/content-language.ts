@@ -57,7 +57,9 @@ export const TRANSLATABLE_FIELDS = {
 	],
 	budget_line: ['title'],
 	// issue 24: the evaluation matrix's texts (the question, its judgement criteria, sources and methods notes)
-	evaluation_question: ['question', 'judgementCriteria', 'sources']
+	evaluation_question: ['question', 'judgementCriteria', 'sources'],
+	// review 4 (F12): the reason a report was reopened for a correction, printed on the new issue
+	report: ['correction_reason']
 } as const;
 
 export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;

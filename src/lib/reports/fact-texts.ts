@@ -34,6 +34,13 @@ export function dialogueBodiesText(ctx: ComposeContext, bodies: string[]): DocIn
 	return ctx.loc({ original: bodies.join('; '), translation: null }, ctx.snapshot.programme.key, 'dialogueBodies');
 }
 
+/** Why the report was reopened, in the reader's language or the original marked. */
+export function correctionReasonText(ctx: ComposeContext): DocInline[] {
+	const r = ctx.snapshot.report;
+	const key = ctx.snapshot.programme.key;
+	return ctx.loc(r.correctionReasonText ?? { original: r.correctionReason ?? '', translation: null }, key, 'correctionReason');
+}
+
 export function addresseesText(ctx: ComposeContext, r: SnapshotRecommendation): DocInline[] {
 	return ctx.loc(r.addressedToText ?? { original: r.addressedTo, translation: null }, r.key, 'addressedTo');
 }

@@ -247,6 +247,8 @@ export interface ReportSnapshot {
 		supersedes: number | null;
 		/** Why the report was reopened for this correction (printed on the cover); null for a first issue. */
 		correctionReason: string | null;
+		/** The reason in both languages (absent from issues made before it was translatable: prints marked). */
+		correctionReasonText?: BilingualText;
 		previousHash: string | null;
 		issuedAt: string;
 		issuedBy: string;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeReport } from '$lib/reports/compose';
 import { inlineText, type DocInline, type ReportDocument } from '$lib/reports/document';
+import type { ReportLayout } from '$lib/reports/outline';
 import type { ReportSnapshot } from '$lib/reports/snapshot';
 import type { Db } from '$lib/server/db/connection';
 import { seedDonorReports } from '../../../seed/donor-reports';
@@ -24,7 +25,7 @@ beforeAll(async () => {
 	await seedDonorReports(db, fakeRenderers);
 }, 300_000);
 
-async function issued(slug: string, layout: string): Promise<ReportSnapshot> {
+async function issued(slug: string, layout: ReportLayout): Promise<ReportSnapshot> {
 	const row = await db
 		.selectFrom('report_issue')
 		.innerJoin('report', 'report.id', 'report_issue.report_id')

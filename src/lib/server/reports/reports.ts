@@ -24,8 +24,10 @@ import {
 	multilineText,
 	optionalMultilineText,
 	optionalText,
+	translationText,
 	versionField
 } from '../core/validation';
+import { saveTranslations } from '../core/translations';
 import type { Viewer } from '../core/viewer';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
@@ -582,7 +584,12 @@ export async function addComment(
 }
 
 /** A correction says why: the reason is printed on the new issue's cover and in the issue list. */
-export const reopenSchema = z.object({ version: versionField(), reason: multilineText(2000) });
+export const reopenSchema = z.object({
+	version: versionField(),
+	reason: multilineText(2000),
+	// The reason in the programme's other language (review 4, F12): printed to readers of it.
+	reasonTranslation: translationText(2000, true)
+});
 
 /** Opens an issued report for a correction: its issues stay as they are; the next issue supersedes the last. */
 export async function reopenReport(
@@ -591,7 +598,8 @@ export async function reopenReport(
 	programme: Programme,
 	reportId: number,
 	version: number,
-	reason: string
+	reason: string,
+	reasonTranslation = ''
 ): Promise<void> {
 	if (reason.trim() === '') throw new DomainValidationError({ reason: { key: 'validation.required' } });
 	await inTransaction(db, async (trx) => {
@@ -620,6 +628,14 @@ export async function reopenReport(
 			after: { status: 'draft' },
 			reason
 		});
+		// A content translation like every text's other language (audited); an empty one removes the last reason's.
+		const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'report', entityId: reportId, locale },
+			{ correction_reason: reasonTranslation }
+		);
 	});
 }
 

@@ -738,6 +738,7 @@ export async function buildSnapshot(
 			issueNumber: issue.number,
 			supersedes: issue.supersedes,
 			correctionReason: issue.correctionReason ?? null,
+			...(issue.correctionReason ? { correctionReasonText: bi('report', report.id, 'correction_reason', issue.correctionReason) } : {}),
 			previousHash: issue.previousHash,
 			issuedAt: issue.issuedAt,
 			issuedBy: issue.issuedBy,
