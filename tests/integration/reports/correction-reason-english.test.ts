@@ -7,9 +7,10 @@ import { composeReport } from '$lib/reports/compose';
 import { inlineText } from '$lib/reports/document';
 import type { Db } from '$lib/server/db/connection';
 import { issueReport } from '$lib/server/reports/jobs';
-import { draftSnapshot, reportRowFor } from '$lib/server/reports/reports';
+import { draftSnapshot, reportRowFor, type IssueSummary } from '$lib/server/reports/reports';
+import * as list from '../../../src/routes/programmes/[slug]/reports/+page.server';
 import * as editor from '../../../src/routes/programmes/[slug]/reports/[id]/+page.server';
-import { formFailure, postAs } from '../../helpers/actions';
+import { formFailure, loadAs, postAs } from '../../helpers/actions';
 import { freshDatabase, userId } from '../../helpers/db';
 import { seeded } from '../../helpers/programme';
 import { fakeRenderers, writtenReport } from '../../helpers/reports';
@@ -97,5 +98,34 @@ describe('the correction reason in English', () => {
 		const rows = JSON.stringify(composeReport(snapshot, 'en').sections);
 		expect(rows).toContain('El paro de octubre interrumpió varias mesas.');
 		expect(rows).toMatch(/El paro de octubre interrumpió varias mesas\.","lang":"es"\},\{"type":"mark","text":"\(es\)"/);
+	});
+});
+
+describe('the issue list after the correction is issued (F19)', () => {
+	it('gives each issue its correction reason and every file, PDF and DOCX, to a donor', async () => {
+		// Change something so the correction can be issued.
+		const section = await db
+			.selectFrom('report_section')
+			.select(['id', 'narrative_es'])
+			.where('report_id', '=', reportId)
+			.orderBy('id')
+			.executeTakeFirstOrThrow();
+		await db
+			.updateTable('report_section')
+			.set({ narrative_es: `${section.narrative_es} Cifra corregida.` })
+			.where('id', '=', section.id)
+			.execute();
+		const evaluator = { id: await userId(db, EVALUATOR), name: 'Elena Evaluadora' };
+		await issueReport(db, evaluator, programme, reportId, await versionOf(), fakeRenderers, { origin });
+		const page = await loadAs<{ reports: { id: number; issues: IssueSummary[] }[] }>(db, list.load, 'donor.iess@avance.test', {
+			params: { slug: 'patss' }
+		});
+		expect(page.kind).toBe('value');
+		const issues = page.kind === 'value' ? page.value.reports.find((r) => r.id === reportId)!.issues : [];
+		expect(issues.map((i) => [i.number, i.supersedes, i.correctionReason])).toEqual([
+			[1, null, null],
+			[2, 1, 'Se corrige la tasa de ejecución citada.']
+		]);
+		for (const i of issues) expect(new Set(i.files.map((f) => f.format))).toEqual(new Set(['pdf', 'docx']));
 	});
 });

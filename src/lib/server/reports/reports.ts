@@ -65,6 +65,8 @@ export interface IssueSummary {
 	/** The later issue of the same report that corrects this one; null while this one stands. */
 	supersededBy: number | null;
 	files: { lang: Locale; format: 'pdf' | 'docx'; sha256: string; size: number }[];
+	/** Why this issue corrects the one before (as typed, in the content language); null for a first issue. */
+	correctionReason: string | null;
 }
 
 export interface SectionRow extends SnapshotSection {
@@ -144,7 +146,7 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 	const [issueRows, fileRows] = await Promise.all([
 		db
 			.selectFrom('report_issue')
-			.select(['id', 'report_id', 'number', 'issued_at', 'issued_by_name', 'snapshot_sha256', 'supersedes_number'])
+			.select(['id', 'report_id', 'number', 'issued_at', 'issued_by_name', 'snapshot_sha256', 'supersedes_number', 'correction_reason'])
 			.where('report_id', 'in', reportIds)
 			.orderBy('number')
 			.execute(),
@@ -169,7 +171,8 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 			supersededBy: issueRows.find((x) => x.report_id === i.report_id && x.supersedes_number === i.number)?.number ?? null,
 			files: fileRows
 				.filter((f) => f.issue_id === i.id)
-				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes }))
+				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes })),
+			correctionReason: i.correction_reason
 		});
 	}
 	return map;
