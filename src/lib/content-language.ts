@@ -59,7 +59,9 @@ export const TRANSLATABLE_FIELDS = {
 	// issue 24: the evaluation matrix's texts (the question, its judgement criteria, sources and methods notes)
 	evaluation_question: ['question', 'judgementCriteria', 'sources'],
 	// issue 25: a social-dialogue event's body, outcome and the names of the parties present
-	social_dialogue_event: ['body', 'outcome', 'names_government', 'names_employers', 'names_workers', 'names_other']
+	social_dialogue_event: ['body', 'outcome', 'names_government', 'names_employers', 'names_workers', 'names_other'],
+	// review 4 (F12): the reason a report was reopened for a correction, printed on the new issue
+	report: ['correction_reason']
 } as const;
 
 export type TranslatableEntity = keyof typeof TRANSLATABLE_FIELDS;

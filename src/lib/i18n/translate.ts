@@ -43,6 +43,7 @@ import { asOfMessages } from './messages/as-of';
 import { financeReport } from './messages/finance-report';
 import { reportOutcomeFigures } from './messages/report-outcome-figures';
 import { teamMessages } from './messages/team';
+import { reportFixes } from './messages/report-fixes';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -90,7 +91,8 @@ const catalogues = [
 	asOfMessages,
 	financeReport,
 	reportOutcomeFigures,
-	teamMessages
+	teamMessages,
+	reportFixes
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [

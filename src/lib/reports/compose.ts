@@ -2,6 +2,7 @@ import type { Locale } from '$lib/model';
 import { annex, recordsCited } from './annexes';
 import { otherLocale } from '$lib/content-language';
 import { ComposeContext } from './compose-context';
+import { correctionReasonText } from './fact-texts';
 import type { DocAnnex, DocEvidence, DocInline, DocSection, MissingTranslation, ReportDocument } from './document';
 import { EVIDENCE_BUILDERS, factSheet } from './evidence';
 import { evaluationEvidence, noEvaluationBlock } from './evaluation-evidence';
@@ -123,7 +124,7 @@ export function composeReport(snapshot: ReportSnapshot, lang: Locale): ReportDoc
 	facts.push(
 		{ label: t('reportDoc.fact.issue'), value: ctx.text(`${issue.join(' · ')} · ${ctx.i18n.dateTime(r.issuedAt)}`) },
 		{ label: t('reportDoc.fact.issuedBy'), value: ctx.text(r.issuedBy) },
-		...(r.correctionReason ? [{ label: t('reportDoc.fact.correction'), value: ctx.text(r.correctionReason) }] : []),
+		...(r.correctionReason ? [{ label: t('reportDoc.fact.correction'), value: correctionReasonText(ctx) }] : []),
 		// The files are not tagged for assistive technology: the same issue as an accessible web page.
 		{ label: t('reportDoc.fact.htmlEdition'), value: [{ type: 'link', text: editionHref, href: editionHref }] }
 	);

@@ -2,6 +2,7 @@ import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocInline, DocRow } from './document';
 import { indicatorGroups, judgedValueKey, none, row, table, type Builder } from './evidence';
 import { activitiesTable, dateRange, fact } from './evidence-tcpr';
+import { countryText, partnersOrNone } from './fact-texts';
 import type { SnapshotIndicator } from './snapshot';
 
 // The generated blocks of the EU interim narrative report (grant Annex VI, issue 21), pure
@@ -15,7 +16,7 @@ const euDescription: Builder = (ctx) => {
 	const pr = snapshot.programme;
 	const r = snapshot.report;
 	const contract = snapshot.donor?.facts.contractNumber.original.trim();
-	const countries = snapshot.donor?.facts.targetCountries.original.trim() ? fact(ctx, 'targetCountries') : ctx.text(pr.country);
+	const countries = snapshot.donor?.facts.targetCountries.original.trim() ? fact(ctx, 'targetCountries') : countryText(ctx);
 	return [
 		{
 			type: 'facts',
@@ -24,7 +25,7 @@ const euDescription: Builder = (ctx) => {
 				{ label: t('donorDoc.fact.action'), value: ctx.locRef(pr.title, pr.key, 'title') },
 				{ label: t('donorDoc.fact.coordinatorContact'), value: fact(ctx, 'coordinatorContact') },
 				{ label: t('donorDoc.fact.affiliatedEntities'), value: fact(ctx, 'affiliatedEntities') },
-				{ label: t('reportDoc.fact.partners'), value: ctx.text(pr.partners || t('common.none')) },
+				{ label: t('reportDoc.fact.partners'), value: partnersOrNone(ctx) },
 				{ label: t('donorDoc.fact.targetCountries'), value: countries },
 				{
 					label: t('reportDoc.fact.period'),

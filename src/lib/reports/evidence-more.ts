@@ -20,7 +20,8 @@ export const assumptionChecks: Builder = (ctx, id) => {
 					riskTitle(ctx, r),
 					ctx.text(i18n.date(c.date)),
 					[ctx.ref(i18n.td(`assumptionResult.${c.result}`), r.key)],
-					ctx.text(c.note)
+					// Check notes have no translation field: the original, marked in the other language.
+					ctx.loc({ original: c.note, translation: null }, r.key, 'checkNote')
 				)
 			);
 	if (!rows.length) return [none(ctx)];

@@ -6,6 +6,7 @@ import { budgetText, explained, judgedValueKey, moduleOf, none, row, table, type
 import type { SnapshotActivity } from './snapshot';
 import type { DonorFact } from './snapshot-donor';
 import { narrativeBlocks } from './narrative-blocks';
+import { dialogueBodiesText, donorText, partnersOrNone } from './fact-texts';
 
 // The generated blocks of the ILO technical cooperation progress report (issue 21), pure
 // functions of the snapshot like every other block: the identification sheet, the progress of each
@@ -36,7 +37,7 @@ const tcprIdentification: Builder = (ctx) => {
 			type: 'facts',
 			items: [
 				{ label: t('donorDoc.fact.tcSymbol'), value: [ctx.ref(symbol, pr.key)] },
-				{ label: t('reportDoc.fact.donor'), value: ctx.text(pr.donor) },
+				{ label: t('reportDoc.fact.donor'), value: donorText(ctx) },
 				{
 					label: t('reportDoc.fact.budget'),
 					value: ctx.text(budgetText(ctx))
@@ -276,9 +277,9 @@ const partnersSynergies: Builder = (ctx, id) => {
 		{
 			type: 'facts',
 			items: [
-				{ label: t('reportDoc.fact.partners'), value: ctx.text(pr.partners || t('common.none')) },
+				{ label: t('reportDoc.fact.partners'), value: partnersOrNone(ctx) },
 				{ label: t('donorDoc.fact.affiliatedEntities'), value: fact(ctx, 'affiliatedEntities') },
-				{ label: t('donorDoc.dialogueBodies'), value: ctx.text(bodies.join('; ') || t('common.none')) }
+				{ label: t('donorDoc.dialogueBodies'), value: dialogueBodiesText(ctx, bodies) }
 			]
 		}
 	];

@@ -2,7 +2,7 @@ import { INDICATOR_STATUSES, type IndicatorStatus } from '$lib/model';
 import type { DocBlock, DocInline, DocRow, DocTable } from './document';
 import type { ComposeContext } from './compose-context';
 import type { EvidenceBlock } from './outline';
-import { donorText, partnersText } from './fact-texts';
+import { countryText, donorText, partnersText } from './fact-texts';
 import { programmeBudgetMinor } from '$lib/finance-rules';
 import type { SnapshotIndicator } from './snapshot';
 
@@ -202,7 +202,7 @@ export function factSheet(ctx: ComposeContext): { label: string; value: DocInlin
 		{ label: t('reportDoc.fact.donor'), value: donorText(ctx) },
 		{ label: t('reportDoc.fact.budget'), value: ctx.text(budgetText(ctx)) },
 		{ label: t('reportDoc.fact.dates'), value: ctx.text(dates) },
-		{ label: t('reportDoc.fact.country'), value: ctx.text(pr.country) },
+		{ label: t('reportDoc.fact.country'), value: countryText(ctx) },
 		{ label: t('reportDoc.fact.partners'), value: partnersText(ctx) },
 		{ label: t('reportDoc.fact.period'), value: ctx.text(period) },
 		{ label: t('reportDoc.fact.cutOff'), value: ctx.text(i18n.date(r.cutOff)) },

@@ -16,6 +16,31 @@ export function partnersText(ctx: ComposeContext): DocInline[] {
 	return ctx.loc(p.partnersText ?? { original: p.partners, translation: null }, p.key, 'partners');
 }
 
+/** The partners, or "none" when the fact sheet names none (an empty text prints nothing). */
+export function partnersOrNone(ctx: ComposeContext): DocInline[] {
+	return ctx.snapshot.programme.partners.trim() ? partnersText(ctx) : ctx.text(ctx.t('common.none'));
+}
+
+// The country is a name typed in the content language with no translation field: a snapshot
+// holds its translation only if one was stored; otherwise it prints marked like any original.
+export function countryText(ctx: ComposeContext): DocInline[] {
+	const p = ctx.snapshot.programme;
+	return ctx.loc(p.countryText ?? { original: p.country, translation: null }, p.key, 'country');
+}
+
+/** The dialogue bodies met in the window (names typed in the content language, never translated). */
+export function dialogueBodiesText(ctx: ComposeContext, bodies: string[]): DocInline[] {
+	if (!bodies.length) return ctx.text(ctx.t('common.none'));
+	return ctx.loc({ original: bodies.join('; '), translation: null }, ctx.snapshot.programme.key, 'dialogueBodies');
+}
+
+/** Why the report was reopened, in the reader's language or the original marked. */
+export function correctionReasonText(ctx: ComposeContext): DocInline[] {
+	const r = ctx.snapshot.report;
+	const key = ctx.snapshot.programme.key;
+	return ctx.loc(r.correctionReasonText ?? { original: r.correctionReason ?? '', translation: null }, key, 'correctionReason');
+}
+
 export function addresseesText(ctx: ComposeContext, r: SnapshotRecommendation): DocInline[] {
 	return ctx.loc(r.addressedToText ?? { original: r.addressedTo, translation: null }, r.key, 'addressedTo');
 }

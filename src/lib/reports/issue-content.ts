@@ -3,7 +3,7 @@ import type { ReportSnapshot } from './snapshot';
 
 // What an issue says, apart from the facts of issuing it (issue 19: "a correction can be issued
 // with no change"). Two issues of a report say the same when their snapshots agree once the issue
-// metadata is set aside: the number, the issue it corrects, the reason, the chain hash, when, by
+// metadata is set aside: the number, the issue it corrects, the reason (in both languages), the chain hash, when, by
 // whom and from which address — and what is measured against the previous issue (the "what
 // changed" block, a risk's score at the previous issue), which moves with the issue by definition.
 
@@ -13,6 +13,7 @@ export function issueContent(snapshot: Partial<ReportSnapshot>): string {
 		issueNumber: _n,
 		supersedes: _s,
 		correctionReason: _c,
+		correctionReasonText: _ct,
 		previousHash: _p,
 		issuedAt: _a,
 		issuedBy: _b,

@@ -247,6 +247,8 @@ export interface ReportSnapshot {
 		supersedes: number | null;
 		/** Why the report was reopened for this correction (printed on the cover); null for a first issue. */
 		correctionReason: string | null;
+		/** The reason in both languages (absent from issues made before it was translatable: prints marked). */
+		correctionReasonText?: BilingualText;
 		previousHash: string | null;
 		issuedAt: string;
 		issuedBy: string;
@@ -268,6 +270,8 @@ export interface ReportSnapshot {
 		/** Donor and partners in both languages (absent from snapshots frozen before they were translatable). */
 		donorText?: BilingualText;
 		partnersText?: BilingualText;
+		/** The country with its stored translation, if any (absent from older snapshots: prints marked). */
+		countryText?: BilingualText;
 		fundingModality: string;
 		budget: { amount: number; currency: string } | null;
 		startDate: IsoDate;

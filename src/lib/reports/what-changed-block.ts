@@ -1,5 +1,6 @@
 import { titleIn } from '$lib/content-language';
 import type { ComposeContext } from './compose-context';
+import { correctionReasonText } from './fact-texts';
 import type { DocBlock, DocInline } from './document';
 import type { SnapshotChange } from './what-changed';
 
@@ -100,8 +101,11 @@ export function whatChangedBlock(ctx: ComposeContext): DocBlock[] {
 	const changes = snapshot.changes;
 	if (!changes) return [];
 	const blocks: DocBlock[] = [];
-	if (snapshot.report.correctionReason)
-		blocks.push({ type: 'paragraph', inlines: ctx.text(t('reportDoc.changed.reason', { reason: snapshot.report.correctionReason })) });
+	if (snapshot.report.correctionReason) {
+		// The sentence around the reason, the reason itself in the reader's language (or marked).
+		const [before = '', after = ''] = t('reportDoc.changed.reason', { reason: '\u0000' }).split('\u0000');
+		blocks.push({ type: 'paragraph', inlines: [...ctx.text(before), ...correctionReasonText(ctx), ...ctx.text(after)] });
+	}
 	if (!changes.since) {
 		blocks.push({ type: 'note', inlines: ctx.text(t('reportDoc.changed.first')) });
 		return blocks;

@@ -24,8 +24,10 @@ import {
 	multilineText,
 	optionalMultilineText,
 	optionalText,
+	translationText,
 	versionField
 } from '../core/validation';
+import { saveTranslations } from '../core/translations';
 import type { Viewer } from '../core/viewer';
 import { assertSaved } from '../core/versioning';
 import { inTransaction, type Executor } from '../db/executor';
@@ -63,6 +65,8 @@ export interface IssueSummary {
 	/** The later issue of the same report that corrects this one; null while this one stands. */
 	supersededBy: number | null;
 	files: { lang: Locale; format: 'pdf' | 'docx'; sha256: string; size: number }[];
+	/** Why this issue corrects the one before (as typed, in the content language); null for a first issue. */
+	correctionReason: string | null;
 }
 
 export interface SectionRow extends SnapshotSection {
@@ -142,7 +146,7 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 	const [issueRows, fileRows] = await Promise.all([
 		db
 			.selectFrom('report_issue')
-			.select(['id', 'report_id', 'number', 'issued_at', 'issued_by_name', 'snapshot_sha256', 'supersedes_number'])
+			.select(['id', 'report_id', 'number', 'issued_at', 'issued_by_name', 'snapshot_sha256', 'supersedes_number', 'correction_reason'])
 			.where('report_id', 'in', reportIds)
 			.orderBy('number')
 			.execute(),
@@ -167,7 +171,8 @@ async function issuesOf(db: Executor, reportIds: number[]): Promise<Map<number, 
 			supersededBy: issueRows.find((x) => x.report_id === i.report_id && x.supersedes_number === i.number)?.number ?? null,
 			files: fileRows
 				.filter((f) => f.issue_id === i.id)
-				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes }))
+				.map((f) => ({ lang: f.lang, format: f.format, sha256: f.sha256, size: f.size_bytes })),
+			correctionReason: i.correction_reason
 		});
 	}
 	return map;
@@ -582,7 +587,12 @@ export async function addComment(
 }
 
 /** A correction says why: the reason is printed on the new issue's cover and in the issue list. */
-export const reopenSchema = z.object({ version: versionField(), reason: multilineText(2000) });
+export const reopenSchema = z.object({
+	version: versionField(),
+	reason: multilineText(2000),
+	// The reason in the programme's other language (review 4, F12): printed to readers of it.
+	reasonTranslation: translationText(2000, true)
+});
 
 /** Opens an issued report for a correction: its issues stay as they are; the next issue supersedes the last. */
 export async function reopenReport(
@@ -591,7 +601,8 @@ export async function reopenReport(
 	programme: Programme,
 	reportId: number,
 	version: number,
-	reason: string
+	reason: string,
+	reasonTranslation = ''
 ): Promise<void> {
 	if (reason.trim() === '') throw new DomainValidationError({ reason: { key: 'validation.required' } });
 	await inTransaction(db, async (trx) => {
@@ -620,6 +631,14 @@ export async function reopenReport(
 			after: { status: 'draft' },
 			reason
 		});
+		// A content translation like every text's other language (audited); an empty one removes the last reason's.
+		const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+		await saveTranslations(
+			trx,
+			actor,
+			{ programmeId: programme.id, entity: 'report', entityId: reportId, locale },
+			{ correction_reason: reasonTranslation }
+		);
 	});
 }
 

@@ -149,7 +149,7 @@ export const actions = {
 		}),
 	reopen: (event) =>
 		programmeAction(event, 'report.write', reopenSchema, async ({ db, access, data, redirect }) => {
-			await reopenReport(db, access.user, access.programme, reportId(event), data.version, data.reason);
+			await reopenReport(db, access.user, access.programme, reportId(event), data.version, data.reason, data.reasonTranslation);
 			redirect('reportReopened');
 		})
 } satisfies Actions;
