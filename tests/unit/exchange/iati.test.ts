@@ -174,7 +174,9 @@ describe('the codes of the IATI file against the official codelists (vendored be
 	});
 
 	it('catches a code outside its codelist (the check is not empty)', () => {
-		const wrong = xml().replace('format="application/pdf"', 'format="image/webp"').replace(/<result type="3"/, '<result type="7"');
+		const wrong = xml()
+			.replace('format="application/pdf"', 'format="image/webp"')
+			.replace(/<result type="3"/, '<result type="7"');
 		expect(checkCodelists(wrong).unknown).toEqual(['result/@type=7 (ResultType)', 'document-link/@format=image/webp (FileFormat)']);
 	});
 });
