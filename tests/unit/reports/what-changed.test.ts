@@ -73,7 +73,8 @@ describe('what changed', () => {
 				const ref = item[0]!;
 				if (ref.type === 'ref') expect(doc.records[ref.key]).toBeDefined();
 			}
-			expect(doc.cover.facts.map((f) => inlineText(f.value))).toContain('Cifra corregida');
+			// The reason in the reader's language, or the original marked "(es)" where it has no translation.
+			expect(doc.cover.facts.map((f) => inlineText(f.value))).toContain(lang === 'es' ? 'Cifra corregida' : 'Cifra corregida (es)');
 		}
 	});
 

@@ -1,3 +1,4 @@
+import { otherLocale } from '$lib/content-language';
 import { z } from 'zod';
 import { CONSTITUENTS, type Constituent } from '$lib/constituents';
 import type { IsoDate, Programme } from '$lib/model';
@@ -103,7 +104,7 @@ function translationsOf(d: Record<string, unknown>): DialogueEventTranslations {
 /** Writes the event's texts in the programme's other language, in the caller's transaction. */
 function saveEventTranslations(db: Executor, actor: Actor, programme: Programme, id: number, texts: DialogueEventTranslations | undefined) {
 	if (!texts || Object.keys(texts).length === 0) return Promise.resolve([]);
-	const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+	const locale = otherLocale(programme.contentLanguage);
 	return saveTranslations(db, actor, { programmeId: programme.id, entity: 'social_dialogue_event', entityId: id, locale }, texts);
 }
 

@@ -1,3 +1,4 @@
+import { otherLocale } from '$lib/content-language';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { LOCALES, type IsoDate, type Locale, type Programme } from '$lib/model';
@@ -632,7 +633,7 @@ export async function reopenReport(
 			reason
 		});
 		// A content translation like every text's other language (audited); an empty one removes the last reason's.
-		const locale = programme.contentLanguage === 'es' ? 'en' : 'es';
+		const locale = otherLocale(programme.contentLanguage);
 		await saveTranslations(
 			trx,
 			actor,
