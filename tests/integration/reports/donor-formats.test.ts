@@ -194,7 +194,8 @@ describe('the ILO TCPR of El Salvador', () => {
 		const view = await loadFinance(db, salvador, { id: 0, internal: false, canReview: false }, { cutOff });
 		const block = evidence(docEn, 'financial_report', 'financial_summary');
 		const facts = block.blocks.find((b) => b.type === 'facts')!;
-		const delivery = facts.type === 'facts' ? facts.items.find((i) => i.label === 'Delivery rate') : undefined;
+		// El Salvador's seeded budget is revised, so the rate is labelled as measured against the revised budget.
+		const delivery = facts.type === 'facts' ? facts.items.find((i) => i.label.startsWith('Delivery rate')) : undefined;
 		expect(delivery).toBeTruthy();
 		const en = createI18n(() => 'en');
 		expect(inlineText(delivery!.value)).toBe(en.percent(view.programme.deliveryRate));
