@@ -396,17 +396,19 @@ const GENDER_ACTIONS: Record<string, { title: string; description: string }> = {
 type Row = { programme_id: number; entity: string; entity_id: number; field: string; locale: 'en'; text: string };
 
 /** Adds the English texts above to a seeded programme where its records have none; returns whether it added any. */
+// Each list in id order: the rows are inserted in that order, so both databases give them the same ids.
 export async function seedDonorTranslations(db: Db, programmeId: number, slug: string): Promise<boolean> {
 	const eu = slug === 'peru-desempleo-ue' || slug === 'ecuador-desempleo-ue';
 	const salvador = slug === 'el-salvador-pps';
 	if (!eu && !salvador && slug !== 'patss') return false;
 	const [modules, outputs, activities, indicators, recommendations, keyActions, risks, genderActions, present] = await Promise.all([
-		db.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programmeId).execute(),
+		db.selectFrom('module').select(['id', 'code']).where('programme_id', '=', programmeId).orderBy('id').execute(),
 		db
 			.selectFrom('output')
 			.innerJoin('module', 'module.id', 'output.module_id')
 			.select(['output.id', 'output.code'])
 			.where('module.programme_id', '=', programmeId)
+			.orderBy('output.id')
 			.execute(),
 		db
 			.selectFrom('activity')
@@ -414,17 +416,24 @@ export async function seedDonorTranslations(db: Db, programmeId: number, slug: s
 			.innerJoin('module', 'module.id', 'output.module_id')
 			.select(['activity.id', 'activity.code'])
 			.where('module.programme_id', '=', programmeId)
+			.orderBy('activity.id')
 			.execute(),
-		db.selectFrom('indicator').select(['id', 'code']).where('programme_id', '=', programmeId).execute(),
-		db.selectFrom('recommendation').select(['id', 'code', 'management_response_text']).where('programme_id', '=', programmeId).execute(),
+		db.selectFrom('indicator').select(['id', 'code']).where('programme_id', '=', programmeId).orderBy('id').execute(),
+		db
+			.selectFrom('recommendation')
+			.select(['id', 'code', 'management_response_text'])
+			.where('programme_id', '=', programmeId)
+			.orderBy('id')
+			.execute(),
 		db
 			.selectFrom('key_action')
 			.innerJoin('recommendation', 'recommendation.id', 'key_action.recommendation_id')
 			.select(['key_action.id', 'key_action.action'])
 			.where('recommendation.programme_id', '=', programmeId)
+			.orderBy('key_action.id')
 			.execute(),
-		db.selectFrom('risk').select(['id', 'code']).where('programme_id', '=', programmeId).execute(),
-		db.selectFrom('gender_action').select(['id', 'title']).where('programme_id', '=', programmeId).execute(),
+		db.selectFrom('risk').select(['id', 'code']).where('programme_id', '=', programmeId).orderBy('id').execute(),
+		db.selectFrom('gender_action').select(['id', 'title']).where('programme_id', '=', programmeId).orderBy('id').execute(),
 		db.selectFrom('translation').select(['entity', 'entity_id', 'field']).where('programme_id', '=', programmeId).execute()
 	]);
 	const taken = new Set(present.map((t) => `${t.entity}:${t.entity_id}:${t.field}`));

@@ -51,16 +51,26 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
 	// Its own process group, so stopping it stops npm, the shell and the server together.
 	const child: ChildProcess = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let log = '';
+	let stopping = false;
 	child.stdout?.on('data', (d) => (log += d));
 	child.stderr?.on('data', (d) => (log += d));
+	// A server that dies under its tests leaves them failing with "connection refused" and nothing
+	// else: say so, with what it printed, where the test run's output shows it.
+	child.once('exit', (code, signal) => {
+		if (!stopping) process.stderr.write(`\nThe app at ${url} stopped by itself (exit ${code ?? signal}); it printed:\n${log}\n`);
+	});
 
 	const deadline = Date.now() + 20_000;
 	for (;;) {
-		try {
-			const res = await fetch(`${url}/healthz`);
-			if (res.ok) break;
-		} catch {
-			// not listening yet
+		// Ready only once this server says so: another test file's server could have been given the
+		// same port between freePort() and listen(), and its /healthz would answer for ours.
+		if (log.includes('Avance is ready')) {
+			try {
+				const res = await fetch(`${url}/healthz`);
+				if (res.ok) break;
+			} catch {
+				// not listening yet
+			}
 		}
 		if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${log}`);
 		await new Promise((r) => setTimeout(r, 100));
@@ -70,6 +80,7 @@ export async function startApp(options: { env?: NodeJS.ProcessEnv } = {}): Promi
 		databasePath,
 		output: () => log,
 		stop: async () => {
+			stopping = true;
 			const group = -child.pid!;
 			// A child killed by a signal has no exit code, only a signal code, and its 'exit' has
 			// already been emitted: waiting for another would wait for ever.

@@ -50,10 +50,18 @@ async function tables(db: Db, postgres: boolean): Promise<string[]> {
 	return rows.map((r) => r.name).sort();
 }
 
-async function digest(db: Db, table: string, stamped: Set<string>): Promise<{ rows: number; hash: string }> {
+async function digest(db: Db, table: string, stamped: Set<string>): Promise<{ rows: number; hash: string; lines: string[] }> {
 	const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
 	const lines = rows.map((row) => canonical(Object.fromEntries(Object.entries(row).filter(([k]) => !stamped.has(k))))).sort();
-	return { rows: rows.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+	return { rows: rows.length, hash: createHash('sha256').update(lines.join('\n')).digest('hex'), lines };
+}
+
+/** The first rows one database has and the other has not, so a failure says what differs. */
+function firstDifferences(a: string[], b: string[]): string {
+	const [inA, inB] = [new Set(a), new Set(b)];
+	const onlyA = a.filter((l) => !inB.has(l)).slice(0, 3);
+	const onlyB = b.filter((l) => !inA.has(l)).slice(0, 3);
+	return [...onlyA.map((l) => `  sqlite only: ${l.slice(0, 300)}`), ...onlyB.map((l) => `  postgres only: ${l.slice(0, 300)}`)].join('\n');
 }
 
 describe.skipIf(!testingOnPostgres())('the demo seed on SQLite and on PostgreSQL', () => {
@@ -73,7 +81,9 @@ describe.skipIf(!testingOnPostgres())('the demo seed on SQLite and on PostgreSQL
 				const [a, b] = [await digest(sqlite, table, stamped), await digest(postgres, table, stamped)];
 				total += a.rows;
 				if (a.rows !== b.rows || a.hash !== b.hash)
-					differing.push(`${table}: sqlite ${a.rows} rows ${a.hash.slice(0, 8)}, postgres ${b.rows} rows ${b.hash.slice(0, 8)}`);
+					differing.push(
+						`${table}: sqlite ${a.rows} rows ${a.hash.slice(0, 8)}, postgres ${b.rows} rows ${b.hash.slice(0, 8)}\n${firstDifferences(a.lines, b.lines)}`
+					);
 			}
 			expect(differing).toEqual([]);
 			expect(total).toBeGreaterThan(500);
