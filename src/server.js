@@ -92,3 +92,11 @@ function stop() {
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+// A promise that fails with nobody listening (a background task's, a library's) is a defect to
+// fix, but not a reason to drop every signed-in person's request: Node's default would end the
+// process. It is logged, with its stack, where the operator reads the server's output. An
+// exception thrown outside any promise still ends the process, as it leaves state unknown.
+process.on('unhandledRejection', (reason) => {
+	console.error('Avance: a promise failed with nobody to handle it (the server keeps running):', reason);
+});
