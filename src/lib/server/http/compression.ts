@@ -52,27 +52,59 @@ function compressor(encoding: Encoding): BrotliCompress | Gzip {
 		: createGzip({ level: 6 });
 }
 
-/** `body` compressed, each chunk flushed through as it comes. */
+/**
+ * `body` compressed, each chunk flushed through as it comes. A client that goes away mid-page
+ * cancels the stream: zlib is then stopped, and a chunk it hands over afterwards is dropped.
+ * Enqueued into the cancelled stream it would throw from zlib's own event, outside any request,
+ * and end the whole process for everyone (a tab closed while a page loads did exactly that).
+ */
 export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
 	const z = compressor(encoding);
 	let out!: TransformStreamDefaultController<Uint8Array>;
+	let gone = false;
+	/** The transforms waiting for zlib's flush: released if zlib is stopped first. */
+	const waiting = new Set<() => void>();
+	const stop = () => {
+		if (gone) return;
+		gone = true;
+		z.destroy();
+	};
 	const done = new Promise<void>((resolve, reject) => {
 		z.once('end', resolve);
 		z.once('error', reject);
 	});
-	z.on('data', (chunk: Buffer) => out.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+	// Only `flush` waits on `done`; a cancelled stream never calls it, so its failure is nobody's.
+	done.catch(() => {});
+	z.once('close', () => {
+		for (const release of waiting) release();
+		waiting.clear();
+	});
+	z.on('data', (chunk: Buffer) => {
+		if (gone) return;
+		try {
+			out.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+		} catch {
+			stop();
+		}
+	});
 	return body.pipeThrough(
 		new TransformStream<Uint8Array, Uint8Array>({
 			start(controller) {
 				out = controller;
 			},
 			transform(chunk) {
+				if (gone) return;
 				return new Promise<void>((resolve) => {
+					waiting.add(resolve);
 					z.write(chunk);
-					z.flush(() => resolve());
+					z.flush(() => {
+						waiting.delete(resolve);
+						resolve();
+					});
 				});
 			},
 			flush() {
+				if (gone) return;
 				z.end();
 				return done;
 			}
