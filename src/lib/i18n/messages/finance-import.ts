@@ -59,7 +59,8 @@ export const financeImport = defineMessages(
 		'finance.import.count.refunds.one': '{n} reembolso',
 		'finance.import.count.refunds.other': '{n} reembolsos',
 		'finance.import.count.empty.one': '{n} vacía',
-		'finance.import.count.empty.other': '{n} vacías'
+		'finance.import.count.empty.other': '{n} vacías',
+		'audit.field.iatiIllustrative': 'Identificador IATI ilustrativo'
 	},
 	{
 		'finance.import.col.programme': 'Programme',
@@ -116,6 +117,7 @@ export const financeImport = defineMessages(
 		'finance.import.count.refunds.one': '{n} refund',
 		'finance.import.count.refunds.other': '{n} refunds',
 		'finance.import.count.empty.one': '{n} empty',
-		'finance.import.count.empty.other': '{n} empty'
+		'finance.import.count.empty.other': '{n} empty',
+		'audit.field.iatiIllustrative': 'Illustrative IATI identifier'
 	}
 );
