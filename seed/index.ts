@@ -24,6 +24,7 @@ import { withoutNotices } from '../src/lib/server/notifications/outbox';
 import { budgetRevisionSeeds, seedBudgetRevisions } from './budget-revisions';
 import { seedDonorTranslations } from './translations-donor';
 import { seedDonorFacts } from './donor-facts';
+import { IATI_SEEDS, seedIati } from './iati';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -68,7 +69,8 @@ async function seedAll(db: Db, options: SeedOptions): Promise<SeedReport> {
 			await seedFinance(db, id, financeSeeds[code]),
 			await seedLessons(db, id, lessonSeeds[code] ?? []),
 			await seedBudgetRevisions(db, id, budgetRevisionSeeds[code]),
-			await seedDonorTranslations(db, id, seed.programme.slug)
+			await seedDonorTranslations(db, id, seed.programme.slug),
+			await seedIati(db, id, IATI_SEEDS[seed.programme.slug])
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}

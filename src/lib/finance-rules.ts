@@ -35,6 +35,16 @@ const time = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
  * a third decimal and anything beyond MAX_AMOUNT_MINOR. Null when it is not an amount.
  */
 export function parseAmount(raw: string): number | null {
+	const read = readAmountText(raw);
+	return typeof read === 'number' ? read : null;
+}
+
+/**
+ * As parseAmount, but says why a text is not an amount: 'range' when it is a well-written number
+ * beyond MAX_AMOUNT_MINOR (so the user is told the bound, not that it is no amount), 'format'
+ * otherwise. Null for an empty text.
+ */
+export function readAmountText(raw: string): number | 'format' | 'range' | null {
 	let s = raw.trim().replace(/[\s\u00a0']/g, '');
 	if (!s) return null;
 	let negative = false;
@@ -51,9 +61,9 @@ export function parseAmount(raw: string): number | null {
 	if ((m = s.match(/^([1-9]\d{0,2}(?:,\d{3})+)(?:\.(\d{1,2}))?$/))) [whole, fraction] = [m[1]!.replace(/,/g, ''), m[2] ?? ''];
 	else if ((m = s.match(/^([1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d{1,2}))?$/))) [whole, fraction] = [m[1]!.replace(/\./g, ''), m[2] ?? ''];
 	else if ((m = s.match(/^(\d+)(?:[.,](\d{1,2}))?$/))) [whole, fraction] = [m[1]!, m[2] ?? ''];
-	else return null;
+	else return 'format';
 	const minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-	if (!Number.isSafeInteger(minor) || minor > MAX_AMOUNT_MINOR) return null;
+	if (!Number.isSafeInteger(minor) || minor > MAX_AMOUNT_MINOR) return 'range';
 	return negative ? -minor : minor;
 }
 

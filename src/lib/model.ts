@@ -58,6 +58,8 @@ export interface Programme {
 	genderMarker: GenderMarker;
 	iatiIdentifier: string | null;
 	iatiReportingOrg: string | null;
+	/** The IATI identifier is the demo seed's, illustrative (the documents give none); cleared when a team saves its own. */
+	iatiIllustrative?: boolean;
 	/** The language the programme's own texts are written in; the other comes from translations. */
 	contentLanguage: Locale;
 	version: number;

@@ -17,15 +17,11 @@ async function downloadFrom(page: Page, linkName: RegExp): Promise<{ name: strin
 }
 
 describe('the Export area, in Chromium', () => {
-	it('lets a donor download the IPTT workbook and, once the fact sheet has an IATI identifier, a valid IATI file', async () => {
+	it('lets a donor download the IPTT workbook and the seeded programme’s valid IATI file, and says so when the fact sheet has no IATI identifier', async () => {
 		const page = await env.signedInPage('donor.iess@avance.test');
 		await page.goto(`${env.app.url}/programmes/patss/results`);
 		const area = page.getByTestId('export-links');
 		await expect.poll(() => area.getByRole('heading').textContent()).toBe('Exportar');
-		// The seeded PATSS has no IATI identifier: the page says so instead of offering a file.
-		expect(await area.getByTestId('iati-missing').textContent()).toContain('no tiene identificador IATI');
-		expect(await area.getByRole('link', { name: /IATI/ }).count()).toBe(0);
-
 		const iptt = await downloadFrom(page, /IPTT/);
 		expect(iptt.name).toMatch(/^patss-iptt-\d{4}-\d{2}-\d{2}\.xlsx$/);
 		const workbook = new ExcelJS.Workbook();
@@ -33,20 +29,25 @@ describe('the Export area, in Chromium', () => {
 		expect(workbook.worksheets.map((s) => s.name)).toEqual(['IPTT', 'Fuentes', 'Notas', 'Cambios', 'Finanzas', 'Acerca de']);
 		expect(workbook.getWorksheet('Acerca de')!.getColumn(2).values).toContain('Solo valores aprobados');
 
+		// The seeded PATSS carries an illustrative IATI identifier (seed/iati.ts): its file, with the budgets and expenditure.
+		const iati = await downloadFrom(page, /IATI 2\.03/);
+		expect(iati.name).toMatch(/^patss-iati-\d{4}-\d{2}-\d{2}\.xml$/);
+		const xml = iati.bytes.toString('utf8');
+		expect(xml).toContain('<iati-identifier>XM-DAC-41302-DEMO-ECU-PATSS</iati-identifier>');
+		expect(xml).toMatch(/<budget type="1"/);
+		expect(xml).toMatch(/<transaction-type code="4"\/>/);
+		expect(await validateIati(xml)).toEqual({ valid: true, errors: [] });
+
+		// Without an identifier on the fact sheet the page says so instead of offering a file.
 		const db = new Database(env.app.databasePath);
 		try {
-			db.prepare(
-				"UPDATE programme SET iati_identifier = 'XM-DAC-41302-ECU-18-01-IES', iati_reporting_org = 'XM-DAC-41302' WHERE slug = 'patss'"
-			).run();
+			db.prepare("UPDATE programme SET iati_identifier = NULL, iati_reporting_org = NULL WHERE slug = 'patss'").run();
 		} finally {
 			db.close();
 		}
 		await page.reload();
-		const iati = await downloadFrom(page, /IATI 2\.03/);
-		expect(iati.name).toMatch(/^patss-iati-\d{4}-\d{2}-\d{2}\.xml$/);
-		const xml = iati.bytes.toString('utf8');
-		expect(xml).toContain('<iati-identifier>XM-DAC-41302-ECU-18-01-IES</iati-identifier>');
-		expect(await validateIati(xml)).toEqual({ valid: true, errors: [] });
+		expect(await area.getByTestId('iati-missing').textContent()).toContain('no tiene identificador IATI');
+		expect(await area.getByRole('link', { name: /IATI/ }).count()).toBe(0);
 	});
 
 	it('lets a coordinator add the values not yet approved, by keyboard, and says so in the workbook', async () => {

@@ -36,7 +36,10 @@ export function formatMoney(locale: Locale, cents: number | null | undefined, cu
 			new Intl.NumberFormat(INTL_LOCALE[locale], {
 				style: 'currency',
 				currency,
-				maximumFractionDigits: Number.isInteger(amount) ? 0 : 2
+				maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+				// Spanish CLDR leaves four-digit figures ungrouped ("1000,10 US$" beside "1.000.000 US$"):
+				// money columns group every figure alike, so amounts line up and read the same.
+				useGrouping: 'always'
 			})
 	).format(amount);
 }

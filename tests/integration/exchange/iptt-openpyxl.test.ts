@@ -7,6 +7,7 @@ import { createI18n } from '$lib/i18n/context';
 import type { Db } from '$lib/server/db/connection';
 import type { Viewer } from '$lib/server/core/viewer';
 import { exportIptt } from '$lib/server/exchange/export-files';
+import { loadFinance } from '$lib/server/finance/finance-read';
 import { freshDatabase, userId } from '../../helpers/db';
 import { seeded } from '../../helpers/programme';
 
@@ -112,5 +113,53 @@ describe('the IPTT read by openpyxl', { timeout: 30_000 }, () => {
 		const titles = Object.fromEntries(sheets.map((s) => [s.name, [s.printTitleRows, s.printTitleCols]]));
 		expect(titles['IPTT']).toEqual(['$2:$3', '$B:$C']);
 		for (const name of ['Fuentes', 'Notas', 'Cambios', 'Finanzas']) expect(titles[name]![0], name).toBe('$2:$2');
+	});
+
+	it("fills each period's planned column of the finance sheet: the lines' plan per period, summed for the programme, and the planned disbursements", async () => {
+		for (const slug of ['el-salvador-pps', 'peru-desempleo-ue']) {
+			const { programme } = await seeded(db, slug);
+			// A donor's file: ended periods only, so planned to date runs to the end of the last one shown.
+			const viewer: Viewer = { id: coordinator.id, internal: false, canReview: false };
+			const file = await exportIptt(db, programme, viewer, { i18n: es, asOf: AS_OF, fileUrl });
+			const path = join(dir, `${slug}.xlsx`);
+			writeFileSync(path, file.bytes);
+			const read: SheetRead[] = JSON.parse(
+				execFileSync('/usr/bin/python3', [READ, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+			);
+			const sheet = read.find((s) => s.name === 'Finanzas')!;
+			// Row 1 holds the typed keys, row 2 the headers people read.
+			const header = sheet.rows[1]!.map(String);
+			const keys = sheet.rows[0]!.map(String);
+			const plannedCols = keys.flatMap((k, i) => (/^p\d+\.planned$/.test(k) ? [i] : []));
+			const plannedToDate = keys.indexOf('planned');
+			for (const i of plannedCols) expect(header[i]).toMatch(/: previsto$/);
+			expect(plannedCols.length, slug).toBeGreaterThan(1);
+			expect(plannedToDate, slug).toBeGreaterThan(0);
+			const finance = await loadFinance(db, programme, viewer, { asOf: AS_OF });
+			const lineRows = sheet.rows.filter((r) => String(r[0]).startsWith('budget_line:'));
+			expect(lineRows.length, slug).toBe(finance.lines.length);
+			const cents = (v: unknown) => Math.round(Number(v) * 100);
+			for (const row of lineRows) {
+				const line = finance.lines.find((l) => `budget_line:${l.id}` === row[0])!;
+				// Every period shown has a figure, and they add up to the planned-to-date column.
+				for (const i of plannedCols) expect(row[i], `${slug} ${line.code} ${header[i]}`).not.toBeNull();
+				const sum = plannedCols.reduce((a, i) => a + cents(row[i]), 0);
+				expect(sum, `${slug} ${line.code}`).toBe(cents(row[plannedToDate]));
+				expect(sum, `${slug} ${line.code}`).toBe(line.plannedMinor);
+			}
+			const programmeRow = sheet.rows.find((r) => r[0] === 'programme')!;
+			for (const i of plannedCols)
+				expect(cents(programmeRow[i]), `${slug} ${header[i]}`).toBe(lineRows.reduce((a, r) => a + cents(r[i]), 0));
+			// The planned disbursements row carries the Finance tab's list, period by period.
+			const disbursements = sheet.rows.find((r) => r[0] === 'planned_disbursements');
+			if (finance.plannedDisbursements.length === 0) expect(disbursements, slug).toBeUndefined();
+			else {
+				expect(disbursements![2]).toBe('Desembolsos previstos');
+				for (const d of finance.plannedDisbursements) {
+					const label = finance.periods.find((p) => p.id === d.periodId)!.label;
+					expect(cents(disbursements![header.indexOf(`${label}: previsto`)]), `${slug} ${label}`).toBe(d.amountMinor);
+				}
+			}
+		}
 	});
 });

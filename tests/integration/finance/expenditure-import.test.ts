@@ -190,4 +190,24 @@ describe('importing expenditure', () => {
 		expect(await message(csv(many))).toMatch(/filas/);
 		expect((await imported()).length).toBe(before);
 	});
+
+	it('says an out-of-bound amount is out of range with its bound, takes a "code" header for the line and names the accepted headers when one is missing', async () => {
+		const before = (await imported()).length;
+		const p0 = periods[0]!;
+		const { preview } = previewOf(
+			await check(csv(`code;Fecha;Monto\nBL-01;${p0.start_date};99999999999999\nBL-01;${p0.start_date};1000,10`))
+		);
+		const tooBig = preview.rows.find((r) => r.line === 2)!;
+		expect(tooBig.errors.map((e) => e.column)).toEqual(['amount']);
+		expect(tooBig.errors[0]!.message).toMatch(/fuera del rango/);
+		expect(tooBig.errors[0]!.message.replace(/\s/g, ' ')).toContain('1.000.000.000 US$');
+		expect(tooBig.errors[0]!.message).not.toMatch(/No es un importe/);
+		expect(preview.rows.find((r) => r.line === 3)!).toMatchObject({ code: 'BL-01', amountMinor: 100010, errors: [] });
+		const { preview: codigo } = previewOf(await check(csv(`Código;Periodo;Importe\nBL-02;${p0.label};5`)));
+		expect(codigo.counts).toMatchObject({ good: 1, refused: 0 });
+		const missing = formFailure(await check(csv(`Cuenta;Periodo;Importe\nBL-01;${p0.label};5`)));
+		expect(missing.status).toBe(400);
+		expect(missing.data.formError).toMatch(/Línea presupuestaria \/ Budget line \/ code \/ código/);
+		expect((await imported()).length).toBe(before);
+	});
 });

@@ -94,7 +94,7 @@ describe('the fact sheet of a programme', () => {
 				sdgTargets: programme.sdgTargets.join(', '),
 				genderMarker: String(programme.genderMarker),
 				iatiIdentifier: programme.iatiIdentifier ?? '',
-				iatiReportingOrg: '',
+				iatiReportingOrg: programme.iatiReportingOrg ?? '',
 				contentLanguage: 'es'
 			})
 		});

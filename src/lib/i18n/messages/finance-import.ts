@@ -18,7 +18,7 @@ export const financeImport = defineMessages(
 		'finance.import.file': 'Archivo de gasto (.xlsx o .csv)',
 		'finance.import.check': 'Revisar el archivo',
 		'finance.import.previewHeading': 'Revisión de {file}',
-		'finance.import.counts': '{rows} filas: {good} correctas, {refused} con errores, {refunds} reembolsos; {empty} vacías.',
+		'finance.import.counts': '{rows}: {good}, {refused}, {refunds}; {empty}.',
 		'finance.import.total': 'Total a importar: {total}',
 		'finance.import.byLineCaption': 'Lo que se sumaría a cada línea presupuestaria',
 		'finance.import.rowsCaption': 'Filas con errores y primeras filas correctas',
@@ -48,7 +48,19 @@ export const financeImport = defineMessages(
 		'audit.field.byLine': 'Por línea presupuestaria',
 		'audit.field.refunds': 'Reembolsos',
 		'audit.field.file': 'Archivo',
-		'audit.field.saved': 'Filas guardadas'
+		'audit.field.saved': 'Filas guardadas',
+		'finance.import.amountOutOfRange': 'El importe está fuera del rango admitido: entre {min} y {max}.',
+		'finance.import.count.rows.one': '{n} fila',
+		'finance.import.count.rows.other': '{n} filas',
+		'finance.import.count.good.one': '{n} correcta',
+		'finance.import.count.good.other': '{n} correctas',
+		'finance.import.count.refused.one': '{n} con errores',
+		'finance.import.count.refused.other': '{n} con errores',
+		'finance.import.count.refunds.one': '{n} reembolso',
+		'finance.import.count.refunds.other': '{n} reembolsos',
+		'finance.import.count.empty.one': '{n} vacía',
+		'finance.import.count.empty.other': '{n} vacías',
+		'audit.field.iatiIllustrative': 'Identificador IATI ilustrativo'
 	},
 	{
 		'finance.import.col.programme': 'Programme',
@@ -64,7 +76,7 @@ export const financeImport = defineMessages(
 		'finance.import.file': 'Expenditure file (.xlsx or .csv)',
 		'finance.import.check': 'Check the file',
 		'finance.import.previewHeading': 'Check of {file}',
-		'finance.import.counts': '{rows} rows: {good} correct, {refused} with errors, {refunds} refunds; {empty} empty.',
+		'finance.import.counts': '{rows}: {good}, {refused}, {refunds}; {empty}.',
 		'finance.import.total': 'Total to import: {total}',
 		'finance.import.byLineCaption': 'What would be added to each budget line',
 		'finance.import.rowsCaption': 'Rows with errors and the first correct rows',
@@ -94,6 +106,18 @@ export const financeImport = defineMessages(
 		'audit.field.byLine': 'By budget line',
 		'audit.field.refunds': 'Refunds',
 		'audit.field.file': 'File',
-		'audit.field.saved': 'Rows saved'
+		'audit.field.saved': 'Rows saved',
+		'finance.import.amountOutOfRange': 'The amount is out of range: it must lie between {min} and {max}.',
+		'finance.import.count.rows.one': '{n} row',
+		'finance.import.count.rows.other': '{n} rows',
+		'finance.import.count.good.one': '{n} correct',
+		'finance.import.count.good.other': '{n} correct',
+		'finance.import.count.refused.one': '{n} with errors',
+		'finance.import.count.refused.other': '{n} with errors',
+		'finance.import.count.refunds.one': '{n} refund',
+		'finance.import.count.refunds.other': '{n} refunds',
+		'finance.import.count.empty.one': '{n} empty',
+		'finance.import.count.empty.other': '{n} empty',
+		'audit.field.iatiIllustrative': 'Illustrative IATI identifier'
 	}
 );

@@ -81,7 +81,8 @@ export const finance = defineMessages(
 		'finance.periodLocked': 'El periodo está cerrado: no se puede cambiar su gasto.',
 		'finance.lineOfAnotherProgramme': 'Una de las líneas no es de este programa.',
 		'reportDoc.block.financial_summary': 'Resumen financiero por efecto y producto',
-		'apiDocs.e.finance': 'Dinero y resultados: presupuesto, gasto, tasa de ejecución y avance por módulo y producto',
+		'apiDocs.e.finance':
+			'Dinero y resultados: presupuesto, gasto, tasa de ejecución y avance por módulo y producto; por línea, el importe original, el revisado en vigor y su fecha, lo previsto y lo gastado a la fecha',
 		'audit.action.seed_finance': 'carga inicial de presupuesto y gasto',
 		'audit.entity.budget_line': 'Línea presupuestaria',
 		'audit.entity.expenditure': 'Gasto',
@@ -174,7 +175,8 @@ export const finance = defineMessages(
 		'finance.periodLocked': 'The period is locked: its expenditure cannot be changed.',
 		'finance.lineOfAnotherProgramme': 'One of the lines is not this programme’s.',
 		'reportDoc.block.financial_summary': 'Financial summary by outcome and output',
-		'apiDocs.e.finance': 'Money and results: budget, expenditure, delivery rate and progress by module and output',
+		'apiDocs.e.finance':
+			'Money and results: budget, expenditure, delivery rate and progress by module and output; per line, the original amount, the revised one in force and its date, planned and spent to date',
 		'audit.action.seed_finance': 'budget and expenditure loaded',
 		'audit.entity.budget_line': 'Budget line',
 		'audit.entity.expenditure': 'Expenditure',

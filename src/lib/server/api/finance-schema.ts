@@ -38,6 +38,13 @@ export const financeResponseSchema = z.object({
 				category: z.enum(BUDGET_CATEGORIES),
 				amount: money.describe('The amount in force at asOf (the latest budget revision by then, else the original).'),
 				originalAmount: money.describe('The amount first approved, before any revision.'),
+				revisedAmount: money
+					.nullable()
+					.describe(
+						'The amount of the budget revision in force at asOf (the Finance tab’s “In force” beside “Original”); null when no revision is in force, the line then stands at its original amount.'
+					),
+				revisedOn: z.iso.date().nullable().describe('The date the revision in force took effect; null when none is in force.'),
+				plannedToDate: money.describe('The line’s plan due by asOf (its phasing, else the straight line over the programme’s dates).'),
 				spentToDate: money,
 				allocations: z.array(
 					z.object({

@@ -42,6 +42,9 @@ export async function readFinance(
 				category: l.category,
 				amount: minorToDecimal(l.amountMinor),
 				originalAmount: minorToDecimal(l.originalMinor),
+				revisedAmount: l.revision ? minorToDecimal(l.amountMinor) : null,
+				revisedOn: l.revision?.effectiveOn ?? null,
+				plannedToDate: minorToDecimal(l.plannedMinor),
 				spentToDate: minorToDecimal(l.spentMinor),
 				allocations: l.allocations.map((a) => ({ moduleId: a.moduleId, outputId: a.outputId, share: a.shareBp / 100 }))
 			})),

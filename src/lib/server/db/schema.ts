@@ -51,6 +51,8 @@ export interface ProgrammeTable {
 	iati_identifier: string | null;
 	/** The IATI reporting organisation's reference (e.g. XM-DAC-41302 for the ILO). */
 	iati_reporting_org: string | null;
+	/** 1 when the IATI identifier is the demo seed's illustrative one (migration 20261211T0300). */
+	iati_illustrative: Defaulted<number>;
 	/** The language the programme's own texts are written in ('es' or 'en'). */
 	content_language: Defaulted<'es' | 'en'>;
 	created_at: Defaulted<string>;

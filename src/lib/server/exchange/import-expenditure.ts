@@ -1,4 +1,5 @@
-import { parseAmount } from '$lib/finance-rules';
+import { MAX_AMOUNT_MINOR, readAmountText } from '$lib/finance-rules';
+import { formatMoney } from '$lib/i18n/format';
 import { translateDynamic, type MessageKey } from '$lib/i18n/translate';
 import type { IsoDate, Locale, Programme } from '$lib/model';
 import { isValidIsoDate, optionalText, issueMessage } from '../core/validation';
@@ -19,6 +20,15 @@ export const EXPENDITURE_COLUMNS = ['programme', 'line', 'date', 'period', 'amou
 export type ExpenditureColumn = (typeof EXPENDITURE_COLUMNS)[number];
 const REQUIRED: ExpenditureColumn[] = ['line', 'amount'];
 export const EXPENDITURE_HEADER_PREFIX = 'finance.import.col.';
+/**
+ * Other headers a ledger export uses for a column, besides its name in either language: the issue
+ * calls the line's column "budget-line code", and Latin American ledgers write "monto". A missing
+ * column's message lists these too, so the user knows what is accepted.
+ */
+export const EXPENDITURE_HEADER_ALIASES: Partial<Record<ExpenditureColumn, readonly string[]>> = {
+	line: ['code', 'código', 'budget line code', 'código de línea presupuestaria'],
+	amount: ['monto']
+};
 /** Good rows shown in the preview besides every refused one (a 5,000-row file does not go to the browser whole). */
 export const PREVIEW_GOOD_ROWS = 100;
 
@@ -98,7 +108,9 @@ function readDate(cell: Cell): { ok: true; value: IsoDate | null } | { ok: false
 }
 
 /** An amount: a number cell (read through its shortest decimal text, so 0.1 + 0.2 is refused, not rounded) or a text the rules' parser reads exactly. */
-function readAmount(cell: Cell): { ok: true; value: number | null } | { ok: false; key: MessageKey } {
+function readAmount(
+	cell: Cell
+): { ok: true; value: number | null } | { ok: false; key: MessageKey; params?: Record<string, string | number> } {
 	if (cell === null) return { ok: true, value: null };
 	if (typeof cell === 'object') {
 		const key: Record<string, MessageKey> = {
@@ -111,8 +123,9 @@ function readAmount(cell: Cell): { ok: true; value: number | null } | { ok: fals
 		return { ok: false, key: key[cell.bad]! };
 	}
 	if (typeof cell === 'string' && cell.trim() === '') return { ok: true, value: null };
-	const minor = parseAmount(typeof cell === 'number' ? String(cell) : cell);
-	return minor === null ? { ok: false, key: 'finance.import.badAmount' } : { ok: true, value: minor };
+	const read = readAmountText(typeof cell === 'number' ? String(cell) : cell);
+	if (read === 'range') return { ok: false, key: 'finance.import.amountOutOfRange' };
+	return read === 'format' || read === null ? { ok: false, key: 'finance.import.badAmount' } : { ok: true, value: read };
 }
 
 /**
@@ -138,7 +151,7 @@ export async function checkExpenditureFile(
 	}
 	const label = (c: ExpenditureColumn) => translateDynamic(locale, `${EXPENDITURE_HEADER_PREFIX}${c}`);
 	if (grid.rows.length === 0) throw new ImportRefusal('import.missingHeader', { columns: REQUIRED.map(label).join(', ') });
-	const columns = mapHeaders(grid.rows[0]!, EXPENDITURE_COLUMNS, REQUIRED, EXPENDITURE_HEADER_PREFIX);
+	const columns = mapHeaders(grid.rows[0]!, EXPENDITURE_COLUMNS, REQUIRED, EXPENDITURE_HEADER_PREFIX, EXPENDITURE_HEADER_ALIASES);
 	if (columns.date === undefined && columns.period === undefined)
 		throw new ImportRefusal('import.missingHeader', { columns: `${label('date')} / ${label('period')}` });
 	const at = (row: Cell[], c: ExpenditureColumn): Cell => (columns[c] === undefined ? null : (row[columns[c]!] ?? null));
@@ -209,7 +222,11 @@ export async function checkExpenditureFile(
 
 		const amountRead = readAmount(at(row, 'amount'));
 		const amountMinor = amountRead.ok ? amountRead.value : null;
-		if (!amountRead.ok) fail('amount', amountRead.key);
+		if (!amountRead.ok)
+			fail('amount', amountRead.key, {
+				max: formatMoney(locale, MAX_AMOUNT_MINOR, programme.currency),
+				min: formatMoney(locale, -MAX_AMOUNT_MINOR, programme.currency)
+			});
 		else if (amountMinor === null) fail('amount', 'validation.required');
 
 		const currencyRead = readText(at(row, 'currency'));

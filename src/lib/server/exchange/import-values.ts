@@ -307,13 +307,15 @@ export function mapHeaders<C extends string>(
 	row: Cell[],
 	columns: readonly C[],
 	required: readonly C[],
-	prefix = 'import.col.'
+	prefix = 'import.col.',
+	aliases: Partial<Record<C, readonly string[]>> = {}
 ): Partial<Record<C, number>> {
 	const label = (locale: Locale, c: C) => translateDynamic(locale, `${prefix}${c}`);
 	const names = new Map<string, C>();
 	for (const c of columns) {
 		names.set(normalise(c), c);
 		for (const locale of ['es', 'en'] as const) names.set(normalise(label(locale, c)), c);
+		for (const alias of aliases[c] ?? []) names.set(normalise(alias), c);
 	}
 	const found: Partial<Record<C, number>> = {};
 	row.forEach((cell, i) => {
@@ -323,7 +325,9 @@ export function mapHeaders<C extends string>(
 	});
 	const missing = required.filter((c) => found[c] === undefined);
 	if (missing.length) {
-		throw new ImportRefusal('import.missingHeader', { columns: missing.map((c) => `${label('es', c)} / ${label('en', c)}`).join(', ') });
+		throw new ImportRefusal('import.missingHeader', {
+			columns: missing.map((c) => [label('es', c), label('en', c), ...(aliases[c] ?? [])].join(' / ')).join(', ')
+		});
 	}
 	return found;
 }

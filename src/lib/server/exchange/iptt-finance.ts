@@ -61,7 +61,7 @@ export function financeLayout(data: ExportData, i18n: I18n): SheetLayout | null 
 				...periods.flatMap((p) => {
 					const cell = f.cells[line.id]?.[p.id];
 					const spent = cell ? (cell.entered?.amountMinor ?? 0) + cell.importedMinor : null;
-					return [money(line.phasing[p.id] ?? null), money(spent)];
+					return [money(line.plannedByPeriod[p.id] ?? null), money(spent)];
 				}),
 				money(line.plannedMinor),
 				money(line.spentMinor),
@@ -72,13 +72,49 @@ export function financeLayout(data: ExportData, i18n: I18n): SheetLayout | null 
 			]
 		};
 	});
-	const group = (key: string, code: string, title: string, kind: string, x: FinanceFigures): IndicatorRow => ({
+	const group = (key: string, code: string, title: string, kind: string, x: FinanceFigures, perPeriod = blankPeriods()): IndicatorRow => ({
 		kind: 'indicator',
-		cells: [{ value: key }, { value: code }, { value: title }, { value: kind }, money(x.budgetMinor), ...blankPeriods(), ...figureCells(x)]
+		cells: [{ value: key }, { value: code }, { value: title }, { value: kind }, money(x.budgetMinor), ...perPeriod, ...figureCells(x)]
+	});
+	// The programme's plan and spending per period are its lines' (the rows above), summed; a
+	// module's or output's would need the shares per period, which the rules do not split, so blank.
+	const programmePeriods = periods.flatMap((p) => {
+		let planned = 0;
+		let spent: number | null = null;
+		for (const line of f.lines) {
+			planned += line.plannedByPeriod[p.id] ?? 0;
+			const cell = f.cells[line.id]?.[p.id];
+			if (cell) spent = (spent ?? 0) + (cell.entered?.amountMinor ?? 0) + cell.importedMinor;
+		}
+		return [money(planned), money(spent)];
 	});
 	rows.push(
-		group('programme', data.programme.code, shownText(data.programmeText[i18n.locale].title), i18n.td('level.programme'), f.programme)
+		group(
+			'programme',
+			data.programme.code,
+			shownText(data.programmeText[i18n.locale].title),
+			i18n.td('level.programme'),
+			f.programme,
+			programmePeriods
+		)
 	);
+	// The donor's planned disbursements (the Finance tab's list, published in IATI) in each period's
+	// planned column: what the donor plans to pay, beside what the lines plan to spend.
+	if (f.plannedDisbursements.length) {
+		const disbursed = new Map<number, number>();
+		for (const d of f.plannedDisbursements) disbursed.set(d.periodId, (disbursed.get(d.periodId) ?? 0) + d.amountMinor);
+		rows.push({
+			kind: 'indicator',
+			cells: [
+				{ value: 'planned_disbursements' },
+				{ value: null },
+				{ value: i18n.t('finance.disbursements') },
+				{ value: null },
+				{ value: null },
+				...periods.flatMap((p) => [money(disbursed.get(p.id) ?? null), { value: null }])
+			]
+		});
+	}
 	const titleOf = new Map(data.groups.map((g) => [`${g.level}:${g.id}`, shownText(g.title[i18n.locale])]));
 	for (const m of f.modules) {
 		rows.push(group(`module:${m.id}`, m.code, titleOf.get(`module:${m.id}`) ?? m.title, i18n.td('level.module'), m.figures));

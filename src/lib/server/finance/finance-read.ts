@@ -1,6 +1,7 @@
 import {
 	budgetInForce,
 	computeFinance,
+	plannedInPeriod,
 	revisionInForce,
 	scalePhasing,
 	type BudgetCategory,
@@ -44,6 +45,8 @@ export interface FinanceLineView {
 	allocations: { moduleId: number | null; outputId: number | null; shareBp: number }[];
 	plannedMinor: number;
 	spentMinor: number;
+	/** The plan in force falling in each period, by period id (the rules' plannedInPeriod: the phasing, else the straight line); what the IPTT prints per period. */
+	plannedByPeriod: Record<number, number>;
 }
 
 export interface FinanceRevisionView {
@@ -329,7 +332,18 @@ export async function loadFinance(
 			originalPhasing: Object.fromEntries(phasing.get(l.id) ?? []),
 			allocations: allocations.get(l.id) ?? [],
 			plannedMinor: result.plannedByLine.get(l.id) ?? 0,
-			spentMinor: result.spentByLine.get(l.id) ?? 0
+			spentMinor: result.spentByLine.get(l.id) ?? 0,
+			plannedByPeriod: Object.fromEntries(
+				assessed.periods.map((p) => [
+					p.id,
+					plannedInPeriod(
+						{ amountMinor: inForce.get(l.id)!.amount, phasing: inForce.get(l.id)!.phasing },
+						{ startDate: programme.startDate, endDate: programme.effectiveEndDate },
+						assessed.periods,
+						p
+					)
+				])
+			)
 		})),
 		originalBudgetMinor: lineRows.reduce((sum, l) => sum + Number(l.amount_minor), 0),
 		revised: lineRows.some((l) => inForce.get(l.id)!.amount !== Number(l.amount_minor)),

@@ -184,14 +184,18 @@ export async function updateProgramme(db: Executor, actor: Actor, id: number, in
 		await checkUnique(trx, { code: input.code }, id);
 		await checkNothingOutside(trx, id, input.startDate, input.revisedEndDate ?? input.endDate);
 		const { version, ...fields } = input;
+		// A seeded illustrative IATI identifier stops being illustrative once the team saves its own.
+		const iatiChanged =
+			(input.iatiIdentifier || null) !== row.iati_identifier || (input.iatiReportingOrg || null) !== row.iati_reporting_org;
+		const flag = iatiChanged ? { iati_illustrative: 0 } : {};
 		const result = await trx
 			.updateTable('programme')
-			.set({ ...columns(fields), updated_at: new Date().toISOString(), version: sql`version + 1` })
+			.set({ ...columns(fields), ...flag, updated_at: new Date().toISOString(), version: sql`version + 1` })
 			.where('id', '=', id)
 			.where('version', '=', version)
 			.executeTakeFirst();
 		assertSaved(result, 'programme', id);
-		const after = toProgramme({ ...row, ...columns(fields) });
+		const after = toProgramme({ ...row, ...columns(fields), ...flag });
 		const { version: _before, ...was } = before;
 		const { version: _after, ...now } = after;
 		const diff = changedFields(

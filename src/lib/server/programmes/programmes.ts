@@ -38,6 +38,7 @@ export function toProgramme(row: ProgrammeRow): Programme {
 		genderMarker: row.gender_marker as GenderMarker,
 		iatiIdentifier: row.iati_identifier,
 		iatiReportingOrg: row.iati_reporting_org,
+		iatiIllustrative: row.iati_illustrative === 1,
 		contentLanguage: row.content_language,
 		version: row.version
 	};
