@@ -60,7 +60,16 @@ export function compressStream(body: ReadableStream<Uint8Array>, encoding: Encod
 		z.once('end', resolve);
 		z.once('error', reject);
 	});
-	z.on('data', (chunk: Buffer) => out.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+	z.on('data', (chunk: Buffer) => {
+		// A client that goes away (a navigation, a closed tab) cancels the stream while the
+		// compressor still has output: enqueueing then throws from an event handler, which took the
+		// whole server down ("Unable to enqueue"). Nobody is reading any more, so stop compressing.
+		try {
+			out.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+		} catch {
+			z.destroy();
+		}
+	});
 	return body.pipeThrough(
 		new TransformStream<Uint8Array, Uint8Array>({
 			start(controller) {
