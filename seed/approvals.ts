@@ -2,6 +2,7 @@ import type { Db } from '../src/lib/server/db/connection';
 import { recordAudit } from '../src/lib/server/core/audit';
 import { getProgrammeBySlug } from '../src/lib/server/programmes/programmes';
 import { approveValue } from '../src/lib/server/results/values';
+import { seededValueDates } from './value-dates';
 
 // The demo's seeded values go through the real approval workflow (design §2 "value"): a
 // coordinator of the programme submits them and a second demo account approves them with the
@@ -9,6 +10,9 @@ import { approveValue } from '../src/lib/server/results/values';
 // report's "Records cited" annex names who approved each figure and when. Only for the demo
 // (the accounts exist only there), only for values the seed loaded as approved with no reviewer,
 // and only in periods still open (an issued report has locked the ones it covers): idempotent.
+// The submission and the approval are dated on the period's own timeline (seed/value-dates.ts),
+// not the seeding clock, so a 2020 report's annex names approvals of 2020; the audit rows keep the
+// moment the seed ran (they record when the database was written).
 
 const WORKFLOW: Record<string, { submitter: string | null; approver: string }> = {
 	patss: { submitter: 'coord.patss@avance.test', approver: 'coord2.patss@avance.test' },
@@ -30,19 +34,20 @@ export async function approveSeededValues(db: Db): Promise<number> {
 			.selectFrom('indicator_value')
 			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
 			.innerJoin('reporting_period', 'reporting_period.id', 'indicator_value.period_id')
-			.select(['indicator_value.id'])
+			.select(['indicator_value.id', 'reporting_period.end_date'])
 			.where('indicator.programme_id', '=', programme.id)
 			.where('indicator_value.status', '=', 'approved')
 			.where('indicator_value.reviewed_by', 'is', null)
 			.where('reporting_period.locked', '=', 0)
 			.orderBy('indicator_value.id')
 			.execute();
-		for (const { id } of rows) {
+		for (const { id, end_date } of rows) {
+			const dates = seededValueDates(end_date);
 			// The submission, as the coordinator who keeps the programme would have made it.
 			const version = await db.transaction().execute(async (trx) => {
 				const row = await trx
 					.updateTable('indicator_value')
-					.set({ status: 'submitted', submitted_by: submitter, submitted_at: new Date().toISOString(), reviewed_at: null })
+					.set({ status: 'submitted', submitted_by: submitter, submitted_at: dates.submittedAt, reviewed_at: null })
 					.where('id', '=', id)
 					.returning('version')
 					.executeTakeFirstOrThrow();
@@ -59,6 +64,9 @@ export async function approveSeededValues(db: Db): Promise<number> {
 				return row.version;
 			});
 			await approveValue(db, { id: approver }, programme, id, version);
+			// approveValue stamps its own clock; the approval is dated as it happened in the period's
+			// timeline (as seed/lesson-validation.ts dates a validation). Same row, no new version.
+			await db.updateTable('indicator_value').set({ reviewed_at: dates.reviewedAt }).where('id', '=', id).execute();
 			approved += 1;
 		}
 	}

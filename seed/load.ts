@@ -1,6 +1,7 @@
 import type { Db } from '../src/lib/server/db/connection';
 import { recordAudit } from '../src/lib/server/core/audit';
 import type { IndicatorSeed, ProgrammeSeed, ValueSeed } from './types';
+import { seededValueDates } from './value-dates';
 
 /**
  * Inserts one programme with its periods and logframe, unless a programme with the same code is
@@ -118,12 +119,17 @@ export async function seedIndicators(db: Db, programmeId: number, seeds: Indicat
 			.select(['output.id', 'output.code', 'output.module_id'])
 			.where('module.programme_id', '=', programmeId)
 			.execute();
-		const periods = await trx.selectFrom('reporting_period').select(['id', 'label']).where('programme_id', '=', programmeId).execute();
-		const periodId = (label: string) => {
+		const periods = await trx
+			.selectFrom('reporting_period')
+			.select(['id', 'label', 'end_date'])
+			.where('programme_id', '=', programmeId)
+			.execute();
+		const periodOf = (label: string) => {
 			const p = periods.find((x) => x.label === label);
 			if (!p) throw new Error(`seed: no period ${label} in programme ${programmeId}`);
-			return p.id;
+			return p;
 		};
+		const periodId = (label: string) => periodOf(label).id;
 		for (const [order, s] of seeds.entries()) {
 			const module = modules.find((m) => m.code === s.parent);
 			const output = outputs.find((o) => o.code === s.parent);
@@ -184,6 +190,8 @@ export async function seedIndicators(db: Db, programmeId: number, seeds: Indicat
 						values.map(([label, v]) => {
 							const value: ValueSeed = typeof v === 'number' ? { value: v } : v;
 							const status = value.status ?? 'approved';
+							// Dated on the period's own timeline, not the seeding clock (seed/value-dates.ts).
+							const dates = seededValueDates(periodOf(label).end_date);
 							return {
 								indicator_id: id,
 								period_id: periodId(label),
@@ -192,8 +200,8 @@ export async function seedIndicators(db: Db, programmeId: number, seeds: Indicat
 								men: value.men ?? null,
 								narrative: value.narrative ?? '',
 								status,
-								submitted_at: new Date().toISOString(),
-								reviewed_at: status === 'approved' ? new Date().toISOString() : null,
+								submitted_at: dates.submittedAt,
+								reviewed_at: status === 'approved' ? dates.reviewedAt : null,
 								is_illustrative: value.documented ? 0 : 1
 							};
 						})

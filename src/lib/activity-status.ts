@@ -22,7 +22,22 @@ export interface ActivityFacts {
  * the status recorded at the date (a cancellation or delay recorded later is undone). The progress is the one recorded at the date when the
  * status is, and unknown (null) when the dates changed the status.
  */
-export function activityAsOf(current: ActivityFacts, asOf: IsoDate, later?: Record<string, unknown>): ActivityFacts {
+export interface ActivityRecordAt {
+	/**
+	 * Whether the record was written (created or changed, in the audit trail) by the date: then a
+	 * field no later change touched held its value at the date. False for a record with no trace
+	 * by then (seeded, or created later): its progress % is today's and is not printed for the past
+	 * (review 4, F2 addendum), only the status its dates and history give. Absent: not known, today's kept.
+	 */
+	onRecord?: boolean;
+}
+
+export function activityAsOf(
+	current: ActivityFacts,
+	asOf: IsoDate,
+	later?: Record<string, unknown>,
+	options: ActivityRecordAt = {}
+): ActivityFacts {
 	const recorded = earlier(later, 'status', current.status, ACTIVITY_STATUSES);
 	const recordedProgress =
 		later && 'progress' in later && (typeof later.progress === 'number' || later.progress === null) ? later.progress : current.progress;
@@ -47,7 +62,10 @@ export function activityAsOf(current: ActivityFacts, asOf: IsoDate, later?: Reco
 	};
 	const fromDates = datesSay();
 	const status = fromDates ?? recorded;
-	const progress = status === recorded ? recordedProgress : status === 'completed' ? 100 : null;
+	// A progress % is a fact of the day it was typed: known at the date from the history, or from a
+	// record written by then and not changed since; otherwise it postdates the date.
+	const progressKnown = (later !== undefined && 'progress' in later) || options.onRecord !== false;
+	const progress = status === recorded && progressKnown ? recordedProgress : status === 'completed' ? 100 : null;
 	return { status, plannedStart, plannedEnd, actualStart, actualEnd, progress };
 }
 

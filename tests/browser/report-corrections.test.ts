@@ -42,6 +42,10 @@ describe('a correction, in Chromium', () => {
 		const cite = `[[${period.valueKey}]]`;
 
 		await page.goto(`${env.app.url}${href}`);
+		// Review 4, F14: an empty reason is refused with the field's message on the first try.
+		await page.getByRole('button', { name: 'Abrir una corrección' }).click();
+		await expect.poll(() => page.locator('#reopen-reason-error li').allTextContents()).toContain('Este campo es obligatorio.');
+		expect(await page.getByTestId('report-status').textContent()).toBe('Emitido');
 		await page.locator('#reopen-reason').fill('Falta la cifra de afiliación en el resumen.');
 		await page.getByRole('button', { name: 'Abrir una corrección' }).click();
 		await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Borrador');
@@ -73,13 +77,20 @@ describe('a correction, in Chromium', () => {
 		await page.waitForURL(/notice=reportQueued/);
 		await expect.poll(() => page.getByTestId('issue-job').getAttribute('data-state'), { timeout: 400_000, interval: 1000 }).toBe('done');
 		await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Emitido');
+		// Review 4, F18: once the job panel says "completed", the "issuing under way" notice is gone.
+		expect(await page.getByTestId('issue-job-status').textContent()).toContain('Emitido: emisión 2');
+		expect(await page.locator('#main').textContent()).not.toContain('Emisión en marcha');
+		await page.reload();
+		expect(await page.getByTestId('issue-job').getAttribute('data-state')).toBe('done');
+		expect(await page.locator('#main').textContent()).not.toContain('Emisión en marcha');
 	}, 600_000);
 
 	it('the donor sees issue 1 marked superseded, in words, linking to issue 2', async () => {
 		await signIn(page, env.app.url, 'donor.iess@avance.test');
 		await page.goto(`${env.app.url}${href}`);
 		const mark = page.getByTestId('issue-superseded-1');
-		expect(await mark.textContent()).toContain('Reemplazada');
+		// One phrase, not "Reemplazada Reemplazada por…" (review 4, F18).
+		expect((await mark.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Reemplazada por la emisión n.º 2');
 		const link = mark.getByRole('link', { name: 'Reemplazada por la emisión n.º 2' });
 		expect(await link.getAttribute('href')).toBe('#issue-2');
 		expect(await page.getByTestId('issue-superseded-2').count()).toBe(0);

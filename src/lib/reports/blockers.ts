@@ -17,7 +17,7 @@ export type Blocker =
 	| { kind: 'justification'; section: SectionKey; lang: Locale }
 	| { kind: 'narrative'; section: SectionKey; lang: Locale }
 	| { kind: 'citation'; section: SectionKey; lang: Locale; raw: string }
-	/** A figure typed right before a value citation that differs from the value cited (cited-figures.ts). */
+	/** A figure typed right before a value or finance citation that differs from the figure cited (cited-figures.ts). */
 	| { kind: 'figure'; section: SectionKey; lang: Locale; raw: string; typed: string; cited: string }
 	/** An outcome (module) of an ILO progress report without its own narrative in a language to issue (issue 21). */
 	| { kind: 'outcome_narrative'; section: SectionKey; lang: Locale; module: string }
@@ -26,7 +26,7 @@ export type Blocker =
 
 export function reportBlockers(
 	snapshot: Pick<ReportSnapshot, 'report' | 'sections' | 'records'> &
-		Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'modules' | 'donor'>>
+		Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'modules' | 'donor' | 'finance'>>
 ): Blocker[] {
 	const blockers: Blocker[] = [];
 	const bySection = new Map(snapshot.sections.map((s) => [s.key, s]));
@@ -51,7 +51,8 @@ export function reportBlockers(
 
 /** Each outcome of a TCPR needs its own narrative in every language to issue, citing only records of the report. */
 function outcomeBlockers(
-	snapshot: Pick<ReportSnapshot, 'report' | 'records'> & Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'modules' | 'donor'>>
+	snapshot: Pick<ReportSnapshot, 'report' | 'records'> &
+		Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'modules' | 'donor' | 'finance'>>
 ): Blocker[] {
 	const outcomes = snapshot.donor?.outcomes;
 	if (snapshot.report.layout !== 'ilo_tcpr' || !outcomes) return [];
@@ -74,14 +75,16 @@ function outcomeBlockers(
 function typedFigureMismatches(
 	text: string,
 	lang: Locale,
-	snapshot: Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods'>>
+	snapshot: Partial<Pick<ReportSnapshot, 'indicators' | 'allPeriods' | 'finance'>>
 ): { raw: string; typed: string; cited: string }[] {
 	if (!snapshot.indicators || !snapshot.allPeriods) return [];
 	const i18n = createI18n(() => lang);
-	return figureMismatches(text, lang, { indicators: snapshot.indicators, allPeriods: snapshot.allPeriods }).map((m) => ({
+	const figures = { indicators: snapshot.indicators, allPeriods: snapshot.allPeriods, finance: snapshot.finance ?? null };
+	return figureMismatches(text, lang, figures).map((m) => ({
 		raw: m.raw,
 		typed: m.typed,
-		cited: formatEnteredValue(i18n, m.value, m.cited.indicator)
+		// Worded as the report prints it: the value in its unit, a delivery rate as a percentage.
+		cited: m.kind === 'value' ? formatEnteredValue(i18n, m.value, m.cited.indicator) : i18n.percent(m.value)
 	}));
 }
 

@@ -1,12 +1,15 @@
 import type { Locale } from '$lib/model';
 import { citationsIn, parseInlines, type Citation } from './narrative';
 import type { RecordKey, ReportSnapshot, SnapshotIndicator, SnapshotIndicatorPeriod } from './snapshot';
+import type { SnapshotFinance } from './snapshot-finance';
 
 // Citations that carry their figure (issue 19). A value citation `[[value:EC-3@2021-S2]]` prints
 // the approved value with a compact reference, "36 (EC-3, 2021-S2)", and an indicator citation its
 // code; both link to the record. A writer who also types the figure right before the citation
 // ("rose to 36 [[value:EC-3@2021-S2]]") is checked against it: the same figure prints once, a
-// different one is listed by the editor and blocks the issue. Pure: the snapshot is the only input.
+// different one is listed by the editor and blocks the issue. A finance citation prints its delivery
+// rate, "50 % (Budget delivery)", and a percentage typed before it is checked the same way (review 4,
+// F11). Pure: the snapshot is the only input.
 
 /** The approved value a `value:` citation names, with its indicator and period. */
 export interface CitedValue {
@@ -46,6 +49,17 @@ export function compactReference(citation: Citation, snapshot: Pick<ReportSnapsh
 	return null;
 }
 
+/**
+ * The delivery rate a finance citation (`[[finance:delivery]]`, a module's or an output's) prints,
+ * "50 % (Budget delivery)": the snapshot's figure for that record (a fraction), or null.
+ */
+export function citedFinanceRate(snapshot: { finance?: SnapshotFinance | null }, key: string): number | null {
+	const f = snapshot.finance;
+	if (!f) return null;
+	const all = [f.programme, ...f.modules.flatMap((m) => [m, ...m.outputs])];
+	return all.find((x) => x.key === key)?.deliveryRate ?? null;
+}
+
 /** A number as typed in `lang`: its value and how many decimals it was written with. */
 export interface TypedNumber {
 	text: string;
@@ -78,22 +92,32 @@ export function agrees(typed: TypedNumber, value: number): boolean {
 	return Math.abs(Math.round(value * scale) - Math.round(typed.value * scale)) === 0;
 }
 
-export interface FigureMismatch {
+export type FigureMismatch = {
 	/** The citation as written. */
 	raw: string;
 	/** The figure typed before it, as typed. */
 	typed: string;
-	cited: CitedValue;
-	value: number;
+} & (
+	| { kind: 'value'; cited: CitedValue; value: number }
+	/** A finance citation: `value` is the delivery rate it prints (a fraction), checked against a typed percentage. */
+	| { kind: 'finance'; value: number }
+);
+
+/** A typed percentage agrees with a rate (a fraction) when the rate in per cent, rounded as typed, is that figure. */
+export function agreesAsPercent(typed: TypedNumber, rate: number): boolean {
+	return agrees(typed, rate * 100);
 }
 
-/** The value citations of `text` (written in `lang`) right after a typed figure that differs from the value. */
+/**
+ * The value and finance citations of `text` (written in `lang`) right after a typed figure that
+ * differs from the figure the citation prints (a value's, or a finance record's delivery rate).
+ */
 export function figureMismatches(
 	text: string,
 	lang: Locale,
-	snapshot: Pick<ReportSnapshot, 'indicators' | 'allPeriods'>
+	snapshot: Pick<ReportSnapshot, 'indicators' | 'allPeriods'> & { finance?: SnapshotFinance | null }
 ): FigureMismatch[] {
-	if (!text.includes('[[value:')) return [];
+	if (!text.includes('[[value:') && !text.includes('[[finance:')) return [];
 	const values = citedValues(snapshot);
 	const found: FigureMismatch[] = [];
 	// Inline by inline, as the report prints them: a citation's figure is the text just before it.
@@ -101,13 +125,22 @@ export function figureMismatches(
 		if (citationsIn(paragraph).length === 0) continue;
 		const inlines = parseInlines(paragraph);
 		inlines.forEach((inline, n) => {
-			if (inline.type !== 'citation' || inline.citation.kind !== 'value') return;
+			if (inline.type !== 'citation') return;
+			const before = inlines[n - 1];
+			if (!before || before.type !== 'text') return;
+			if (inline.citation.kind === 'finance') {
+				const rate = citedFinanceRate(snapshot, inline.citation.key);
+				const typed = rate === null ? null : typedNumberBefore(before.text, lang);
+				if (rate !== null && typed && !agreesAsPercent(typed, rate))
+					found.push({ kind: 'finance', raw: inline.raw, typed: typed.text, value: rate });
+				return;
+			}
+			if (inline.citation.kind !== 'value') return;
 			const cited = values.get(inline.citation.key);
 			const value = cited ? citedNumber(cited) : null;
-			const before = inlines[n - 1];
-			if (!cited || value === null || !before || before.type !== 'text') return;
+			if (!cited || value === null) return;
 			const typed = typedNumberBefore(before.text, lang);
-			if (typed && !agrees(typed, value)) found.push({ raw: inline.raw, typed: typed.text, cited, value });
+			if (typed && !agrees(typed, value)) found.push({ kind: 'value', raw: inline.raw, typed: typed.text, cited, value });
 		});
 	}
 	return found;

@@ -1,5 +1,5 @@
 import { formatEnteredValue } from '$lib/i18n/measure-format';
-import { agrees, citedNumber, citedValues, compactReference, typedNumberBefore } from './cited-figures';
+import { agrees, agreesAsPercent, citedFinanceRate, citedNumber, citedValues, compactReference, typedNumberBefore } from './cited-figures';
 import type { ComposeContext } from './compose-context';
 import type { DocBlock, DocInline } from './document';
 import { parseNarrative, type Inline } from './narrative';
@@ -28,24 +28,21 @@ function narrativeInlines(ctx: ComposeContext, inlines: readonly Inline[]): DocI
 		}
 		if (compact !== null) return [ctx.ref(compact, i.citation.key)];
 		const label = ctx.loc(record.label, i.citation.key, 'label')[0];
-		// A finance record carries its delivery rate, "62 % (Budget delivery)", linked like a value.
-		const delivery = i.citation.kind === 'finance' ? financeDeliveryOf(ctx.snapshot, i.citation.key) : null;
-		if (delivery !== null)
+		// A finance record carries its delivery rate, "62 % (Budget delivery)", linked like a value;
+		// a percentage typed right before it that agrees is not printed twice (one that differs blocks the issue).
+		const delivery = i.citation.kind === 'finance' ? citedFinanceRate(ctx.snapshot, i.citation.key) : null;
+		if (delivery !== null) {
+			const before = inlines[n - 1];
+			const typed = before && before.type === 'text' ? typedNumberBefore(before.text, ctx.lang) : null;
+			const figure = typed && agreesAsPercent(typed, delivery) ? '' : `${ctx.i18n.percent(delivery)} `;
 			return [
-				{ type: 'text', text: `${ctx.i18n.percent(delivery)} (` },
+				{ type: 'text', text: `${figure}(` },
 				ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key),
 				{ type: 'text', text: ')' }
 			];
+		}
 		return [ctx.ref(label && label.type === 'text' ? label.text : i.citation.ref, i.citation.key)];
 	});
-}
-
-/** The delivery rate of a cited finance record (the programme, a module or an output), from the snapshot. */
-function financeDeliveryOf(snapshot: ComposeContext['snapshot'], key: string): number | null {
-	const f = snapshot.finance;
-	if (!f) return null;
-	const all = [f.programme, ...f.modules.flatMap((m) => [m, ...m.outputs])];
-	return all.find((x) => x.key === key)?.deliveryRate ?? null;
 }
 
 /** A narrative in the small formatting subset → document blocks (citations become record links). */

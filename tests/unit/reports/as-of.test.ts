@@ -120,3 +120,40 @@ describe('a risk at the cut-off', () => {
 		expect(checksAsOf(checks, CUT)).toEqual([{ periodEnd: '2020-06-30' }]);
 	});
 });
+
+// Review 4, F2 addendum: the seeded TCPR at 30 Jun 2020 printed today's "Delayed (70 %)". A
+// progress % is known at a past date from the dated history, or from a record written by then and
+// not changed since; a record with no trace by then prints its status only.
+describe('an activity’s progress at a past date', () => {
+	const ongoing = {
+		status: 'ongoing',
+		plannedStart: '2020-01-01',
+		plannedEnd: '2020-12-31',
+		actualStart: '2020-02-01',
+		actualEnd: null,
+		progress: 70
+	} as const;
+
+	it('is the one the history gives', () => {
+		expect(activityAsOf(ongoing, CUT, { progress: 30 }, { onRecord: false }).progress).toBe(30);
+		expect(activityAsOf(ongoing, CUT, { progress: 30 }, { onRecord: true }).progress).toBe(30);
+	});
+
+	it('is today’s when the record was written by then and not changed since', () => {
+		expect(activityAsOf(ongoing, CUT, undefined, { onRecord: true })).toMatchObject({ status: 'ongoing', progress: 70 });
+		expect(activityAsOf(ongoing, CUT, { status: 'ongoing' }, { onRecord: true }).progress).toBe(70);
+	});
+
+	it('is not printed when nothing was on record by then: the status only', () => {
+		expect(activityAsOf(ongoing, CUT, undefined, { onRecord: false })).toMatchObject({ status: 'ongoing', progress: null });
+		expect(activityAsOf({ ...ongoing, status: 'delayed' }, CUT, undefined, { onRecord: false })).toMatchObject({
+			status: 'delayed',
+			progress: null
+		});
+		// Completed by the date: its dates say 100 %.
+		const done = activityAsOf({ ...ongoing, status: 'completed', actualEnd: '2020-05-31', progress: 100 }, CUT, undefined, {
+			onRecord: false
+		});
+		expect(done).toMatchObject({ status: 'completed', progress: 100 });
+	});
+});

@@ -100,3 +100,91 @@ describe('a citation as printed', () => {
 		expect(inlines).toContainEqual({ type: 'ref', key: risk.key, text: snapshot.records[risk.key]!.label.original });
 	});
 });
+
+// Review 4, F11: "llegó al 70 % [[finance:delivery]]" beside a 50 % delivery rate printed "70 % 50 %"
+// and issued without a word. A finance citation prints its delivery rate; a percentage typed
+// right before it is checked against that rate exactly like a value citation's figure.
+describe('a figure typed before a finance citation', () => {
+	function withDelivery(rate: number) {
+		const snapshot = fixtureSnapshot();
+		const programme = {
+			key: 'finance:delivery',
+			budgetMinor: 240_000_000,
+			plannedMinor: 0,
+			spentMinor: Math.round(240_000_000 * rate),
+			deliveryRate: rate,
+			burnRate: null,
+			resultsProgress: null,
+			spendingAhead: false
+		};
+		snapshot.finance = {
+			currency: 'USD',
+			illustrative: false,
+			margin: 0.15,
+			programme,
+			programmeLevelMinor: 0,
+			modules: [],
+			costPerUnit: []
+		};
+		snapshot.records['finance:delivery'] = {
+			key: 'finance:delivery',
+			kind: 'finance',
+			id: 1,
+			label: { original: 'Ejecución del presupuesto', translation: 'Budget delivery' },
+			version: 1,
+			path: '/programmes/patss/finance',
+			approvedBy: null,
+			approvedAt: null,
+			evidence: [],
+			evidenceUrl: null,
+			illustrative: false
+		};
+		return snapshot;
+	}
+
+	it('is listed when it differs from the delivery rate, and not when it agrees or is absent', () => {
+		const snapshot = withDelivery(0.5012);
+		const cite = '[[finance:delivery]]';
+		expect(figureMismatches(`La ejecución llegó al 70 % ${cite} al corte.`, 'es', snapshot)).toEqual([
+			{ kind: 'finance', raw: cite, typed: '70', value: 0.5012 }
+		]);
+		expect(figureMismatches(`La ejecución llegó al 50 % ${cite} al corte.`, 'es', snapshot)).toEqual([]);
+		expect(figureMismatches(`Delivery reached 50.1% ${cite}.`, 'en', snapshot)).toEqual([]);
+		expect(figureMismatches(`Delivery reached 50.2% ${cite}.`, 'en', snapshot)).toHaveLength(1);
+		expect(figureMismatches(`La ejecución ${cite} al corte.`, 'es', snapshot)).toEqual([]);
+		// Without finance figures in the snapshot the citation prints no rate, so nothing is checked.
+		snapshot.finance = null;
+		expect(figureMismatches(`La ejecución llegó al 70 % ${cite}.`, 'es', snapshot)).toEqual([]);
+	});
+
+	it('blocks the issue with the typed and the cited rate named', () => {
+		const snapshot = withDelivery(0.5);
+		const section = snapshot.sections[0]!;
+		section.narrative.es = 'La ejecución del presupuesto llegó al 70 % [[finance:delivery]] al corte.';
+		expect(reportBlockers(snapshot).filter((b) => b.kind === 'figure')).toEqual([
+			{
+				kind: 'figure',
+				section: section.key,
+				lang: 'es',
+				raw: '[[finance:delivery]]',
+				typed: '70',
+				cited: expect.stringMatching(/^50\s%$/) as unknown as string
+			}
+		]);
+		section.narrative.es = 'La ejecución del presupuesto llegó al 50 % [[finance:delivery]] al corte.';
+		expect(reportBlockers(snapshot).filter((b) => b.kind === 'figure')).toEqual([]);
+	});
+
+	it('prints the rate once when the typed one agrees, and by itself when none is typed', () => {
+		const snapshot = withDelivery(0.5);
+		const section = snapshot.sections[0]!;
+		section.narrative.en = 'Delivery reached 50% [[finance:delivery]] at the cut-off.';
+		expect(printed(inlinesOf(composeSection(snapshot, section.key, 'en')!.narrative))).toBe(
+			'Delivery reached 50% (Budget delivery) at the cut-off.'
+		);
+		section.narrative.en = 'Delivery reached [[finance:delivery]] at the cut-off.';
+		expect(printed(inlinesOf(composeSection(snapshot, section.key, 'en')!.narrative))).toBe(
+			'Delivery reached 50% (Budget delivery) at the cut-off.'
+		);
+	});
+});

@@ -48,6 +48,24 @@ export async function loadValuesAtDate(
 	return result;
 }
 
+/**
+ * The records of `entity` written (created or changed) in the audit trail on or before `asOf`:
+ * their fields that no later change touched are known to have held at the date. A record with no
+ * such trace (seeded, or created later) has only its own dates as evidence. One statement.
+ */
+export async function loadRecordedBy(db: Executor, programmeId: number, entity: HistoryEntity, asOf: IsoDate): Promise<Set<number>> {
+	const rows = await db
+		.selectFrom('audit_log')
+		.select('entity_id')
+		.distinct()
+		.where('programme_id', '=', programmeId)
+		.where('entity', '=', entity)
+		.where('action', 'in', ['create', 'update'])
+		.where('at', '<', dayAfter(asOf))
+		.execute();
+	return new Set(rows.map((r) => Number(r.entity_id)).filter((id) => Number.isSafeInteger(id)));
+}
+
 /** Per indicator: its fields at the date (end target, baseline) and its period targets at the date. */
 export interface TargetsAtDate {
 	fields: Map<number, Record<string, unknown>>;

@@ -193,7 +193,8 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 
 	// ---- completeness
 	const assessments = [...assessed.assessments.values()];
-	const ended = assessed.periods.filter((p) => time(p.endDate) < time(asOf));
+	// A period ending on the date itself has ended by it (as a report with that cut-off counts it).
+	const ended = assessed.periods.filter((p) => time(p.endDate) <= time(asOf));
 	const due = assessments.filter((a) => a.status !== 'not_started' && a.periodId !== null).length;
 	const completeness: Completeness = {
 		indicators: assessed.indicators.length,

@@ -1,13 +1,13 @@
 import { activityAsOf, activityOnTime, type ActivityFacts } from '$lib/activity-status';
 import type { ActivityStatus, IsoDate } from '$lib/model';
 import { todayIso } from '../core/dates';
-import { loadValuesAtDate } from '../core/history';
+import { loadRecordedBy, loadValuesAtDate } from '../core/history';
 import type { Executor } from '../db/executor';
 
 // A programme's activities as they stood at a date (the API's `?asOf=`): the rule is the report
 // snapshot's (activity-status.ts activityAsOf — completed only if it ended by then, the status
-// recorded then otherwise, later changes undone from the audit trail). Two statements whatever
-// the number of activities; today's list needs no history.
+// recorded then otherwise, later changes undone from the audit trail). Three statements whatever
+// the number of activities (and one for which were on record by then); today's list needs no history.
 
 export interface ActivityAtDate extends ActivityFacts {
 	id: number;
@@ -27,7 +27,7 @@ export async function loadActivitiesAt(
 ): Promise<{ asOf: IsoDate; activities: ActivityAtDate[] }> {
 	const asOf = options.asOf ?? todayIso();
 	const past = options.rewind === true && asOf < todayIso();
-	const [rows, history] = await Promise.all([
+	const [rows, history, recorded] = await Promise.all([
 		db
 			.selectFrom('activity')
 			.innerJoin('output', 'output.id', 'activity.output_id')
@@ -42,7 +42,8 @@ export async function loadActivitiesAt(
 			.orderBy('activity.sort_order')
 			.orderBy('activity.id')
 			.execute(),
-		past ? loadValuesAtDate(db, programmeId, ['activity'], asOf) : null
+		past ? loadValuesAtDate(db, programmeId, ['activity'], asOf) : null,
+		past ? loadRecordedBy(db, programmeId, 'activity', asOf) : null
 	]);
 	const later = history?.get('activity');
 	const activities = rows.map((row): ActivityAtDate => {
@@ -54,7 +55,7 @@ export async function loadActivitiesAt(
 			actualEnd: row.actual_end,
 			progress: row.progress
 		};
-		const at = past ? activityAsOf(today, asOf, later?.get(row.id)) : today;
+		const at = past ? activityAsOf(today, asOf, later?.get(row.id), { onRecord: recorded?.has(row.id) }) : today;
 		return {
 			id: row.id,
 			outputId: row.output_id,

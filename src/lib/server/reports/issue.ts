@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rename } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { sql } from 'kysely';
-import type { Locale, Programme } from '$lib/model';
+import type { IsoDate, Locale, Programme } from '$lib/model';
 import { translate } from '$lib/i18n/translate';
 import { reportBlockers } from '$lib/reports/blockers';
 import { canonicalJson } from '$lib/reports/canonical-json';
@@ -304,8 +304,15 @@ export function issueWords(locale: Locale, issue: Pick<LatestIssue, 'number' | '
 		: translate(locale, 'reports.issueCorrects', { n: issue.number, previous: issue.supersedes });
 }
 
-/** One statement whatever the number of programmes: every issue of theirs, newest first, the first per programme kept. */
-export async function latestIssues(db: Executor, programmeIds: readonly number[]): Promise<Map<number, LatestIssue>> {
+/**
+ * One statement whatever the number of programmes: every issue of theirs, newest first, the first
+ * per programme kept. `through`: only issues made on or before that day (the dashboard's "as of").
+ */
+export async function latestIssues(
+	db: Executor,
+	programmeIds: readonly number[],
+	options: { through?: IsoDate } = {}
+): Promise<Map<number, LatestIssue>> {
 	const latest = new Map<number, LatestIssue>();
 	if (programmeIds.length === 0) return latest;
 	const rows = await db
@@ -321,6 +328,7 @@ export async function latestIssues(db: Executor, programmeIds: readonly number[]
 			'report.title_en'
 		])
 		.where('report.programme_id', 'in', [...programmeIds])
+		.$if(options.through !== undefined, (q) => q.where('report_issue.issued_at', '<=', `${options.through}T23:59:59.999Z`))
 		.orderBy('report_issue.issued_at', 'desc')
 		.orderBy('report_issue.id', 'desc')
 		.execute();

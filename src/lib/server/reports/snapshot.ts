@@ -31,7 +31,7 @@ import { checksAsOf, countOpenHighRisks, riskAsOf, riskBand } from '$lib/risk-ru
 import { sql } from 'kysely';
 import { whatChanged, type SnapshotChanges } from '$lib/reports/what-changed';
 import type { Executor } from '../db/executor';
-import { loadValuesAtDate } from '../core/history';
+import { loadRecordedBy, loadValuesAtDate } from '../core/history';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
@@ -123,7 +123,8 @@ export async function buildSnapshot(
 		keyActionRows,
 		recModuleRows,
 		previousIssue,
-		history
+		history,
+		activitiesOnRecord
 	] = await Promise.all([
 		assessmentFor(db, programme, { cutOff }),
 		loadAllTranslations(db, pid),
@@ -253,7 +254,9 @@ export async function buildSnapshot(
 			.limit(1)
 			.executeTakeFirst(),
 		// Everything is printed as it stood at the cut-off: the changes recorded since are undone.
-		loadValuesAtDate(db, pid, ['activity', 'gender_action', 'key_action', 'risk'], cutOff)
+		loadValuesAtDate(db, pid, ['activity', 'gender_action', 'key_action', 'risk'], cutOff),
+		// Which activities were on record by the cut-off: the others' progress % is today's (activity-status.ts).
+		loadRecordedBy(db, pid, 'activity', cutOff)
 	]);
 
 	const lang = programme.contentLanguage;
@@ -347,7 +350,9 @@ export async function buildSnapshot(
 				progress: a.progress
 			},
 			cutOff,
-			activityHistory.get(a.id)
+			activityHistory.get(a.id),
+			// A cut-off on or after the issue is today: every record's fields hold at it.
+			{ onRecord: cutOff >= issue.issuedAt.slice(0, 10) || activitiesOnRecord.has(a.id) }
 		);
 		return {
 			key,

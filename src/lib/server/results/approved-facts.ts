@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { IsoDate } from '$lib/model';
 import type { Executor } from '../db/executor';
 
@@ -11,11 +11,17 @@ export interface ApprovedValueFacts {
 	approved: number;
 	/** Approved values with an evidence link or at least one attached file. */
 	withEvidence: number;
-	/** When the latest of them was approved (ISO timestamp), or null when none is. */
+	/**
+	 * When the latest of them was approved (ISO timestamp), or null when none is. With `through`,
+	 * the latest approval made on or before that day (an "as of" date does not know later ones).
+	 */
 	lastApprovedAt: string | null;
 }
 
-/** `through`: only the values of periods ended by then (a cut-off, the dashboard's "as of"), as the assessment counts them. */
+/**
+ * `through`: only the values of periods ended by then (a cut-off, the dashboard's "as of"), as the
+ * assessment counts them; and "approved last" only among approvals made by the end of that day.
+ */
 export async function loadApprovedValueFacts(db: Executor, programmeId: number, through?: IsoDate): Promise<ApprovedValueFacts> {
 	const row = await db
 		.selectFrom('indicator_value')
@@ -35,12 +41,19 @@ export async function loadApprovedValueFacts(db: Executor, programmeId: number, 
 						.whereRef('attachment.owner_id', '=', 'indicator_value.id')
 				)
 			])} then 1 else 0 end), 0)`.as('with_evidence'),
-			eb.fn.max('indicator_value.reviewed_at').as('last_approved_at')
+			through === undefined
+				? eb.fn.max('indicator_value.reviewed_at').as('last_approved_at')
+				: lastApprovedBy(eb.ref('indicator_value.reviewed_at'), `${through}T23:59:59.999Z`).as('last_approved_at')
 		])
 		.where('indicator.programme_id', '=', programmeId)
 		.where('indicator_value.status', '=', 'approved')
 		.executeTakeFirstOrThrow();
 	return { approved: Number(row.approved), withEvidence: Number(row.with_evidence), lastApprovedAt: row.last_approved_at ?? null };
+}
+
+/** The latest of `reviewedAt` no later than `bound`: instants are ISO-8601 UTC text on both databases, so they compare as strings. */
+function lastApprovedBy(reviewedAt: Expression<string | null>, bound: string) {
+	return sql<string | null>`max(case when ${reviewedAt} <= ${bound} then ${reviewedAt} end)`;
 }
 
 /**

@@ -20,7 +20,10 @@ export const load: PageServerLoad = async (event) => {
 	const base = `/programmes/${programme.slug}`;
 	// The header's documents: the latest issued report (when there is one), the IPTT workbook, and
 	// the IATI file only when the fact sheet lets it be valid, so no link leads nowhere.
-	const latest = (await latestIssues(db, [programme.id])).get(programme.id);
+	// "As of" a chosen date, the latest issue made by then: not a document that did not exist yet.
+	const asOfQuery = parseAsOfQuery(event.url, programme);
+	const cutOff = asOfQuery.asOf;
+	const latest = (await latestIssues(db, [programme.id], { through: cutOff ?? undefined })).get(programme.id);
 	const links: DashboardLink[] = [
 		...(latest
 			? [
@@ -38,8 +41,6 @@ export const load: PageServerLoad = async (event) => {
 	// "As of" a chosen date (issue 19): judged as a report with that cut-off is (assessment.ts), and
 	// every other record rewound by its own module's rule. A bad date keeps today's figures and
 	// says why beside the field.
-	const asOfQuery = parseAsOfQuery(event.url, programme);
-	const cutOff = asOfQuery.asOf;
 	// One assessment for the dashboard and its money-and-results section (issue 20), whose figures
 	// follow the reader: donors count ended periods only.
 	const assessment = cutOff ? await assessmentFor(db, programme, { cutOff, rewind: true }) : await assessProgramme(db, programme);
