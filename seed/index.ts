@@ -24,6 +24,7 @@ import { withoutNotices } from '../src/lib/server/notifications/outbox';
 import { budgetRevisionSeeds, seedBudgetRevisions } from './budget-revisions';
 import { seedDonorTranslations } from './translations-donor';
 import { seedDonorFacts } from './donor-facts';
+import { seedDeviationReasons } from './deviation-reasons';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -68,7 +69,9 @@ async function seedAll(db: Db, options: SeedOptions): Promise<SeedReport> {
 			await seedFinance(db, id, financeSeeds[code]),
 			await seedLessons(db, id, lessonSeeds[code] ?? []),
 			await seedBudgetRevisions(db, id, budgetRevisionSeeds[code]),
-			await seedDonorTranslations(db, id, seed.programme.slug)
+			await seedDonorTranslations(db, id, seed.programme.slug),
+			// The reasons for the activities late at a seeded report's cut-off, before any report is issued.
+			await seedDeviationReasons(db, id, seed.programme.slug)
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}
