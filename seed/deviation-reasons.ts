@@ -1,3 +1,4 @@
+import { dayAfter } from '../src/lib/as-of';
 import type { Db } from '../src/lib/server/db/connection';
 
 // The reasons for the seeded activities that ended late or were behind their plan at a seeded
@@ -12,8 +13,11 @@ import type { Db } from '../src/lib/server/db/connection';
 // both languages, as the other seeded illustrative texts do. No figure is added.
 // Set before any report is issued (seed/index.ts), so the issued snapshots print them; only into
 // activities whose reason is still empty (a team's own reason is never overwritten), with the
-// English version in the translation table. Activities and translations in id order, so
-// SQLite and PostgreSQL give the same rows the same ids.
+// English version in the translation table. Each is kept in the activity's history as written the
+// day the activity fell behind (the day after its planned end, or after its planned start for one
+// still delayed), so a report cut off before then prints none (snapshot.ts reads the reason as of
+// the cut-off). Activities, history and translations in id order, so SQLite and PostgreSQL give
+// the same rows the same ids.
 
 const ILL_ES = '(Ilustrativo: los documentos de origen no dicen el motivo.)';
 const ILL_EN = '(Illustrative: the source documents do not give the reason.)';
@@ -95,7 +99,14 @@ export async function seedDeviationReasons(db: Db, programmeId: number, slug: st
 			.selectFrom('activity')
 			.innerJoin('output', 'output.id', 'activity.output_id')
 			.innerJoin('module', 'module.id', 'output.module_id')
-			.select(['activity.id', 'activity.code', 'activity.deviation_reason'])
+			.select([
+				'activity.id',
+				'activity.code',
+				'activity.deviation_reason',
+				'activity.status',
+				'activity.planned_start',
+				'activity.planned_end'
+			])
 			.where('module.programme_id', '=', programmeId)
 			.orderBy('activity.id')
 			.execute(),
@@ -112,6 +123,25 @@ export async function seedDeviationReasons(db: Db, programmeId: number, slug: st
 	if (!todo.length) return false;
 	await db.transaction().execute(async (trx) => {
 		for (const a of todo) await trx.updateTable('activity').set({ deviation_reason: reasons[a.code]!.es }).where('id', '=', a.id).execute();
+		await trx
+			.insertInto('audit_log')
+			.values(
+				todo.map((a) => {
+					const since = a.status === 'delayed' ? a.planned_start : a.planned_end;
+					return {
+						at: `${since ? dayAfter(since) : '2018-01-01'}T12:00:00.000Z`,
+						user_id: null,
+						programme_id: programmeId,
+						entity: 'activity',
+						entity_id: String(a.id),
+						action: 'update',
+						before: JSON.stringify({ deviationReason: '' }),
+						after: JSON.stringify({ deviationReason: reasons[a.code]!.es }),
+						reason: 'seed'
+					};
+				})
+			)
+			.execute();
 		const rows = todo
 			.filter((a) => !translated.has(a.id))
 			.map((a) => ({
