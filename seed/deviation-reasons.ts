@@ -1,4 +1,3 @@
-import { dayAfter } from '../src/lib/as-of';
 import type { Db } from '../src/lib/server/db/connection';
 
 // The reasons for the seeded activities that ended late or were behind their plan at a seeded
@@ -11,13 +10,13 @@ import type { Db } from '../src/lib/server/db/connection';
 // page: the link between contributory and non-contributory systems is its main challenge) the
 // reason says so in our own words; where they do not, the reason is illustrative and says so in
 // both languages, as the other seeded illustrative texts do. No figure is added.
+// A reason prints wherever it is written (the team writes it while drafting the report), so each
+// reads true at every seeded cut-off: the activities late only at a later one were due, and
+// unfinished, on the earlier one (Peru's 1.2.1 and 2.1.1 on 30 June 2021).
 // Set before any report is issued (seed/index.ts), so the issued snapshots print them; only into
 // activities whose reason is still empty (a team's own reason is never overwritten), with the
-// English version in the translation table. Each is kept in the activity's history as written the
-// day the activity fell behind (the day after its planned end, or after its planned start for one
-// still delayed), so a report cut off before then prints none (snapshot.ts reads the reason as of
-// the cut-off). Activities, history and translations in id order, so SQLite and PostgreSQL give
-// the same rows the same ids.
+// English version in the translation table. Activities and translations in id order, so
+// SQLite and PostgreSQL give the same rows the same ids.
 
 const ILL_ES = '(Ilustrativo: los documentos de origen no dicen el motivo.)';
 const ILL_EN = '(Illustrative: the source documents do not give the reason.)';
@@ -80,8 +79,8 @@ export const DEVIATION_REASONS: Record<string, Record<string, { es: string; en: 
 			en: `The multi-stakeholder working group needed more sessions than planned to reach consensus on the protection of formal workers. ${ILL_EN}`
 		},
 		'1.2.2': {
-			es: 'Empezó después del consenso sobre los trabajadores formales (1.2.1), que se cerró tarde; extender la propuesta a los trabajadores informales exige coordinar los regímenes contributivo y no contributivo, el principal desafío que señala la página del proyecto.',
-			en: 'It started after the consensus on formal workers (1.2.1), which closed late; extending the proposal to informal workers requires coordinating the contributory and non-contributory systems, the main challenge the project page names.'
+			es: 'Depende del consenso sobre los trabajadores formales (1.2.1), que llevó más tiempo del previsto; extender la propuesta a los trabajadores informales exige coordinar los regímenes contributivo y no contributivo, el principal desafío que señala la página del proyecto.',
+			en: 'It depends on the consensus on formal workers (1.2.1), which took longer than planned; extending the proposal to informal workers requires coordinating the contributory and non-contributory systems, the main challenge the project page names.'
 		},
 		'2.1.1': {
 			es: `La redacción siguió el calendario del MTPE para aprobar la Política Nacional de Empleo Decente. ${ILL_ES}`,
@@ -99,14 +98,7 @@ export async function seedDeviationReasons(db: Db, programmeId: number, slug: st
 			.selectFrom('activity')
 			.innerJoin('output', 'output.id', 'activity.output_id')
 			.innerJoin('module', 'module.id', 'output.module_id')
-			.select([
-				'activity.id',
-				'activity.code',
-				'activity.deviation_reason',
-				'activity.status',
-				'activity.planned_start',
-				'activity.planned_end'
-			])
+			.select(['activity.id', 'activity.code', 'activity.deviation_reason'])
 			.where('module.programme_id', '=', programmeId)
 			.orderBy('activity.id')
 			.execute(),
@@ -123,25 +115,6 @@ export async function seedDeviationReasons(db: Db, programmeId: number, slug: st
 	if (!todo.length) return false;
 	await db.transaction().execute(async (trx) => {
 		for (const a of todo) await trx.updateTable('activity').set({ deviation_reason: reasons[a.code]!.es }).where('id', '=', a.id).execute();
-		await trx
-			.insertInto('audit_log')
-			.values(
-				todo.map((a) => {
-					const since = a.status === 'delayed' ? a.planned_start : a.planned_end;
-					return {
-						at: `${since ? dayAfter(since) : '2018-01-01'}T12:00:00.000Z`,
-						user_id: null,
-						programme_id: programmeId,
-						entity: 'activity',
-						entity_id: String(a.id),
-						action: 'update',
-						before: JSON.stringify({ deviationReason: '' }),
-						after: JSON.stringify({ deviationReason: reasons[a.code]!.es }),
-						reason: 'seed'
-					};
-				})
-			)
-			.execute();
 		const rows = todo
 			.filter((a) => !translated.has(a.id))
 			.map((a) => ({

@@ -97,19 +97,6 @@ describe('the seeded reports and the reasons for their deviations (issue 21)', (
 		}
 	});
 
-	it('print no reason written after the cut-off: a report cut off before an activity fell behind has none for it', () => {
-		for (const i of issued) {
-			const lateKeys = new Set(late(i).map((a) => a.key));
-			const early = (i.snapshot.donor?.deviations ?? []).filter((d) => !lateKeys.has(d.activityKey)).map((d) => d.activityKey);
-			expect(early, `${i.slug} ${i.layout}`).toEqual([]);
-		}
-		// Peru's interim report (cut off 30 June 2021) still reads "Every activity follows its plan" in English.
-		const peru = issued.find((i) => i.slug === 'peru-desempleo-ue')!;
-		const doc = composeReport(peru.snapshot, 'en');
-		const notes = doc.sections.flatMap((s) => s.evidence.flatMap((e) => e.blocks)).filter((b) => b.type === 'note');
-		expect(notes.map((n) => inlineText(n.inlines))).toContain(translate('en', 'donorDoc.noDeviations'));
-	});
-
 	it('never print "Deviation with no reason recorded", and print each reason in the reader\'s language, unmarked', () => {
 		for (const lang of LANGS) {
 			const noReason = translate(lang, 'donorDoc.noReason');

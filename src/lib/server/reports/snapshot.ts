@@ -32,7 +32,6 @@ import { sql } from 'kysely';
 import { whatChanged, type SnapshotChanges } from '$lib/reports/what-changed';
 import type { Executor } from '../db/executor';
 import { loadValuesAtDate } from '../core/history';
-import { earlier } from '$lib/as-of';
 import { loadAllTranslations } from '../core/translations';
 import { assessmentFor, countStatuses } from '../results/assessment';
 import { financeSnapshot } from './snapshot-finance';
@@ -624,12 +623,7 @@ export async function buildSnapshot(
 		modules,
 		windowStart: report.windowStart,
 		bi,
-		// The reason as written by the cut-off (a reason written later explains a later deviation).
-		activities: activities.map((a, n) => ({
-			id: a.id,
-			key: a.key,
-			deviationReason: String(earlier(activityHistory.get(a.id), 'deviationReason', activityRows[n]!.deviation_reason) ?? '')
-		})),
+		activities: activities.map((a, n) => ({ id: a.id, key: a.key, deviationReason: activityRows[n]!.deviation_reason })),
 		indicatorKeyById,
 		riskKeyById: new Map(risks.map((r) => [r.id, r.key])),
 		recommendations: recommendationRows.map((r) => ({
