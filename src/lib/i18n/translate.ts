@@ -44,6 +44,7 @@ import { financeReport } from './messages/finance-report';
 import { reportOutcomeFigures } from './messages/report-outcome-figures';
 import { teamMessages } from './messages/team';
 import { reportFixes } from './messages/report-fixes';
+import { forecastClosed } from './messages/forecast-closed';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -92,7 +93,8 @@ const catalogues = [
 	financeReport,
 	reportOutcomeFigures,
 	teamMessages,
-	reportFixes
+	reportFixes,
+	forecastClosed
 ] as const;
 
 type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
