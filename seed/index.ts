@@ -25,6 +25,7 @@ import { budgetRevisionSeeds, seedBudgetRevisions } from './budget-revisions';
 import { seedDonorTranslations } from './translations-donor';
 import { seedDonorFacts } from './donor-facts';
 import { IATI_SEEDS, seedIati } from './iati';
+import { seedDeviationReasons } from './deviation-reasons';
 
 export const PROGRAMME_SEEDS = [patss, ecuadorEu, peruEu, elSalvador];
 
@@ -70,7 +71,9 @@ async function seedAll(db: Db, options: SeedOptions): Promise<SeedReport> {
 			await seedLessons(db, id, lessonSeeds[code] ?? []),
 			await seedBudgetRevisions(db, id, budgetRevisionSeeds[code]),
 			await seedDonorTranslations(db, id, seed.programme.slug),
-			await seedIati(db, id, IATI_SEEDS[seed.programme.slug])
+			await seedIati(db, id, IATI_SEEDS[seed.programme.slug]),
+			// The reasons for the activities late at a seeded report's cut-off, before any report is issued.
+			await seedDeviationReasons(db, id, seed.programme.slug)
 		];
 		(created || added.some(Boolean) ? report.created : report.skipped).push(code);
 	}

@@ -146,7 +146,7 @@ export function forecastIndicator(input: StatusInput): Forecast {
 		endDate: input.programme.endDate,
 		projected,
 		final,
-		closed: asOf > end,
+		closed: programmeClosed(input.programme.endDate, input.asOf),
 		paceSoFar,
 		paceNeeded,
 		paceUnit,
@@ -221,3 +221,39 @@ export function onForecastAxis<T>(series: readonly T[], endSlot: { index: number
 	out.splice(endSlot.index, 0, empty);
 	return out;
 }
+
+/**
+ * Whether the (revised) end date has passed at `asOf`: from then on an indicator's target was
+ * reached or missed, and nothing is "likely" or "unlikely" any more (issue 25).
+ */
+export function programmeClosed(endDate: IsoDate, asOf: IsoDate): boolean {
+	return toTime(asOf) > toTime(endDate);
+}
+
+/** A closed programme's indicator, judged at the end: reached, missed, no end target, or no value to judge. */
+export const CLOSED_BANDS = ['reached', 'missed', 'no_target', 'none'] as const;
+export type ClosedBand = (typeof CLOSED_BANDS)[number];
+
+/** Reached at the close: the "likely" band is exactly the status module's "meets the target". */
+export function reachedAtClose(forecast: Forecast): boolean {
+	return forecast.kind === 'projected' && forecast.likelihood === 'likely';
+}
+
+export function closedBand(forecast: Forecast): ClosedBand {
+	if (forecast.kind !== 'projected') return 'none';
+	if (forecast.likelihood === null) return 'no_target';
+	return reachedAtClose(forecast) ? 'reached' : 'missed';
+}
+
+/** How many of a closed programme's indicators fall in each band (the dashboard tile). */
+export function countClosed(forecasts: Iterable<Forecast>): Record<ClosedBand, number> {
+	const counts: Record<ClosedBand, number> = { reached: 0, missed: 0, no_target: 0, none: 0 };
+	for (const f of forecasts) counts[closedBand(f)]++;
+	return counts;
+}
+
+/** How a closed band looks: a tone and a symbol beside its word, never colour alone. */
+export const CLOSED_LOOK: Record<'reached' | 'missed', { tone: 'ok' | 'bad'; symbol: string }> = {
+	reached: { tone: 'ok', symbol: '✔' },
+	missed: { tone: 'bad', symbol: '✖' }
+};

@@ -131,6 +131,11 @@ describe('the tripartite lens, in Chromium', () => {
 			await page.goto(`${env.app.url}/programmes/patss/dashboard`);
 			const tile = page.getByTestId('forecast-tile');
 			await expect.poll(() => tile.locator('h2').count()).toBe(1);
+			// PATSS ended in 2022: the tile speaks of the final result, not of a future (issue 25).
+			expect(await tile.locator('h2').textContent()).toBe('Were the targets reached?');
+			expect(await tile.getByTestId('forecast-band-reached').count()).toBe(1);
+			expect(await tile.getByTestId('forecast-band-unlikely').count()).toBe(0);
+			expect(await tile.textContent()).not.toMatch(/unlikely|likely to reach/i);
 			const widths = await tile.evaluate((card) => ({
 				card: card.getBoundingClientRect().right,
 				table: card.querySelector('table')!.getBoundingClientRect().right,

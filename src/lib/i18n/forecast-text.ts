@@ -1,4 +1,4 @@
-import type { Forecast } from '$lib/indicator-forecast';
+import { reachedAtClose, type Forecast } from '$lib/indicator-forecast';
 import type { Measure } from '$lib/model';
 import type { I18n } from './context';
 import { formatMeasureValue } from './measure-format';
@@ -63,8 +63,8 @@ export function forecastSentence(i18n: I18n, forecast: Forecast, indicator: Show
 	}
 }
 
-/** Whether a closed programme's indicator reached its target: the "likely" band is exactly the status module's "meets the target". */
-const closedReached = (forecast: Forecast & { kind: 'projected' }) => forecast.likelihood === 'likely';
+/** Whether a closed programme's indicator reached its target (the forecast module's one rule). */
+const closedReached = (forecast: Forecast & { kind: 'projected' }) => reachedAtClose(forecast);
 
 /** The band in words: "Unlikely to reach its target", or why there is no judgement. */
 export function forecastLikelihoodText(i18n: I18n, forecast: Forecast): string {

@@ -44,6 +44,8 @@ import { financeReport } from './messages/finance-report';
 import { reportOutcomeFigures } from './messages/report-outcome-figures';
 import { teamMessages } from './messages/team';
 import { reportFixes } from './messages/report-fixes';
+import { forecastClosed } from './messages/forecast-closed';
+import { reportDialogue } from './messages/report-dialogue';
 
 // Each domain keeps its own messages file; this is where they are joined into one catalogue.
 const catalogues = [
@@ -92,15 +94,19 @@ const catalogues = [
 	financeReport,
 	reportOutcomeFigures,
 	teamMessages,
-	reportFixes
+	reportFixes,
+	forecastClosed,
+	reportDialogue
 ] as const;
 
-type Merge<T extends readonly { es: Record<string, string> }[]> = T extends readonly [
+// Tail-recursive (the accumulator), so TypeScript's deeper limit for such types applies: with a
+// plain recursion, a 49th catalogue made the type "excessively deep".
+type Merge<T extends readonly { es: Record<string, string> }[], Acc = unknown> = T extends readonly [
 	infer Head extends { es: Record<string, string> },
 	...infer Tail extends readonly { es: Record<string, string> }[]
 ]
-	? Head['es'] & Merge<Tail>
-	: unknown;
+	? Merge<Tail, Acc & Head['es']>
+	: Acc;
 
 type Spanish = Merge<typeof catalogues>;
 export type MessageKey = keyof Spanish & string;

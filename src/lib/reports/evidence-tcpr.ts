@@ -6,7 +6,7 @@ import { budgetText, explained, judgedValueKey, moduleOf, none, row, table, type
 import type { SnapshotActivity } from './snapshot';
 import type { DonorFact } from './snapshot-donor';
 import { narrativeBlocks } from './narrative-blocks';
-import { dialogueBodiesText, donorText, partnersOrNone } from './fact-texts';
+import { dialogueBodiesText, donorText, linkedProgrammeTexts, partnersOrNone } from './fact-texts';
 
 // The generated blocks of the ILO technical cooperation progress report (issue 21), pure
 // functions of the snapshot like every other block: the identification sheet, the progress of each
@@ -293,7 +293,10 @@ const partnersSynergies: Builder = (ctx, id) => {
 						[t('donorDoc.col.programme'), false],
 						[t('reportDoc.fact.donor'), false]
 					],
-					linked.map((l) => row(ctx.text(l.code), ctx.text(l.shortName), ctx.text(l.donor)))
+					linked.map((l) => {
+						const texts = linkedProgrammeTexts(ctx, l);
+						return row(ctx.text(l.code), texts.name, texts.donor);
+					})
 				)
 			: { type: 'note', inlines: ctx.text(t('donorDoc.noLinkedProgrammes')) }
 	);

@@ -63,18 +63,36 @@ export const tripartiteBlock: Builder = (ctx, id) => {
 					[t('dialogue.heldOn'), false],
 					[t('dialogue.body'), false],
 					[t('dialogue.parties'), false],
-					[t('dialogue.tripartite'), false]
+					[t('dialogue.tripartite'), false],
+					[t('dialogue.outcome'), false]
 				],
 				lens.events.map((e) =>
 					row(
 						[ctx.ref(i18n.date(e.heldOn), e.key)],
 						// The body in the report's language; untranslated (or frozen before it could be), marked "(es)".
 						ctx.loc(e.bodyText ?? { original: e.body, translation: null }, e.key, 'body'),
-						ctx.text(e.constituents.map(constituent).join(', ')),
-						ctx.text(ctx.yesNo(e.tripartite))
+						partiesText(ctx, e),
+						ctx.text(ctx.yesNo(e.tripartite)),
+						e.outcomeText?.original.trim() ? ctx.loc(e.outcomeText, e.key, 'outcome') : ctx.text('—')
 					)
 				)
 			)
 		);
 	return blocks;
 };
+
+type ComposeCtx = Parameters<Builder>[0];
+type TripartiteEvent = NonNullable<ComposeCtx['snapshot']['tripartite']>['events'][number];
+
+/**
+ * Who took part: each group present with the names typed for it, in the reader's language or the
+ * original marked (issue 25). A snapshot frozen before the names were kept prints the groups only.
+ */
+function partiesText(ctx: ComposeCtx, e: TripartiteEvent): DocInline[] {
+	const group = (c: Constituent) => `${CONSTITUENT_SYMBOL[c]} ${ctx.i18n.td(`dialogue.constituent.${c}`)}`;
+	if (!e.parties) return ctx.text(e.constituents.map(group).join(', '));
+	return e.parties.flatMap((p, n) => {
+		const names = p.names.original.trim() ? ctx.loc(p.names, `${e.key}:${p.constituent}`, 'names') : [];
+		return [...ctx.text(`${n ? '; ' : ''}${group(p.constituent)}${names.length ? ': ' : ''}`), ...names];
+	});
+}

@@ -44,3 +44,18 @@ export function correctionReasonText(ctx: ComposeContext): DocInline[] {
 export function addresseesText(ctx: ComposeContext, r: SnapshotRecommendation): DocInline[] {
 	return ctx.loc(r.addressedToText ?? { original: r.addressedTo, translation: null }, r.key, 'addressedTo');
 }
+
+type LinkedProgramme = NonNullable<ComposeContext['snapshot']['donor']>['linkedProgrammes'][number];
+
+/**
+ * Another programme in the same country (the partnerships table): its title and donor in the
+ * reader's language, or the original marked (issue 21). A snapshot frozen before they were
+ * translatable holds the short name and donor only: they print marked.
+ */
+export function linkedProgrammeTexts(ctx: ComposeContext, l: LinkedProgramme): { name: DocInline[]; donor: DocInline[] } {
+	const key = `programme:${l.code}`;
+	return {
+		name: ctx.loc(l.titleText ?? { original: l.shortName, translation: null }, key, 'title'),
+		donor: ctx.loc(l.donorText ?? { original: l.donor, translation: null }, key, 'donor')
+	};
+}

@@ -50,7 +50,18 @@ export interface DonorSnapshot {
 	/** Social-dialogue events held in the report's window, oldest first. */
 	dialogue: { heldOn: IsoDate; body: string; outcome: string; constituents: string[]; illustrative: boolean }[];
 	/** Other programmes in the same country (coherence: where synergies are sought). */
-	linkedProgrammes: { code: string; shortName: string; donor: string }[];
+	linkedProgrammes: {
+		code: string;
+		shortName: string;
+		donor: string;
+		/**
+		 * The programme's title and donor with their translations (issue 21: the English report
+		 * printed them in Spanish, unmarked); absent from issues made before, which print the
+		 * short name and donor marked as originals (reports/fact-texts.ts).
+		 */
+		titleText?: BilingualText;
+		donorText?: BilingualText;
+	}[];
 	/**
 	 * The ILO progress report's narrative of each outcome (module), per language to issue (a
 	 * language not issued is null); only in TCPR snapshots, absent from issues made before.

@@ -17,6 +17,12 @@ export interface SnapshotDialogueEvent {
 	bodyText?: BilingualText;
 	constituents: Constituent[];
 	tripartite: boolean;
+	/**
+	 * What the meeting agreed, and who took part by name per group, with their translations
+	 * (issue 25); absent from snapshots frozen before: those print the groups only.
+	 */
+	outcomeText?: BilingualText;
+	parties?: { constituent: Constituent; names: BilingualText }[];
 }
 
 export interface SnapshotTripartite {

@@ -353,7 +353,7 @@ export async function loadDashboard(db: Executor, programme: Programme, viewer: 
 		},
 		adoption: { summary: tracker.summary, adopted, keyActions: tracker.keyActions },
 		genderActions,
-		forecast: forecastTile(assessed, programme.effectiveEndDate, (i) => text('indicator', i.id, 'title', i.title)),
+		forecast: forecastTile(assessed, programme.effectiveEndDate, (i) => text('indicator', i.id, 'title', i.title), asOf),
 		tripartite
 	};
 }

@@ -7,7 +7,7 @@ import { factColumn, readDonorFacts, TRANSLATED_FACTS } from '../programmes/dono
 
 // The donor-format part of a report's snapshot (issue 21), read in a fixed number of statements
 // (facts 1, next period 1, indicator sources and assumption links 2, dialogue 2, linked
-// programmes 1) whatever the size. The caller passes the rows and keys the snapshot already holds
+// programmes 1 and their translations 1) whatever the size. The caller passes the rows and keys the snapshot already holds
 // (activities, recommendations with their key actions as of the cut-off), so nothing is read or
 // judged twice.
 
@@ -38,7 +38,7 @@ const year = (date: string | null | undefined): number | null => (date && /^\d{4
 export async function donorSnapshot(db: Executor, programme: Programme, input: DonorInputs): Promise<DonorSnapshot> {
 	const pid = programme.id;
 	const tcpr = input.report?.layout === 'ilo_tcpr' ? input.report : null;
-	const [facts, next, indicatorRows, assumptionLinks, dialogue, linked, outcomeRows] = await Promise.all([
+	const [facts, next, indicatorRows, assumptionLinks, dialogue, linked, outcomeRows, linkedTranslations] = await Promise.all([
 		readDonorFacts(db, pid),
 		db
 			.selectFrom('reporting_period')
@@ -64,7 +64,7 @@ export async function donorSnapshot(db: Executor, programme: Programme, input: D
 		listDialogueEvents(db, pid, { through: input.cutOff }),
 		db
 			.selectFrom('programme')
-			.select(['code', 'short_name', 'donor'])
+			.select(['id', 'code', 'short_name', 'title', 'donor', 'content_language'])
 			.where('country', '=', programme.country)
 			.where('id', '!=', pid)
 			.orderBy('code')
@@ -75,7 +75,18 @@ export async function donorSnapshot(db: Executor, programme: Programme, input: D
 					.select(['module_id', 'narrative_es', 'narrative_en'])
 					.where('report_id', '=', tcpr.id)
 					.execute()
-			: Promise.resolve(null)
+			: Promise.resolve(null),
+		// The linked programmes' titles and donors in the other language (one statement).
+		db
+			.selectFrom('translation')
+			.innerJoin('programme', 'programme.id', 'translation.programme_id')
+			.select(['translation.entity_id', 'translation.field', 'translation.locale', 'translation.text'])
+			.where('programme.country', '=', programme.country)
+			.where('programme.id', '!=', pid)
+			.where('translation.entity', '=', 'programme')
+			.whereRef('translation.entity_id', '=', 'programme.id')
+			.where('translation.field', 'in', ['title', 'donor'])
+			.execute()
 	]);
 	// The end target is due at the programme's (revised) end: its year is the target year.
 	const targetYear = year(programme.effectiveEndDate);
@@ -133,7 +144,19 @@ export async function donorSnapshot(db: Executor, programme: Programme, input: D
 				constituents: e.parties.map((p) => p.constituent),
 				illustrative: e.isIllustrative
 			})),
-		linkedProgrammes: linked.map((p) => ({ code: p.code, shortName: p.short_name, donor: p.donor })),
+		linkedProgrammes: linked.map((p) => {
+			// A translation is the text in the language other than the programme's own content language.
+			const other = (field: string) =>
+				linkedTranslations.find((t) => t.entity_id === p.id && t.field === field && t.locale !== p.content_language && t.text.trim() !== '')
+					?.text ?? null;
+			return {
+				code: p.code,
+				shortName: p.short_name,
+				donor: p.donor,
+				titleText: { original: p.title, translation: other('title') },
+				donorText: { original: p.donor, translation: other('donor') }
+			};
+		}),
 		...(tcpr && outcomeRows ? { outcomes: outcomeNarratives(tcpr.languages, input.modules ?? [], outcomeRows) } : {})
 	};
 }

@@ -24,7 +24,7 @@ export async function tripartiteSnapshot(
 		/** The recommendations adopted as of the cut-off, with their snapshot keys. */
 		adopted: readonly { id: number; key: RecordKey }[];
 		/** An event's text with its translation (the snapshot's translations, already read). */
-		translate?: (eventId: number, field: 'body', original: string) => BilingualText;
+		translate?: (eventId: number, field: string, original: string) => BilingualText;
 	}
 ): Promise<{ tripartite: SnapshotTripartite; records: NewRecord[] }> {
 	const { tags, events } = await tripartiteRecordsAt(db, programme.id, context.cutOff);
@@ -64,7 +64,18 @@ export async function tripartiteSnapshot(
 					illustrative: e.isIllustrative
 				});
 				const constituents = e.parties.map((p) => p.constituent);
-				return { key, id: e.id, heldOn: e.heldOn, body: e.body, bodyText, constituents, tripartite: isTripartite(constituents) };
+				const bi = (field: string, original: string) => context.translate?.(e.id, field, original) ?? { original, translation: null };
+				return {
+					key,
+					id: e.id,
+					heldOn: e.heldOn,
+					body: e.body,
+					bodyText,
+					constituents,
+					tripartite: isTripartite(constituents),
+					outcomeText: bi('outcome', e.outcome),
+					parties: e.parties.map((p) => ({ constituent: p.constituent, names: bi(`names_${p.constituent}`, p.names) }))
+				};
 			})
 		},
 		records
