@@ -209,7 +209,10 @@ export async function loadFinance(
 			.execute()
 	]);
 
-	const endedOnly = !viewer.internal;
+	// Donors count ended periods only. Read as of a past date (a report's cut-off, the dashboard's
+	// "as of"), everyone reads what a report of that cut-off prints: the team's spending in periods
+	// still open then did not exist yet either.
+	const endedOnly = !viewer.internal || options.cutOff !== undefined;
 	const periods = assessed.periods.map((p) => ({ ...p, ended: time(p.endDate) < time(asOf) }));
 	const counted = periods.filter((p) => !endedOnly || p.ended);
 	const countedIds = new Set(counted.map((p) => p.id));

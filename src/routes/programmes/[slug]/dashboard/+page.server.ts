@@ -51,7 +51,12 @@ export const load: PageServerLoad = async (event) => {
 			access.viewer,
 			cutOff ? { locale, links, asOf: cutOff, cutOff, rewind: true, assessment } : { locale, links, asOf: assessment.asOf, assessment }
 		),
-		loadFinance(db, programme, access.viewer, { asOf: assessment.asOf, assessment })
+		loadFinance(
+			db,
+			programme,
+			access.viewer,
+			cutOff ? { asOf: assessment.asOf, assessment, cutOff } : { asOf: assessment.asOf, assessment }
+		)
 	]);
 	return { dashboard, finance: finance.lines.length ? finance : null, asOfQuery };
 };
