@@ -200,6 +200,83 @@ describe('the period entry sheet', () => {
 	});
 });
 
+describe('submit all sends only what the person changed (review of issue 22, findings 18 and 25)', () => {
+	it('leaves a returned value and an untouched draft where they are, unless edited or ticked, and counts only those rows', async () => {
+		const sheet = await sheetFor(COORD, '2022-S1');
+		// x is split by sex (so a sum that does not add up is refused); r and d are any counts.
+		const [x, r, d] = freeCounts(sheet);
+		expect(d, 'the seed has three counts without a value for 2022-S1').toBeDefined();
+		expect(x!.indicator.disaggregatedBySex).toBe(true);
+		const figures = (row: SheetRow, total: string, women: string, men: string) => ({
+			[`v.${row.indicator.id}.value`]: total,
+			...(row.indicator.disaggregatedBySex ? { [`v.${row.indicator.id}.women`]: women, [`v.${row.indicator.id}.men`]: men } : {}),
+			[`v.${row.indicator.id}.narrative`]: 'Explicado.'
+		});
+		// r: submitted, then returned by a colleague with a note; d: saved as a draft.
+		expect(
+			await postSheet(COORD, '2022-S1', { rows: [String(r!.indicator.id)], intent: 'submit', ...figures(r!, '30', '20', '10') })
+		).toMatchObject({
+			kind: 'redirect'
+		});
+		const submitted = (await openValue(r!.indicator.id, '2022-S1'))!;
+		expect(
+			await postReview(COORD2, {
+				decision: 'return',
+				pick: [`${submitted.id}:${submitted.version}`],
+				[`note.${submitted.id}`]: 'Falta la lista.'
+			})
+		).toMatchObject({
+			kind: 'redirect'
+		});
+		expect(
+			await postSheet(COORD, '2022-S1', { rows: [String(d!.indicator.id)], intent: 'draft', ...figures(d!, '8', '4', '4') })
+		).toMatchObject({
+			kind: 'redirect'
+		});
+		// The sheet as the browser posts it: r and d prefilled with their stored figures, only x typed.
+		const reloaded = await sheetFor(COORD, '2022-S1');
+		const prefilled = (row: SheetRow) => {
+			const open = reloaded.rows.find((o) => o.indicator.id === row.indicator.id)!.open!;
+			return {
+				...figures(row, String(open.value), String(open.women), String(open.men)),
+				[`v.${row.indicator.id}.valueVersion`]: String(open.version)
+			};
+		};
+		const form = { rows: [r, d, x].map((row) => String(row!.indicator.id)), intent: 'submit', ...prefilled(r!), ...prefilled(d!) };
+		// x with a sum that does not add up: refused; the partial count names only the rows changed.
+		const partial = formFailure(await postSheet(COORD, '2022-S1', { ...form, ...figures(x!, '5', '1', '1') }));
+		expect(partial.data.formError).toBe('Ninguna fila se guardó: corrija las filas marcadas.');
+		expect(await postSheet(COORD, '2022-S1', { ...form, ...figures(x!, '5', '3', '2') })).toMatchObject({ kind: 'redirect' });
+		expect(await openValue(x!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 5 });
+		expect(await openValue(r!.indicator.id, '2022-S1')).toMatchObject({ status: 'returned', return_note: 'Falta la lista.' });
+		expect(await openValue(d!.indicator.id, '2022-S1')).toMatchObject({ status: 'draft', value: 8 });
+		// Nothing changed at all: said so, nothing saved.
+		const again = await sheetFor(COORD, '2022-S1');
+		const still = { rows: [r, d].map((row) => String(row!.indicator.id)), intent: 'submit' };
+		const prefilledAgain = (row: SheetRow) => {
+			const open = again.rows.find((o) => o.indicator.id === row.indicator.id)!.open!;
+			return {
+				...figures(row, String(open.value), String(open.women), String(open.men)),
+				[`v.${row.indicator.id}.valueVersion`]: String(open.version)
+			};
+		};
+		expect(formFailure(await postSheet(COORD, '2022-S1', { ...still, ...prefilledAgain(r!), ...prefilledAgain(d!) })).data.formError).toBe(
+			'No escribió ni cambió ningún valor.'
+		);
+		// Ticked: the draft goes on as it stands; edited: the returned value goes back.
+		const sent = await postSheet(COORD, '2022-S1', {
+			...still,
+			...prefilledAgain(r!),
+			...prefilledAgain(d!),
+			...figures(r!, '31', '21', '10'),
+			[`v.${d!.indicator.id}.include`]: '1'
+		});
+		expect(sent).toMatchObject({ kind: 'redirect' });
+		expect(await openValue(r!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 31 });
+		expect(await openValue(d!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 8 });
+	});
+});
+
 describe('bulk review', () => {
 	async function submitThree() {
 		const sheet = await sheetFor(COORD, '2022-S1');
