@@ -55,7 +55,7 @@ describe('importing from a workbook, in Chromium', () => {
 		cells(sheet, 'M1-2', { 'Valor real': 30 });
 		await upload(page, 'Archivo (.xlsx o .csv)', wb, 'valores-2022-S1.xlsx');
 		await page.getByRole('button', { name: 'Revisar el archivo' }).first().click();
-		await expect.poll(() => page.getByTestId('values-counts').textContent()).toContain('2 filas para guardar');
+		await expect.poll(() => page.getByTestId('values-counts').textContent()).toContain('Filas para guardar: 2');
 		expect(await page.getByTestId('values-counts').textContent()).toContain('0 con errores');
 		await page.getByRole('button', { name: /Confirmar la importación/ }).click();
 		await page.waitForURL(/notice=imported/);
