@@ -49,7 +49,10 @@ export const coordinator = defineMessages(
 		'review.reviewAllLink': 'Revisar todos ({n})',
 		'review.value': 'Valor',
 		'sheet.include': 'Enviar este valor sin cambios',
-		'sheet.includeHint': '«Enviar todo» solo envía las filas que usted cambió; marque esta casilla para enviar el valor tal como está.'
+		'sheet.includeHint': '«Enviar todo» solo envía las filas que usted cambió; marque esta casilla para enviar el valor tal como está.',
+		'inbox.enterPeriod': 'Registrar {period} · pendientes: {n}',
+		'periods.enterValues': 'Registrar valores',
+		'periods.reviewValues': 'Revisar enviados'
 	},
 	{
 		'sheet.link': 'Enter a period',
@@ -98,7 +101,10 @@ export const coordinator = defineMessages(
 		'review.reviewAllLink': 'Review all ({n})',
 		'review.value': 'Value',
 		'sheet.include': 'Submit this value unchanged',
-		'sheet.includeHint': '“Submit all” sends only the rows you changed; tick this box to send the value as it stands.'
+		'sheet.includeHint': '“Submit all” sends only the rows you changed; tick this box to send the value as it stands.',
+		'inbox.enterPeriod': 'Enter {period} · waiting: {n}',
+		'periods.enterValues': 'Enter values',
+		'periods.reviewValues': 'Review submitted'
 	}
 );
 
