@@ -701,7 +701,7 @@ export async function checkLogframeFile(
 				// the one home of the rule); a file has no confirm box, so the form is the place to confirm.
 				if (targets.length) {
 					const stored = new Map(before ? [...(targetsOf.get(before.id)?.values() ?? [])].map((o) => [o.period_id, o.value]) : []);
-					const series = new Map(stored);
+					const series = new Map<number, number | null>(stored);
 					for (const row of targets) series.set(row.periodId, row.value);
 					const startOf = new Map(data.periods.map((p) => [p.id, p.startDate]));
 					const falling = (m: Map<number, number | null>) =>
