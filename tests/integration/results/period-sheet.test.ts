@@ -6,7 +6,9 @@ import type { ReviewQueue } from '$lib/server/results/bulk-review';
 import { actions as sheetActions, load as loadSheet } from '../../../src/routes/programmes/[slug]/entry/[period]/+page.server';
 import { actions as reviewActions, load as loadReview } from '../../../src/routes/programmes/[slug]/review/+page.server';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
-import { freshDatabase } from '../../helpers/db';
+import { freshDatabase, userId } from '../../helpers/db';
+import { createProgramme, programmeCreateSchema } from '$lib/server/programmes/fact-sheet';
+import { createPeriod } from '$lib/server/programmes/periods';
 import { seeded } from '../../helpers/programme';
 
 // The period entry sheet and bulk review of issue 22, through their real routes: good rows are
@@ -277,6 +279,42 @@ describe('submit all sends only what the person changed (review of issue 22, fin
 	});
 });
 
+describe('the sheet of an empty programme (review of issue 22, finding 15)', () => {
+	it('tells an empty logframe from filters that hide every row', async () => {
+		const actor = { id: await userId(db, 'admin@avance.test') };
+		const empty = await createProgramme(
+			db,
+			actor,
+			programmeCreateSchema.parse({
+				code: 'GTM/26/02/RBS',
+				slug: 'guatemala-vacio',
+				shortName: 'Guatemala vacío',
+				title: 'Programa sin marco lógico',
+				country: 'Guatemala',
+				fundingModality: 'rbsa',
+				currency: 'USD',
+				startDate: '2026-01-01',
+				endDate: '2027-12-31',
+				status: 'active',
+				genderMarker: '1',
+				contentLanguage: 'es'
+			})
+		);
+		await createPeriod(db, actor, empty, { label: '2026-S1', startDate: '2026-01-01', endDate: '2026-06-30' });
+		const period = await db.selectFrom('reporting_period').select('id').where('programme_id', '=', empty.id).executeTakeFirstOrThrow();
+		const r = await loadAs<{ sheet: PeriodSheet }>(db, loadSheet, 'admin@avance.test', {
+			params: { slug: 'guatemala-vacio', period: String(period.id) },
+			url: `http://localhost/programmes/guatemala-vacio/entry/${period.id}`
+		});
+		if (r.kind !== 'value') throw new Error(JSON.stringify(r));
+		expect(r.value.sheet.manualCount).toBe(0);
+		// PATSS filtered to a module with no manual indicator shows no row, but its logframe is not empty.
+		const patssSheet = await sheetFor(COORD, '2022-S1', '?module=999999');
+		expect(patssSheet.rows).toHaveLength(0);
+		expect(patssSheet.manualCount).toBeGreaterThan(0);
+	});
+});
+
 describe('bulk review', () => {
 	async function submitThree() {
 		const sheet = await sheetFor(COORD, '2022-S1');
@@ -318,6 +356,8 @@ describe('bulk review', () => {
 		// The colleague approves two in one request.
 		const approve = await postReview(COORD2, { decision: 'approve', pick: values.slice(0, 2).map((v) => `${v.id}:${v.version}`) });
 		expect(approve).toMatchObject({ kind: 'redirect', status: 303 });
+		// The notice carries how many were reviewed (review of issue 22, finding 8).
+		expect(new URL((approve as { location: string }).location, 'http://localhost').searchParams.get('n')).toBe('2');
 		const after = await db
 			.selectFrom('indicator_value')
 			.select(['id', 'status', 'reviewed_by'])

@@ -52,7 +52,9 @@ export const coordinator = defineMessages(
 		'sheet.includeHint': '«Enviar todo» solo envía las filas que usted cambió; marque esta casilla para enviar el valor tal como está.',
 		'inbox.enterPeriod': 'Registrar {period} · pendientes: {n}',
 		'periods.enterValues': 'Registrar valores',
-		'periods.reviewValues': 'Revisar enviados'
+		'periods.reviewValues': 'Revisar enviados',
+		'review.doneCount': 'Valores revisados: {n}.',
+		'setup.generatedCount': 'Periodos generados: {n}. Ya existían: {skipped}.'
 	},
 	{
 		'sheet.link': 'Enter a period',
@@ -104,7 +106,9 @@ export const coordinator = defineMessages(
 		'sheet.includeHint': '“Submit all” sends only the rows you changed; tick this box to send the value as it stands.',
 		'inbox.enterPeriod': 'Enter {period} · waiting: {n}',
 		'periods.enterValues': 'Enter values',
-		'periods.reviewValues': 'Review submitted'
+		'periods.reviewValues': 'Review submitted',
+		'review.doneCount': 'Values reviewed: {n}.',
+		'setup.generatedCount': 'Periods generated: {n}. Already there: {skipped}.'
 	}
 );
 

@@ -46,6 +46,8 @@ export interface PeriodSheet {
 	periods: ReportingPeriod[];
 	modules: SheetModule[];
 	rows: SheetRow[];
+	/** Indicators entered by hand in the whole programme, whatever the filters (0: an empty logframe). */
+	manualCount: number;
 }
 
 export interface SheetFilters {
@@ -125,7 +127,8 @@ export async function loadPeriodSheet(
 		period: toPeriod(period),
 		periods: periodRows.map(toPeriod),
 		modules: modules.map((m) => ({ id: m.id, code: m.code, title: m.title })),
-		rows
+		rows,
+		manualCount: indicatorRows.length
 	};
 }
 
