@@ -425,8 +425,10 @@ describe('the coordinator’s semester, counted', () => {
 		// the Spanish "personas"; and "Select all", which needs a script, is not offered without one.
 		expect(await page.locator('label', { hasText: 'Total (personas)' }).count()).toBe(0);
 		expect(await page.locator('label', { hasText: 'Total (people)' }).count()).toBeGreaterThan(0);
-		// The saved draft is left alone by "Submit all" unless its row is ticked to go as it stands.
-		await row(page, good!.code).getByLabel('Submit this value unchanged').check();
+		// The saved draft is left alone by "Submit all" unless changed or ticked to go as it stands
+		// (review of issue 22, finding 18); here its narrative is written, so it goes on.
+		expect(await row(page, good!.code).getByLabel('Submit this value unchanged').count()).toBe(1);
+		await row(page, good!.code).getByLabel(NARRATIVE).fill('The coordinator’s note.');
 		await page.getByRole('button', { name: 'Submit all for review' }).click();
 		await page.waitForLoadState('load');
 		expect(await page.getByTestId('form-error-sheet').textContent()).toContain('Rows saved: 1');

@@ -19,8 +19,8 @@ import { saveValueRows, vetValueRows, type BatchRefusal, type BatchValue } from 
 // saved inside a single transaction (saveValueRows re-judges them there, so what is saved is what
 // was vetted); refused rows are left out of it and come back with their messages and what was
 // typed, so a bad row never blocks the good ones and the good ones are saved together or not at
-// all (a concurrent edit of one of them is a conflict for the sheet, answered as such, nothing
-// half-saved). Evidence files of the good rows are stored first and moved into place on commit.
+// all (a row edited concurrently since the page was loaded is refused as a conflict, on its own
+// row, like any refused row; the others are saved). Evidence files of the good rows are stored first and moved into place on commit.
 
 export interface SheetModule {
 	id: number;
