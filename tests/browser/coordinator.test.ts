@@ -401,7 +401,7 @@ describe('the coordinator’s semester, counted', () => {
 		}
 		await page.getByRole('button', { name: 'Save all as drafts' }).click();
 		await page.waitForLoadState('load');
-		expect(await page.getByTestId('form-error-sheet').textContent()).toContain('1 rows saved');
+		expect(await page.getByTestId('form-error-sheet').textContent()).toContain('Rows saved: 1');
 		expect(await row(page, bad!.code).getByTestId('row-error').count()).toBeGreaterThan(0);
 		expect(
 			await row(page, bad!.code)
@@ -421,5 +421,22 @@ describe('the coordinator’s semester, counted', () => {
 		} finally {
 			check.close();
 		}
+		// Review of issue 22: the total's unit is in English (the seed translates the units), never
+		// the Spanish "personas"; and "Select all", which needs a script, is not offered without one.
+		expect(await page.locator('label', { hasText: 'Total (personas)' }).count()).toBe(0);
+		expect(await page.locator('label', { hasText: 'Total (people)' }).count()).toBeGreaterThan(0);
+		// The saved draft is left alone by "Submit all" unless changed or ticked to go as it stands
+		// (review of issue 22, finding 18); here its narrative is written, so it goes on.
+		expect(await row(page, good!.code).getByLabel('Submit this value unchanged').count()).toBe(1);
+		await row(page, good!.code).getByLabel(NARRATIVE).fill('The coordinator’s note.');
+		await page.getByRole('button', { name: 'Submit all for review' }).click();
+		await page.waitForLoadState('load');
+		expect(await page.getByTestId('form-error-sheet').textContent()).toContain('Rows saved: 1');
+		await page.context().close();
+		const reviewer = await pageAt(COORD2, 390, { javaScript: false, locale: 'en' });
+		await reviewer.goto(`${env.app.url}/programmes/patss/review?period=${period}`);
+		expect(await reviewer.locator(`[data-testid="review-item"][data-code="${good!.code}"]`).count()).toBe(1);
+		expect(await reviewer.getByText('Select all').count()).toBe(0);
+		await reviewer.context().close();
 	});
 });

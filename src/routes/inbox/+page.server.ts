@@ -8,5 +8,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	return { inbox: await loadInbox(db, user, await listPortfolio(db, user), todayIso()) };
+	// Titles in the language the page is read in (the cookie's choice before the account's).
+	return { inbox: await loadInbox(db, { ...user, locale: event.locals.locale }, await listPortfolio(db, user), todayIso()) };
 };

@@ -268,6 +268,28 @@ describe('importing a logframe', () => {
 		expect(await db.selectFrom('module').selectAll().where('programme_id', '=', programme.id).execute()).toHaveLength(0);
 	});
 
+	it('refuses a falling series of running totals as the targets form does (review of issue 22, finding 16)', async () => {
+		const wb = await template();
+		fill(wb);
+		// M1-1 is an increasing cumulative count: 400 then 300 reads as typed per period.
+		const ind = wb.getWorksheet('Indicadores')!;
+		let line = 0;
+		ind.eachRow((r, n) => {
+			if (r.getCell(3).value === 'M1-1') line = n;
+		});
+		ind.getRow(line).getCell(21).value = 300;
+		const { logframe } = previewOf(await check(await fileOf(wb)));
+		const row = logframe.rows.find((r) => r.code === 'M1-1')!;
+		expect(row.errors).toEqual([
+			{ column: 'period:2027-S2', message: 'Esta meta es menor que una anterior: un total acumulado no retrocede.' }
+		]);
+		expect(row.action).toBe('refused');
+		// A rising series goes through.
+		ind.getRow(line).getCell(21).value = 1000;
+		const fixed = previewOf(await check(await fileOf(wb))).logframe.rows.find((r) => r.code === 'M1-1')!;
+		expect(fixed.errors).toEqual([]);
+	});
+
 	it('is for coordinators and admins only', async () => {
 		const wb = await template();
 		expect(

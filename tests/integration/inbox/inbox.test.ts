@@ -99,6 +99,28 @@ describe('needs my action', () => {
 		expect(donor.programmes).toEqual([]);
 	});
 
+	it('reads titles in the page’s language, the original marked where untranslated, and offers each period’s sheet (review of issue 22, findings 19 and 28)', async () => {
+		const r = await loadAs<{ inbox: Inbox }>(db, loadInboxPage, COORD, { locale: 'en' });
+		if (r.kind !== 'value') throw new Error(JSON.stringify(r));
+		const due = itemsOf(r.value.inbox, 'patss').find((i) => i.kind === 'due' && i.code === '5.1-3')!;
+		const english = await db
+			.selectFrom('translation')
+			.select('text')
+			.where('entity', '=', 'indicator')
+			.where('entity_id', '=', patss.indicatorId('5.1-3'))
+			.where('field', '=', 'title')
+			.where('locale', '=', 'en')
+			.executeTakeFirst();
+		expect(english, 'the seed translates 5.1-3’s title').toBeDefined();
+		expect(due.shown).toEqual({ text: english!.text, lang: 'en', fallback: false });
+		expect(due.shown.text).not.toBe(due.title);
+		// The period the value is due for, to open its entry sheet.
+		expect(due.periodId).toBe(patss.periodId('2022-S1'));
+		// In Spanish the original, unmarked.
+		const es = itemsOf(await inboxOf(COORD), 'patss').find((i) => i.kind === 'due' && i.code === '5.1-3')!;
+		expect(es.shown).toEqual({ text: es.title, lang: 'es', fallback: false });
+	});
+
 	it('shows each portfolio card the number waiting, the same as the inbox, in a fixed number of statements', async () => {
 		const count = async (email: string) => {
 			let n = 0;

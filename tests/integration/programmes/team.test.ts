@@ -111,7 +111,11 @@ describe('the set-up checklist', () => {
 		const empty = await loadAs<Setup>(db, setupLoad, ADMIN, route);
 		expect(empty).toMatchObject({ kind: 'value', value: { periods: [], members: 0, indicators: 0, manageTeam: true } });
 		const generated = await postAs(db, setupActions.generate, ADMIN, { ...route, form: { plan: 'half' } });
-		expect(generated).toMatchObject({ kind: 'redirect', location: '/programmes/el-salvador-fase-2/setup?notice=created' });
+		// The answer says how many periods were generated (review of issue 22, finding 13).
+		expect(generated).toMatchObject({
+			kind: 'redirect',
+			location: '/programmes/el-salvador-fase-2/setup?notice=saved&generated=6&skipped=0'
+		});
 		for (const email of [COORD, 'coord2.patss@avance.test', DONOR])
 			await postAs(db, teamActions.add, ADMIN, {
 				...route,

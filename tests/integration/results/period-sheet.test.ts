@@ -6,7 +6,9 @@ import type { ReviewQueue } from '$lib/server/results/bulk-review';
 import { actions as sheetActions, load as loadSheet } from '../../../src/routes/programmes/[slug]/entry/[period]/+page.server';
 import { actions as reviewActions, load as loadReview } from '../../../src/routes/programmes/[slug]/review/+page.server';
 import { formFailure, loadAs, postAs } from '../../helpers/actions';
-import { freshDatabase } from '../../helpers/db';
+import { freshDatabase, userId } from '../../helpers/db';
+import { createProgramme, programmeCreateSchema } from '$lib/server/programmes/fact-sheet';
+import { createPeriod } from '$lib/server/programmes/periods';
 import { seeded } from '../../helpers/programme';
 
 // The period entry sheet and bulk review of issue 22, through their real routes: good rows are
@@ -200,6 +202,119 @@ describe('the period entry sheet', () => {
 	});
 });
 
+describe('submit all sends only what the person changed (review of issue 22, findings 18 and 25)', () => {
+	it('leaves a returned value and an untouched draft where they are, unless edited or ticked, and counts only those rows', async () => {
+		const sheet = await sheetFor(COORD, '2022-S1');
+		// x is split by sex (so a sum that does not add up is refused); r and d are any counts.
+		const [x, r, d] = freeCounts(sheet);
+		expect(d, 'the seed has three counts without a value for 2022-S1').toBeDefined();
+		expect(x!.indicator.disaggregatedBySex).toBe(true);
+		const figures = (row: SheetRow, total: string, women: string, men: string) => ({
+			[`v.${row.indicator.id}.value`]: total,
+			...(row.indicator.disaggregatedBySex ? { [`v.${row.indicator.id}.women`]: women, [`v.${row.indicator.id}.men`]: men } : {}),
+			[`v.${row.indicator.id}.narrative`]: 'Explicado.'
+		});
+		// r: submitted, then returned by a colleague with a note; d: saved as a draft.
+		expect(
+			await postSheet(COORD, '2022-S1', { rows: [String(r!.indicator.id)], intent: 'submit', ...figures(r!, '30', '20', '10') })
+		).toMatchObject({
+			kind: 'redirect'
+		});
+		const submitted = (await openValue(r!.indicator.id, '2022-S1'))!;
+		expect(
+			await postReview(COORD2, {
+				decision: 'return',
+				pick: [`${submitted.id}:${submitted.version}`],
+				[`note.${submitted.id}`]: 'Falta la lista.'
+			})
+		).toMatchObject({
+			kind: 'redirect'
+		});
+		expect(
+			await postSheet(COORD, '2022-S1', { rows: [String(d!.indicator.id)], intent: 'draft', ...figures(d!, '8', '4', '4') })
+		).toMatchObject({
+			kind: 'redirect'
+		});
+		// The sheet as the browser posts it: r and d prefilled with their stored figures, only x typed.
+		const reloaded = await sheetFor(COORD, '2022-S1');
+		const prefilled = (row: SheetRow) => {
+			const open = reloaded.rows.find((o) => o.indicator.id === row.indicator.id)!.open!;
+			return {
+				...figures(row, String(open.value), String(open.women), String(open.men)),
+				[`v.${row.indicator.id}.valueVersion`]: String(open.version)
+			};
+		};
+		const form = { rows: [r, d, x].map((row) => String(row!.indicator.id)), intent: 'submit', ...prefilled(r!), ...prefilled(d!) };
+		// x with a sum that does not add up: refused; the partial count names only the rows changed.
+		const partial = formFailure(await postSheet(COORD, '2022-S1', { ...form, ...figures(x!, '5', '1', '1') }));
+		expect(partial.data.formError).toBe('Ninguna fila se guardó: corrija las filas marcadas.');
+		expect(await postSheet(COORD, '2022-S1', { ...form, ...figures(x!, '5', '3', '2') })).toMatchObject({ kind: 'redirect' });
+		expect(await openValue(x!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 5 });
+		expect(await openValue(r!.indicator.id, '2022-S1')).toMatchObject({ status: 'returned', return_note: 'Falta la lista.' });
+		expect(await openValue(d!.indicator.id, '2022-S1')).toMatchObject({ status: 'draft', value: 8 });
+		// Nothing changed at all: said so, nothing saved.
+		const again = await sheetFor(COORD, '2022-S1');
+		const still = { rows: [r, d].map((row) => String(row!.indicator.id)), intent: 'submit' };
+		const prefilledAgain = (row: SheetRow) => {
+			const open = again.rows.find((o) => o.indicator.id === row.indicator.id)!.open!;
+			return {
+				...figures(row, String(open.value), String(open.women), String(open.men)),
+				[`v.${row.indicator.id}.valueVersion`]: String(open.version)
+			};
+		};
+		expect(formFailure(await postSheet(COORD, '2022-S1', { ...still, ...prefilledAgain(r!), ...prefilledAgain(d!) })).data.formError).toBe(
+			'No escribió ni cambió ningún valor.'
+		);
+		// Ticked: the draft goes on as it stands; edited: the returned value goes back.
+		const sent = await postSheet(COORD, '2022-S1', {
+			...still,
+			...prefilledAgain(r!),
+			...prefilledAgain(d!),
+			...figures(r!, '31', '21', '10'),
+			[`v.${d!.indicator.id}.include`]: '1'
+		});
+		expect(sent).toMatchObject({ kind: 'redirect' });
+		expect(await openValue(r!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 31 });
+		expect(await openValue(d!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 8 });
+	});
+});
+
+describe('the sheet of an empty programme (review of issue 22, finding 15)', () => {
+	it('tells an empty logframe from filters that hide every row', async () => {
+		const actor = { id: await userId(db, 'admin@avance.test') };
+		const empty = await createProgramme(
+			db,
+			actor,
+			programmeCreateSchema.parse({
+				code: 'GTM/26/02/RBS',
+				slug: 'guatemala-vacio',
+				shortName: 'Guatemala vacío',
+				title: 'Programa sin marco lógico',
+				country: 'Guatemala',
+				fundingModality: 'rbsa',
+				currency: 'USD',
+				startDate: '2026-01-01',
+				endDate: '2027-12-31',
+				status: 'active',
+				genderMarker: '1',
+				contentLanguage: 'es'
+			})
+		);
+		await createPeriod(db, actor, empty, { label: '2026-S1', startDate: '2026-01-01', endDate: '2026-06-30' });
+		const period = await db.selectFrom('reporting_period').select('id').where('programme_id', '=', empty.id).executeTakeFirstOrThrow();
+		const r = await loadAs<{ sheet: PeriodSheet }>(db, loadSheet, 'admin@avance.test', {
+			params: { slug: 'guatemala-vacio', period: String(period.id) },
+			url: `http://localhost/programmes/guatemala-vacio/entry/${period.id}`
+		});
+		if (r.kind !== 'value') throw new Error(JSON.stringify(r));
+		expect(r.value.sheet.manualCount).toBe(0);
+		// PATSS filtered to a module with no manual indicator shows no row, but its logframe is not empty.
+		const patssSheet = await sheetFor(COORD, '2022-S1', '?module=999999');
+		expect(patssSheet.rows).toHaveLength(0);
+		expect(patssSheet.manualCount).toBeGreaterThan(0);
+	});
+});
+
 describe('bulk review', () => {
 	async function submitThree() {
 		const sheet = await sheetFor(COORD, '2022-S1');
@@ -241,6 +356,8 @@ describe('bulk review', () => {
 		// The colleague approves two in one request.
 		const approve = await postReview(COORD2, { decision: 'approve', pick: values.slice(0, 2).map((v) => `${v.id}:${v.version}`) });
 		expect(approve).toMatchObject({ kind: 'redirect', status: 303 });
+		// The notice carries how many were reviewed (review of issue 22, finding 8).
+		expect(new URL((approve as { location: string }).location, 'http://localhost').searchParams.get('n')).toBe('2');
 		const after = await db
 			.selectFrom('indicator_value')
 			.select(['id', 'status', 'reviewed_by'])

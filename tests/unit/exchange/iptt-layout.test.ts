@@ -52,7 +52,8 @@ describe('the IPTT layout', () => {
 		const rows = ipttLayout(fixture(), en).rows.filter((r) => r.kind === 'indicator');
 		const [impact, law, people] = rows.map((r) => (r.kind === 'indicator' ? r.cells : []));
 		expect(impact![7]).toEqual({ value: 40.5, numFmt: '#,##0.0" %"' });
-		expect(impact![13]).toEqual({ value: 46.25, numFmt: '#,##0.0" %"' });
+		// A value typed with two decimals keeps them (never fewer than entered, as targets).
+		expect(impact![13]).toEqual({ value: 46.25, numFmt: '#,##0.00" %"' });
 		// Progress on the CSV's scale: a percentage (110 for 1.1), formatted with a "%" sign.
 		expect(impact![14]).toEqual({ value: 110, numFmt: '0" %"' });
 		expect(impact![9]).toMatchObject({ value: 'On track', tone: 'ok' });
@@ -95,6 +96,40 @@ describe('the IPTT layout', () => {
 		]);
 		// The approved figures of that period are untouched by the open value.
 		expect(row.cells[20]).toEqual({ value: null, numFmt: '#,##0' });
+	});
+
+	it('shows values with at least the decimals they were typed with, as targets (review of issue 22, finding 26)', () => {
+		const data = fixture({
+			includeOpen: true,
+			internal: true,
+			groups: [
+				{
+					level: 'output',
+					id: 7,
+					code: '1.1',
+					title: fixture().groups[2]!.title,
+					indicators: [
+						{
+							...trained,
+							periods: [
+								{ ...trained.periods[0]!, actual: 1.5, value: 1.5, women: 0.5, men: 1 },
+								{ ...trained.periods[1]!, open: { id: 5, value: 0.4, women: null, men: null, state: 'submitted' } }
+							]
+						}
+					]
+				}
+			]
+		});
+		const row = ipttLayout(data, es).rows.find((r) => r.kind === 'indicator')!;
+		if (row.kind !== 'indicator') throw new Error('no indicator row');
+		// The indicator has 0 decimals: 1.5 would read "2" and 0.4 "0" with its own format.
+		expect(row.cells.slice(13, 17)).toEqual([
+			{ value: 1.5, numFmt: '#,##0.0' },
+			{ value: 0.6 * 100, numFmt: '0" %"' },
+			{ value: 0.5, numFmt: '#,##0.0' },
+			{ value: 1, numFmt: '#,##0' }
+		]);
+		expect(row.cells[24]).toEqual({ value: 0.4, numFmt: '#,##0.0', open: true });
 	});
 
 	it('has number formats for every measure: decimals, a rate sign, words for milestones, none for qualitative', () => {

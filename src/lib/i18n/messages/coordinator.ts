@@ -14,9 +14,9 @@ export const coordinator = defineMessages(
 		'sheet.noRows': 'Ningún indicador de este programa se registra a mano con estos filtros.',
 		'sheet.saveAll': 'Guardar todo como borrador',
 		'sheet.submitAll': 'Enviar todo a revisión',
-		'sheet.partial': 'Se guardaron {saved} filas; {refused} filas tienen errores (marcadas abajo) y no se guardaron.',
+		'sheet.partial': 'Filas guardadas: {saved}. Filas con errores (marcadas abajo), sin guardar: {refused}.',
 		'sheet.noneSaved': 'Ninguna fila se guardó: corrija las filas marcadas.',
-		'sheet.nothingTyped': 'No escribió ningún valor.',
+		'sheet.nothingTyped': 'No escribió ni cambió ningún valor.',
 		'sheet.underReview': 'En revisión: {value}',
 		'sheet.approvedValue': 'Aprobado: {value}',
 		'sheet.returned': 'Devuelto: {note}',
@@ -47,7 +47,14 @@ export const coordinator = defineMessages(
 		'review.partial': '{done} valores revisados; {refused} no se pudieron revisar (marcados abajo).',
 		'review.enteredBy': 'Registró: {name}',
 		'review.reviewAllLink': 'Revisar todos ({n})',
-		'review.value': 'Valor'
+		'review.value': 'Valor',
+		'sheet.include': 'Enviar este valor sin cambios',
+		'sheet.includeHint': '«Enviar todo» solo envía las filas que usted cambió; marque esta casilla para enviar el valor tal como está.',
+		'inbox.enterPeriod': 'Registrar {period} · pendientes: {n}',
+		'periods.enterValues': 'Registrar valores',
+		'periods.reviewValues': 'Revisar enviados',
+		'review.doneCount': 'Valores revisados: {n}.',
+		'setup.generatedCount': 'Periodos generados: {n}. Ya existían: {skipped}.'
 	},
 	{
 		'sheet.link': 'Enter a period',
@@ -61,9 +68,9 @@ export const coordinator = defineMessages(
 		'sheet.noRows': 'No indicator of this programme is entered by hand with these filters.',
 		'sheet.saveAll': 'Save all as drafts',
 		'sheet.submitAll': 'Submit all for review',
-		'sheet.partial': '{saved} rows saved; {refused} rows have errors (marked below) and were not saved.',
+		'sheet.partial': 'Rows saved: {saved}. Rows with errors (marked below), not saved: {refused}.',
 		'sheet.noneSaved': 'No row was saved: fix the rows marked below.',
-		'sheet.nothingTyped': 'You did not type any value.',
+		'sheet.nothingTyped': 'You did not type or change any value.',
 		'sheet.underReview': 'Under review: {value}',
 		'sheet.approvedValue': 'Approved: {value}',
 		'sheet.returned': 'Returned: {note}',
@@ -94,7 +101,14 @@ export const coordinator = defineMessages(
 		'review.partial': '{done} values reviewed; {refused} could not be (marked below).',
 		'review.enteredBy': 'Entered by {name}',
 		'review.reviewAllLink': 'Review all ({n})',
-		'review.value': 'Value'
+		'review.value': 'Value',
+		'sheet.include': 'Submit this value unchanged',
+		'sheet.includeHint': '“Submit all” sends only the rows you changed; tick this box to send the value as it stands.',
+		'inbox.enterPeriod': 'Enter {period} · waiting: {n}',
+		'periods.enterValues': 'Enter values',
+		'periods.reviewValues': 'Review submitted',
+		'review.doneCount': 'Values reviewed: {n}.',
+		'setup.generatedCount': 'Periods generated: {n}. Already there: {skipped}.'
 	}
 );
 

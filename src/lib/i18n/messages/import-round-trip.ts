@@ -23,7 +23,7 @@ export const importRoundTrip = defineMessages(
 		'import.instructions.logframe':
 			'Una hoja por nivel: módulos, productos, actividades e indicadores. Las filas se emparejan por código; una importación nunca borra nada.|Las columnas con lista (medida, dirección, agregación, frecuencia, estado, sí/no) aceptan la etiqueta en español o en inglés, o el código (number, increase…).|Dirección: no hace falta en hitos ni en indicadores cualitativos.|Metas por periodo: una columna por periodo, y a la derecha las de mujeres y hombres de cada periodo (su suma no puede superar la meta).|Cambiar una línea de base, una meta final o una meta de periodo ya guardada requiere un motivo.|Clave, meta ODS, resultado P&B de la OIT y código UE (GERF): en blanco si el indicador no los tiene. Las columnas del otro idioma guardan la traducción del título, la definición y la unidad.',
 		'import.instructions.cumulative':
-			'Indicadores acumulados: cada meta de periodo es el total acumulado que debe alcanzarse al final de ese periodo desde el inicio del programa (p. ej. 20, 40, 60), no lo que aporta ese periodo solo. Si la serie baja, revise si escribió lo de cada periodo por separado.',
+			'Indicadores acumulados: cada meta de periodo es el total acumulado que debe alcanzarse al final de ese periodo desde el inicio del programa (p. ej. 20, 40, 60), no lo que aporta ese periodo solo. Una serie que baja se rechaza: revise si escribió lo de cada periodo por separado (para mantenerla a propósito, confírmela en el formulario de metas).',
 		'import.instructions.lists': 'Valores admitidos',
 		'import.instructions.column': 'Columna',
 		'import.instructions.allowed': 'Opciones'
@@ -48,7 +48,7 @@ export const importRoundTrip = defineMessages(
 		'import.instructions.logframe':
 			'One sheet per level: modules, outputs, activities and indicators. Rows are matched by code; an import never deletes anything.|Columns with a list (measure, direction, aggregation, frequency, status, yes/no) take the Spanish or English label, or the code (number, increase…).|Direction: not needed for milestones or qualitative indicators.|Period milestones: one column per period, and to the right the women and men of each period (their sum may not exceed the milestone).|Changing a baseline, an end target or a saved period milestone needs a reason.|Key, SDG target, ILO P&B outcome and EU code (GERF): blank when the indicator has none. The other-language columns hold the translation of the title, definition and unit.',
 		'import.instructions.cumulative':
-			'Cumulative indicators: each period milestone is the running total to reach by the end of that period since the programme began (e.g. 20, 40, 60), not what that period alone adds. If the series falls, check whether you wrote each period’s own figure instead.',
+			'Cumulative indicators: each period milestone is the running total to reach by the end of that period since the programme began (e.g. 20, 40, 60), not what that period alone adds. A falling series is refused: check whether you wrote each period’s own figure instead (to keep one on purpose, confirm it on the targets form).',
 		'import.instructions.lists': 'Allowed values',
 		'import.instructions.column': 'Column',
 		'import.instructions.allowed': 'Options'

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { translate, translateDynamic, type MessageKey } from '$lib/i18n/translate';
-import { splitExceedsTotal } from '$lib/milestone-rules';
+import { fallingMilestones, splitExceedsTotal } from '$lib/milestone-rules';
 import { otherLocale, translationKey, translationLanguage } from '$lib/content-language';
 import {
 	ACTIVITY_STATUSES,
@@ -696,6 +696,24 @@ export async function checkLogframeFile(
 					}
 					if (old) altersExisting = true;
 					targets.push({ periodId: row.periodId, value: row.value, women, men });
+				}
+				// A running total that falls is refused as the targets form refuses it (milestone-rules.ts,
+				// the one home of the rule); a file has no confirm box, so the form is the place to confirm.
+				if (targets.length) {
+					const stored = new Map(before ? [...(targetsOf.get(before.id)?.values() ?? [])].map((o) => [o.period_id, o.value]) : []);
+					const series = new Map<number, number | null>(stored);
+					for (const row of targets) series.set(row.periodId, row.value);
+					const startOf = new Map(data.periods.map((p) => [p.id, p.startDate]));
+					const falling = (m: Map<number, number | null>) =>
+						fallingMilestones(
+							input,
+							[...m].map(([periodId, value]) => ({ periodId, startDate: startOf.get(periodId) ?? '', value }))
+						);
+					// A fall confirmed earlier on the form is not blamed on the file.
+					const already = new Set(falling(stored));
+					for (const periodId of falling(series))
+						if (!already.has(periodId))
+							fail(report, `period:${data.periods.find((p) => p.id === periodId)?.label ?? ''}`, 'milestone.falling');
 				}
 			}
 		}

@@ -155,12 +155,16 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 			const { indicator, assessment } = item;
 			const fmt = measureFormat(i18n, indicator.measure, indicator.decimals);
 			const num = (value: number | null, open = false): Cell => ({ value, numFmt: fmt, ...(open ? { open } : {}) });
-			// A typed figure (baseline, end target, milestone) never shows fewer decimals than it was
-			// entered with — the display rule of measure-format.ts (1.5 with 0 decimals read "2").
-			const typed = (value: number | null): Cell =>
+			// A typed figure (baseline, end target, milestone, value) never shows fewer decimals than it
+			// was entered with — the display rule of measure-format.ts (1.5 with 0 decimals read "2").
+			const typed = (value: number | null, open = false): Cell =>
 				value === null || (indicator.measure !== 'number' && indicator.measure !== 'percentage')
-					? num(value)
-					: { value, numFmt: measureFormat(i18n, indicator.measure, Math.max(indicator.decimals, enteredDecimals(value))) };
+					? num(value, open)
+					: {
+							value,
+							numFmt: measureFormat(i18n, indicator.measure, Math.max(indicator.decimals, enteredDecimals(value))),
+							...(open ? { open } : {})
+						};
 			const cells: Cell[] = [
 				{ value: recordKey('indicator', indicator.id) },
 				{ value: indicator.code },
@@ -176,9 +180,15 @@ export function ipttLayout(data: ExportData, i18n: I18n): IpttLayout {
 				{ value: asPercent(assessment.achievement), numFmt: PERCENT_FORMAT }
 			];
 			for (const p of item.periods) {
-				cells.push(typed(p.target), num(p.actual), { value: asPercent(p.progress), numFmt: PERCENT_FORMAT }, num(p.women), num(p.men));
+				cells.push(
+					typed(p.target),
+					typed(p.actual),
+					{ value: asPercent(p.progress), numFmt: PERCENT_FORMAT },
+					typed(p.women),
+					typed(p.men)
+				);
 				if (data.includeOpen) {
-					cells.push(num(p.open?.value ?? null, !!p.open), {
+					cells.push(typed(p.open?.value ?? null, !!p.open), {
 						value: p.open ? i18n.td(`valueState.${p.open.state}`) : null,
 						...(p.open ? { open: true } : {})
 					});

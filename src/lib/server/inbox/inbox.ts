@@ -7,7 +7,7 @@ import { assessProgrammes, type ProgrammeAssessment } from '../results/assessmen
 import { draftsToIssue } from '../reports/reports';
 import { reviewableValueIds } from '../results/values';
 import { risksNeedingReview } from '../risks/review-needed';
-import { titleIn } from '$lib/content-language';
+import { localize, titleIn, translationKey, type LocalizedText } from '$lib/content-language';
 
 // "Needs my action" (design §4): what waits for this person across all their programmes — values
 // to review (only those the four-eyes rule lets them review), values returned to them, values
@@ -24,6 +24,10 @@ export interface InboxItem {
 	href: string;
 	code: string;
 	title: string;
+	/** The title as the reader should read it: translated, or the original with its mark. */
+	shown: LocalizedText;
+	/** The period of a value item (to open the period's sheet or review), else null. */
+	periodId: number | null;
 	/** A period label, or a date (ISO) for risk reviews and key actions. */
 	period: string | null;
 	date: IsoDate | null;
@@ -69,7 +73,8 @@ export async function loadInbox(
 	const all = entries.map((e) => e.programme);
 	if (all.length === 0) return { asOf, programmes: [], total: 0 };
 
-	const [open, assessed, risks, actions, drafts] = await Promise.all([
+	const locale: Locale = user.locale ?? 'es';
+	const [open, assessed, risks, actions, drafts, translations] = await Promise.all([
 		db
 			.selectFrom('indicator_value')
 			.innerJoin('indicator', 'indicator.id', 'indicator_value.indicator_id')
@@ -111,8 +116,22 @@ export async function loadInbox(
 			.where('recommendation.programme_id', 'in', ids(all))
 			.where('key_action.due_date', '<', asOf)
 			.execute(),
-		draftsToIssue(db, ids(all))
+		draftsToIssue(db, ids(all)),
+		// The titles' translations into the reader's language (review of issue 22: Spanish titles
+		// in the English inbox), for every programme in one statement.
+		db
+			.selectFrom('translation')
+			.select(['entity', 'entity_id', 'field', 'text'])
+			.where('programme_id', 'in', ids(all))
+			.where('locale', '=', locale)
+			.where('entity', 'in', ['indicator', 'risk', 'key_action'])
+			.where('field', 'in', ['title', 'action'])
+			.execute()
 	]);
+	const translated = new Map(translations.map((t) => [translationKey(t.entity, t.entity_id, t.field), t.text]));
+	const languageOf = new Map(entries.map((e) => [e.programme.id, e.programme.contentLanguage]));
+	const shown = (programmeId: number, entity: 'indicator' | 'risk' | 'key_action', id: number, field: string, original: string) =>
+		localize(original, languageOf.get(programmeId) ?? 'es', locale, translated.get(translationKey(entity, id, field)));
 
 	const reviewingIds = new Set(ids(reviewing));
 	const submitted = open.filter((v) => v.status === 'submitted').map((v) => v.id);
@@ -127,7 +146,15 @@ export async function loadInbox(
 
 	const recordingIds = new Set(ids(recording));
 	for (const v of open) {
-		const base = { href: indicatorHref(v.programme_id, v.indicator_id), code: v.code, title: v.title, period: v.label, date: null };
+		const base = {
+			href: indicatorHref(v.programme_id, v.indicator_id),
+			code: v.code,
+			title: v.title,
+			shown: shown(v.programme_id, 'indicator', v.indicator_id, 'title', v.title),
+			periodId: v.period_id,
+			period: v.label,
+			date: null
+		};
 		if (reviewable.has(v.id)) push(v.programme_id, { key: `review:${v.id}`, kind: 'review', ...base });
 		else if (v.status === 'returned' && v.entered_by === user.id && recordingIds.has(v.programme_id))
 			push(v.programme_id, { key: `returned:${v.id}`, kind: 'returned', ...base });
@@ -149,6 +176,8 @@ export async function loadInbox(
 				href: `${indicatorHref(programme.id, indicator.id)}?period=${overdue.periodId}#record`,
 				code: indicator.code,
 				title: indicator.title,
+				shown: shown(programme.id, 'indicator', indicator.id, 'title', indicator.title),
+				periodId: overdue.periodId,
 				period: label.get(overdue.periodId) ?? null,
 				date: null
 			});
@@ -166,6 +195,8 @@ export async function loadInbox(
 			href: `/programmes/${slugOf.get(r.programme_id)}/risks/${r.id}`,
 			code: r.code,
 			title: r.title,
+			shown: shown(r.programme_id, 'risk', r.id, 'title', r.title),
+			periodId: null,
 			period: null,
 			date: r.next_review_date
 		});
@@ -180,6 +211,8 @@ export async function loadInbox(
 			href: `/programmes/${slugOf.get(r.programmeId)}/risks/${r.id}`,
 			code: r.code,
 			title: r.title,
+			shown: shown(r.programmeId, 'risk', r.id, 'title', r.title),
+			periodId: null,
 			period: r.offTrack.join(', '),
 			date: null
 		});
@@ -194,6 +227,8 @@ export async function loadInbox(
 			href: `/programmes/${slugOf.get(a.programme_id)}/recommendations/${a.recommendation_id}#key-actions`,
 			code: a.code,
 			title: a.action,
+			shown: shown(a.programme_id, 'key_action', a.id, 'action', a.action),
+			periodId: null,
 			period: null,
 			date: a.due_date
 		});
@@ -208,7 +243,9 @@ export async function loadInbox(
 			kind: 'report',
 			href: `/programmes/${slugOf.get(d.programmeId)}/reports/${d.id}`,
 			code: '',
-			title: titleIn(d.title, user.locale ?? 'es'),
+			title: titleIn(d.title, locale),
+			shown: { text: titleIn(d.title, locale), lang: locale, fallback: false },
+			periodId: null,
 			period: null,
 			date: d.cutOff
 		});

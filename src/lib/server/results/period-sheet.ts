@@ -7,7 +7,8 @@ import { DomainValidationError } from '../core/errors';
 import { issueMessage } from '../core/validation';
 import { toModule, toPeriod } from '../programmes/programmes';
 import { toIndicator } from './indicators';
-import { toValue, valueSchema } from './values';
+import type { IndicatorValueRow } from '../db/schema';
+import { toValue, valueSchema, type ValueInput } from './values';
 import { saveValueRows, vetValueRows, type BatchRefusal, type BatchValue } from './value-batch';
 
 // The period entry sheet (issue 22): every indicator a coordinator may enter for one period on
@@ -18,8 +19,8 @@ import { saveValueRows, vetValueRows, type BatchRefusal, type BatchValue } from 
 // saved inside a single transaction (saveValueRows re-judges them there, so what is saved is what
 // was vetted); refused rows are left out of it and come back with their messages and what was
 // typed, so a bad row never blocks the good ones and the good ones are saved together or not at
-// all (a concurrent edit of one of them is a conflict for the sheet, answered as such, nothing
-// half-saved). Evidence files of the good rows are stored first and moved into place on commit.
+// all (a row edited concurrently since the page was loaded is refused as a conflict, on its own
+// row, like any refused row; the others are saved). Evidence files of the good rows are stored first and moved into place on commit.
 
 export interface SheetModule {
 	id: number;
@@ -45,6 +46,8 @@ export interface PeriodSheet {
 	periods: ReportingPeriod[];
 	modules: SheetModule[];
 	rows: SheetRow[];
+	/** Indicators entered by hand in the whole programme, whatever the filters (0: an empty logframe). */
+	manualCount: number;
 }
 
 export interface SheetFilters {
@@ -124,7 +127,8 @@ export async function loadPeriodSheet(
 		period: toPeriod(period),
 		periods: periodRows.map(toPeriod),
 		modules: modules.map((m) => ({ id: m.id, code: m.code, title: m.title })),
-		rows
+		rows,
+		manualCount: indicatorRows.length
 	};
 }
 
@@ -141,6 +145,31 @@ export const SHEET_FIELDS = [
 	'valueVersion'
 ] as const;
 export const sheetField = (indicatorId: number, field: (typeof SHEET_FIELDS)[number]) => `v.${indicatorId}.${field}`;
+
+/** The tick that sends an untouched draft or returned value on with "submit all". */
+export const includeField = (indicatorId: number) => `v.${indicatorId}.include`;
+
+const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').trim() === (b ?? '').trim();
+
+/**
+ * The row holds exactly what the stored value in progress holds: the sheet prefilled it and the
+ * person changed nothing (no figure, text, link, or new file).
+ */
+export function untouched(
+	open: Pick<IndicatorValueRow, 'value' | 'women' | 'men' | 'not_stated' | 'narrative' | 'evidence_url' | 'correction_reason'>,
+	input: Pick<ValueInput, 'value' | 'women' | 'men' | 'notStated' | 'narrative' | 'evidenceUrl' | 'correctionReason' | 'evidenceFile'>
+): boolean {
+	return (
+		open.value === input.value &&
+		open.women === input.women &&
+		open.men === input.men &&
+		open.not_stated === input.notStated &&
+		same(open.narrative, input.narrative) &&
+		same(open.evidence_url, input.evidenceUrl) &&
+		same(open.correction_reason, input.correctionReason) &&
+		!input.evidenceFile
+	);
+}
 
 export interface SheetOutcome {
 	/** Indicators whose row was saved (or already held exactly that). */
@@ -178,6 +207,19 @@ export async function savePeriodSheet(
 	const indicators = new Map(
 		(await db.selectFrom('indicator').selectAll().where('programme_id', '=', programme.id).execute()).map((r) => [r.id, toIndicator(r)])
 	);
+	// The values in progress for the period, to tell a row the person changed from one the sheet
+	// merely prefilled (issue 22 review: "submit all" re-sent returned values nobody touched).
+	const openRows =
+		ids.length === 0
+			? []
+			: await db
+					.selectFrom('indicator_value')
+					.selectAll()
+					.where('period_id', '=', periodId)
+					.where('indicator_id', 'in', ids)
+					.where('status', 'in', ['draft', 'returned'])
+					.execute();
+	const openOf = new Map(openRows.map((r) => [r.indicator_id, r]));
 	const candidates: { row: BatchValue; file: File | null }[] = [];
 	for (const id of ids) {
 		const indicator = indicators.get(id);
@@ -187,7 +229,7 @@ export async function savePeriodSheet(
 		}
 		const raw = Object.fromEntries(SHEET_FIELDS.map((f) => [f, form.get(sheetField(id, f))]));
 		const typed = SHEET_FIELDS.filter((f) => f !== 'valueVersion').some((f) => !blank(raw[f] ?? null));
-		// Nothing typed: a row to leave alone (a draft shows its figures, so "submit all" sends it on).
+		// Nothing typed: a row to leave alone.
 		if (!typed) continue;
 		const parsed = valueSchema(indicator).safeParse({
 			...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v ?? undefined])),
@@ -198,6 +240,10 @@ export async function savePeriodSheet(
 			for (const issue of parsed.error.issues) refuse(id, String(issue.path[0] ?? 'value'), issueMessage(issue, locale));
 			continue;
 		}
+		// A prefilled draft or returned value the person left as it was stays where it is, unless
+		// its row is ticked to be sent on as it stands.
+		const open = openOf.get(id);
+		if (open && untouched(open, parsed.data) && !(intent === 'submit' && form.get(includeField(id)) === '1')) continue;
 		candidates.push({ row: { indicatorId: id, input: parsed.data }, file: parsed.data.evidenceFile });
 	}
 	const message = (r: BatchRefusal) =>

@@ -56,6 +56,8 @@ export const actions = {
 			if (refused.length === 0) {
 				const q = new URLSearchParams(event.url.search);
 				q.set('notice', data.decision === 'approve' ? 'approved' : 'returned');
+				// How many, said beside the notice (review of issue 22: "Value approved." for two).
+				q.set('n', String(results.length));
 				redirect(303, `/programmes/${access.programme.slug}/review?${q}`);
 			}
 			const errors: Record<string, string[]> = {};

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { programmeAction } from '$lib/server/http/actions';
 import { getDb } from '$lib/server/db/connection';
@@ -32,8 +33,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions = {
 	/** The periods step: the periods page's own generation, answered here so the checklist stays in view. */
 	generate: (event) =>
-		programmeAction(event, 'logframe.edit', z.object({ plan: z.enum(PERIOD_PLANS) }), async ({ db, access, data, redirect }) => {
-			await generatePeriods(db, access.user, access.programme, data.plan);
-			redirect('created');
+		programmeAction(event, 'logframe.edit', z.object({ plan: z.enum(PERIOD_PLANS) }), async ({ db, access, data }) => {
+			const { created, skipped } = await generatePeriods(db, access.user, access.programme, data.plan);
+			// Say what was generated (review of issue 22: the old "Created." stayed and said nothing).
+			redirect(303, `/programmes/${access.programme.slug}/setup?notice=saved&generated=${created}&skipped=${skipped}`);
 		})
 } satisfies Actions;
