@@ -149,7 +149,11 @@ export async function loadTracker(
 		list.push(a);
 	}
 
-	const all: TrackerRow[] = recRows
+	// Rewound to an earlier date, a recommendation made after it did not exist yet (the snapshot's rule).
+	const made = past ? recRows.filter((r) => r.issued_on === null || r.issued_on <= today) : recRows;
+	const madeIds = new Set(made.map((r) => r.id));
+	const madeActions = past ? actions.filter((a) => madeIds.has(a.recommendationId)) : actions;
+	const all: TrackerRow[] = made
 		.map((r) => {
 			const ladder = ladders.get(r.id) ?? [];
 			const recActions = actionsByRec.get(r.id) ?? [];
@@ -176,7 +180,7 @@ export async function loadTracker(
 		.sort(byCode);
 
 	const summary = adoptionAsOf(
-		recRows.map((r) => ladders.get(r.id) ?? []),
+		made.map((r) => ladders.get(r.id) ?? []),
 		today
 	);
 	const codeOf = new Map(all.map((r) => [r.id, r.code]));
@@ -196,8 +200,8 @@ export async function loadTracker(
 			(r) => r.addressedTo,
 			(r) => r.status
 		),
-		keyActions: summarizeKeyActions(actions, today),
-		overdue: actions
+		keyActions: summarizeKeyActions(madeActions, today),
+		overdue: madeActions
 			.filter((a) => a.daysOverdue !== null)
 			.map((a) => ({
 				id: a.id,

@@ -204,7 +204,15 @@ export async function buildSnapshot(
 			.select(['gender_action_indicator.action_id', 'gender_action_indicator.indicator_id'])
 			.where('gender_action.programme_id', '=', pid)
 			.execute(),
-		db.selectFrom('recommendation').selectAll().where('programme_id', '=', pid).orderBy('code').orderBy('id').execute(),
+		// The recommendations made by the cut-off (one with no date is kept: nothing says it came later).
+		db
+			.selectFrom('recommendation')
+			.selectAll()
+			.where('programme_id', '=', pid)
+			.where((eb) => eb.or([eb('issued_on', 'is', null), eb('issued_on', '<=', cutOff)]))
+			.orderBy('code')
+			.orderBy('id')
+			.execute(),
 		db
 			.selectFrom('adoption_event')
 			.innerJoin('recommendation', 'recommendation.id', 'adoption_event.recommendation_id')
