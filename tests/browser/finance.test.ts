@@ -70,7 +70,7 @@ describe('money and results, in Chromium', () => {
 		await page.getByLabel('Archivo de gasto (.xlsx o .csv)').setInputFiles(csvFile(fixed));
 		await page.getByRole('button', { name: 'Revisar el archivo' }).click();
 		await expect.poll(() => page.getByTestId('import-counts').textContent()).toContain('0 con errores');
-		expect(await page.getByTestId('import-counts').textContent()).toContain('1 reembolsos');
+		expect(await page.getByTestId('import-counts').textContent()).toContain('1 reembolso;');
 		await page.getByRole('button', { name: 'Importar 4 filas de gasto' }).click();
 		await page.waitForURL(/notice=imported/);
 
@@ -100,6 +100,15 @@ describe('money and results, in Chromium', () => {
 		expect(headers).toEqual(expect.arrayContaining(['Delivery rate', 'Burn against plan', 'Results progress']));
 		expect(await table.locator('tbody th[scope="row"]').count()).toBeGreaterThan(0);
 		expect(await page.getByTestId('delivery-rate').textContent()).toContain(delivery);
+		await page.context().close();
+	});
+
+	it('fits a phone: at 390 px the Finance tab’s wide tables scroll in their own box, not the page', async () => {
+		const page = await env.signedInPage('coord.peru@avance.test');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`${env.app.url}/programmes/peru-desempleo-ue/finance`);
+		await page.getByTestId('finance-by-module').waitFor();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 		await page.context().close();
 	});
 });
