@@ -269,7 +269,7 @@ export const adoption: Builder = (ctx, id) => {
 				[ctx.ref(r.code, r.key)],
 				ctx.text(i18n.date(x.date)),
 				[ctx.ref(i18n.td(`adoptionStatus.${x.status}`), r.key)],
-				ctx.text(x.instrument)
+				ctx.loc({ original: x.instrument, translation: null }, r.key, 'instrument')
 			)
 		)
 	);

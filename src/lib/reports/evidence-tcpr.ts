@@ -209,7 +209,13 @@ const labourStandards: Builder = (ctx, id) => {
 	const { t, i18n, snapshot } = ctx;
 	const rows: DocRow[] = snapshot.recommendations.flatMap((r) =>
 		r.instruments.map((x) =>
-			row([ctx.ref(r.code, r.key)], ctx.text(x.instrument), ctx.text(i18n.td(`adoptionStatus.${x.status}`)), ctx.text(i18n.date(x.date)))
+			row(
+				[ctx.ref(r.code, r.key)],
+				// No translation field: in the reader's language when it is the original, else marked.
+				ctx.loc({ original: x.instrument, translation: null }, r.key, 'instrument'),
+				ctx.text(i18n.td(`adoptionStatus.${x.status}`)),
+				ctx.text(i18n.date(x.date))
+			)
 		)
 	);
 	const blocks: DocBlock[] = rows.length
@@ -325,7 +331,7 @@ export const managementResponse: Builder = (ctx, id) => {
 					// The response's own words print with it, in the reader's language (or marked), key actions or not.
 					n === 0 ? [ctx.ref(response, rec.key), ...(why.length ? [...ctx.text(': '), ...why] : [])] : ctx.text(''),
 					[...ctx.loc(k.action, rec.key, `key_action.${n}`), ...(k.illustrative ? ctx.text(' *') : [])],
-					ctx.text(k.responsible || '—'),
+					k.responsible ? ctx.loc({ original: k.responsible, translation: null }, rec.key, 'responsible') : ctx.text('—'),
 					ctx.text(k.dueDate ? i18n.date(k.dueDate) : '—'),
 					ctx.text(i18n.td(`keyActionStatus.${k.status}`))
 				)

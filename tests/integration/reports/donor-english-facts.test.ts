@@ -109,4 +109,17 @@ describe('the donor formats’ fact blocks in English', () => {
 			expect(marked(f.value)).toBe(false);
 		}
 	});
+
+	it('TCPR: the adopted instruments and the key actions’ responsible print marked (es) in English, plain in Spanish', async () => {
+		// Recheck of issues 19/21 (finding 2): "Primer debate del proyecto de reforma (ilustrativa)" and
+		// "Dirección de Talento Humano del IESS" printed unmarked in the English TCPR.
+		const snapshot = await issued('patss', 'ilo_tcpr');
+		expect(snapshot.recommendations.some((r) => r.instruments.length > 0)).toBe(true);
+		const fieldsMarked = (doc: ReportDocument) => new Set(doc.missingTranslations.map((m) => m.field));
+		const en = fieldsMarked(composeReport(snapshot, 'en'));
+		expect(en.has('instrument')).toBe(true);
+		expect(en.has('responsible')).toBe(true);
+		const es = fieldsMarked(composeReport(snapshot, 'es'));
+		expect(es.has('instrument') || es.has('responsible')).toBe(false);
+	});
 });
