@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appInChromium } from '../helpers/browser';
@@ -88,6 +89,19 @@ describe('money and results, in Chromium', () => {
 		await page.goto(`${env.app.url}/programmes/patss/finance`);
 		const delivery = (await page.getByTestId('finance-delivery').textContent())!.trim();
 		expect(await page.locator('main').textContent()).toContain('Only ended periods are counted.');
+		// The modules by their English titles (recheck of issue 20, finding 5: they printed in Spanish).
+		const db = new Database(env.app.databasePath, { readonly: true });
+		const module = db
+			.prepare(
+				`select m.title as es, t.text as en from module m join programme p on p.id = m.programme_id
+				 join translation t on t.entity = 'module' and t.entity_id = m.id and t.field = 'title' and t.locale = 'en'
+				 where p.slug = 'patss' order by m.sort_order, m.id limit 1`
+			)
+			.get() as { es: string; en: string };
+		db.close();
+		const byModule = (await page.getByTestId('finance-by-module').textContent())!;
+		expect(byModule).toContain(module.en);
+		expect(byModule).not.toContain(module.es);
 
 		await page.goto(`${env.app.url}/programmes/patss/dashboard`);
 		expect(await page.locator('html').getAttribute('lang')).toBe('en');
