@@ -115,5 +115,11 @@ describe('the ILO TCPR, in Chromium', () => {
 		expect(text).not.toContain('Not recorded in the fact sheet');
 		expect(text).not.toContain('Budget not recorded');
 		expect(text).toMatch(/\d+ women,\s+\d+ men/);
+
+		// The issue's web edition fits a phone: its own long address wraps (recheck of issue 19, finding 6).
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`${env.app.url}${href}/issues/1?lang=en`);
+		await page.locator('article.report').waitFor();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 	});
 });
