@@ -413,7 +413,8 @@ async function main() {
 		console.log(
 			`  (snapshot JSON: ${(snapA!.bytes / 1024).toFixed(0)} kB for ${snapA!.indicators} indicators, ${(snapB!.bytes / 1024).toFixed(0)} kB for ${snapB!.indicators})`
 		);
-		printFinanceBench(await benchFinance(openCounting, [small, large], RUNS));
+		const finance = await benchFinance(openCounting, [small, large], RUNS);
+		printFinanceBench(finance);
 		// The expenditure import of 5,000 rows, into the budget lines the finance bench just added.
 		await (await import('./expenditure-import')).benchExpenditureImport({ db, g: large, base, cookie: enterer, readTiming });
 		rows.push([
@@ -475,7 +476,19 @@ async function main() {
 		}
 		if (loads.some((l) => l.failed > 0)) process.exitCode = 1;
 
-		await benchTier3000({ db, small, large, enteredBy, reviewedBy, cookie: enterer, startServer, rows, openCounting, readTiming });
+		await benchTier3000({
+			db,
+			small,
+			large,
+			enteredBy,
+			reviewedBy,
+			cookie: enterer,
+			startServer,
+			rows,
+			openCounting,
+			readTiming,
+			finance300: finance[1]!
+		});
 	} finally {
 		for (const s of servers) s.stop();
 		await db.destroy();

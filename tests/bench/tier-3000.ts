@@ -15,6 +15,7 @@ import { renderDocx } from '../../src/lib/server/reports/render/docx';
 import { renderPdf } from '../../src/lib/server/reports/render/pdf';
 import { fixtureSnapshot } from '../helpers/report-snapshot';
 import { generateProgramme, type Generated } from './generate';
+import { benchFinance, type FinanceBench } from './finance';
 import { benchSnapshots } from './reports';
 
 export interface Figure {
@@ -41,6 +42,8 @@ export interface TierContext {
 	rows: readonly (readonly [string, Figure, Figure])[];
 	openCounting: (onQuery: () => void) => Db;
 	readTiming: (res: Response) => Figure;
+	/** The finance read model of the 300-indicator programme, from the main finance bench. */
+	finance300: FinanceBench;
 }
 
 const RUNS = Number(process.env.BENCH_3000_RUNS ?? 5);
@@ -131,6 +134,13 @@ export async function benchTier3000(ctx: TierContext): Promise<void> {
 		'report snapshot',
 		{ total: snap300!.ms, db: 0, statements: snap300!.statements },
 		{ total: snap3000!.ms, db: 0, statements: snap3000!.statements }
+	]);
+	// The finance read model (issue 20 item 6) with the same 200 lines × 12 periods at 3,000.
+	const [finance3000] = await benchFinance(ctx.openCounting, [huge], RUNS);
+	lines.push([
+		'finance read model',
+		{ total: ctx.finance300.ms, db: 0, statements: ctx.finance300.statements },
+		{ total: finance3000!.ms, db: 0, statements: finance3000!.statements }
 	]);
 
 	const num = (n: number) => n.toFixed(1).padStart(9);

@@ -440,3 +440,117 @@ describe('the coordinator’s semester, counted', () => {
 		await reviewer.context().close();
 	});
 });
+
+describe('the sheet from the keyboard and beside a colleague (review of issue 22, findings 20 and 24)', () => {
+	/** A row of its own for these tests: a copy of the first run's first key indicator. */
+	function ownRow(code: string): Key {
+		const db = new Database(env.app.databasePath);
+		try {
+			const columns = (db.prepare(`pragma table_info(indicator)`).all() as { name: string }[])
+				.map((c) => c.name)
+				.filter((c) => !['id', 'code', 'sort_order', 'is_key'].includes(c));
+			const source = db.prepare(`select id from indicator where code = 'J-1-1'`).get() as { id: number };
+			db.prepare(
+				`insert into indicator (code, sort_order, is_key, ${columns.join(', ')}) select ?, 100300, 0, ${columns.join(', ')} from indicator where id = ?`
+			).run(code, source.id);
+			return asKeys(db.prepare(`select ${KEY_COLUMNS} from indicator where code = ?`).all(code) as never)[0]!;
+		} finally {
+			db.close();
+		}
+	}
+	const draftOf = (indicator: Key) => {
+		const db = new Database(env.app.databasePath, { readonly: true });
+		try {
+			return db
+				.prepare(`select value, version from indicator_value where indicator_id = ? and period_id = ? and status = 'draft'`)
+				.get(indicator.id, periodId) as { value: number; version: number } | undefined;
+		} finally {
+			db.close();
+		}
+	};
+
+	it('walks the period and module lists with the arrow keys without leaving, and asks before dropping typed figures', async () => {
+		const indicator = ownRow('J-keys');
+		const page = await pageAt(COORD, 1280, { locale: 'en' });
+		await page.goto(`${env.app.url}/programmes/patss/entry/${periodId}`);
+		await typeRow(page, indicator, '7');
+		const period = page.locator('#s-period');
+		await period.focus();
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('ArrowUp');
+		await page.locator('#s-module').focus();
+		await page.keyboard.press('ArrowDown');
+		await page.waitForTimeout(500);
+		// Still the same sheet, with the figure typed: choosing is not opening.
+		expect(page.url()).toMatch(new RegExp(`/entry/${periodId}$`));
+		expect(
+			await row(page, indicator.code)
+				.getByLabel(/^Total/)
+				.inputValue()
+		).toBe('7');
+		const chosen = await period.locator('option:checked').textContent();
+		expect(chosen).not.toBe(PERIOD);
+		// "Apply" opens the choice, but first asks about the unsaved figure: staying keeps it.
+		const asked: string[] = [];
+		page.once('dialog', (dialog) => {
+			asked.push(dialog.message());
+			void dialog.dismiss();
+		});
+		await page.getByTestId('sheet-show').focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => asked.length).toBe(1);
+		expect(asked[0]).toContain('not saved');
+		expect(page.url()).toMatch(new RegExp(`/entry/${periodId}$`));
+		expect(
+			await row(page, indicator.code)
+				.getByLabel(/^Total/)
+				.inputValue()
+		).toBe('7');
+		// Leaving on purpose goes to the chosen period with the chosen module.
+		page.once('dialog', (dialog) => void dialog.accept());
+		await page.keyboard.press('Enter');
+		await page.waitForURL((url) => !url.pathname.endsWith(`/entry/${periodId}`) && url.searchParams.has('module'));
+		expect(await page.locator('#s-period option:checked').textContent()).toBe(chosen);
+		expect(draftOf(indicator)).toBeUndefined();
+		await page.context().close();
+	});
+
+	it('shows the figure a colleague saved meanwhile beside the one typed, so the next save replaces it knowingly', async () => {
+		const indicator = ownRow('J-conflict');
+		const stale = await pageAt(COORD, 1280, { locale: 'en' });
+		const other = await pageAt(COORD, 1280, { locale: 'en' });
+		for (const page of [stale, other]) await page.goto(`${env.app.url}/programmes/patss/entry/${periodId}`);
+		// Both opened the sheet while the period had no value; the colleague saves 4 first.
+		await typeRow(other, indicator, '4');
+		await other.getByRole('button', { name: 'Save all as drafts' }).click();
+		await other.waitForURL(/notice=draft/);
+		expect(draftOf(indicator)?.value).toBe(4);
+		// The stale page types 5 and saves: refused, with the 4 shown beside the 5 still typed.
+		const conflict = row(stale, indicator.code).getByTestId('sheet-conflict');
+		const saveStale = async (expected: string) => {
+			await typeRow(stale, indicator, '5');
+			await stale.getByRole('button', { name: 'Save all as drafts' }).click();
+			await expect.poll(async () => (await conflict.allTextContents()).join(' ')).toContain(`now reads ${expected}`);
+			expect(await conflict.count()).toBe(1);
+			expect(
+				await row(stale, indicator.code)
+					.getByLabel(/^Total/)
+					.inputValue()
+			).toBe('5');
+			expect(draftOf(indicator)?.value).toBe(Number(expected));
+		};
+		await saveStale('4');
+		// The colleague changes it again (a newer version than the one now shown): refused again.
+		await typeRow(other, indicator, '6');
+		await other.getByRole('button', { name: 'Save all as drafts' }).click();
+		await expect.poll(() => draftOf(indicator)?.value).toBe(6);
+		await saveStale('6');
+		// Having seen it, saving again replaces it.
+		await stale.getByRole('button', { name: 'Save all as drafts' }).click();
+		await stale.waitForURL(/notice=draft/);
+		expect(draftOf(indicator)?.value).toBe(5);
+		expect(await conflict.count()).toBe(0);
+		await stale.context().close();
+		await other.context().close();
+	});
+});

@@ -124,8 +124,12 @@ describe('typing while a page loads', () => {
 			await new Promise((r) => setTimeout(r, 150));
 			await route.continue();
 		});
-		// Choosing a period opens it at once (no Apply button once the page runs).
-		await page.getByLabel('Periodo', { exact: true }).first().selectOption({ label: '2021-S1' });
+		// Choosing a period is not opening it (the arrow keys walk the list): "Mostrar" opens it.
+		const chooser = page.getByLabel('Periodo', { exact: true }).first();
+		await chooser.selectOption({ label: '2021-S1' });
+		await page.waitForTimeout(300);
+		expect(page.url()).not.toMatch(/[?&]period=/);
+		await page.getByTestId('choose-period-show').click();
 		const narrative = page.getByTestId('value-form').getByLabel('Avance observado');
 		const typed = 'El Consejo Nacional Electoral aún no convoca la elección.';
 		await narrative.pressSequentially(typed, { delay: 15 });

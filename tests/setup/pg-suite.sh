@@ -14,4 +14,17 @@ if [ "${AVANCE_PG_INSIDE:-}" = "1" ] || [ -n "${AVANCE_TEST_PG_URL:-}" ] || [ -n
 	exit 0
 fi
 sh tests/setup/ensure-postgres.sh
-AVANCE_PG_INSIDE=1 exec pg_virtualenv -v 15 sh "$0" "$@"
+# When the suite fails, pg_virtualenv prints the last 100 lines of the server's log after it, so a
+# CI that keeps only the end of the output showed PostgreSQL's checkpoints and never the failing
+# test. The suite's own output is therefore kept, and its failures printed again after that log.
+output=$(mktemp)
+status=0
+{ AVANCE_PG_INSIDE=1 pg_virtualenv -v 15 -o log_checkpoints=off sh "$0" "$@" 2>&1 || echo "$?" > "$output.status"; } | tee "$output"
+if [ -s "$output.status" ]; then
+	status=$(cat "$output.status")
+	echo
+	echo "=== test:pg failed (exit $status). What the suite reported, again (the server's log is above): ==="
+	grep -E '(FAIL|×|✗| Test Files | Tests |Error:|AssertionError|expected )' "$output" | grep -v ' LOG: ' | tail -60 || true
+fi
+rm -f "$output" "$output.status"
+exit "$status"

@@ -64,6 +64,9 @@ const openValue = (indicatorId: number, period: string) =>
 		.where('status', 'in', ['draft', 'submitted', 'returned'])
 		.executeTakeFirst();
 
+/** The rows a sheet's save refused because someone else changed them meanwhile. */
+const conflictsOf = (failure: { data: object }) => (failure.data as { conflicts?: number[] }).conflicts;
+
 /** Counts the period does not hold yet (split by sex first): rows the sheet lets one type. */
 const freeCounts = (sheet: PeriodSheet) =>
 	sheet.rows
@@ -199,6 +202,50 @@ describe('the period entry sheet', () => {
 			})
 		);
 		expect(stale.data.errors[`v.${blank!.indicator.id}.value`]).toBeDefined();
+		expect(conflictsOf(stale)).toEqual([blank!.indicator.id]);
+		// A sheet opened while the period had no value posts no version: a colleague's draft saved
+		// since is a conflict too, never overwritten unseen (review of issue 22, finding 24).
+		const figures = (total: string, half: string) => ({
+			rows: [String(blank!.indicator.id)],
+			intent: 'draft',
+			[`v.${blank!.indicator.id}.value`]: total,
+			[`v.${blank!.indicator.id}.women`]: half,
+			[`v.${blank!.indicator.id}.men`]: half
+		});
+		expect(await postSheet(COORD2, '2022-S1', figures('4', '2'))).toMatchObject({ kind: 'redirect', status: 303 });
+		const unseen = formFailure(await postSheet(COORD, '2022-S1', figures('6', '3')));
+		expect(conflictsOf(unseen)).toEqual([blank!.indicator.id]);
+		expect(unseen.data.errors[`v.${blank!.indicator.id}.value`]?.[0]).toMatch(/^No se guardó: compárelo/);
+		expect(await openValue(blank!.indicator.id, '2022-S1')).toMatchObject({ status: 'draft', value: 4 });
+		// Posted against the version now shown, it replaces it.
+		const shown = (await openValue(blank!.indicator.id, '2022-S1'))!;
+		expect(
+			await postSheet(COORD, '2022-S1', { ...figures('6', '3'), [`v.${blank!.indicator.id}.valueVersion`]: String(shown.version) })
+		).toMatchObject({ kind: 'redirect', status: 303 });
+		expect(await openValue(blank!.indicator.id, '2022-S1')).toMatchObject({ status: 'draft', value: 6 });
+	});
+});
+
+describe('evidence already attached (review of issue 22, finding 21)', () => {
+	it('lists the files of a saved draft on its row, so a coordinator who comes back does not upload them again', async () => {
+		const [a] = freeCounts(await sheetFor(COORD, '2022-S1'));
+		const id = a!.indicator.id;
+		const file = new File([new TextEncoder().encode('%PDF-1.4\n% lista de asistencia\n')], 'lista asistencia.pdf', {
+			type: 'application/pdf'
+		});
+		const saved = await postSheet(COORD, '2022-S1', {
+			rows: [String(id)],
+			intent: 'draft',
+			[`v.${id}.value`]: '6',
+			...(a!.indicator.disaggregatedBySex ? { [`v.${id}.women`]: '3', [`v.${id}.men`]: '3' } : {}),
+			[`v.${id}.evidenceFile`]: file
+		} as never);
+		expect(saved).toMatchObject({ kind: 'redirect', status: 303 });
+		const row = (await sheetFor(COORD, '2022-S1')).rows.find((r) => r.indicator.id === id)!;
+		expect(row.open).toMatchObject({ status: 'draft', value: 6 });
+		expect(row.files.map((f) => f.name)).toEqual(['lista asistencia.pdf']);
+		// Rows without a value in progress list none.
+		expect((await sheetFor(COORD, '2022-S1')).rows.filter((r) => !r.open).every((r) => r.files.length === 0)).toBe(true);
 	});
 });
 

@@ -54,7 +54,13 @@ export const coordinator = defineMessages(
 		'periods.enterValues': 'Registrar valores',
 		'periods.reviewValues': 'Revisar enviados',
 		'review.doneCount': 'Valores revisados: {n}.',
-		'setup.generatedCount': 'Periodos generados: {n}. Ya existían: {skipped}.'
+		'setup.generatedCount': 'Periodos generados: {n}. Ya existían: {skipped}.',
+		'sheet.conflictNow':
+			'Otra persona cambió este valor mientras usted editaba: ahora dice {value}. Lo que usted escribió sigue abajo; si vuelve a guardar, lo reemplaza.',
+		'sheet.attached': 'Ya adjunto:',
+		'sheet.conflict': 'No se guardó: compárelo con el valor de ahora, arriba, y guarde de nuevo si el suyo es el correcto.',
+		'sheet.conflictNarrative': 'Su narrativa ahora dice: «{text}».',
+		'sheet.leaveUnsaved': 'Hay valores escritos que no se guardaron. ¿Salir de todos modos y perderlos?'
 	},
 	{
 		'sheet.link': 'Enter a period',
@@ -108,7 +114,13 @@ export const coordinator = defineMessages(
 		'periods.enterValues': 'Enter values',
 		'periods.reviewValues': 'Review submitted',
 		'review.doneCount': 'Values reviewed: {n}.',
-		'setup.generatedCount': 'Periods generated: {n}. Already there: {skipped}.'
+		'setup.generatedCount': 'Periods generated: {n}. Already there: {skipped}.',
+		'sheet.conflictNow':
+			'Someone else changed this value while you were editing: it now reads {value}. What you typed is still below; saving again replaces it.',
+		'sheet.attached': 'Already attached:',
+		'sheet.conflict': 'Not saved: compare it with the value as it is now, above, and save again if yours is right.',
+		'sheet.conflictNarrative': 'Its narrative now reads: “{text}”.',
+		'sheet.leaveUnsaved': 'Some values you typed are not saved. Leave anyway and lose them?'
 	}
 );
 

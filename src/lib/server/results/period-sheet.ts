@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor';
 import { OPEN_VALUE_STATES, type Indicator, type IndicatorValue, type Locale, type Programme, type ReportingPeriod } from '$lib/model';
 import { translateDynamic } from '$lib/i18n/translate';
 import { type Executor, inTransaction } from '../db/executor';
-import { discardUpload, recordAttachment, storeUpload, type StoredUpload } from '../core/attachments';
+import { discardUpload, listAttachments, recordAttachment, storeUpload, type Attachment, type StoredUpload } from '../core/attachments';
 import { DomainValidationError } from '../core/errors';
 import { issueMessage } from '../core/validation';
 import { toModule, toPeriod } from '../programmes/programmes';
@@ -33,6 +33,8 @@ export interface SheetRow {
 	moduleCode: string | null;
 	/** The value in progress for the period (draft, submitted or returned), if any. */
 	open: IndicatorValue | null;
+	/** The evidence files already attached to the value in progress (so nobody uploads them twice). */
+	files: Attachment[];
 	approved: IndicatorValue | null;
 	/** Milestones and approved values of every period, for the live "explain why it lags" hint. */
 	targets: [number, number][];
@@ -56,7 +58,7 @@ export interface SheetFilters {
 	moduleId: number | null;
 }
 
-/** The sheet of one period, in five statements whatever the number of indicators. Null: no such period. */
+/** The sheet of one period, in six statements whatever the number of indicators. Null: no such period. */
 export async function loadPeriodSheet(
 	db: Executor,
 	programme: Programme,
@@ -92,6 +94,8 @@ export async function loadPeriodSheet(
 	]);
 	const period = periodRows.find((p) => p.id === periodId);
 	if (!period) return null;
+	const openIds = valueRows.filter((v) => v.period_id === periodId && v.status !== 'approved').map((v) => v.id);
+	const files = await listAttachments(db, 'indicator_value', openIds);
 	const modules = moduleRows.map(toModule);
 	const moduleCode = new Map(modules.map((m) => [m.id, m.code]));
 	const moduleOrder = new Map(modules.map((m, i) => [m.id, i]));
@@ -110,6 +114,7 @@ export async function loadPeriodSheet(
 				indicator,
 				moduleCode: indicator.moduleId === null ? null : (moduleCode.get(indicator.moduleId) ?? null),
 				open: open ? toValue(open) : null,
+				files: open ? files.filter((f) => f.ownerId === open.id) : [],
 				approved: approved ? toValue(approved) : null,
 				targets: targetRows.filter((t) => t.indicator_id === indicator.id).map((t) => [t.period_id, t.value] as [number, number]),
 				approvedSeries: own.filter((v) => v.status === 'approved').map((v) => [v.period_id, v.value] as [number, number | null]),
@@ -176,6 +181,9 @@ export interface SheetOutcome {
 	saved: number[];
 	/** Messages by form field name (`v.<id>.<field>`), for the refused rows. */
 	errors: Record<string, string[]>;
+	/** Indicators whose value someone else changed since the sheet was loaded (refused as a conflict):
+	 * the page shows the figure now saved beside the one typed, so a second save is a choice. */
+	conflicts: number[];
 }
 
 const blank = (v: FormDataEntryValue | null) => v === null || (typeof v === 'string' ? v.trim() === '' : v.size === 0);
@@ -203,6 +211,7 @@ export async function savePeriodSheet(
 		)
 	].slice(0, 2000);
 	const errors: Record<string, string[]> = {};
+	const conflicts: number[] = [];
 	const refuse = (id: number, field: string, message: string) => (errors[`v.${id}.${field}`] ??= []).push(message);
 	const indicators = new Map(
 		(await db.selectFrom('indicator').selectAll().where('programme_id', '=', programme.id).execute()).map((r) => [r.id, toIndicator(r)])
@@ -240,9 +249,17 @@ export async function savePeriodSheet(
 			for (const issue of parsed.error.issues) refuse(id, String(issue.path[0] ?? 'value'), issueMessage(issue, locale));
 			continue;
 		}
+		// A sheet loaded when the period held no value in progress posts no version, so a value in
+		// progress now is a colleague's, saved since: a conflict like a changed version (templates,
+		// which post no version either, are vetted against the current one in value-batch).
+		const open = openOf.get(id);
+		if (open && parsed.data.valueVersion === undefined) {
+			refuse(id, 'value', translateDynamic(locale, 'sheet.conflict'));
+			conflicts.push(id);
+			continue;
+		}
 		// A prefilled draft or returned value the person left as it was stays where it is, unless
 		// its row is ticked to be sent on as it stands.
-		const open = openOf.get(id);
 		if (open && untouched(open, parsed.data) && !(intent === 'submit' && form.get(includeField(id)) === '1')) continue;
 		candidates.push({ row: { indicatorId: id, input: parsed.data }, file: parsed.data.evidenceFile });
 	}
@@ -264,8 +281,11 @@ export async function savePeriodSheet(
 			const done: number[] = [];
 			verdicts.forEach((verdict, i) => {
 				const c = candidates[i]!;
-				if (verdict.kind === 'refused') for (const r of verdict.refusals) refuse(c.row.indicatorId, r.field, message(r));
-				else if (verdict.kind === 'unchanged') done.push(c.row.indicatorId);
+				if (verdict.kind === 'refused') {
+					for (const r of verdict.refusals)
+						refuse(c.row.indicatorId, r.field, message(r.key === 'error.conflict' ? { ...r, key: 'sheet.conflict' } : r));
+					if (verdict.refusals.some((r) => r.key === 'error.conflict')) conflicts.push(c.row.indicatorId);
+				} else if (verdict.kind === 'unchanged') done.push(c.row.indicatorId);
 				else good.push(c);
 			});
 			if (good.length === 0) return done;
@@ -313,7 +333,7 @@ export async function savePeriodSheet(
 			}
 			return [...done, ...keep.map(({ c }) => c.row.indicatorId)];
 		});
-		return { saved, errors };
+		return { saved, errors, conflicts };
 	} catch (error) {
 		for (const u of uploads) await discardUpload(u);
 		throw error;

@@ -65,7 +65,8 @@ export const actions = {
 								? translate(locale, 'sheet.noneSaved')
 								: translate(locale, 'sheet.partial', { saved: outcome.saved.length, refused }),
 					values: formValues(form),
-					saved: outcome.saved
+					saved: outcome.saved,
+					conflicts: outcome.conflicts
 				});
 			}
 		)
