@@ -10,6 +10,7 @@ import { freshDatabase, userId } from '../../helpers/db';
 import { createProgramme, programmeCreateSchema } from '$lib/server/programmes/fact-sheet';
 import { createPeriod } from '$lib/server/programmes/periods';
 import { seeded } from '../../helpers/programme';
+import { submitValue } from '$lib/server/results/values';
 
 // The period entry sheet and bulk review of issue 22, through their real routes: good rows are
 // saved together (one transaction per sheet), refused rows come back with their messages and what
@@ -439,5 +440,15 @@ describe('bulk review', () => {
 		expect((await db.selectFrom('indicator_value').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status).toBe(
 			'submitted'
 		);
+		// Sent back as it stood, the value keeps its return note: the next reviewer sees what was
+		// asked (review of issue 22, finding 22); approving clears it.
+		const returned = await db.selectFrom('indicator_value').select('version').where('id', '=', a!.id).executeTakeFirstOrThrow();
+		await submitValue(db, { id: await userId(db, COORD) }, patss.programme, a!.id, returned.version);
+		const item = (await queueFor(COORD2)).items.find((i) => i.value.id === a!.id)!;
+		expect(item.value).toMatchObject({ status: 'submitted', returnNote: 'Falta el listado de asistentes.' });
+		expect(await postReview(COORD2, { decision: 'approve', pick: [`${a!.id}:${item.value.version}`] })).toMatchObject({ kind: 'redirect' });
+		expect(
+			await db.selectFrom('indicator_value').select(['status', 'return_note']).where('id', '=', a!.id).executeTakeFirstOrThrow()
+		).toEqual({ status: 'approved', return_note: null });
 	});
 });

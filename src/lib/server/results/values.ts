@@ -406,7 +406,10 @@ export async function submitValue(db: Executor, actor: Actor, programme: Program
 			const indicator = toIndicator(await indicatorIn(trx, programme.id, row.indicator_id));
 			await requireNarrativeIfNeeded(trx, programme, indicator, row.period_id, row.value, row.narrative);
 		},
-		{ status: 'submitted', submitted_by: actor.id, submitted_at: now, return_note: null },
+		// The return note stays with the value it was answered by (cleared on approval), so whoever
+		// reviews it again sees what was asked (review of issue 22, finding 22); editing a returned
+		// value and the sheet's "submit unchanged" keep it too.
+		{ status: 'submitted', submitted_by: actor.id, submitted_at: now },
 		{ action: 'submit' }
 	);
 }
