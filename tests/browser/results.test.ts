@@ -68,8 +68,9 @@ describe('recording, reviewing and approving a value, in Chromium', () => {
 		// The first coordinator cannot approve their own value: no approve button for them.
 		expect(await first.getByRole('button', { name: /Aprobar/ }).count()).toBe(0);
 
-		// The second coordinator approves; the status chip changes.
+		// The second coordinator approves, seeing what they asked for when they returned it; the status chip changes.
 		await second.reload();
+		expect(await second.getByTestId('returned-before').textContent()).toContain('Adjunte el reporte de IESS-EDUCA.');
 		expect(await headerStatus(second)).toContain('En buen camino');
 		await second.getByRole('button', { name: /Aprobar/ }).click();
 		await expect.poll(() => second.getByTestId('notice').textContent()).toBe('Valor aprobado.');
