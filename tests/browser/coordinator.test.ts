@@ -506,6 +506,15 @@ describe('the sheet from the keyboard and beside a colleague (review of issue 22
 				.getByLabel(/^Total/)
 				.inputValue()
 		).toBe('7');
+		// A ticked filter asks too; refused, the box and the choosers show the sheet on screen again.
+		page.once('dialog', (dialog) => void dialog.dismiss());
+		const mine = page.getByLabel('Mine only');
+		await mine.click();
+		await expect.poll(() => mine.isChecked()).toBe(false);
+		expect(await period.locator('option:checked').textContent()).toBe(PERIOD);
+		await period.selectOption({ label: chosen! });
+		await page.locator('#s-module').selectOption({ index: 1 });
+		await page.getByTestId('sheet-show').focus();
 		// Leaving on purpose goes to the chosen period with the chosen module.
 		page.once('dialog', (dialog) => void dialog.accept());
 		await page.keyboard.press('Enter');
@@ -550,7 +559,38 @@ describe('the sheet from the keyboard and beside a colleague (review of issue 22
 		await stale.waitForURL(/notice=draft/);
 		expect(draftOf(indicator)?.value).toBe(5);
 		expect(await conflict.count()).toBe(0);
+		// Sent for review by the colleague meanwhile: the row says so, with what was typed.
+		await other.reload();
+		await typeRow(other, indicator, '7');
+		await other.getByRole('button', { name: 'Submit all for review' }).click();
+		await expect.poll(() => statusesOf(periodId, [indicator])).toEqual(['submitted']);
+		await typeRow(stale, indicator, '8');
+		await stale.getByRole('button', { name: 'Save all as drafts' }).click();
+		await expect.poll(async () => (await conflict.allTextContents()).join(' ')).toContain('sent this value for review');
+		expect(await conflict.textContent()).toContain('now reads 7');
+		expect(await conflict.textContent()).toContain('You had typed: 8');
+		expect(await row(stale, indicator.code).getByTestId('row-error').textContent()).toBe('Not saved: this value is now under review.');
 		await stale.context().close();
 		await other.context().close();
+	});
+
+	it('lists a stored evidence file once and clears the chooser, so the next save does not attach it again', async () => {
+		const indicator = ownRow('J-file');
+		const page = await pageAt(COORD, 1280, { locale: 'en' });
+		await page.goto(`${env.app.url}/programmes/patss/entry/${periodId}`);
+		await typeRow(page, indicator, '2');
+		const chooser = row(page, indicator.code).getByLabel('Evidence (file)');
+		await chooser.setInputFiles({ name: 'lista.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% lista\n') });
+		await page.getByRole('button', { name: 'Save all as drafts' }).click();
+		await page.waitForURL(/notice=draft/);
+		const files = row(page, indicator.code).getByTestId('sheet-files');
+		await expect.poll(() => files.textContent()).toContain('lista.pdf');
+		expect(await chooser.evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
+		await typeRow(page, indicator, '3');
+		await page.getByRole('button', { name: 'Save all as drafts' }).click();
+		await expect.poll(() => draftOf(indicator)?.value).toBe(3);
+		await page.reload();
+		expect(await files.getByRole('link').count()).toBe(1);
+		await page.context().close();
 	});
 });

@@ -224,6 +224,23 @@ describe('the period entry sheet', () => {
 			await postSheet(COORD, '2022-S1', { ...figures('6', '3'), [`v.${blank!.indicator.id}.valueVersion`]: String(shown.version) })
 		).toMatchObject({ kind: 'redirect', status: 303 });
 		expect(await openValue(blank!.indicator.id, '2022-S1')).toMatchObject({ status: 'draft', value: 6 });
+		// Sent for review by the colleague meanwhile: refused as a conflict, saying so, nothing changed.
+		const sixDraft = (await openValue(blank!.indicator.id, '2022-S1'))!;
+		expect(
+			await postSheet(COORD2, '2022-S1', {
+				...figures('6', '3'),
+				intent: 'submit',
+				[`v.${blank!.indicator.id}.valueVersion`]: String(sixDraft.version),
+				[`v.${blank!.indicator.id}.include`]: '1',
+				[`v.${blank!.indicator.id}.narrative`]: 'Explicado.'
+			})
+		).toMatchObject({ kind: 'redirect', status: 303 });
+		const underReview = formFailure(
+			await postSheet(COORD, '2022-S1', { ...figures('9', '4'), [`v.${blank!.indicator.id}.valueVersion`]: String(sixDraft.version) })
+		);
+		expect(conflictsOf(underReview)).toEqual([blank!.indicator.id]);
+		expect(underReview.data.errors[`v.${blank!.indicator.id}.value`]).toEqual(['No se guardó: este valor ya está en revisión.']);
+		expect(await openValue(blank!.indicator.id, '2022-S1')).toMatchObject({ status: 'submitted', value: 6 });
 	});
 });
 

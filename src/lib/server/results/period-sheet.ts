@@ -217,7 +217,8 @@ export async function savePeriodSheet(
 		(await db.selectFrom('indicator').selectAll().where('programme_id', '=', programme.id).execute()).map((r) => [r.id, toIndicator(r)])
 	);
 	// The values in progress for the period, to tell a row the person changed from one the sheet
-	// merely prefilled (issue 22 review: "submit all" re-sent returned values nobody touched).
+	// merely prefilled (issue 22 review: "submit all" re-sent returned values nobody touched), and
+	// rows changed by someone else since the sheet was loaded.
 	const openRows =
 		ids.length === 0
 			? []
@@ -226,7 +227,7 @@ export async function savePeriodSheet(
 					.selectAll()
 					.where('period_id', '=', periodId)
 					.where('indicator_id', 'in', ids)
-					.where('status', 'in', ['draft', 'returned'])
+					.where('status', 'in', ['draft', 'returned', 'submitted'])
 					.execute();
 	const openOf = new Map(openRows.map((r) => [r.indicator_id, r]));
 	const candidates: { row: BatchValue; file: File | null }[] = [];
@@ -252,9 +253,11 @@ export async function savePeriodSheet(
 		// A sheet loaded when the period held no value in progress posts no version, so a value in
 		// progress now is a colleague's, saved since: a conflict like a changed version (templates,
 		// which post no version either, are vetted against the current one in value-batch).
+		// A row the sheet offered for editing whose value is now under review was sent on by a
+		// colleague since: a conflict too (the page shows the figure under review and what was typed).
 		const open = openOf.get(id);
-		if (open && parsed.data.valueVersion === undefined) {
-			refuse(id, 'value', translateDynamic(locale, 'sheet.conflict'));
+		if (open && (open.status === 'submitted' || parsed.data.valueVersion === undefined)) {
+			refuse(id, 'value', translateDynamic(locale, open.status === 'submitted' ? 'sheet.notSavedUnderReview' : 'sheet.conflict'));
 			conflicts.push(id);
 			continue;
 		}
