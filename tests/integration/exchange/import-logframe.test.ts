@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db/connection';
@@ -53,6 +54,17 @@ async function template(): Promise<ExcelJS.Workbook> {
 	const wb = new ExcelJS.Workbook();
 	await wb.xlsx.load(await (r.value as Response).arrayBuffer());
 	return wb;
+}
+
+/** The data-validation ranges each sheet of an .xlsx declares, as Excel reads them (the raw XML). */
+function validationRanges(bytes: Buffer): Record<string, string[]> {
+	const script = [
+		'import json, re, sys, zipfile',
+		'import io',
+		'z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))',
+		'print(json.dumps({n: re.findall(r\'<dataValidation [^>]*sqref="([^"]+)"\', z.read(n).decode()) for n in z.namelist() if n.startswith("xl/worksheets/sheet")}))'
+	].join('\n');
+	return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: bytes }).toString());
 }
 
 function fill(wb: ExcelJS.Workbook) {
@@ -299,5 +311,28 @@ describe('importing a logframe', () => {
 				form: { file: await fileOf(wb) }
 			})
 		).toMatchObject({ kind: 'error', status: 403 });
+	});
+});
+
+describe('the template’s drop-down lists (review of issue 22, finding 12)', () => {
+	it('declares each column’s list once, to the same last row on a sheet, never as overlapping ranges', async () => {
+		const r = await outcome(async () =>
+			call(getTemplate, makeEvent({ user: await sessionUser(db, ADMIN), params: { slug: programme.slug }, url: 'http://localhost/x' }))
+		);
+		if (r.kind !== 'value') throw new Error(JSON.stringify(r));
+		const ranges = validationRanges(Buffer.from(await (r.value as Response).arrayBuffer()));
+		const validated = Object.values(ranges).filter((list) => list.length > 0);
+		expect(validated.length).toBeGreaterThanOrEqual(2);
+		for (const list of validated) {
+			const spans = list
+				.flatMap((sqref) => sqref.split(' '))
+				.map((ref) => /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref)!)
+				.map((m) => ({ column: m[1]!, from: Number(m[2]), to: Number(m[4] ?? m[2]) }));
+			const columns = new Set(spans.map((s) => s.column));
+			// One range per column, from row 2, all ending on the same row of the sheet.
+			expect(spans).toHaveLength(columns.size);
+			expect(new Set(spans.map((s) => s.from))).toEqual(new Set([2]));
+			expect(new Set(spans.map((s) => s.to)).size).toBe(1);
+		}
 	});
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { compactDataValidations } from './data-validations';
 import type { z } from 'zod';
 import { translate, translateDynamic, type MessageKey } from '$lib/i18n/translate';
 import { fallingMilestones, splitExceedsTotal } from '$lib/milestone-rules';
@@ -329,10 +330,12 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 			...targets.get(i.id)
 		});
 	}
+	// Room for the rows a growing programme adds, read once per sheet before any getCell (which
+	// adds rows: read per column, each column reached 200 rows further than the one before).
+	const room = new Map([activities, indicators].map((ws) => [ws, ws.rowCount + 200] as const));
 	const validate = (ws: ExcelJS.Worksheet, key: string, rule: ExcelJS.DataValidation) => {
 		const col = ws.getColumn(key).number;
-		// Room for the rows a growing programme adds (the limit is read once: getCell adds rows).
-		const last = ws.rowCount + 200;
+		const last = room.get(ws)!;
 		for (let r = 2; r <= last; r++) ws.getCell(r, col).dataValidation = rule;
 	};
 	const labels = (key: keyof typeof ENUMS) => ENUMS[key]!.values.map((v) => label(ENUMS[key]!.prefix, v));
@@ -354,6 +357,7 @@ export async function logframeTemplate(db: Executor, programme: Programme, local
 		['programme', programme.code],
 		...LOGFRAME_SHEETS.map((s) => [`sheet.${s}`, sheetTitle(locale, s)])
 	]);
+	compactDataValidations(wb);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { compactDataValidations } from './data-validations';
 import type { z } from 'zod';
 import { localizeField } from '$lib/content-language';
 import { translate, translateDynamic, isMessageKey, type MessageKey } from '$lib/i18n/translate';
@@ -261,6 +262,7 @@ export async function valuesTemplate(db: Executor, programme: Programme, locale:
 		['periodId', periodId ?? '*'],
 		['sheet.values', sheet.name]
 	]);
+	compactDataValidations(wb);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -598,5 +600,6 @@ export async function annotatedWorkbook(
 		summary.value = row.errors.map((e) => e.message).join(' · ');
 		summary.font = { color: { argb: 'FF9C0006' } };
 	}
+	compactDataValidations(wb);
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }
