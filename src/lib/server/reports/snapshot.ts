@@ -1,4 +1,5 @@
 import { activityAsOf, activityOnTime } from '$lib/activity-status';
+import { groupBy } from '$lib/group-by';
 import { adoptionAsOf, isAdopted, keyActionAsOf, statusAsOf, summarizeKeyActions, type LadderEvent } from '$lib/adoption';
 import { genderActionAsOf } from '$lib/gender-action-status';
 import { otherLocale, translationKey, type TranslationMap } from '$lib/content-language';
@@ -815,17 +816,6 @@ export async function buildSnapshot(
 		donor,
 		tripartite: lens.tripartite
 	};
-}
-
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-	const map = new Map<K, T[]>();
-	for (const row of rows) {
-		const k = key(row);
-		let list = map.get(k);
-		if (!list) map.set(k, (list = []));
-		list.push(row);
-	}
-	return map;
 }
 
 function sortRecords(records: Record<RecordKey, SnapshotRecord>): Record<RecordKey, SnapshotRecord> {

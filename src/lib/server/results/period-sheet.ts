@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor';
+import { groupBy } from '$lib/group-by';
 import { OPEN_VALUE_STATES, type Indicator, type IndicatorValue, type Locale, type Programme, type ReportingPeriod } from '$lib/model';
 import { translateDynamic } from '$lib/i18n/translate';
 import { type Executor, inTransaction } from '../db/executor';
@@ -100,13 +101,16 @@ export async function loadPeriodSheet(
 	const moduleCode = new Map(modules.map((m) => [m.id, m.code]));
 	const moduleOrder = new Map(modules.map((m, i) => [m.id, i]));
 	const entered = new Set(valueRows.filter((v) => v.entered_by === user.id).map((v) => v.indicator_id));
+	// Each indicator's values and targets, found once (a filter per indicator grew with indicators × values).
+	const valuesOf = groupBy(valueRows, (v) => v.indicator_id);
+	const targetsOf = groupBy(targetRows, (t) => t.indicator_id);
 	const name = user.name.trim().toLowerCase();
 	const rows: SheetRow[] = indicatorRows
 		.map(toIndicator)
 		.filter((i) => !filters.key || i.isKey)
 		.filter((i) => filters.moduleId === null || i.moduleId === filters.moduleId)
 		.map((indicator) => {
-			const own = valueRows.filter((v) => v.indicator_id === indicator.id);
+			const own = valuesOf.get(indicator.id) ?? [];
 			const here = own.filter((v) => v.period_id === periodId);
 			const open = here.find((v) => v.status !== 'approved');
 			const approved = here.find((v) => v.status === 'approved');
@@ -116,7 +120,7 @@ export async function loadPeriodSheet(
 				open: open ? toValue(open) : null,
 				files: open ? files.filter((f) => f.ownerId === open.id) : [],
 				approved: approved ? toValue(approved) : null,
-				targets: targetRows.filter((t) => t.indicator_id === indicator.id).map((t) => [t.period_id, t.value] as [number, number]),
+				targets: (targetsOf.get(indicator.id) ?? []).map((t) => [t.period_id, t.value] as [number, number]),
 				approvedSeries: own.filter((v) => v.status === 'approved').map((v) => [v.period_id, v.value] as [number, number | null]),
 				mine: entered.has(indicator.id) || (name.length > 0 && indicator.responsible.toLowerCase().includes(name))
 			};
