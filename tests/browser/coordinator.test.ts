@@ -474,6 +474,14 @@ describe('the sheet from the keyboard and beside a colleague (review of issue 22
 		const page = await pageAt(COORD, 1280, { locale: 'en' });
 		await page.goto(`${env.app.url}/programmes/patss/entry/${periodId}`);
 		await typeRow(page, indicator, '7');
+		const stillOnTheSheetWith7 = async () => {
+			expect(page.url()).toMatch(new RegExp(`/entry/${periodId}$`));
+			expect(
+				await row(page, indicator.code)
+					.getByLabel(/^Total/)
+					.inputValue()
+			).toBe('7');
+		};
 		const period = page.locator('#s-period');
 		await period.focus();
 		await page.keyboard.press('ArrowUp');
@@ -482,12 +490,7 @@ describe('the sheet from the keyboard and beside a colleague (review of issue 22
 		await page.keyboard.press('ArrowDown');
 		await page.waitForTimeout(500);
 		// Still the same sheet, with the figure typed: choosing is not opening.
-		expect(page.url()).toMatch(new RegExp(`/entry/${periodId}$`));
-		expect(
-			await row(page, indicator.code)
-				.getByLabel(/^Total/)
-				.inputValue()
-		).toBe('7');
+		await stillOnTheSheetWith7();
 		const chosen = await period.locator('option:checked').textContent();
 		expect(chosen).not.toBe(PERIOD);
 		// "Apply" opens the choice, but first asks about the unsaved figure: staying keeps it.
@@ -500,12 +503,7 @@ describe('the sheet from the keyboard and beside a colleague (review of issue 22
 		await page.keyboard.press('Enter');
 		await expect.poll(() => asked.length).toBe(1);
 		expect(asked[0]).toContain('not saved');
-		expect(page.url()).toMatch(new RegExp(`/entry/${periodId}$`));
-		expect(
-			await row(page, indicator.code)
-				.getByLabel(/^Total/)
-				.inputValue()
-		).toBe('7');
+		await stillOnTheSheetWith7();
 		// A ticked filter asks too; refused, the box and the choosers show the sheet on screen again.
 		page.once('dialog', (dialog) => void dialog.dismiss());
 		const mine = page.getByLabel('Mine only');
