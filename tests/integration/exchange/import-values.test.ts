@@ -265,6 +265,23 @@ describe('importing period values', () => {
 		expect(await valueCount()).toBe(before + 1);
 	});
 
+	it('prints a milestone’s period target as "sí"/"no", as its actual reads (review of issue 22, finding 27)', async () => {
+		const period = patss.periodId('2021-S2');
+		const milestones = await db
+			.selectFrom('indicator_target')
+			.innerJoin('indicator', 'indicator.id', 'indicator_target.indicator_id')
+			.select(['indicator.code', 'indicator_target.value'])
+			.where('indicator.programme_id', '=', patss.programme.id)
+			.where('indicator.measure', '=', 'milestone')
+			.where('indicator_target.period_id', '=', period)
+			.execute();
+		expect(milestones.length, 'the seed has milestone targets in 2021-S2').toBeGreaterThan(0);
+		const sheet = sheetOf(await template(COORD, period));
+		const idx = headerIndex(sheet);
+		const targetColumn = Object.keys(idx).find((h) => h.startsWith('Meta'))!;
+		for (const m of milestones) expect(rowFor(sheet, m.code).getCell(idx[targetColumn]!).value).toBe(m.value >= 1 ? 'sí' : 'no');
+	});
+
 	it('detects the same file uploaded again, and refuses to import it twice', async () => {
 		const wb = await template(COORD, patss.periodId('2022-S1'));
 		setCells(sheetOf(wb), '5.1-3', { 'Valor real': 150, Mujeres: 80, Hombres: 70 });

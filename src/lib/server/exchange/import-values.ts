@@ -202,7 +202,9 @@ export async function valuesTemplate(db: Executor, programme: Programme, locale:
 				unit: unit.text,
 				measure: translateDynamic(locale, `measure.${indicator.measure}`),
 				bySex: bySex ? yes : no,
-				target: target.get(key) ?? null,
+				// A milestone's target reads as its actual does: "sí"/"no" (review of issue 22, finding 27).
+				target:
+					indicator.measure === 'milestone' && target.get(key) != null ? (target.get(key)! >= 1 ? yes : no) : (target.get(key) ?? null),
 				currentStatus: v ? translateDynamic(locale, `valueState.${v.status}`) : '',
 				// A milestone reads "sí"/"no" in the reader's language (1 and 0 are accepted too).
 				actual:
