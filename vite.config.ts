@@ -31,6 +31,11 @@ export default defineConfig({
 					globalSetup: ['tests/browser/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
+					// What a page shows after a click is polled for up to 10 s, as a person would wait:
+					// vitest's default of 1 s failed a form whose saved question showed later while the unit and
+					// integration projects ran beside the browser (CI at 404684b). A poll that never
+					// succeeds still fails.
+					expect: { requireAssertions: true, poll: { timeout: 10_000 } },
 					// Each file starts its own server on its own database copy, but two Chromiums
 					// on a 2-core machine are slower than one after the other.
 					fileParallelism: false
